@@ -1,0 +1,40 @@
+"""Parse plain-text copies of article listings into typed records, and write them back.
+
+>>> from feedparse_txt import parse_dump, format_dump
+>>> text = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+>>> dump = parse_dump(text)
+>>> dump.articles[0].tags
+('CGLIB Proxy', 'JDK Dynamic Proxy', 'Java')
+>>> format_dump(dump) == text
+True
+"""
+
+from __future__ import annotations
+
+from .errors import ParseError, Problem
+from .fields import Stats, format_date, format_stats, parse_date, parse_stats
+from .formatting import format_dump
+from .model import Article, Dump, Header, HeaderStyle, Layout
+from .parsing import iter_articles, parse_dump
+from .tags import split_tags
+
+__all__ = [
+    "Article",
+    "Dump",
+    "Header",
+    "HeaderStyle",
+    "Layout",
+    "ParseError",
+    "Problem",
+    "Stats",
+    "format_date",
+    "format_dump",
+    "format_stats",
+    "iter_articles",
+    "parse_date",
+    "parse_dump",
+    "parse_stats",
+    "split_tags",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,302 @@
+"""Parsers for the single-line fields of a dump, each with its inverse.
+
+The common shapes (``Aug 27, 2019``, ``0 likes · 11 min read``) are parsed by
+hand; dateutil is imported only for the rare other absolute date shapes.
+Every parser raises :class:`ParseError` with a column relative to its text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from .errors import ParseError
+
+__all__ = [
+    "Stats",
+    "format_date",
+    "format_stats",
+    "parse_date",
+    "parse_stats",
+]
+
+SEPARATOR = " · "  # space, U+00B7 MIDDLE DOT, space: between date and category, likes and read time
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_DATE_EXAMPLE = "a date like 'Aug 27, 2019'"
+_STATS_EXAMPLE = "stats like '0 likes · 11 min read'"
+
+
+def _is_plain_number(text: str) -> bool:
+    """ASCII digits without a leading zero: the only spelling ``str(int)`` gives back."""
+    return text.isdigit() and text.isascii() and (text[0] != "0" or text == "0")
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def canonical_date(text: str) -> _dt.date | None:
+    """``Mon D, YYYY`` exactly as :func:`format_date` writes it, else ``None``."""
+    parts = text.split(" ")
+    if len(parts) != 3:
+        return None
+    month_name, day, year = parts
+    month = _MONTHS.get(month_name)
+    if month is None or day[-1:] != "," or len(year) != 4 or not year.isdigit() or not year.isascii():
+        return None
+    day = day[:-1]
+    if not _is_plain_number(day):
+        return None
+    try:
+        return _dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+_CANONICAL_SHAPE = re.compile(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})")
+_RELATIVE = re.compile(
+    r"(?i)(?P<count>\d{1,6}|an?|one) (?P<unit>day|week|month|year)s? ago"
+)
+_RELATIVE_WORDS = {"today": 0, "yesterday": 1}
+
+
+def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
+    """Parse a listing date.
+
+    ``Mon D, YYYY`` is parsed by hand; other absolute shapes (``August 27, 2019``,
+    ``27 Aug 2019``, ``2019-08-27``) by dateutil. A date missing its year or day is
+    an error, never filled in from today. Relative dates (``3 days ago``,
+    ``Yesterday``) need an explicit ``reference`` date.
+
+    >>> parse_date("Aug 27, 2019")
+    datetime.date(2019, 8, 27)
+    >>> parse_date("3 days ago", reference=datetime.date(2019, 8, 30))
+    datetime.date(2019, 8, 27)
+    """
+    found = canonical_date(text)
+    if found is not None:
+        return found
+    return _parse_uncommon_date(text, reference)
+
+
+def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
+    if not text.strip():
+        raise ParseError.expected("bad-date", _DATE_EXAMPLE, "nothing", text)
+    shape = _CANONICAL_SHAPE.fullmatch(text)
+    if shape is not None and shape[1] in _MONTHS:
+        # The common shape with an impossible day, or a zero-padded day.
+        try:
+            day = _dt.date(int(shape[3]), _MONTHS[shape[1]], int(shape[2]))
+        except ValueError:
+            raise ParseError.expected(
+                "bad-date", "a day that exists in that month", repr(shape[2]), text, column=5
+            ) from None
+        return day
+    relative = _relative_days(text)
+    if relative is not None:
+        if reference is None:
+            raise ParseError(
+                "relative-date",
+                f"relative date {text!r} needs an explicit reference date "
+                "(pass reference_date=...); it is never resolved against today",
+            )
+        count, unit = relative
+        return _shift(reference, count, unit)
+    return _dateutil_date(text)
+
+
+def _relative_days(text: str) -> tuple[int, str] | None:
+    lowered = text.strip().lower()
+    if lowered in _RELATIVE_WORDS:
+        return _RELATIVE_WORDS[lowered], "day"
+    match = _RELATIVE.fullmatch(text.strip())
+    if match is None:
+        return None
+    count = match["count"].lower()
+    number = 1 if count in ("a", "an", "one") else int(count)
+    return number, match["unit"].lower()
+
+
+def _shift(reference: _dt.date, count: int, unit: str) -> _dt.date:
+    if unit in ("day", "week"):
+        return reference - _dt.timedelta(days=count * (7 if unit == "week" else 1))
+    from dateutil.relativedelta import relativedelta
+
+    months = count * (12 if unit == "year" else 1)
+    shifted: _dt.date = reference - relativedelta(months=months)
+    return shifted
+
+
+# Two defaults that differ in every component: a part dateutil filled in from the
+# default shows up as a difference between the two results.
+_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2001, 2, 2))
+
+
+def _dateutil_date(text: str) -> _dt.date:
+    from dateutil import parser as dateutil_parser
+
+    try:
+        first, second = (dateutil_parser.parse(text, default=default) for default in _DEFAULTS)
+    except (ValueError, OverflowError):
+        raise ParseError.expected("bad-date", _DATE_EXAMPLE, "no date", text) from None
+    if first.date() != second.date():
+        missing = [
+            name
+            for name, a, b in (
+                ("year", first.year, second.year),
+                ("month", first.month, second.month),
+                ("day", first.day, second.day),
+            )
+            if a != b
+        ]
+        raise ParseError.expected(
+            "bad-date", "a full date with year, month and day",
+            f"no {' or '.join(missing)}", text,
+        )
+    return first.date()
+
+
+def format_date(day: _dt.date) -> str:
+    """The site's spelling of a date, the inverse of :func:`parse_date`.
+
+    >>> format_date(datetime.date(2019, 8, 27))
+    'Aug 27, 2019'
+    """
+    return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d}"
+
+
+def parse_date_line(text: str, *, reference: _dt.date | None = None) -> tuple[_dt.date, str]:
+    """``Aug 27, 2019 · Backend Development`` -> (date, category)."""
+    date_text, separator, category = text.partition(SEPARATOR)
+    if not separator:
+        raise ParseError.expected(
+            "bad-date-line", "' · ' between the date and the category", "none", text,
+            column=len(text) + 1,
+        )
+    if not category:
+        raise ParseError.expected(
+            "empty-field", "a category after ' · '", "nothing", text, column=len(text) + 1
+        )
+    return parse_date(date_text, reference=reference), category
+
+
+# ---------------------------------------------------------------------------- stats
+
+
+@attrs.frozen
+class Stats:
+    """The numbers of a stats line.
+
+    >>> parse_stats("1.2K likes · 12 min read")
+    Stats(likes=1200, read_minutes=12)
+    """
+
+    likes: int
+    read_minutes: int
+
+
+_STATS = re.compile(
+    r"(?P<likes>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<unit>[KkMm]?) likes?"
+    r" · (?P<minutes>\d+) min(?:ute)?s? read"
+)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000}
+
+
+def canonical_stats(text: str) -> Stats | None:
+    """``N likes · N min read`` exactly as :func:`format_stats` writes it, else ``None``."""
+    parts = text.split(" ")
+    if (
+        len(parts) == 6
+        and parts[1] == "likes"
+        and parts[2] == "·"
+        and parts[4] == "min"
+        and parts[5] == "read"
+        and _is_plain_number(parts[0])
+        and _is_plain_number(parts[3])
+    ):
+        return Stats(int(parts[0]), int(parts[3]))
+    return None
+
+
+def parse_stats(text: str) -> Stats:
+    """Parse a stats line: ``0 likes · 11 min read``, ``1 like``, ``1,234 likes``, ``1.2K likes``.
+
+    >>> parse_stats("0 likes · 11 min read").read_minutes
+    11
+    """
+    found = canonical_stats(text)
+    if found is not None:
+        return found
+    match = _STATS.fullmatch(text)
+    if match is None or not match["minutes"].isascii():
+        raise ParseError.expected("bad-stats", _STATS_EXAMPLE, "something else", text)
+    try:
+        likes = Decimal(match["likes"].replace(",", "")) * _UNITS[match["unit"].lower()]
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        raise ParseError.expected("bad-stats", _STATS_EXAMPLE, "a bad number", text) from None
+    if likes != likes.to_integral_value() or not match["likes"].isascii():
+        raise ParseError.expected("bad-stats", "a whole number of likes", match["likes"], text)
+    return Stats(int(likes), int(match["minutes"]))
+
+
+def format_stats(stats: Stats) -> str:
+    """The site's canonical stats line, the inverse of :func:`parse_stats`.
+
+    >>> format_stats(Stats(likes=0, read_minutes=11))
+    '0 likes · 11 min read'
+    """
+    return f"{stats.likes} likes{SEPARATOR}{stats.read_minutes} min read"
+
+
+# ---------------------------------------------------------------------------- header lines
+
+
+def _header_number(number: str, what: str, text: str, column: int = 1) -> int:
+    plain = number.replace(",", "")
+    if not (plain.isdigit() and plain.isascii()):
+        raise ParseError.expected("bad-header", f"a number of {what}", repr(number), text, column=column)
+    return int(plain)
+
+
+def parse_count(text: str, noun: str = "articles") -> int:
+    """``949 articles`` (also ``1 article``, ``1,234 articles``) -> 949."""
+    number, space, word = text.partition(" ")
+    if not space or word not in (noun, noun[:-1]):
+        raise ParseError.expected("bad-header", f"'N {noun}'", "something else", text)
+    return _header_number(number, noun, text)
+
+
+def parse_page_of(text: str) -> tuple[int, int]:
+    """``Page 8 of 10`` -> (8, 10)."""
+    parts = text.split(" ")
+    if len(parts) != 4 or parts[0] != "Page" or parts[2] != "of":
+        raise ParseError.expected("bad-header", "'Page X of Y'", "something else", text)
+    return _header_number(parts[1], "pages", text, 6), _header_number(parts[3], "pages", text)
+
+
+def parse_count_and_page(text: str) -> tuple[int, int, int]:
+    """``273 articles · Page 1 of 3`` -> (273, 1, 3)."""
+    count, separator, page = text.partition(SEPARATOR)
+    if not separator:
+        raise ParseError.expected(
+            "bad-header", "' · ' between the count and the page", "none", text, column=len(text) + 1
+        )
+    try:
+        page_number, page_count = parse_page_of(page)
+    except ParseError as error:
+        raise error.at(1, len(count) + len(SEPARATOR)) from None
+    return parse_count(count), page_number, page_count
+
+
+VIEWS_TAIL = " views collected around this technical thread."
+
+
+def parse_views(text: str) -> int:
+    """``1 views collected around this technical thread.`` -> 1."""
+    if not text.endswith(VIEWS_TAIL):
+        raise ParseError.expected("bad-header", f"'N{VIEWS_TAIL}'", "something else", text)
+    return _header_number(text[: -len(VIEWS_TAIL)], "views", text)

@@ -1,0 +1,193 @@
+"""Writing records and headers back as dump text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import overload
+
+from .fields import SEPARATOR, VIEWS_TAIL, format_date
+from .grammar import HEADER_STYLES, LAYOUTS, Role
+from .model import (
+    Article,
+    Dump,
+    Entry,
+    Header,
+    HeaderEntry,
+    Layout,
+    RawRecord,
+    RecordRun,
+    TextEntry,
+    tag_line,
+)
+
+__all__ = ["format_dump"]
+
+BOM = "\ufeff"
+
+
+def _record_lines(article: Article, layout: Layout) -> list[str]:
+    value = {
+        Role.AUTHOR: article.author,
+        Role.AUTHOR_AGAIN: article.author,
+        Role.DATE_LINE: f"{format_date(article.published)}{SEPARATOR}{article.category}",
+        Role.BLANK: "",
+        Role.TITLE: article.title,
+        Role.SUMMARY: article.summary,
+        Role.TAG_LINE: tag_line(article),
+        Role.STATS: f"{article.likes} likes{SEPARATOR}{article.read_minutes} min read",
+        Role.TITLE_AGAIN: article.title,
+    }
+    return [value[role] for role in LAYOUTS[layout]]
+
+
+def render_record(article: Article, layout: Layout, newline: str = "\n") -> str:
+    """The canonical text of one record, each line ended by ``newline``."""
+    return newline.join(_record_lines(article, layout)) + newline
+
+
+def _number(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def render_header(header: Header, newline: str = "\n") -> str:
+    """The canonical text of a page header in its own style."""
+    count, page = _number(header.article_count), _number(header.page)
+    value = {
+        Role.TAGGED_ARTICLES: "Tagged articles",
+        Role.TAG_WORD: "Tag",
+        Role.BLANK: "",
+        Role.ARTICLE_COUNT: f"{count} articles",
+        Role.PAGE_OF: f"Page {page} of {_number(header.page_count)}",
+        Role.TAG_NAME: header.tag or "",
+        Role.COUNT_AND_PAGE: f"{count} articles{SEPARATOR}Page {page} of {_number(header.page_count)}",
+        Role.VIEWS_LINE: f"{_number(header.views)}{VIEWS_TAIL}",
+    }
+    return newline.join(value[role] for role in HEADER_STYLES[header.style]) + newline
+
+
+@overload
+def format_dump(dump: Dump) -> str: ...
+@overload
+def format_dump(dump: Iterable[Article], header: Header | None = None) -> str: ...
+
+
+def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) -> str:
+    """Write a dump back as text.
+
+    A parsed :class:`Dump` comes back exactly as it was read; records replaced
+    with ``attrs.evolve(dump, articles=...)`` are written in the canonical full
+    layout. A plain sequence of articles is written in the full layout, after
+    ``header`` if given, ending with a newline.
+
+    >>> from feedparse_txt import parse_dump
+    >>> text = "Amap Tech\\nAug 27, 2019 · Backend Development\\nGraphQL\\nHow.\\nDSL\\n0 likes · 11 min read\\n"
+    >>> format_dump(parse_dump(text)) == text
+    True
+    """
+    if not isinstance(dump, Dump):
+        if isinstance(dump, (str, bytes)):
+            raise TypeError("format_dump takes a Dump or a sequence of Article, not text")
+        dump = Dump(header=header, articles=tuple(dump))
+    elif header is not None:
+        raise TypeError("header= is only for a plain sequence of articles")
+    for article in dump.articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"format_dump needs Article records, found {type(article).__name__}")
+    document = dump.document
+    if dump.articles is document.articles or (
+        len(dump.articles) == len(document.articles)
+        and all(a is b for a, b in zip(dump.articles, document.articles))
+    ):
+        parts = _unchanged(dump)
+    else:
+        parts = _merged(dump)
+    text = "".join(parts)
+    if not dump.final_newline and text.endswith("\n"):
+        text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
+    return (BOM + text) if dump.bom else text
+
+
+def _header_text(entry: HeaderEntry, dump: Dump, first: bool) -> str:
+    header = dump.header if first else entry.header
+    if header is None:
+        return ""
+    if header is entry.header and entry.raw is not None:
+        return entry.raw
+    return render_header(header, dump.newline)
+
+
+def _unchanged(dump: Dump) -> list[str]:
+    newline = dump.newline
+    articles = dump.articles
+    parts: list[str] = []
+    first_header = True
+    if dump.header is not None and not any(isinstance(e, HeaderEntry) for e in dump.document.entries):
+        parts.append(render_header(dump.header, newline))
+    for entry in dump.document.entries:
+        if isinstance(entry, RecordRun):
+            parts.extend(render_record(articles[i], entry.layout, newline) for i in range(entry.start, entry.stop))
+        elif isinstance(entry, HeaderEntry):
+            parts.append(_header_text(entry, dump, first_header))
+            first_header = False
+        else:
+            parts.append(entry.raw)
+    return parts
+
+
+def _merged(dump: Dump) -> list[str]:
+    """Records that were parsed keep their text and place; others are written canonically.
+
+    Headers and unusable text stay in front of the record they preceded (or of the
+    next one still present), so a page keeps its header when records change.
+    """
+    newline = dump.newline
+    source = dump.document.articles
+    index_of: dict[int, int] = {}
+    for index, article in enumerate(source):
+        index_of.setdefault(id(article), index)
+    written: dict[int, tuple[Layout | None, str | None]] = {}
+    others: list[tuple[int, Entry]] = []
+    for entry in dump.document.entries:
+        if isinstance(entry, RecordRun):
+            for index in range(entry.start, entry.stop):
+                written[index] = (entry.layout, None)
+        elif isinstance(entry, RawRecord):
+            written[entry.index] = (None, entry.raw)
+        else:
+            others.append((len(written), entry))
+
+    parts: list[str] = []
+    state = {"next_other": 0, "first_header": True}
+
+    def add(text: str) -> None:
+        if parts and not parts[-1].endswith("\n") and text:
+            parts.append(newline)
+        parts.append(text)
+
+    def flush(upto: int) -> None:
+        while state["next_other"] < len(others) and others[state["next_other"]][0] <= upto:
+            entry = others[state["next_other"]][1]
+            state["next_other"] += 1
+            if isinstance(entry, HeaderEntry):
+                add(_header_text(entry, dump, bool(state["first_header"])))
+                state["first_header"] = False
+            elif isinstance(entry, TextEntry):
+                add(entry.raw)
+
+    if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in others):
+        add(render_header(dump.header, newline))
+    used: set[int] = set()
+    last = -1
+    for article in dump.articles:
+        index = index_of.get(id(article))
+        if index is not None and index not in used and source[index] is article:
+            used.add(index)
+            flush(index)
+            layout, raw = written[index]
+            add(raw if raw is not None else render_record(article, layout or Layout.FULL, newline))
+            last = index
+        else:
+            flush(last + 1)
+            add(render_record(article, Layout.FULL, newline))
+    flush(len(source))
+    return parts

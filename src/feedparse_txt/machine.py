@@ -1,0 +1,658 @@
+"""The line reader: lines in, headers, records and problems out. It does no I/O.
+
+Between records the machine looks at the next lines and decides, from the
+templates in :mod:`.grammar`, what starts there: a page header, a record in the
+full or compact layout, or nothing it knows. It then reads that template line
+by line, each role with its own reader. A strict machine raises
+:class:`ParseError` at the first deviation; a lenient one records a
+:class:`Problem`, keeps the text, and resynchronises at the next record start.
+
+Well-formed records take a fast path that checks a whole record with a few
+C-level operations; anything it does not accept is re-read by the role readers,
+which find the exact deviation.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from operator import itemgetter
+
+from .errors import ParseError, Problem, quote
+from .fields import (
+    SEPARATOR,
+    Stats,
+    canonical_date,
+    canonical_stats,
+    parse_count,
+    parse_count_and_page,
+    parse_date_line,
+    parse_page_of,
+    parse_stats,
+    parse_views,
+)
+from .formatting import render_header, render_record
+from .grammar import HEADER_STYLES, LAYOUTS, LITERALS, LOOKAHEAD, REPEATS, TEXT_ROLES, Role
+from .model import (
+    Article,
+    Document,
+    Dump,
+    Entry,
+    Header,
+    HeaderEntry,
+    HeaderStyle,
+    Layout,
+    RawRecord,
+    RecordRun,
+    TextEntry,
+    parsed_article,
+)
+from .source import BOM, Lines
+
+__all__ = ["Machine"]
+
+Template = tuple[Role, ...]
+Values = dict[Role, object]
+
+_CACHE_LIMIT = 1 << 14
+
+
+class _FastSpec:
+    """Positions in one record layout, for the fast path (derived from the table)."""
+
+    def __init__(self, layout: Layout) -> None:
+        roles = LAYOUTS[layout]
+        self.layout = layout
+        self.size = len(roles)
+        blanks = [k for k, role in enumerate(roles) if role is Role.BLANK]
+        self.blanks = itemgetter(*blanks, *blanks) if blanks else None  # tuple even for one
+        self.no_text = ("",) * (2 * len(blanks))
+        originals = [roles.index(REPEATS[role]) for role in roles if role in REPEATS]
+        copies = [k for k, role in enumerate(roles) if role in REPEATS]
+        self.originals = itemgetter(*originals, *originals) if originals else None
+        self.copies = itemgetter(*copies, *copies) if copies else None
+        self.fields = itemgetter(
+            *(
+                roles.index(role)
+                for role in (Role.AUTHOR, Role.DATE_LINE, Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.STATS)
+            )
+        )
+
+
+_FULL = _FastSpec(Layout.FULL)
+_COMPACT = _FastSpec(Layout.COMPACT)
+
+_NBSP_SEPARATORS = ("\u00a0·\u00a0", "\u00a0· ", " ·\u00a0")
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether a repeated line that differs is still recognisably the same text."""
+    if a.casefold().split() == b.casefold().split():
+        return True
+    if len(a) > 200 or len(b) > 200 or not a or not b:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _prefix_column(expected: str, found: str) -> int:
+    column = 0
+    for x, y in zip(expected, found):
+        if x != y:
+            break
+        column += 1
+    return column + 1
+
+
+class _Truncated(Exception):
+    """The text ended inside a template (internal signal)."""
+
+    def __init__(self, error: ParseError, values: Values, roles_read: int) -> None:
+        super().__init__(error)
+        self.error = error
+        self.values = values
+        self.roles_read = roles_read
+
+
+class Machine:
+    """Feed it blocks of lines; it appends articles, problems and document entries."""
+
+    def __init__(
+        self,
+        *,
+        strict: bool,
+        keep_document: bool = True,
+        reference_date: _dt.date | None = None,
+        source_name: str | None = None,
+        bom: bool = False,
+    ) -> None:
+        self.strict = strict
+        self.keep_document = keep_document
+        self.reference_date = reference_date
+        self.source_name = source_name
+        self.articles: list[Article] = []  # new articles; a streaming caller drains this
+        self.problems: list[Problem] = []
+        self.entries: list[Entry] = []
+        self.headers: list[Header] = []
+        self.bom = bom
+        self.newline: str | None = None
+        self.final_newline = True
+        self._lines: list[str] = []
+        self._endings: list[str] | None = None
+        self._base = 0  # line number of self._lines[0], minus one
+        self._final = False
+        self._started = False
+        self._count = 0  # articles produced so far: the index of the next one
+        self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
+        self._known: tuple[str, ...] = ()
+        self._dates: dict[str, tuple[_dt.date, str]] = {}
+        self._stats: dict[str, Stats] = {}
+        self._mixed_reported = False
+        self._stop: int | None = None  # strict: index of a line whose ending is wrong
+
+    # ------------------------------------------------------------------ input
+
+    def feed(self, block: Lines, *, final: bool) -> None:
+        """Add the next lines of the text and read as far as they allow."""
+        if self.newline is None and (block.lines or final):
+            self.newline = block.newline
+        if block.endings is not None or self._endings is not None:
+            if self._endings is None:
+                self._endings = [self.newline or "\n"] * len(self._lines)
+            self._endings.extend(block.endings or [block.newline] * len(block.lines))
+        self._lines.extend(block.lines)
+        self._final = final
+        if final:
+            self.final_newline = block.final_newline
+        if not self._started and self._lines:
+            self._started = True
+            self._check_bom()
+        if self._endings is not None and not self._mixed_reported:
+            self._check_endings()
+        consumed = self._run_machine()
+        if consumed:
+            del self._lines[:consumed]
+            if self._endings is not None:
+                del self._endings[:consumed]
+            self._base += consumed
+
+    def _check_bom(self) -> None:
+        first = self._lines[0]
+        if not first.startswith(BOM):
+            return
+        error = ParseError(
+            "bom",
+            "expected text, found a byte order mark (U+FEFF) at the start of the text; "
+            "decode files with 'utf-8-sig' or pass the path or bytes",
+        )
+        self._report(error)
+        self._lines[0] = first[1:]
+        self.bom = True
+
+    def _check_endings(self) -> None:
+        assert self._endings is not None
+        style = self.newline
+        for index, ending in enumerate(self._endings):
+            if ending and ending != style:
+                line = self._lines[index]
+                error = ParseError(
+                    "mixed-newlines",
+                    f"expected {_NEWLINE_NAMES[style]} line endings like line 1, "
+                    f"found {_NEWLINE_NAMES[ending]} after {quote(line)}",
+                    line=self._base + index + 1,
+                    column=len(line) + 1,
+                )
+                if self.strict:
+                    self._stop = index
+                    self._pending_error = error
+                else:
+                    self.problems.append(error.problem)
+                self._mixed_reported = True
+                return
+
+    def _report(self, error: ParseError) -> None:
+        if self.strict:
+            if self.source_name:
+                error.source = self.source_name
+                error.args = (str(error),)
+            raise error
+        self.problems.append(error.problem)
+
+    # ------------------------------------------------------------------ main loop
+
+    def _run_machine(self) -> int:
+        lines = self._lines
+        n = len(lines)
+        if self._stop is not None:
+            n = self._stop  # strict: read what comes before the bad line ending, then fail
+        final = self._final or self._stop is not None
+        horizon = n if final else n - LOOKAHEAD
+        i = 0
+        uniform = self._endings is None
+        while i < n and i <= horizon:
+            line = lines[i]
+            if uniform and line and i + 11 <= n and lines[i + 1] == line:
+                if self._fast(lines, i, _FULL):
+                    i += 11
+                    continue
+            elif uniform and line and i + 6 <= n and self._date_of(lines[i + 1]) is not None:
+                if self._fast(lines, i, _COMPACT):
+                    i += 6
+                    continue
+            i = self._step(i, n)
+        if self._stop is not None and i >= n:
+            self._report(self._pending_error)
+        return i
+
+    def _fast(self, lines: list[str], i: int, spec: _FastSpec) -> bool:
+        """Read a well-formed record at ``i`` in one go; False sends it to the slow path."""
+        record = lines[i : i + spec.size]
+        if spec.blanks is not None and spec.blanks(record) != spec.no_text:
+            return False
+        if spec.originals is not None and spec.originals(record) != spec.copies(record):  # type: ignore[misc]
+            return False
+        author, date_line, title, summary, tags, stats_line = spec.fields(record)
+        dated = self._date_of(date_line)
+        if dated is None:
+            return False
+        stats = self._stats.get(stats_line)
+        if stats is None:
+            stats = canonical_stats(stats_line)
+            if stats is None:
+                return False
+            if len(self._stats) > _CACHE_LIMIT:
+                self._stats.clear()
+            self._stats[stats_line] = stats
+        category = dated[1]
+        if not (author and title and summary and tags and category) or not (
+            author.strip() is author
+            and title.strip() is title
+            and summary.strip() is summary
+            and tags.strip() is tags
+            and category.strip() is category
+        ):
+            return False
+        self._add_article(
+            parsed_article(
+                author, dated[0], category, title, summary, tags,
+                stats.likes, stats.read_minutes, self._known,
+            ),
+            spec.layout,
+            i,
+            i + spec.size,
+            None,
+        )
+        return True
+
+    # ------------------------------------------------------------------ slow path
+
+    def _step(self, i: int, n: int) -> int:
+        """Read whatever starts at line ``i`` with full checks; return where it ends."""
+        kind = self._identify(i, n)
+        if kind is None:
+            return self._unusable(i, n, self._unexpected(i))
+        try:
+            values, end, problems = self._read(i, n, kind)
+        except _Truncated as cut:
+            return self._truncated(i, n, kind, cut)
+        except ParseError as error:
+            return self._unusable(i, n, error)
+        for problem in problems:
+            self._report(problem)
+        self._add(kind, values, i, end, canonical=not problems)
+        return end
+
+    def _identify(self, i: int, n: int) -> HeaderStyle | Layout | None:
+        """What template starts at line ``i``, from its first lines (None: nothing)."""
+        lines = self._lines
+        first = lines[i]
+        if not first.strip():
+            return None
+        second = lines[i + 1] if i + 1 < n else None
+        third = lines[i + 2] if i + 2 < n else None
+        if second is None:
+            return Layout.FULL if self._final else None  # one last line: a cut-off record
+        for style, roles in HEADER_STYLES.items():
+            if self._tidy(first) == LITERALS[roles[0]] and self._opens(roles[1], second):
+                return style
+        if self._same_author(first, second) and (third is None or self._is_date_line(third)):
+            return Layout.FULL
+        if self._is_date_line(second):
+            return Layout.COMPACT
+        if third is None and self._final and not self.final_newline and first.startswith(second):
+            return Layout.FULL  # cut inside the repeated author line
+        if third is None and self._final:
+            return Layout.COMPACT  # cut inside the date line
+        return None
+
+    def _same_author(self, first: str, second: str) -> bool:
+        return second == first or (not self.strict and bool(second.strip()) and _similar(first, second))
+
+    def _opens(self, role: Role, line: str) -> bool:
+        if role is Role.BLANK:
+            return line == "" or (not self.strict and not line.strip())
+        try:
+            parse_count(self._tidy(line))
+        except ParseError:
+            return False
+        return True
+
+    def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
+        """Date and category of a canonical date line (cached), else None."""
+        dated = self._dates.get(line)
+        if dated is None:
+            date_text, _separator, category = line.partition(SEPARATOR)
+            day = canonical_date(date_text)
+            if day is None or not category:
+                return None
+            if len(self._dates) > _CACHE_LIMIT:
+                self._dates.clear()
+            dated = self._dates[line] = (day, category)
+        return dated
+
+    def _is_date_line(self, line: str) -> bool:
+        if self._date_of(line) is not None:
+            return True
+        try:
+            parse_date_line(self._tidy(line), reference=self.reference_date)
+        except ParseError as error:
+            return error.code == "relative-date"
+        return True
+
+    def _tidy(self, line: str) -> str:
+        """What a lenient reader makes of a line: no surrounding blanks, plain separators."""
+        if self.strict:
+            return line
+        tidy = line.strip()
+        for variant in _NBSP_SEPARATORS:
+            tidy = tidy.replace(variant, SEPARATOR)
+        return tidy
+
+    def _read(self, i: int, n: int, kind: HeaderStyle | Layout) -> tuple[Values, int, list[ParseError]]:
+        """Read the template ``kind`` at line ``i``, role by role."""
+        roles = HEADER_STYLES[kind] if isinstance(kind, HeaderStyle) else LAYOUTS[kind]
+        values: Values = {}
+        problems: list[ParseError] = []
+        k = i
+        for count, role in enumerate(roles):
+            if k >= n:
+                raise _Truncated(self._end_of_text(k - 1, role), values, count)
+            line = self._lines[k]
+            number = self._base + k + 1
+            text = self._tidy(line)
+            if text != line:
+                problems.append(self._untidy(line, number))
+            try:
+                values[role] = self._read_role(role, text, values)
+            except ParseError as error:
+                if self._cut_here(k, n):
+                    raise _Truncated(self._cut_error(line, number, role), values, count) from None
+                if self.strict or role not in REPEATS:
+                    raise error.at(number) from None
+                original = str(values[REPEATS[role]])
+                if role is Role.TITLE_AGAIN and self._starts_record(k, n):
+                    problems.append(self._missing(role, k, number))
+                    return values, k, problems
+                if role is Role.TITLE_AGAIN or _similar(original, text):
+                    problems.append(error.at(number))
+                else:
+                    raise error.at(number) from None
+            k += 1
+        return values, k, problems
+
+    def _read_role(self, role: Role, text: str, values: Values) -> object:
+        """One line's reader: the value it holds, or ParseError with a column in it."""
+        if role in LITERALS:
+            if text != LITERALS[role]:
+                code = "expected-blank" if role is Role.BLANK else "bad-header"
+                raise ParseError.expected(code, role.value, "other text", text)
+            return None
+        if role in REPEATS:
+            original = values[REPEATS[role]]
+            assert isinstance(original, str)
+            if text != original:
+                code = "author-mismatch" if role is Role.AUTHOR_AGAIN else "title-mismatch"
+                raise ParseError.expected(
+                    code, f"{role.value} ({quote(original)})", "a different line", text,
+                    column=_prefix_column(original, text),
+                )
+            return None
+        if role in TEXT_ROLES:
+            return _text_field(role, text)
+        if role is Role.DATE_LINE:
+            day, category = parse_date_line(text, reference=self.reference_date)
+            _text_field(role, category, column=text.index(SEPARATOR) + len(SEPARATOR) + 1)
+            return day, category
+        if role is Role.STATS:
+            return parse_stats(text)
+        if role is Role.ARTICLE_COUNT:
+            return parse_count(text)
+        if role is Role.PAGE_OF:
+            return parse_page_of(text)
+        if role is Role.COUNT_AND_PAGE:
+            return parse_count_and_page(text)
+        assert role is Role.VIEWS_LINE
+        return parse_views(text)
+
+    def _untidy(self, line: str, number: int) -> ParseError:
+        """The problem a lenient reader records when it had to tidy ``line``."""
+        stripped = line.strip()
+        if line.startswith(stripped) and line != stripped:
+            return ParseError(
+                "trailing-whitespace",
+                f"expected the line to end after {quote(stripped)}, found whitespace",
+                line=number, column=len(stripped) + 1,
+            )
+        if line != stripped:
+            return ParseError(
+                "whitespace",
+                f"expected text at the start of the line, found whitespace before {quote(stripped)}",
+                line=number,
+            )
+        return ParseError(
+            "nbsp-separator",
+            f"expected ' · ' with plain spaces, found no-break spaces in {quote(line)}",
+            line=number, column=line.find("\u00a0") + 1,
+        )
+
+    def _cut_here(self, k: int, n: int) -> bool:
+        """Whether line ``k`` is the last of a text that stops without a line ending."""
+        return self._final and k == n - 1 and not self.final_newline and self._stop is None
+
+    def _cut_error(self, line: str, number: int, role: Role) -> ParseError:
+        return ParseError(
+            "truncated-record",
+            f"expected {role.value}, found the text cut off inside the line {quote(line)}",
+            line=number,
+            column=len(line) + 1,
+        )
+
+    def _end_of_text(self, k: int, role: Role) -> ParseError:
+        line = self._lines[k] if k >= 0 else ""
+        return ParseError(
+            "truncated-record",
+            f"expected {role.value}, found the end of the text after {quote(line)}",
+            line=self._base + k + 1,
+            column=len(line) + 1,
+        )
+
+    def _missing(self, role: Role, k: int, number: int) -> ParseError:
+        return ParseError(
+            "missing-line",
+            f"expected {role.value}, found the start of the next record {quote(self._lines[k])}",
+            line=number,
+        )
+
+    def _starts_record(self, k: int, n: int) -> bool:
+        kind = self._identify(k, n)
+        return kind is not None
+
+    def _unexpected(self, i: int) -> ParseError:
+        line = self._lines[i]
+        found = "a blank line" if not line.strip() else "other text"
+        return ParseError.expected(
+            "unexpected-line",
+            "a page header or the start of a record (an author line followed by "
+            "the author again or by a date line)",
+            found,
+            line,
+        ).at(self._base + i + 1)
+
+    def _truncated(self, i: int, n: int, kind: HeaderStyle | Layout, cut: _Truncated) -> int:
+        """The text ends inside what starts at ``i``: an article if every field is there."""
+        self._report(cut.error)  # strict mode stops here, inside the record
+        roles = LAYOUTS[kind] if isinstance(kind, Layout) else ()
+        if roles and cut.roles_read == len(roles) - 1 and roles[-1] is Role.TITLE_AGAIN:
+            self._add(kind, cut.values, i, n, canonical=False)
+            return n
+        self.problems[-1] = Problem(
+            line=self._base + i + 1, column=1, code="truncated-record",
+            message=f"record cut off: {cut.error.message}",
+        )
+        self._keep(i, n)
+        return n
+
+    def _unusable(self, i: int, n: int, error: ParseError) -> int:
+        """Keep lines from ``i`` up to the next record start as text, with a problem."""
+        end = self._resync(i + 1, n) if not self.strict else n
+        if end is None:
+            return i  # need more lines to find where this ends
+        self._report(error)
+        if error.line != self._base + i + 1:
+            self.problems[-1] = Problem(
+                line=self._base + i + 1, column=1, code=error.code,
+                message=f"{error.message} (at line {error.line}); the lines up to the next "
+                "record are kept as text",
+            )
+        self._keep(i, end)
+        return end
+
+    def _resync(self, k: int, n: int) -> int | None:
+        """The next line from ``k`` where a header or a record starts for sure."""
+        lines = self._lines
+        while k < n:
+            if k + LOOKAHEAD > n and not self._final:
+                return None
+            if lines[k].strip():
+                kind = self._identify(k, n)
+                if isinstance(kind, HeaderStyle) or (
+                    kind is Layout.FULL and k + 2 < n and self._same_author(lines[k], lines[k + 1])
+                ):
+                    return k
+                if kind is Layout.COMPACT:
+                    try:
+                        _values, _end, problems = self._read(k, n, kind)
+                    except (ParseError, _Truncated):
+                        pass
+                    else:
+                        if not problems:
+                            return k
+            k += 1
+        return n
+
+    # ------------------------------------------------------------------ output
+
+    def _add(self, kind: HeaderStyle | Layout, values: Values, i: int, end: int, *, canonical: bool) -> None:
+        if isinstance(kind, HeaderStyle):
+            header = _header_from(kind, values)
+            self.headers.append(header)
+            self._known = (header.tag,) if header.tag else ()
+            raw = self._raw(i, end)
+            if raw == render_header(header, self.newline or "\n") and canonical:
+                raw = None
+            self._close_run()
+            if self.keep_document:
+                self.entries.append(HeaderEntry(header, raw))
+            return
+        day, category = values[Role.DATE_LINE]  # type: ignore[misc]
+        stats = values[Role.STATS]
+        assert isinstance(stats, Stats)
+        article = parsed_article(
+            str(values[Role.AUTHOR]), day, category, str(values[Role.TITLE]),
+            str(values[Role.SUMMARY]), str(values[Role.TAG_LINE]),
+            stats.likes, stats.read_minutes, self._known,
+        )
+        raw = self._raw(i, end)
+        exact = canonical and raw == render_record(article, kind, self.newline or "\n")
+        self._add_article(article, kind, i, end, None if exact else raw)
+
+    def _add_article(self, article: Article, layout: Layout, i: int, end: int, raw: str | None) -> None:
+        index = self._count
+        self._count += 1
+        self.articles.append(article)
+        if not self.keep_document:
+            return
+        if raw is not None:
+            self._close_run()
+            self.entries.append(RawRecord(index, raw))
+            return
+        run = self._run
+        if run is not None and run[1] == index and run[2] is layout:
+            run[1] = index + 1
+        else:
+            self._close_run()
+            self._run = [index, index + 1, layout]
+
+    def _close_run(self) -> None:
+        if self._run is not None:
+            start, stop, layout = self._run
+            self.entries.append(RecordRun(start, stop, layout))  # type: ignore[arg-type]
+            self._run = None
+
+    def _keep(self, i: int, end: int) -> None:
+        self._close_run()
+        if self.keep_document:
+            self.entries.append(TextEntry(self._raw(i, end)))
+
+    def _raw(self, i: int, end: int) -> str:
+        """The exact text of lines ``i`` to ``end``, with their endings."""
+        lines = self._lines[i:end]
+        if self._endings is not None:
+            return "".join(line + ending for line, ending in zip(lines, self._endings[i:end]))
+        newline = self.newline or "\n"
+        text = newline.join(lines)
+        if end < len(self._lines) or not self._final or self.final_newline:
+            text += newline
+        return text
+
+    def dump(self) -> Dump:
+        """The finished :class:`Dump` (after the final block)."""
+        self._close_run()
+        articles = tuple(self.articles)
+        return Dump(
+            header=self.headers[0] if self.headers else None,
+            articles=articles,
+            problems=tuple(self.problems),
+            newline=self.newline or "\n",
+            final_newline=self.final_newline,
+            bom=self.bom,
+            document=Document(tuple(self.entries), articles),
+        )
+
+
+_NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
+
+
+def _text_field(role: Role, text: str, column: int = 1) -> str:
+    if not text:
+        raise ParseError.expected("empty-field", role.value, "an empty line", text, column=column)
+    if text.strip() != text:
+        raise ParseError.expected("whitespace", f"{role.value} without surrounding whitespace",
+                                  "whitespace", text, column=column)
+    return text
+
+
+def _header_from(style: HeaderStyle, values: Values) -> Header:
+    count = values.get(Role.ARTICLE_COUNT)
+    page = values.get(Role.PAGE_OF) or values.get(Role.COUNT_AND_PAGE)
+    if isinstance(page, tuple) and len(page) == 3:
+        count, page = page[0], page[1:]
+    tag = values.get(Role.TAG_NAME)
+    views = values.get(Role.VIEWS_LINE)
+    return Header(
+        style=style,
+        tag=tag if isinstance(tag, str) else None,
+        article_count=count if isinstance(count, int) else None,
+        page=page[0] if isinstance(page, tuple) else None,
+        page_count=page[1] if isinstance(page, tuple) else None,
+        views=views if isinstance(views, int) else None,
+    )

@@ -1,0 +1,337 @@
+"""The records a dump parses into: :class:`Article`, :class:`Header`, :class:`Dump`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any, Union
+
+import attrs
+
+from .errors import Problem
+from .tags import split_tags
+
+__all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
+
+
+class Layout(str, enum.Enum):
+    """How a record is laid out in the text (see FORMAT.md)."""
+
+    FULL = "full"  #: 11 lines: author twice, blank lines between fields, title again at the end
+    COMPACT = "compact"  #: 6 lines, one per field
+
+
+class HeaderStyle(str, enum.Enum):
+    """Which of the page header styles a :class:`Header` was written in."""
+
+    LIST = "list"  #: ``Tagged articles`` / ``N articles`` / ``Page X of Y``
+    NAMED = "named"  #: ``Tagged articles`` / tag / ``N articles · Page X of Y``
+    VIEWS = "views"  #: ``Tag`` / tag / ``N views collected around this technical thread.``
+
+
+def check_text(name: str, value: object) -> None:
+    """Raise unless ``value`` can be written as one line and read back unchanged."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value:
+        raise ValueError(f"{name} must not be empty")
+    if "\n" in value:
+        raise ValueError(f"{name} must be one line, found a line break in {value!r}")
+    if value.strip() != value:
+        raise ValueError(f"{name} must not start or end with whitespace: {value!r}")
+
+
+def _check_count(name: str, value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, found {value}")
+
+
+_set = object.__setattr__
+_new = object.__new__
+
+
+@functools.total_ordering
+@attrs.define(frozen=True, slots=True, init=False, eq=False, getstate_setstate=False)
+class Article:
+    """One record of a listing.
+
+    ``"".join(article.tags)`` is the record's tag line, character for character.
+    A parsed article keeps its tag line and splits it on first access of
+    ``tags``; equality, hashing and pickling do not depend on whether that
+    happened.
+
+    >>> import datetime
+    >>> a = Article(author="Amap Tech", published=datetime.date(2019, 8, 27),
+    ...             category="Backend Development", title="GraphQL", summary="How.",
+    ...             tags=("Backend Architecture", "DSL"), likes=0, read_minutes=11)
+    >>> a.tags
+    ('Backend Architecture', 'DSL')
+    """
+
+    author: str
+    published: _dt.date
+    category: str
+    title: str
+    summary: str
+    tags: tuple[str, ...]
+    likes: int
+    read_minutes: int
+    # The tag line as written, and the known tags the lazy split may use.
+    _tag_line: str = attrs.field(init=False, repr=False)
+    _known_tags: tuple[str, ...] = attrs.field(init=False, repr=False)
+
+    def __init__(
+        self,
+        *,
+        author: str,
+        published: _dt.date,
+        category: str,
+        title: str,
+        summary: str,
+        tags: Iterable[str],
+        likes: int,
+        read_minutes: int,
+    ) -> None:
+        for name, value in (
+            ("author", author),
+            ("category", category),
+            ("title", title),
+            ("summary", summary),
+        ):
+            check_text(name, value)
+        if not isinstance(published, _dt.date) or isinstance(published, _dt.datetime):
+            raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
+        if isinstance(tags, str):
+            raise TypeError("tags must be a sequence of tags, not one str")
+        tags = tuple(tags)
+        if not tags:
+            raise ValueError("an article needs at least one tag")
+        for tag in tags:
+            if not isinstance(tag, str) or not tag or "\n" in tag:
+                raise ValueError(f"each tag must be a non-empty one-line str, found {tag!r}")
+        tag_line = "".join(tags)
+        check_text("the tag line", tag_line)
+        _check_count("likes", likes)
+        _check_count("read_minutes", read_minutes)
+        for name, value in (
+            ("author", author),
+            ("published", published),
+            ("category", category),
+            ("title", title),
+            ("summary", summary),
+            ("tags", tags),
+            ("likes", likes),
+            ("read_minutes", read_minutes),
+            ("_tag_line", tag_line),
+            ("_known_tags", ()),
+        ):
+            _set(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while the ``tags`` slot is still empty: split now, keep the result.
+        if name != "tags":
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        tags = split_tags(self._tag_line, known_tags=self._known_tags)
+        _set(self, "tags", tags)
+        return tags
+
+    def _fixed(self) -> tuple[object, ...]:
+        return (
+            self.author,
+            self.published,
+            self.category,
+            self.title,
+            self.summary,
+            self._tag_line,
+            self.likes,
+            self.read_minutes,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Article:
+            return NotImplemented
+        assert isinstance(other, Article)
+        if self._fixed() != other._fixed():
+            return False
+        if self._known_tags == other._known_tags and not (_is_split(self) or _is_split(other)):
+            return True  # same line, same split rule: the same tags, no need to split
+        return self.tags == other.tags
+
+    def __hash__(self) -> int:
+        return hash(self._fixed())
+
+    def _order_key(self) -> tuple[object, ...]:
+        return (
+            self.author,
+            self.published,
+            self.category,
+            self.title,
+            self.summary,
+            self.tags,
+            self.likes,
+            self.read_minutes,
+        )
+
+    def __lt__(self, other: Article) -> bool:
+        if other.__class__ is not Article:
+            return NotImplemented
+        return self._order_key() < other._order_key()
+
+    def __getstate__(self) -> tuple[object, ...]:
+        split = self.tags if _is_split(self) else None
+        return (*self._fixed(), self._known_tags, split)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(_STATE_NAMES, state):
+            _set(self, name, value)
+        if state[-1] is not None:
+            _set(self, "tags", state[-1])
+
+
+_STATE_NAMES = (
+    "author",
+    "published",
+    "category",
+    "title",
+    "summary",
+    "_tag_line",
+    "likes",
+    "read_minutes",
+    "_known_tags",
+)
+_TAGS_SLOT = Article.__dict__["tags"]
+
+
+def _is_split(article: Article) -> bool:
+    try:
+        _TAGS_SLOT.__get__(article)
+    except AttributeError:
+        return False
+    return True
+
+
+def parsed_article(
+    author: str,
+    published: _dt.date,
+    category: str,
+    title: str,
+    summary: str,
+    tag_line: str,
+    likes: int,
+    read_minutes: int,
+    known_tags: tuple[str, ...],
+) -> Article:
+    """An article from fields the parser has already checked; ``tags`` split lazily."""
+    article: Article = _new(Article)
+    _set(article, "author", author)
+    _set(article, "published", published)
+    _set(article, "category", category)
+    _set(article, "title", title)
+    _set(article, "summary", summary)
+    _set(article, "_tag_line", tag_line)
+    _set(article, "likes", likes)
+    _set(article, "read_minutes", read_minutes)
+    _set(article, "_known_tags", known_tags)
+    return article
+
+
+def tag_line(article: Article) -> str:
+    """The tag line of ``article`` as it is written in a dump (no split needed)."""
+    return article._tag_line
+
+
+@attrs.frozen
+class Header:
+    """A page header. ``tag`` is ``None`` for the ``list`` style, which names no tag.
+
+    >>> Header(style=HeaderStyle.LIST, article_count=949, page=8, page_count=10).tag is None
+    True
+    """
+
+    style: HeaderStyle = attrs.field(converter=HeaderStyle)
+    tag: str | None = None
+    article_count: int | None = None
+    page: int | None = None
+    page_count: int | None = None
+    views: int | None = None
+
+
+# ---------------------------------------------------------------------------- document
+#
+# A dump remembers the order of everything it was parsed from, so that it can be
+# written back exactly. Records written the canonical way are kept as runs of
+# indices into the parsed articles; only text that deviates is kept verbatim.
+
+
+@attrs.frozen
+class HeaderEntry:
+    header: Header
+    raw: str | None  # the exact text when it differs from the canonical rendering
+
+
+@attrs.frozen
+class RecordRun:
+    start: int  # articles[start:stop] of the parsed articles, canonical in this layout
+    stop: int
+    layout: Layout
+
+
+@attrs.frozen
+class RawRecord:
+    index: int  # the parsed article written from this exact text
+    raw: str
+
+
+@attrs.frozen
+class TextEntry:
+    raw: str  # text the parser could not use, kept verbatim
+
+
+Entry = Union[HeaderEntry, RecordRun, RawRecord, TextEntry]
+
+
+@attrs.frozen
+class Document:
+    entries: tuple[Entry, ...] = ()
+    articles: tuple[Article, ...] = ()  # as parsed, to tell which records changed since
+
+
+@attrs.frozen
+class Dump:
+    """A parsed dump: its first page ``header``, its ``articles`` and ``problems``.
+
+    Iterating a dump yields its articles and ``len()`` counts them. It also keeps
+    what :func:`~feedparse_txt.format_dump` needs to write the text back exactly;
+    ``attrs.evolve(dump, articles=...)`` writes the new records in canonical form
+    and the ones left as parsed as they were.
+    """
+
+    header: Header | None = None
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    newline: str = "\n"  #: the line ending of the first line: ``"\n"`` or ``"\r\n"``
+    final_newline: bool = True  #: whether the text ended with a line ending
+    bom: bool = False  #: whether the text started with a byte order mark
+    document: Document = attrs.field(default=Document(), repr=False)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    @property
+    def headers(self) -> tuple[Header, ...]:
+        """Every page header, in order (several pages pasted into one file)."""
+        found = [entry.header for entry in self.document.entries if isinstance(entry, HeaderEntry)]
+        if found and self.header is not None:
+            found[0] = self.header
+        elif found:
+            del found[0]
+        elif self.header is not None:
+            found.append(self.header)
+        return tuple(found)

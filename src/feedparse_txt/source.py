@@ -1,0 +1,231 @@
+"""Getting text out of what the user passed in, and cutting it into lines.
+
+Lines end at ``\\n`` only; ``\\r\\n`` is one line ending. Any other character
+(a lone ``\\r``, U+2028, ``\\x0c``, ...) is ordinary text inside a line, so this
+never uses ``str.splitlines()``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Iterator
+from typing import IO, Union
+
+import attrs
+
+from .errors import ParseError, Problem
+
+__all__ = ["Source"]
+
+Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", IO[str], IO[bytes]]
+
+BOM = "\ufeff"
+CHUNK_SIZE = 1 << 20
+
+
+@attrs.define
+class Lines:
+    """Lines of text without their endings, and what the endings were."""
+
+    lines: list[str]
+    newline: str  # the ending of the first line; the dump's style
+    final_newline: bool
+    # Per-line endings ("\n", "\r\n", "" for an unterminated last line) when the
+    # text mixes styles; None when every line ends with ``newline``.
+    endings: list[str] | None = None
+
+    def first_mixed(self) -> int | None:
+        """Index of the first line whose ending differs from the dump's style."""
+        if self.endings is None:
+            return None
+        for index, ending in enumerate(self.endings):
+            if ending and ending != self.newline:
+                return index
+        return None
+
+
+def newline_of(text: str) -> str | None:
+    """The ending of the first line of ``text``, or None if it has no line ending."""
+    first = text.find("\n")
+    if first == -1:
+        return None
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def split_lines(text: str, newline: str | None = None) -> Lines:
+    """Cut ``text`` into lines; ``newline`` is the style already established, if any."""
+    newline = newline or newline_of(text) or "\n"
+    crlf = text.count("\r\n") if "\r" in text else 0
+    if crlf == 0 and newline == "\n":
+        lines, endings = text.split("\n"), None
+    elif newline == "\r\n" and crlf == text.count("\n"):
+        lines, endings = text.split("\r\n"), None
+    else:
+        lines, endings = _split_mixed(text)
+    final_newline = lines[-1] == ""
+    if final_newline or not text:
+        lines.pop()
+        if endings is not None:
+            endings.pop()
+    return Lines(lines, newline, final_newline and bool(text), endings)
+
+
+def _split_mixed(text: str) -> tuple[list[str], list[str]]:
+    pieces = text.split("\n")
+    lines: list[str] = []
+    endings: list[str] = []
+    for piece in pieces[:-1]:
+        if piece.endswith("\r"):
+            lines.append(piece[:-1])
+            endings.append("\r\n")
+        else:
+            lines.append(piece)
+            endings.append("\n")
+    lines.append(pieces[-1])
+    endings.append("")
+    return lines, endings
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def _name_of(source: object) -> str | None:
+    if isinstance(source, (str, bytes, bytearray, memoryview)):
+        return None
+    if isinstance(source, os.PathLike):
+        return os.fsdecode(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def source_name(source: object) -> str | None:
+    """The file name to put in messages, when the source is a file."""
+    return _name_of(source)
+
+
+def _check_type(source: object) -> None:
+    if isinstance(source, (str, bytes, bytearray, memoryview, os.PathLike)):
+        return
+    if callable(getattr(source, "read", None)):
+        return
+    raise TypeError(
+        "source must be dump text (str), UTF-8 bytes, a path (os.PathLike) or an open file, "
+        f"not {type(source).__name__}"
+    )
+
+
+@attrs.define
+class Decoded:
+    """Text with what decoding it found: a byte order mark, invalid bytes."""
+
+    text: str
+    bom: bool
+    problems: list[Problem]
+
+
+def decode(data: bytes, *, strict: bool, start_offset: int = 0) -> Decoded:
+    """UTF-8 bytes, with or without BOM, to text; bad bytes raise or become U+FFFD."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        return Decoded(data.decode("utf-8-sig"), bom, [])
+    except UnicodeDecodeError as error:
+        offset = error.start
+        before = data[:offset].decode("utf-8-sig", errors="replace")
+        line = before.count("\n") + 1
+        column = offset_column(before)
+        problem = ParseError(
+            "bad-encoding",
+            f"expected UTF-8, found invalid byte 0x{data[offset]:02x} at byte offset "
+            f"{start_offset + offset}",
+            line=line,
+            column=column,
+        )
+        if strict:
+            raise problem from None
+        return Decoded(data.decode("utf-8-sig", errors="replace"), bom, [problem.problem])
+
+
+def offset_column(before: str) -> int:
+    """1-based column of the character that follows ``before``."""
+    return len(before) - (before.rfind("\n") + 1) + 1
+
+
+def read_text(source: Source, *, strict: bool) -> Decoded:
+    """The whole text of any source, decoded."""
+    _check_type(source)
+    if isinstance(source, str):
+        return Decoded(source, False, [])
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return decode(bytes(source), strict=strict)
+    if isinstance(source, os.PathLike):
+        with open(source, "rb") as file:
+            return decode(file.read(), strict=strict)
+    data = source.read()
+    if isinstance(data, str):
+        return Decoded(data, False, [])
+    if isinstance(data, (bytes, bytearray)):
+        return decode(bytes(data), strict=strict)
+    raise TypeError(f"the file's read() returned {type(data).__name__}, not str or bytes")
+
+
+def iter_chunks(source: Source, *, strict: bool) -> Iterator[str]:
+    """Decoded text of ``source`` in pieces, without reading a file whole."""
+    _check_type(source)
+    if isinstance(source, (str, bytes, bytearray, memoryview)):
+        yield read_text(source, strict=strict).text
+        return
+    if isinstance(source, os.PathLike):
+        with open(source, "rb") as file:
+            yield from _chunks_of(file, strict=strict)
+        return
+    yield from _chunks_of(source, strict=strict)
+
+
+def _chunks_of(file: IO[str] | IO[bytes], *, strict: bool) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict" if strict else "replace")
+    offset = 0
+    while True:
+        chunk = file.read(CHUNK_SIZE)
+        if isinstance(chunk, str):
+            if chunk:
+                yield chunk
+                continue
+            return
+        if not isinstance(chunk, (bytes, bytearray)):
+            raise TypeError(f"the file's read() returned {type(chunk).__name__}, not str or bytes")
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            raise ParseError(
+                "bad-encoding",
+                f"expected UTF-8, found invalid byte at byte offset {offset + error.start}",
+            ) from None
+        offset += len(chunk)
+        if text:
+            yield text
+        if not chunk:
+            return
+
+
+def iter_line_blocks(chunks: Iterator[str]) -> Iterator[tuple[Lines, bool]]:
+    """Complete lines of the chunks, block by block; the flag marks the last block."""
+    pending: list[str] = []
+    newline: str | None = None
+    for chunk in chunks:
+        cut = chunk.rfind("\n")
+        if cut == -1:
+            pending.append(chunk)
+            continue
+        pending.append(chunk[: cut + 1])
+        block = "".join(pending)
+        pending = [chunk[cut + 1 :]]
+        newline = newline or newline_of(block)
+        yield split_lines(block, newline), False
+    rest = "".join(pending)
+    yield split_lines(rest, newline), True
+
+
+def is_text_stream(source: object) -> bool:
+    return isinstance(source, io.TextIOBase)
