@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from .errors import ParseError
+from .errors import ParseError, quote
 
 __all__ = [
     "Stats",
@@ -101,8 +101,8 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
         if reference is None:
             raise ParseError(
                 "relative-date",
-                f"relative date {text!r} needs an explicit reference date "
-                "(pass reference_date=...); it is never resolved against today",
+                f"expected an absolute date, found the relative date {text!r}; pass a "
+                "reference date (reference_date=...) to resolve it, it is never resolved against today",
             )
         count, unit = relative
         return _shift(reference, count, unit)
@@ -181,7 +181,10 @@ def parse_date_line(text: str, *, reference: _dt.date | None = None) -> tuple[_d
         raise ParseError.expected(
             "empty-field", "a category after ' · '", "nothing", text, column=len(text) + 1
         )
-    return parse_date(date_text, reference=reference), category
+    try:
+        return parse_date(date_text, reference=reference), category
+    except ParseError as error:
+        raise ParseError(error.code, f"{error.message}, in {quote(text)}", column=error.column) from None
 
 
 # ---------------------------------------------------------------------------- stats

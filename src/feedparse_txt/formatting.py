@@ -13,6 +13,7 @@ from .model import (
     Entry,
     Header,
     HeaderEntry,
+    HeaderStyle,
     Layout,
     RawRecord,
     RecordRun,
@@ -45,22 +46,28 @@ def render_record(article: Article, layout: Layout, newline: str = "\n") -> str:
     return newline.join(_record_lines(article, layout)) + newline
 
 
-def _number(value: int | None) -> str:
-    return "?" if value is None else str(value)
+_NEEDS = {
+    HeaderStyle.LIST: ("article_count", "page", "page_count"),
+    HeaderStyle.NAMED: ("tag", "article_count", "page", "page_count"),
+    HeaderStyle.VIEWS: ("tag", "views"),
+}
 
 
 def render_header(header: Header, newline: str = "\n") -> str:
     """The canonical text of a page header in its own style."""
-    count, page = _number(header.article_count), _number(header.page)
+    missing = [name for name in _NEEDS[header.style] if getattr(header, name) is None]
+    if missing:
+        raise ValueError(f"a {header.style.value} header needs {', '.join(missing)} to be written")
+    count, page, pages = header.article_count, header.page, header.page_count
     value = {
         Role.TAGGED_ARTICLES: "Tagged articles",
         Role.TAG_WORD: "Tag",
         Role.BLANK: "",
         Role.ARTICLE_COUNT: f"{count} articles",
-        Role.PAGE_OF: f"Page {page} of {_number(header.page_count)}",
+        Role.PAGE_OF: f"Page {page} of {pages}",
         Role.TAG_NAME: header.tag or "",
-        Role.COUNT_AND_PAGE: f"{count} articles{SEPARATOR}Page {page} of {_number(header.page_count)}",
-        Role.VIEWS_LINE: f"{_number(header.views)}{VIEWS_TAIL}",
+        Role.COUNT_AND_PAGE: f"{count} articles{SEPARATOR}Page {page} of {pages}",
+        Role.VIEWS_LINE: f"{header.views}{VIEWS_TAIL}",
     }
     return newline.join(value[role] for role in HEADER_STYLES[header.style]) + newline
 

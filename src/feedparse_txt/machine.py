@@ -287,7 +287,7 @@ class Machine:
 
     def _step(self, i: int, n: int) -> int:
         """Read whatever starts at line ``i`` with full checks; return where it ends."""
-        kind = self._identify(i, n)
+        kind = self._identify(i, n) or self._likeliest(i, n)
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
         try:
@@ -323,6 +323,31 @@ class Machine:
         if third is None and self._final:
             return Layout.COMPACT  # cut inside the date line
         return None
+
+    def _likeliest(self, i: int, n: int) -> HeaderStyle | Layout | None:
+        """The template most of whose lines fit at ``i``, so a deviation is reported
+        where it is (a bad date on the date line, not "no record here")."""
+        best, best_score = None, 0.5
+        for kind, roles in _TEMPLATES:
+            window = self._lines[i : i + len(roles)]
+            values = {role: line for role, line in zip(roles, window) if role not in REPEATS}
+            fitting = sum(
+                _weight(role) for role, line in zip(roles, window) if self._fits(role, line, values)
+            )
+            score = fitting / sum(_weight(role) for role in roles)
+            if score > best_score:
+                best, best_score = kind, score
+        return best
+
+    def _fits(self, role: Role, line: str, values: dict[Role, str]) -> bool:
+        """A loose test of whether ``line`` is meant to be ``role``."""
+        if role in LITERALS:
+            return line.strip() == LITERALS[role]
+        if role in REPEATS:
+            return bool(line.strip()) and _similar(values[REPEATS[role]], line)
+        if role is Role.DATE_LINE:
+            return SEPARATOR in line or self._is_date_line(line)
+        return bool(line.strip()) and _LOOKS_LIKE.get(role, "") in line
 
     def _same_author(self, first: str, second: str) -> bool:
         return second == first or (not self.strict and bool(second.strip()) and _similar(first, second))
@@ -383,7 +408,8 @@ class Machine:
                 problems.append(self._untidy(line, number))
             try:
                 values[role] = self._read_role(role, text, values)
-            except ParseError as error:
+            except ParseError as tidied_error:
+                error = self._strict_error(role, line, values, tidied_error)
                 if self._cut_here(k, n):
                     raise _Truncated(self._cut_error(line, number, role), values, count) from None
                 if self.strict or role not in REPEATS:
@@ -398,6 +424,14 @@ class Machine:
                     raise error.at(number) from None
             k += 1
         return values, k, problems
+
+    def _strict_error(self, role: Role, line: str, values: Values, tidied: ParseError) -> ParseError:
+        """What strict mode says of ``line``, so both modes name a deviation alike."""
+        try:
+            self._read_role(role, line, values)
+        except ParseError as error:
+            return error
+        return tidied
 
     def _read_role(self, role: Role, text: str, values: Values) -> object:
         """One line's reader: the value it holds, or ParseError with a column in it."""
@@ -435,20 +469,7 @@ class Machine:
 
     def _untidy(self, line: str, number: int) -> ParseError:
         """The problem a lenient reader records when it had to tidy ``line``."""
-        stripped = line.strip()
-        if line.startswith(stripped) and line != stripped:
-            return ParseError(
-                "trailing-whitespace",
-                f"expected the line to end after {quote(stripped)}, found whitespace",
-                line=number, column=len(stripped) + 1,
-            )
-        if line != stripped:
-            return ParseError(
-                "whitespace",
-                f"expected text at the start of the line, found whitespace before {quote(stripped)}",
-                line=number,
-            )
-        return ParseError(
+        return whitespace_error(line, number) or ParseError(
             "nbsp-separator",
             f"expected ' · ' with plain spaces, found no-break spaces in {quote(line)}",
             line=number, column=line.find("\u00a0") + 1,
@@ -629,15 +650,52 @@ class Machine:
         )
 
 
+_TEMPLATES: tuple[tuple[HeaderStyle | Layout, Template], ...] = (
+    *HEADER_STYLES.items(),
+    *LAYOUTS.items(),
+)
+
+# A word that lines of these roles contain, for guessing what a broken line was meant to be.
+_LOOKS_LIKE = {
+    Role.STATS: "likes",
+    Role.ARTICLE_COUNT: "article",
+    Role.PAGE_OF: "Page ",
+    Role.COUNT_AND_PAGE: "Page ",
+    Role.VIEWS_LINE: " views ",
+}
+
+def _weight(role: Role) -> int:
+    """Free text fits almost any line, so it says less about a template than a fixed shape."""
+    return 1 if role in TEXT_ROLES else 2
+
+
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
+
+
+def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
+    """The problem with whitespace around ``line`` (which starts at ``column``), if any."""
+    stripped = line.strip()
+    if stripped == line:
+        return None
+    if stripped and line.startswith(stripped):
+        return ParseError(
+            "trailing-whitespace",
+            f"expected the line to end after {quote(stripped)}, found whitespace in {quote(line)}",
+            line=number, column=column + len(stripped),
+        )
+    return ParseError(
+        "leading-whitespace",
+        f"expected text at the start, found whitespace in {quote(line)}",
+        line=number, column=column,
+    )
 
 
 def _text_field(role: Role, text: str, column: int = 1) -> str:
     if not text:
         raise ParseError.expected("empty-field", role.value, "an empty line", text, column=column)
-    if text.strip() != text:
-        raise ParseError.expected("whitespace", f"{role.value} without surrounding whitespace",
-                                  "whitespace", text, column=column)
+    error = whitespace_error(text, column=column)
+    if error is not None:
+        raise error
     return text
 
 

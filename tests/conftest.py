@@ -1,0 +1,33 @@
+"""Shared fixtures and the Hypothesis profiles.
+
+Profiles: ``dev`` (default), ``ci`` (chosen when CI is set: bounded, no deadline),
+``fuzz`` (long runs: ``HYPOTHESIS_PROFILE=fuzz pytest tests/test_fuzz.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+DATA = Path(__file__).parent / "data"
+
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=100_000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+def real_dumps() -> list[Path]:
+    """Every real listing copy in tests/data."""
+    return sorted(DATA.glob("*.txt"))
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")

@@ -1,0 +1,189 @@
+"""Every real listing in tests/data: records, headers, problems and the exact round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import attrs
+import pytest
+
+from feedparse_txt import (
+    Article,
+    Header,
+    HeaderStyle,
+    ParseError,
+    format_dump,
+    iter_articles,
+    parse_dump,
+)
+
+from .conftest import DATA, read, real_dumps
+
+L, N, V = HeaderStyle.LIST, HeaderStyle.NAMED, HeaderStyle.VIEWS
+
+
+@attrs.frozen
+class Expected:
+    """What a person reads off each file: checked by eye against the text."""
+
+    header: Header | None
+    header_lines: int
+    record_lines: int  # 11 (full) or 6 (compact)
+    records: int  # complete records, including one whose repeated title is cut
+    cut_at: int | None = None  # first line of a record cut off before all its fields
+    title_cut: bool = False  # the last record's repeated title is cut off
+
+
+EXPECTED = {
+    "backend-architecture-page8.txt": Expected(Header(style=L, article_count=949, page=8, page_count=10), 3, 11, 86),
+    "tags_bootmem.txt": Expected(Header(style=V, tag="Bootmem", views=1), 6, 11, 1),
+    "www_tags_cache-breakdown.txt": Expected(
+        Header(style=L, article_count=32, page=1, page_count=1), 3, 11, 3, cut_at=37
+    ),
+    "www_tags_cache-patterns.txt": Expected(None, 0, 6, 1),
+    "www_tags_cglib-proxy.txt": Expected(None, 0, 6, 1),
+    "www_tags_conditional-annotations.txt": Expected(Header(style=L, article_count=5, page=1, page_count=1), 3, 11, 3),
+    "www_tags_contextclassloader.txt": Expected(Header(style=L, article_count=2, page=1, page_count=1), 3, 11, 1),
+    "www_tags_counter-algorithm.txt": Expected(
+        Header(style=L, article_count=5, page=1, page_count=1), 3, 11, 3, title_cut=True
+    ),
+    "www_tags_database-auto-increment.txt": Expected(None, 0, 11, 3),
+    "www_tags_idempotency.txt": Expected(
+        Header(style=N, tag="idempotency", article_count=273, page=1, page_count=3), 5, 11, 3, cut_at=39
+    ),
+    "www_tags_index-condition-pushdown.txt": Expected(
+        Header(style=V, tag="Index Condition Pushdown", views=0), 6, 11, 3, cut_at=40
+    ),
+}
+
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def oracle(text: str, expected: Expected) -> list[tuple[object, ...]]:
+    """The fields of each complete record, read by slicing lines at fixed positions.
+
+    Independent of the parser: no state machine, just the layout of FORMAT.md.
+    """
+    lines = text.split("\n")[expected.header_lines :]
+    size = expected.record_lines
+    positions = (0, 2, 4, 6, 8, 9) if size == 11 else (0, 1, 2, 3, 4, 5)
+    records = []
+    for start in range(0, expected.records * size, size):
+        author, date_line, title, summary, tags, stats = (lines[start + p] for p in positions)
+        date_text, category = date_line.split(" · ", 1)
+        month, day, year = date_text.replace(",", "").split(" ")
+        likes, _, _, minutes, _, _ = stats.split(" ")
+        records.append(
+            (author, dt.date(int(year), MONTHS.index(month) + 1, int(day)), category, title, summary,
+             tags, int(likes), int(minutes))
+        )
+    return records
+
+
+def fields(article: Article) -> tuple[object, ...]:
+    return (article.author, article.published, article.category, article.title, article.summary,
+            "".join(article.tags), article.likes, article.read_minutes)
+
+
+def test_every_real_file_is_described() -> None:
+    assert sorted(EXPECTED) == sorted(p.name for p in real_dumps())
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_lenient_parse_gives_every_complete_record(path: Path) -> None:
+    expected = EXPECTED[path.name]
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+    assert [fields(a) for a in dump.articles] == oracle(text, expected)
+    assert dump.header == expected.header
+    codes = [(p.line, p.code) for p in dump.problems]
+    if expected.cut_at is not None:
+        assert codes == [(expected.cut_at, "truncated-record")]
+    elif expected.title_cut:
+        assert codes == [(text.count("\n") + 1, "truncated-record")]
+    else:
+        assert codes == []
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_strict_parse(path: Path) -> None:
+    expected = EXPECTED[path.name]
+    text = read(path)
+    if expected.cut_at is None and not expected.title_cut:
+        assert parse_dump(text) == parse_dump(text, strict=False)
+        return
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    last_line = text.count("\n") + 1
+    first_line = expected.cut_at or last_line
+    assert first_line <= caught.value.line <= last_line
+    assert caught.value.code == "truncated-record"
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_exact_round_trip(path: Path, newline: str, final_newline: bool) -> None:
+    text = read(path).rstrip("\n")
+    if final_newline:
+        text += "\n"
+    text = text.replace("\n", newline)
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text
+    assert dump.newline == newline
+    assert dump.final_newline is final_newline
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_iter_articles_matches_parse_dump(path: Path) -> None:
+    dump = parse_dump(path, strict=False)
+    assert list(iter_articles(path, strict=False)) == list(dump.articles)
+    with path.open("rb") as binary:
+        assert list(iter_articles(binary, strict=False)) == list(dump.articles)
+    with path.open(encoding="utf-8") as text_file:
+        assert list(iter_articles(text_file, strict=False)) == list(dump.articles)
+    for articles in (list(iter_articles(path, strict=False)), list(dump.articles)):
+        assert [a.tags for a in articles] == [a.tags for a in dump.articles]
+
+
+PAGE8 = DATA / "backend-architecture-page8.txt"
+
+
+def test_page8_in_detail() -> None:
+    dump = parse_dump(PAGE8)
+    assert len(dump) == 86
+    first, last = dump.articles[0], dump.articles[-1]
+    assert first.author == "Amap Tech"
+    assert first.published == dt.date(2019, 8, 27)
+    assert first.category == "Backend Development"
+    assert first.title.startswith("GraphQL\u202f+\u202fGateway Orchestration for Multi\u2011Endpoint")
+    assert first.summary.startswith("The article describes how Gaode refactored")
+    assert first.tags == ("Backend Architecture", "DSL", "Service Orchestration")
+    assert (first.likes, first.read_minutes) == (0, 11)
+    assert last.author == "Java Backend Technology"
+    assert last.published == dt.date(2018, 1, 16)
+    assert last.tags == ("Backend Architecture", "Microservices", "SOA")
+    assert last.read_minutes == 15
+
+
+def test_page8_tag_lines_are_the_labelled_ones() -> None:
+    labelled = [
+        line.split("\t")[0]
+        for line in read(DATA / "page8-tags.tsv").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert ["".join(a.tags) for a in parse_dump(PAGE8)] == labelled
+
+
+def test_page8_from_every_kind_of_source() -> None:
+    text = read(PAGE8)
+    expected = parse_dump(text).articles
+    assert parse_dump(PAGE8.read_bytes()).articles == expected
+    assert parse_dump(b"\xef\xbb\xbf" + PAGE8.read_bytes()).articles == expected
+    assert parse_dump(io.StringIO(text)).articles == expected
+    assert parse_dump(io.BytesIO(PAGE8.read_bytes())).articles == expected
+    assert list(iter_articles(PAGE8)) == list(expected)
+    with PAGE8.open("rb") as file:
+        assert list(iter_articles(file)) == list(expected)

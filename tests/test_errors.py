@@ -1,0 +1,175 @@
+"""Strict mode: the first deviation raises at its exact line and column, one test per code.
+
+Lenient mode records the same deviation as a Problem and keeps the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from feedparse_txt import ParseError, format_dump, parse_dump
+
+RECORD = [
+    "Amap Tech",
+    "Amap Tech",
+    "Aug 27, 2019 · Backend Development",
+    "",
+    "GraphQL Gateway",
+    "",
+    "How Gaode refactored its services.",
+    "",
+    "Backend ArchitectureDSLService Orchestration",
+    "0 likes · 11 min read",
+    "GraphQL Gateway",
+]
+OTHER = [
+    "Youzan Coder",
+    "Youzan Coder",
+    "Aug 9, 2019 · Backend Development",
+    "",
+    "Task Center",
+    "",
+    "Why a task center matters.",
+    "",
+    "Backend ArchitectureIdempotency",
+    "3 likes · 8 min read",
+    "Task Center",
+]
+HEADER = ["Tagged articles", "949 articles", "Page 8 of 10"]
+
+
+def dump_with(line_number: int, replacement: str | None) -> str:
+    """The header and two records, with 1-based line ``line_number`` replaced (None: removed)."""
+    lines = [*HEADER, *RECORD, *OTHER]
+    if replacement is None:
+        del lines[line_number - 1]
+    else:
+        lines[line_number - 1] = replacement
+    return "\n".join(lines) + "\n"
+
+
+CASES = [
+    # (line, replacement, code, column): lines 1-3 header, 4-14 first record
+    (2, "949 artikel", "bad-header", 1),
+    (3, "Page eight of 10", "bad-header", 6),
+    (5, "Amap Tech.", "author-mismatch", 10),
+    (6, "Aug 27, 2019 - Backend Development", "bad-date-line", 35),
+    (6, "Aug 32, 2019 · Backend Development", "bad-date", 5),
+    (6, "3 days ago · Backend Development", "relative-date", 1),
+    (6, "Aug 27, 2019 · ", "empty-field", 16),
+    (7, "stray text", "expected-blank", 1),
+    (8, "GraphQL Gateway ", "trailing-whitespace", 16),
+    (8, " GraphQL Gateway", "leading-whitespace", 1),
+    (8, "", "empty-field", 1),
+    (13, "0 likes · eleven min read", "bad-stats", 1),
+    (14, "GraphQL Gateways", "title-mismatch", 16),
+    (15, "", "empty-field", 1),  # the second record's author line is empty
+]
+
+
+@pytest.mark.parametrize(("line", "replacement", "code", "column"), CASES)
+def test_strict_error_position_and_code(line: int, replacement: str, code: str, column: int) -> None:
+    text = dump_with(line, replacement)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    error = caught.value
+    assert (error.line, error.column, error.code) == (line, column, code)
+    assert "expected" in error.message and "found" in error.message
+    assert repr(replacement[:70]) in error.message or code == "title-mismatch"
+    assert str(error).startswith(f"line {line}:{column}: {code}:")
+
+
+@pytest.mark.parametrize(("line", "replacement", "code", "column"), CASES)
+def test_lenient_keeps_text_and_the_other_record(line: int, replacement: str, code: str, column: int) -> None:
+    text = dump_with(line, replacement)
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text
+    assert dump.problems, "a deviation is never silent"
+    assert dump.problems[0].code == code
+    damaged_first = line < 15
+    assert [a.author for a in dump.articles][-1] == ("Youzan Coder" if damaged_first else "Amap Tech")
+
+
+def test_file_name_in_strict_errors(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "cut.txt"  # type: ignore[operator]
+    path.write_text("\n".join(RECORD[:5]), encoding="utf-8")
+    with pytest.raises(ParseError) as caught:
+        parse_dump(path)
+    assert str(caught.value).startswith(f"{path}:5:16: truncated-record:")
+
+
+@pytest.mark.parametrize("cut", range(1, len(RECORD) - 1))
+def test_truncated_record_raises_inside_it(cut: int) -> None:
+    text = "\n".join([*OTHER, *RECORD[:cut]])
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.code == "truncated-record"
+    assert len(OTHER) < caught.value.line <= len(OTHER) + cut
+    lenient = parse_dump(text, strict=False)
+    assert [a.author for a in lenient] == ["Youzan Coder"]
+    assert [(p.line, p.code) for p in lenient.problems] == [(len(OTHER) + 1, "truncated-record")]
+
+
+@pytest.mark.parametrize("keep", range(len(RECORD[-1])))
+def test_cut_in_the_repeated_title_at_the_end(keep: int) -> None:
+    text = "\n".join([*OTHER, *RECORD[:-1], RECORD[-1][:keep]]) if keep else "\n".join([*OTHER, *RECORD[:-1]])
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.code == "truncated-record"
+    lenient = parse_dump(text, strict=False)
+    assert [a.title for a in lenient] == ["Task Center", "GraphQL Gateway"]
+    assert [p.code for p in lenient.problems] == ["truncated-record"]
+    assert lenient.problems[0].line == len(OTHER) + len(RECORD) - (0 if keep else 1)
+    assert format_dump(lenient) == text
+
+
+def test_mixed_newlines() -> None:
+    text = "\r\n".join(RECORD) + "\r\n" + "\n".join(OTHER) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.code, caught.value.line) == ("mixed-newlines", 12)
+    lenient = parse_dump(text, strict=False)
+    assert [a.author for a in lenient] == ["Amap Tech", "Youzan Coder"]
+    assert [p.code for p in lenient.problems] == ["mixed-newlines"]
+    assert format_dump(lenient) == text
+
+
+def test_byte_order_mark_in_text() -> None:
+    text = "\ufeff" + "\n".join(RECORD) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("bom", 1, 1)
+    lenient = parse_dump(text, strict=False)
+    assert lenient.articles[0].author == "Amap Tech"
+    assert format_dump(lenient) == text
+
+
+def test_byte_order_mark_in_bytes_is_fine() -> None:
+    data = b"\xef\xbb\xbf" + ("\n".join(RECORD) + "\n").encode()
+    dump = parse_dump(data)
+    assert dump.problems == () and dump.bom
+    assert format_dump(dump).encode() == data
+
+
+def test_invalid_utf8() -> None:
+    data = ("\n".join(RECORD) + "\n").encode().replace(b"Gaode", b"Ga\xffde")
+    with pytest.raises(ParseError) as caught:
+        parse_dump(data)
+    offset = data.index(b"\xff")
+    assert caught.value.code == "bad-encoding"
+    assert f"byte offset {offset}" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (7, 7)
+    lenient = parse_dump(data, strict=False)
+    assert lenient.articles[0].summary == "How Ga\ufffdde refactored its services."
+    assert [p.code for p in lenient.problems] == ["bad-encoding"]
+
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, ["text"]])
+def test_wrong_source_type(bad: object) -> None:
+    with pytest.raises(TypeError, match="source must be"):
+        parse_dump(bad)  # type: ignore[arg-type]
+
+
+def test_missing_path(tmp_path: pytest.TempPathFactory) -> None:
+    with pytest.raises(FileNotFoundError):
+        parse_dump(tmp_path / "nope.txt")  # type: ignore[operator]

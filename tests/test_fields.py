@@ -1,0 +1,142 @@
+"""Unit tests of the field parsers and their inverses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import ParseError, Stats, format_date, format_stats, parse_date, parse_stats
+from feedparse_txt.fields import parse_count, parse_count_and_page, parse_date_line, parse_page_of, parse_views
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aug 27, 2019", dt.date(2019, 8, 27)),
+        ("Jan 1, 2017", dt.date(2017, 1, 1)),
+        ("Dec 31, 2026", dt.date(2026, 12, 31)),
+        ("Feb 29, 2024", dt.date(2024, 2, 29)),
+        # Other absolute shapes go through dateutil.
+        ("August 27, 2019", dt.date(2019, 8, 27)),
+        ("27 Aug 2019", dt.date(2019, 8, 27)),
+        ("2019-08-27", dt.date(2019, 8, 27)),
+        ("Aug 07, 2019", dt.date(2019, 8, 7)),
+    ],
+)
+def test_parse_date(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "column"),
+    [
+        ("Aug 32, 2019", "bad-date", 5),
+        ("Feb 29, 2023", "bad-date", 5),
+        ("Aug 27", "bad-date", 1),  # no year: never filled in from today
+        ("August 2019", "bad-date", 1),  # no day
+        ("", "bad-date", 1),
+        ("Backend Development", "bad-date", 1),
+        ("3 days ago", "relative-date", 1),
+        ("Yesterday", "relative-date", 1),
+    ],
+)
+def test_parse_date_errors(text: str, code: str, column: int) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date(text)
+    assert (caught.value.code, caught.value.column) == (code, column)
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 days ago", dt.date(2019, 8, 27)),
+        ("1 day ago", dt.date(2019, 8, 29)),
+        ("a week ago", dt.date(2019, 8, 23)),
+        ("2 months ago", dt.date(2019, 6, 30)),
+        ("1 year ago", dt.date(2018, 8, 30)),
+        ("Yesterday", dt.date(2019, 8, 29)),
+        ("today", dt.date(2019, 8, 30)),
+    ],
+)
+def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
+    assert parse_date(text, reference=dt.date(2019, 8, 30)) == expected
+
+
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+def test_format_date_inverts_parse_date(day: dt.date) -> None:
+    assert parse_date(format_date(day)) == day
+
+
+def test_format_date_is_the_site_spelling() -> None:
+    assert format_date(dt.date(2019, 8, 7)) == "Aug 7, 2019"
+
+
+def test_date_line_splits_at_the_first_separator() -> None:
+    assert parse_date_line("Aug 27, 2019 · Backend · Development") == (
+        dt.date(2019, 8, 27),
+        "Backend · Development",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "column"),
+    [
+        ("Aug 27, 2019 Backend Development", "bad-date-line", 33),
+        ("Aug 27, 2019 · ", "empty-field", 16),
+        ("Aug 42, 2019 · Backend", "bad-date", 5),
+    ],
+)
+def test_date_line_errors(text: str, code: str, column: int) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date_line(text)
+    assert (caught.value.code, caught.value.column) == (code, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "likes", "minutes"),
+    [
+        ("0 likes · 11 min read", 0, 11),
+        ("1 like · 3 min read", 1, 3),
+        ("1,234 likes · 72 min read", 1234, 72),
+        ("1.2K likes · 12 min read", 1200, 12),
+        ("3M likes · 5 min read", 3_000_000, 5),
+        ("12 likes · 1 minute read", 12, 1),
+    ],
+)
+def test_parse_stats(text: str, likes: int, minutes: int) -> None:
+    stats = parse_stats(text)
+    assert (stats.likes, stats.read_minutes) == (likes, minutes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "0 likes", "likes · 11 min read", "1.25 likes · 3 min read", "0 likes · x min read",
+     "0 likes - 11 min read", "１ likes · 3 min read"],
+)
+def test_parse_stats_errors(text: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_stats(text)
+    assert caught.value.code == "bad-stats"
+    assert repr(text[:20]) in caught.value.message or text[:20] in caught.value.message
+
+
+@given(st.integers(0, 10**12), st.integers(0, 10**6))
+def test_format_stats_inverts_parse_stats(likes: int, minutes: int) -> None:
+    text = format_stats(Stats(likes, minutes))
+    assert parse_stats(text) == Stats(likes, minutes)
+
+
+def test_header_lines() -> None:
+    assert parse_count("949 articles") == 949
+    assert parse_count("1 article") == 1
+    assert parse_count("1,234 articles") == 1234
+    assert parse_page_of("Page 8 of 10") == (8, 10)
+    assert parse_count_and_page("273 articles · Page 1 of 3") == (273, 1, 3)
+    assert parse_views("1 views collected around this technical thread.") == 1
+    with pytest.raises(ParseError) as caught:
+        parse_count_and_page("273 articles · Page x of 3")
+    assert caught.value.column == 21
