@@ -37,15 +37,21 @@ class Expected:
 
 
 EXPECTED = {
-    "backend-architecture-page8.txt": Expected(Header(style=L, article_count=949, page=8, page_count=10), 3, 11, 86),
+    "backend-architecture-page8.txt": Expected(
+        Header(style=L, article_count=949, page=8, page_count=10), 3, 11, 86
+    ),
     "tags_bootmem.txt": Expected(Header(style=V, tag="Bootmem", views=1), 6, 11, 1),
     "www_tags_cache-breakdown.txt": Expected(
         Header(style=L, article_count=32, page=1, page_count=1), 3, 11, 3, cut_at=37
     ),
     "www_tags_cache-patterns.txt": Expected(None, 0, 6, 1),
     "www_tags_cglib-proxy.txt": Expected(None, 0, 6, 1),
-    "www_tags_conditional-annotations.txt": Expected(Header(style=L, article_count=5, page=1, page_count=1), 3, 11, 3),
-    "www_tags_contextclassloader.txt": Expected(Header(style=L, article_count=2, page=1, page_count=1), 3, 11, 1),
+    "www_tags_conditional-annotations.txt": Expected(
+        Header(style=L, article_count=5, page=1, page_count=1), 3, 11, 3
+    ),
+    "www_tags_contextclassloader.txt": Expected(
+        Header(style=L, article_count=2, page=1, page_count=1), 3, 11, 1
+    ),
     "www_tags_counter-algorithm.txt": Expected(
         Header(style=L, article_count=5, page=1, page_count=1), 3, 11, 3, title_cut=True
     ),
@@ -58,7 +64,7 @@ EXPECTED = {
     ),
 }
 
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def oracle(text: str, expected: Expected) -> list[tuple[object, ...]]:
@@ -69,22 +75,38 @@ def oracle(text: str, expected: Expected) -> list[tuple[object, ...]]:
     lines = text.split("\n")[expected.header_lines :]
     size = expected.record_lines
     positions = (0, 2, 4, 6, 8, 9) if size == 11 else (0, 1, 2, 3, 4, 5)
-    records = []
+    records: list[tuple[object, ...]] = []
     for start in range(0, expected.records * size, size):
         author, date_line, title, summary, tags, stats = (lines[start + p] for p in positions)
         date_text, category = date_line.split(" · ", 1)
         month, day, year = date_text.replace(",", "").split(" ")
         likes, _, _, minutes, _, _ = stats.split(" ")
         records.append(
-            (author, dt.date(int(year), MONTHS.index(month) + 1, int(day)), category, title, summary,
-             tags, int(likes), int(minutes))
+            (
+                author,
+                dt.date(int(year), MONTHS.index(month) + 1, int(day)),
+                category,
+                title,
+                summary,
+                tags,
+                int(likes),
+                int(minutes),
+            )
         )
     return records
 
 
 def fields(article: Article) -> tuple[object, ...]:
-    return (article.author, article.published, article.category, article.title, article.summary,
-            "".join(article.tags), article.likes, article.read_minutes)
+    return (
+        article.author,
+        article.published,
+        article.category,
+        article.title,
+        article.summary,
+        "".join(article.tags),
+        article.likes,
+        article.read_minutes,
+    )
 
 
 def test_every_real_file_is_described() -> None:

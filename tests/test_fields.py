@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedparse_txt import ParseError, Stats, format_date, format_stats, parse_date, parse_stats
-from feedparse_txt.fields import parse_count, parse_count_and_page, parse_date_line, parse_page_of, parse_views
+from feedparse_txt.fields import (
+    parse_count,
+    parse_count_and_page,
+    parse_date_line,
+    parse_page_of,
+    parse_views,
+)
 
 
 @pytest.mark.parametrize(
@@ -114,8 +120,15 @@ def test_parse_stats(text: str, likes: int, minutes: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "0 likes", "likes · 11 min read", "1.25 likes · 3 min read", "0 likes · x min read",
-     "0 likes - 11 min read", "１ likes · 3 min read"],
+    [
+        "",
+        "0 likes",
+        "likes · 11 min read",
+        "1.25 likes · 3 min read",
+        "0 likes · x min read",
+        "0 likes - 11 min read",
+        "１ likes · 3 min read",
+    ],
 )
 def test_parse_stats_errors(text: str) -> None:
     with pytest.raises(ParseError) as caught:

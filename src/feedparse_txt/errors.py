@@ -79,9 +79,7 @@ class ParseError(ValueError):
         return (_rebuild_error, (self.code, self.message, self.line, self.column, self.source))
 
     @classmethod
-    def expected(
-        cls, code: str, expected: str, found: str, text: str, *, column: int = 1
-    ) -> ParseError:
+    def expected(cls, code: str, expected: str, found: str, text: str, *, column: int = 1) -> ParseError:
         """An error whose message says what was expected and what was found in ``text``."""
         return cls(code, f"expected {expected}, found {found} in {quote(text)}", column=column)
 
@@ -101,7 +99,5 @@ class ParseError(ValueError):
         return Problem(line=self.line, column=self.column, code=self.code, message=self.message)
 
 
-def _rebuild_error(
-    code: str, message: str, line: int, column: int, source: str | None
-) -> ParseError:
+def _rebuild_error(code: str, message: str, line: int, column: int, source: str | None) -> ParseError:
     return ParseError(code, message, line=line, column=column, source=source)

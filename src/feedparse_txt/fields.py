@@ -58,9 +58,7 @@ def canonical_date(text: str) -> _dt.date | None:
 
 
 _CANONICAL_SHAPE = re.compile(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})")
-_RELATIVE = re.compile(
-    r"(?i)(?P<count>\d{1,6}|an?|one) (?P<unit>day|week|month|year)s? ago"
-)
+_RELATIVE = re.compile(r"(?i)(?P<count>\d{1,6}|an?|one) (?P<unit>day|week|month|year)s? ago")
 _RELATIVE_WORDS = {"today": 0, "yesterday": 1}
 
 
@@ -72,6 +70,7 @@ def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
     an error, never filled in from today. Relative dates (``3 days ago``,
     ``Yesterday``) need an explicit ``reference`` date.
 
+    >>> import datetime
     >>> parse_date("Aug 27, 2019")
     datetime.date(2019, 8, 27)
     >>> parse_date("3 days ago", reference=datetime.date(2019, 8, 30))
@@ -154,8 +153,10 @@ def _dateutil_date(text: str) -> _dt.date:
             if a != b
         ]
         raise ParseError.expected(
-            "bad-date", "a full date with year, month and day",
-            f"no {' or '.join(missing)}", text,
+            "bad-date",
+            "a full date with year, month and day",
+            f"no {' or '.join(missing)}",
+            text,
         )
     return first.date()
 
@@ -163,6 +164,7 @@ def _dateutil_date(text: str) -> _dt.date:
 def format_date(day: _dt.date) -> str:
     """The site's spelling of a date, the inverse of :func:`parse_date`.
 
+    >>> import datetime
     >>> format_date(datetime.date(2019, 8, 27))
     'Aug 27, 2019'
     """
@@ -174,7 +176,10 @@ def parse_date_line(text: str, *, reference: _dt.date | None = None) -> tuple[_d
     date_text, separator, category = text.partition(SEPARATOR)
     if not separator:
         raise ParseError.expected(
-            "bad-date-line", "' · ' between the date and the category", "none", text,
+            "bad-date-line",
+            "' · ' between the date and the category",
+            "none",
+            text,
             column=len(text) + 1,
         )
     if not category:

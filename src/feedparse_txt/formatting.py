@@ -87,7 +87,8 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     ``header`` if given, ending with a newline.
 
     >>> from feedparse_txt import parse_dump
-    >>> text = "Amap Tech\\nAug 27, 2019 · Backend Development\\nGraphQL\\nHow.\\nDSL\\n0 likes · 11 min read\\n"
+    >>> text = ("Amap Tech\\nAug 27, 2019 · Backend Development\\nGraphQL\\nHow.\\n"
+    ...         "DSL\\n0 likes · 11 min read\\n")
     >>> format_dump(parse_dump(text)) == text
     True
     """
@@ -103,7 +104,7 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     document = dump.document
     if dump.articles is document.articles or (
         len(dump.articles) == len(document.articles)
-        and all(a is b for a, b in zip(dump.articles, document.articles))
+        and all(a is b for a, b in zip(dump.articles, document.articles, strict=True))
     ):
         parts = _unchanged(dump)
     else:
@@ -132,7 +133,9 @@ def _unchanged(dump: Dump) -> list[str]:
         parts.append(render_header(dump.header, newline))
     for entry in dump.document.entries:
         if isinstance(entry, RecordRun):
-            parts.extend(render_record(articles[i], entry.layout, newline) for i in range(entry.start, entry.stop))
+            parts.extend(
+                render_record(articles[i], entry.layout, newline) for i in range(entry.start, entry.stop)
+            )
         elif isinstance(entry, HeaderEntry):
             parts.append(_header_text(entry, dump, first_header))
             first_header = False
@@ -186,8 +189,8 @@ def _merged(dump: Dump) -> list[str]:
     used: set[int] = set()
     last = -1
     for article in dump.articles:
-        index = index_of.get(id(article))
-        if index is not None and index not in used and source[index] is article:
+        index = index_of.get(id(article), -1)
+        if index >= 0 and index not in used and source[index] is article:
             used.add(index)
             flush(index)
             layout, raw = written[index]

@@ -39,8 +39,17 @@ R = Role
 
 LAYOUTS: dict[Layout, tuple[Role, ...]] = {
     Layout.FULL: (
-        R.AUTHOR, R.AUTHOR_AGAIN, R.DATE_LINE, R.BLANK, R.TITLE, R.BLANK,
-        R.SUMMARY, R.BLANK, R.TAG_LINE, R.STATS, R.TITLE_AGAIN,
+        R.AUTHOR,
+        R.AUTHOR_AGAIN,
+        R.DATE_LINE,
+        R.BLANK,
+        R.TITLE,
+        R.BLANK,
+        R.SUMMARY,
+        R.BLANK,
+        R.TAG_LINE,
+        R.STATS,
+        R.TITLE_AGAIN,
     ),
     Layout.COMPACT: (R.AUTHOR, R.DATE_LINE, R.TITLE, R.SUMMARY, R.TAG_LINE, R.STATS),
 }

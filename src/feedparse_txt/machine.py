@@ -96,7 +96,7 @@ def _similar(a: str, b: str) -> bool:
 
 def _prefix_column(expected: str, found: str) -> int:
     column = 0
-    for x, y in zip(expected, found):
+    for x, y in zip(expected, found, strict=False):
         if x != y:
             break
         column += 1
@@ -190,7 +190,7 @@ class Machine:
 
     def _check_endings(self) -> None:
         assert self._endings is not None
-        style = self.newline
+        style = self.newline or "\n"
         for index, ending in enumerate(self._endings):
             if ending and ending != style:
                 line = self._lines[index]
@@ -230,14 +230,15 @@ class Machine:
         uniform = self._endings is None
         while i < n and i <= horizon:
             line = lines[i]
-            if uniform and line and i + 11 <= n and lines[i + 1] == line:
-                if self._fast(lines, i, _FULL):
-                    i += 11
-                    continue
-            elif uniform and line and i + 6 <= n and self._date_of(lines[i + 1]) is not None:
-                if self._fast(lines, i, _COMPACT):
-                    i += 6
-                    continue
+            spec = None
+            if uniform and line and i + 1 < n:
+                if lines[i + 1] == line:
+                    spec = _FULL
+                elif self._date_of(lines[i + 1]) is not None:
+                    spec = _COMPACT
+            if spec is not None and i + spec.size <= n and self._fast(lines, i, spec):
+                i += spec.size
+                continue
             i = self._step(i, n)
         if self._stop is not None and i >= n:
             self._report(self._pending_error)
@@ -273,8 +274,15 @@ class Machine:
             return False
         self._add_article(
             parsed_article(
-                author, dated[0], category, title, summary, tags,
-                stats.likes, stats.read_minutes, self._known,
+                author,
+                dated[0],
+                category,
+                title,
+                summary,
+                tags,
+                stats.likes,
+                stats.read_minutes,
+                self._known,
             ),
             spec.layout,
             i,
@@ -330,9 +338,11 @@ class Machine:
         best, best_score = None, 0.5
         for kind, roles in _TEMPLATES:
             window = self._lines[i : i + len(roles)]
-            values = {role: line for role, line in zip(roles, window) if role not in REPEATS}
+            values = {role: line for role, line in zip(roles, window, strict=False) if role not in REPEATS}
             fitting = sum(
-                _weight(role) for role, line in zip(roles, window) if self._fits(role, line, values)
+                _weight(role)
+                for role, line in zip(roles, window, strict=False)
+                if self._fits(role, line, values)
             )
             score = fitting / sum(_weight(role) for role in roles)
             if score > best_score:
@@ -446,7 +456,10 @@ class Machine:
             if text != original:
                 code = "author-mismatch" if role is Role.AUTHOR_AGAIN else "title-mismatch"
                 raise ParseError.expected(
-                    code, f"{role.value} ({quote(original)})", "a different line", text,
+                    code,
+                    f"{role.value} ({quote(original)})",
+                    "a different line",
+                    text,
                     column=_prefix_column(original, text),
                 )
             return None
@@ -472,7 +485,8 @@ class Machine:
         return whitespace_error(line, number) or ParseError(
             "nbsp-separator",
             f"expected ' · ' with plain spaces, found no-break spaces in {quote(line)}",
-            line=number, column=line.find("\u00a0") + 1,
+            line=number,
+            column=line.find("\u00a0") + 1,
         )
 
     def _cut_here(self, k: int, n: int) -> bool:
@@ -526,7 +540,9 @@ class Machine:
             self._add(kind, cut.values, i, n, canonical=False)
             return n
         self.problems[-1] = Problem(
-            line=self._base + i + 1, column=1, code="truncated-record",
+            line=self._base + i + 1,
+            column=1,
+            code="truncated-record",
             message=f"record cut off: {cut.error.message}",
         )
         self._keep(i, n)
@@ -540,7 +556,9 @@ class Machine:
         self._report(error)
         if error.line != self._base + i + 1:
             self.problems[-1] = Problem(
-                line=self._base + i + 1, column=1, code=error.code,
+                line=self._base + i + 1,
+                column=1,
+                code=error.code,
                 message=f"{error.message} (at line {error.line}); the lines up to the next "
                 "record are kept as text",
             )
@@ -578,19 +596,24 @@ class Machine:
             self.headers.append(header)
             self._known = (header.tag,) if header.tag else ()
             raw = self._raw(i, end)
-            if raw == render_header(header, self.newline or "\n") and canonical:
-                raw = None
+            exact = canonical and raw == render_header(header, self.newline or "\n")
             self._close_run()
             if self.keep_document:
-                self.entries.append(HeaderEntry(header, raw))
+                self.entries.append(HeaderEntry(header, None if exact else raw))
             return
-        day, category = values[Role.DATE_LINE]  # type: ignore[misc]
-        stats = values[Role.STATS]
-        assert isinstance(stats, Stats)
+        dated, stats = values[Role.DATE_LINE], values[Role.STATS]
+        assert isinstance(dated, tuple) and isinstance(stats, Stats)
+        day, category = dated
         article = parsed_article(
-            str(values[Role.AUTHOR]), day, category, str(values[Role.TITLE]),
-            str(values[Role.SUMMARY]), str(values[Role.TAG_LINE]),
-            stats.likes, stats.read_minutes, self._known,
+            str(values[Role.AUTHOR]),
+            day,
+            category,
+            str(values[Role.TITLE]),
+            str(values[Role.SUMMARY]),
+            str(values[Role.TAG_LINE]),
+            stats.likes,
+            stats.read_minutes,
+            self._known,
         )
         raw = self._raw(i, end)
         exact = canonical and raw == render_record(article, kind, self.newline or "\n")
@@ -628,7 +651,7 @@ class Machine:
         """The exact text of lines ``i`` to ``end``, with their endings."""
         lines = self._lines[i:end]
         if self._endings is not None:
-            return "".join(line + ending for line, ending in zip(lines, self._endings[i:end]))
+            return "".join(line + ending for line, ending in zip(lines, self._endings[i:end], strict=True))
         newline = self.newline or "\n"
         text = newline.join(lines)
         if end < len(self._lines) or not self._final or self.final_newline:
@@ -664,6 +687,7 @@ _LOOKS_LIKE = {
     Role.VIEWS_LINE: " views ",
 }
 
+
 def _weight(role: Role) -> int:
     """Free text fits almost any line, so it says less about a template than a fixed shape."""
     return 1 if role in TEXT_ROLES else 2
@@ -681,12 +705,14 @@ def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError 
         return ParseError(
             "trailing-whitespace",
             f"expected the line to end after {quote(stripped)}, found whitespace in {quote(line)}",
-            line=number, column=column + len(stripped),
+            line=number,
+            column=column + len(stripped),
         )
     return ParseError(
         "leading-whitespace",
         f"expected text at the start, found whitespace in {quote(line)}",
-        line=number, column=column,
+        line=number,
+        column=column,
     )
 
 

@@ -6,7 +6,7 @@ import datetime as _dt
 import enum
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -96,13 +96,13 @@ class Article:
         likes: int,
         read_minutes: int,
     ) -> None:
-        for name, value in (
+        for name, text in (
             ("author", author),
             ("category", category),
             ("title", title),
             ("summary", summary),
         ):
-            check_text(name, value)
+            check_text(name, text)
         if not isinstance(published, _dt.date) or isinstance(published, _dt.datetime):
             raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
         if isinstance(tags, str):
@@ -117,7 +117,7 @@ class Article:
         check_text("the tag line", tag_line)
         _check_count("likes", likes)
         _check_count("read_minutes", read_minutes)
-        for name, value in (
+        fields: tuple[tuple[str, object], ...] = (
             ("author", author),
             ("published", published),
             ("category", category),
@@ -128,7 +128,8 @@ class Article:
             ("read_minutes", read_minutes),
             ("_tag_line", tag_line),
             ("_known_tags", ()),
-        ):
+        )
+        for name, value in fields:
             _set(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
@@ -186,7 +187,7 @@ class Article:
         return (*self._fixed(), self._known_tags, split)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(_STATE_NAMES, state):
+        for name, value in zip(_STATE_NAMES, state, strict=False):
             _set(self, name, value)
         if state[-1] is not None:
             _set(self, "tags", state[-1])
@@ -291,13 +292,21 @@ class TextEntry:
     raw: str  # text the parser could not use, kept verbatim
 
 
-Entry = Union[HeaderEntry, RecordRun, RawRecord, TextEntry]
+Entry = HeaderEntry | RecordRun | RawRecord | TextEntry
 
 
 @attrs.frozen
 class Document:
     entries: tuple[Entry, ...] = ()
     articles: tuple[Article, ...] = ()  # as parsed, to tell which records changed since
+
+
+def _articles_tuple(articles: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(articles)
+
+
+def _problems_tuple(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(problems)
 
 
 @attrs.frozen
@@ -311,8 +320,8 @@ class Dump:
     """
 
     header: Header | None = None
-    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles_tuple)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems_tuple)
     newline: str = "\n"  #: the line ending of the first line: ``"\n"`` or ``"\r\n"``
     final_newline: bool = True  #: whether the text ended with a line ending
     bom: bool = False  #: whether the text started with a byte order mark

@@ -137,8 +137,7 @@ def decode(data: bytes, *, strict: bool, start_offset: int = 0) -> Decoded:
         column = offset_column(before)
         problem = ParseError(
             "bad-encoding",
-            f"expected UTF-8, found invalid byte 0x{data[offset]:02x} at byte offset "
-            f"{start_offset + offset}",
+            f"expected UTF-8, found invalid byte 0x{data[offset]:02x} at byte offset {start_offset + offset}",
             line=line,
             column=column,
         )

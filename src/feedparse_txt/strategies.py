@@ -23,7 +23,7 @@ __all__ = ["articles", "articles_lists", "field_texts", "headers"]
 
 def field_texts(alphabet: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
     """One non-empty line without surrounding whitespace: any valid text field."""
-    characters = alphabet or st.characters(exclude_characters="\n")
+    characters = st.characters(exclude_characters="\n") if alphabet is None else alphabet
     return st.text(characters, min_size=1).map(str.strip).filter(bool)
 
 
@@ -34,9 +34,9 @@ def articles(
     counts: st.SearchStrategy[int] | None = None,
 ) -> st.SearchStrategy[Article]:
     """Valid articles: arbitrary Unicode fields, dates 1970–2100, counts 0–10^9."""
-    texts = texts or field_texts()
-    dates = dates or st.dates(_dt.date(1970, 1, 1), _dt.date(2100, 12, 31))
-    counts = counts or st.integers(0, 10**9)
+    texts = field_texts() if texts is None else texts
+    dates = st.dates(_dt.date(1970, 1, 1), _dt.date(2100, 12, 31)) if dates is None else dates
+    counts = st.integers(0, 10**9) if counts is None else counts
     return st.builds(
         Article,
         author=texts,
@@ -57,12 +57,19 @@ def articles_lists(max_size: int = 8) -> st.SearchStrategy[list[Article]]:
 
 def headers(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Header]:
     """Complete page headers of every style."""
-    texts = texts or field_texts()
+    texts = field_texts() if texts is None else texts
     numbers = st.integers(0, 10**6)
     return st.one_of(
-        st.builds(Header, style=st.just(HeaderStyle.LIST), article_count=numbers, page=numbers,
-                  page_count=numbers),
-        st.builds(Header, style=st.just(HeaderStyle.NAMED), tag=texts, article_count=numbers,
-                  page=numbers, page_count=numbers),
+        st.builds(
+            Header, style=st.just(HeaderStyle.LIST), article_count=numbers, page=numbers, page_count=numbers
+        ),
+        st.builds(
+            Header,
+            style=st.just(HeaderStyle.NAMED),
+            tag=texts,
+            article_count=numbers,
+            page=numbers,
+            page_count=numbers,
+        ),
         st.builds(Header, style=st.just(HeaderStyle.VIEWS), tag=texts, views=numbers),
     )

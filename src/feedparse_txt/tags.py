@@ -8,6 +8,7 @@ plain code-point order (``sorted()``). Known tags (the page's own tag) win.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 __all__ = ["split_tags"]
 
@@ -22,9 +23,8 @@ def _case_boundaries(line: str) -> list[int]:
         before, here = line[k - 1], line[k]
         if not here.isupper():
             continue
-        if before.islower() or before.isdigit():
-            cuts.append(k)
-        elif before.isupper() and k + 1 < len(line) and line[k + 1].islower():
+        acronym_end = before.isupper() and k + 1 < len(line) and line[k + 1].islower()
+        if before.islower() or before.isdigit() or acronym_end:
             cuts.append(k)
     return cuts
 
@@ -64,7 +64,7 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
 
 def _pieces(line: str, cuts: Iterable[int]) -> tuple[str, ...]:
     bounds = [0, *cuts, len(line)]
-    return tuple(line[a:b] for a, b in zip(bounds, bounds[1:]))
+    return tuple(line[a:b] for a, b in pairwise(bounds))
 
 
 def _best_sorted(line: str, candidates: list[int], forced: set[int]) -> tuple[str, ...]:

@@ -1,0 +1,177 @@
+"""The records: construction, lazy tags, equality, hashing, pickling, evolve."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import attrs
+import pytest
+
+from feedparse_txt import Article, Dump, Header, HeaderStyle, format_dump, parse_dump
+
+from .conftest import DATA, read
+
+FIELDS = dict(
+    author="Amap Tech",
+    published=dt.date(2019, 8, 27),
+    category="Backend Development",
+    title="GraphQL Gateway",
+    summary="How Gaode refactored.",
+    tags=("Backend Architecture", "DSL", "Service Orchestration"),
+    likes=0,
+    read_minutes=11,
+)
+
+
+def article(**changes: object) -> Article:
+    return Article(**{**FIELDS, **changes})  # type: ignore[arg-type]
+
+
+def test_constructed_article_exposes_its_fields() -> None:
+    a = article()
+    assert attrs.fields_dict(Article).keys() >= FIELDS.keys()
+    for name, value in FIELDS.items():
+        assert getattr(a, name) == value
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"author": ""}, ValueError),
+        ({"title": "two\nlines"}, ValueError),
+        ({"summary": " padded"}, ValueError),
+        ({"category": 3}, TypeError),
+        ({"published": dt.datetime(2019, 8, 27)}, TypeError),
+        ({"published": "Aug 27, 2019"}, TypeError),
+        ({"tags": ()}, ValueError),
+        ({"tags": "DSL"}, TypeError),
+        ({"tags": ("", "DSL")}, ValueError),
+        ({"tags": (" DSL",)}, ValueError),
+        ({"likes": -1}, ValueError),
+        ({"likes": True}, TypeError),
+        ({"read_minutes": 1.5}, TypeError),
+    ],
+)
+def test_invalid_articles_are_refused(changes: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        article(**changes)
+
+
+def test_article_is_frozen_and_slotted() -> None:
+    a = article()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a.title = "x"  # type: ignore[misc]
+    assert not hasattr(a, "__dict__")
+
+
+def parsed() -> tuple[Article, Article]:
+    """The same record parsed twice: two equal articles, tags not yet split."""
+    text = read(DATA / "www_tags_cglib-proxy.txt")
+    return parse_dump(text).articles[0], parse_dump(text).articles[0]
+
+
+def test_equality_and_hash_do_not_depend_on_reading_tags() -> None:
+    a, b = parsed()
+    assert a == b and hash(a) == hash(b)
+    assert a.tags == ("CGLIB Proxy", "JDK Dynamic Proxy", "Java")  # splits a, not b
+    assert a == b and b == a and hash(a) == hash(b)
+    same = attrs.evolve(a)
+    assert same == a
+
+
+def test_equality_compares_the_split_tags() -> None:
+    a, _ = parsed()
+    joined = "".join(a.tags)
+    other_split = attrs.evolve(a, tags=(joined[:4], joined[4:]))
+    assert other_split != a
+    assert hash(other_split) == hash(a)  # same tag line: allowed to collide
+    assert attrs.evolve(a, tags=a.tags) == a
+
+
+@pytest.mark.parametrize("read_tags", [False, True])
+def test_pickle_round_trip(read_tags: bool) -> None:
+    a, b = parsed()
+    if read_tags:
+        assert a.tags
+    copy = pickle.loads(pickle.dumps(a))
+    assert copy == a == b and hash(copy) == hash(b)
+    assert copy.tags == b.tags
+
+
+def test_ordering() -> None:
+    early, late = article(published=dt.date(2019, 1, 1)), article()
+    assert sorted([late, early]) == [early, late]
+    assert early < late and late > early and early <= early
+
+
+def test_evolve_checks_the_new_values() -> None:
+    with pytest.raises(ValueError):
+        attrs.evolve(article(), title="")
+
+
+def test_dump_iterates_its_articles() -> None:
+    dump = parse_dump(DATA / "backend-architecture-page8.txt")
+    assert list(dump) == list(dump.articles) and len(dump) == 86
+
+
+def test_several_pages_pasted_into_one_file() -> None:
+    first = read(DATA / "backend-architecture-page8.txt") + "\n"
+    second = read(DATA / "www_tags_idempotency.txt").rsplit("\nZhiKe AI\nZhi", 1)[0] + "\n"
+    third = read(DATA / "tags_bootmem.txt")
+    text = first + second + third
+    dump = parse_dump(text)
+    assert dump.problems == ()
+    assert len(dump) == 86 + 3 + 1
+    assert [h.style for h in dump.headers] == [HeaderStyle.LIST, HeaderStyle.NAMED, HeaderStyle.VIEWS]
+    assert dump.header == dump.headers[0]
+    assert format_dump(dump) == text
+    # the page's tag helps split the tags of its own records
+    assert dump.articles[-1].tags == ("Bootmem", "Buddy Allocator", "Memory Management")
+
+
+def test_evolve_writes_changed_records_canonically_and_keeps_the_rest() -> None:
+    text = read(DATA / "www_tags_database-auto-increment.txt")
+    dump = parse_dump(text)
+    first, second, third = dump.articles
+    changed = attrs.evolve(second, likes=5)
+    new = attrs.evolve(dump, articles=(first, changed, third))
+    out = format_dump(new)
+    assert out == text.replace("0 likes · 8 min read", "5 likes · 8 min read")
+    assert parse_dump(out).articles == (first, changed, third)
+
+    dropped = format_dump(attrs.evolve(dump, articles=(third, first)))
+    assert parse_dump(dropped).articles == (third, first)
+    assert not dropped.endswith("\n")  # the source had no final newline
+
+
+def test_evolve_keeps_the_header_in_front() -> None:
+    path = DATA / "www_tags_conditional-annotations.txt"
+    dump = parse_dump(path)
+    replaced = attrs.evolve(dump.articles[0], title="A new title")
+    out = format_dump(attrs.evolve(dump, articles=(replaced, *dump.articles[1:])))
+    assert out.startswith("Tagged articles\n5 articles\nPage 1 of 1\nCoder Trainee\n")
+    again = parse_dump(out)
+    assert again.header == dump.header and again.articles[0].title == "A new title"
+    assert format_dump(attrs.evolve(dump, header=None)).startswith("Coder Trainee\n")
+
+
+def test_format_plain_articles() -> None:
+    a = article()
+    header = Header(style=HeaderStyle.NAMED, tag="DSL", article_count=1, page=1, page_count=1)
+    text = format_dump([a], header=header)
+    assert text == (
+        "Tagged articles\n\nDSL\n\n1 articles · Page 1 of 1\n"
+        "Amap Tech\nAmap Tech\nAug 27, 2019 · Backend Development\n\nGraphQL Gateway\n\n"
+        "How Gaode refactored.\n\nBackend ArchitectureDSLService Orchestration\n"
+        "0 likes · 11 min read\nGraphQL Gateway\n"
+    )
+    assert parse_dump(text).articles == (a,)
+    assert format_dump(Dump(articles=(a,))) == format_dump([a])
+
+
+def test_format_refuses_incomplete_headers_and_text() -> None:
+    with pytest.raises(ValueError, match="needs tag"):
+        format_dump([article()], header=Header(style=HeaderStyle.VIEWS, views=3))
+    with pytest.raises(TypeError):
+        format_dump("Amap Tech")  # type: ignore[arg-type]

@@ -1,0 +1,90 @@
+"""Hypothesis properties: both round trips, and lenient parsing of any text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import Article, Header, format_dump, parse_dump
+from feedparse_txt.strategies import articles, articles_lists, field_texts, headers
+
+# Field text that looks like another kind of line must not confuse the parser.
+LOOKALIKES = st.sampled_from(
+    [
+        "Tagged articles",
+        "Tag",
+        "949 articles",
+        "Page 8 of 10",
+        "273 articles · Page 1 of 3",
+        "1 views collected around this technical thread.",
+        "0 likes · 5 min read",
+        "Aug 27, 2019 · Backend Development",
+        "Amap Tech",
+        "·",
+        "\r",
+        "a\rb",
+        "x\u2028y",
+        "\x0c",
+    ]
+).filter(lambda s: s.strip() == s and s)
+TRICKY = st.one_of(LOOKALIKES, field_texts())
+
+
+def key(article: Article) -> tuple[object, ...]:
+    """Fields with the tags compared by their joined line."""
+    return (
+        article.author,
+        article.published,
+        article.category,
+        article.title,
+        article.summary,
+        "".join(article.tags),
+        article.likes,
+        article.read_minutes,
+    )
+
+
+@given(articles_lists())
+def test_articles_survive_format_then_parse(items: list[Article]) -> None:
+    text = format_dump(items)
+    assert text.endswith("\n") or not items
+    dump = parse_dump(text)
+    assert [key(a) for a in dump.articles] == [key(a) for a in items]
+    assert dump.problems == ()
+    assert format_dump(dump) == text
+
+
+@given(st.lists(articles(texts=TRICKY), max_size=5), st.none() | headers(TRICKY))
+def test_layout_decides_not_content(items: list[Article], header: Header | None) -> None:
+    text = format_dump(items, header=header)
+    dump = parse_dump(text)
+    assert [key(a) for a in dump.articles] == [key(a) for a in items]
+    assert dump.header == header
+
+
+@given(articles_lists(max_size=4), st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_well_formed_variants_round_trip_exactly(items: list[Article], newline: str, final: bool) -> None:
+    text = format_dump(items).replace("\n", newline)
+    if not final and text:
+        text = text[: -len(newline)]
+    dump = parse_dump(text)
+    assert format_dump(dump) == text
+    assert [key(a) for a in dump.articles] == [key(a) for a in items]
+
+
+@given(st.text())
+def test_lenient_never_raises_and_keeps_every_character(text: str) -> None:
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text
+
+
+@given(
+    st.lists(st.one_of(LOOKALIKES, st.just(""), st.text(max_size=12)), max_size=30),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_lenient_on_line_soup(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text
+    for problem in dump.problems:
+        assert 1 <= problem.line <= text.count("\n") + 1
