@@ -15,6 +15,7 @@ from .errors import ParseError, Problem
 from .fields import Stats, format_date, format_stats, parse_date, parse_stats
 from .formatting import format_dump
 from .model import Article, Dump, Header, HeaderStyle, Layout
+from .normalize import normalize
 from .parsing import iter_articles, parse_dump
 from .tags import split_tags
 
@@ -31,6 +32,7 @@ __all__ = [
     "format_dump",
     "format_stats",
     "iter_articles",
+    "normalize",
     "parse_date",
     "parse_dump",
     "parse_stats",

@@ -68,7 +68,7 @@ class ParseError(ValueError):
         self.line = line
         self.column = column
         self.source = source
-        super().__init__(str(self))
+        super().__init__(code, message)
 
     def __str__(self) -> str:
         where = f"{self.source}:" if self.source else "line "

@@ -135,7 +135,13 @@ def _shift(reference: _dt.date, count: int, unit: str) -> _dt.date:
 _DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2001, 2, 2))
 
 
+# No written date is longer; longer text is not handed to dateutil at all.
+_LONGEST_DATE = 64
+
+
 def _dateutil_date(text: str) -> _dt.date:
+    if len(text) > _LONGEST_DATE:
+        raise ParseError.expected("bad-date", _DATE_EXAMPLE, f"{len(text)} characters", text)
     from dateutil import parser as dateutil_parser
 
     try:

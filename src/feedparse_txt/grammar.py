@@ -34,6 +34,9 @@ class Role(enum.Enum):
     COUNT_AND_PAGE = "a line like '273 articles · Page 1 of 3'"
     VIEWS_LINE = "a line like '1 views collected around this technical thread.'"
 
+    # Members are singletons: hash by identity, in C, not by name as Enum does.
+    __hash__ = object.__hash__
+
 
 R = Role
 

@@ -87,11 +87,17 @@ _NBSP_SEPARATORS = ("\u00a0·\u00a0", "\u00a0· ", " ·\u00a0")
 
 def _similar(a: str, b: str) -> bool:
     """Whether a repeated line that differs is still recognisably the same text."""
+    shorter, longer = sorted((len(a), len(b)))
+    if not shorter or 5 * shorter < 4 * longer:
+        return False  # cheap: most unrelated lines differ in length
+    if a[0].casefold() != b[0].casefold() and a[-1].casefold() != b[-1].casefold():
+        return False  # a slight change seldom touches both ends
     if a.casefold().split() == b.casefold().split():
         return True
-    if len(a) > 200 or len(b) > 200 or not a or not b:
+    if longer > 200:
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 def _prefix_column(expected: str, found: str) -> int:
@@ -213,7 +219,6 @@ class Machine:
         if self.strict:
             if self.source_name:
                 error.source = self.source_name
-                error.args = (str(error),)
             raise error
         self.problems.append(error.problem)
 
@@ -299,11 +304,11 @@ class Machine:
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
         try:
-            values, end, problems = self._read(i, n, kind)
+            values, end, problems = self._read(i, n, kind, repair=not self.strict)
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
-            return self._unusable(i, n, error)
+            return self._unusable(i, n, self._first_deviation(i, n, kind, error))
         for problem in problems:
             self._report(problem)
         self._add(kind, values, i, end, canonical=not problems)
@@ -319,8 +324,9 @@ class Machine:
         third = lines[i + 2] if i + 2 < n else None
         if second is None:
             return Layout.FULL if self._final else None  # one last line: a cut-off record
+        tidy = self._tidy(first)
         for style, roles in HEADER_STYLES.items():
-            if self._tidy(first) == LITERALS[roles[0]] and self._opens(roles[1], second):
+            if tidy == LITERALS[roles[0]] and self._opens(roles[1], second):
                 return style
         if self._same_author(first, second) and (third is None or self._is_date_line(third)):
             return Layout.FULL
@@ -331,6 +337,18 @@ class Machine:
         if third is None and self._final:
             return Layout.COMPACT  # cut inside the date line
         return None
+
+    def _first_deviation(self, i: int, n: int, kind: HeaderStyle | Layout, error: ParseError) -> ParseError:
+        """The deviation strict mode would name first, though repairs led elsewhere."""
+        if self.strict:
+            return error
+        try:
+            self._read(i, n, kind, repair=False)
+        except ParseError as first:
+            return first
+        except _Truncated:
+            pass
+        return error
 
     def _likeliest(self, i: int, n: int) -> HeaderStyle | Layout | None:
         """The template most of whose lines fit at ``i``, so a deviation is reported
@@ -385,6 +403,8 @@ class Machine:
         return dated
 
     def _is_date_line(self, line: str) -> bool:
+        if "·" not in line:
+            return False  # every date line has its separator
         if self._date_of(line) is not None:
             return True
         try:
@@ -398,22 +418,43 @@ class Machine:
         if self.strict:
             return line
         tidy = line.strip()
-        for variant in _NBSP_SEPARATORS:
-            tidy = tidy.replace(variant, SEPARATOR)
+        if "\u00a0" in tidy:
+            for variant in _NBSP_SEPARATORS:
+                tidy = tidy.replace(variant, SEPARATOR)
         return tidy
 
-    def _read(self, i: int, n: int, kind: HeaderStyle | Layout) -> tuple[Values, int, list[ParseError]]:
-        """Read the template ``kind`` at line ``i``, role by role."""
+    def _read(
+        self, i: int, n: int, kind: HeaderStyle | Layout, *, repair: bool = True
+    ) -> tuple[Values, int, list[ParseError]]:
+        """Read the template ``kind`` at line ``i``, role by role.
+
+        A lenient reader also repairs what it can be sure of, each with a problem:
+        surrounding whitespace, no-break spaces around the separator, a missing or
+        doubled blank line, a repeated line that differs slightly, a missing
+        repeated title (the next record starts in its place). ``repair=False``
+        reads as strict mode does, to name the first deviation.
+        """
         roles = HEADER_STYLES[kind] if isinstance(kind, HeaderStyle) else LAYOUTS[kind]
         values: Values = {}
         problems: list[ParseError] = []
-        k = i
-        for count, role in enumerate(roles):
+        k, r = i, 0
+        repaired = -1  # the role a blank-line repair was made for: one per field
+        while r < len(roles):
+            role = roles[r]
             if k >= n:
-                raise _Truncated(self._end_of_text(k - 1, role), values, count)
+                raise _Truncated(self._end_of_text(k - 1, role), values, r)
             line = self._lines[k]
             number = self._base + k + 1
             text = self._tidy(line)
+            fix = self._blank_repair(roles, r, text) if repair and r != repaired else None
+            if fix is not None:
+                repaired = r
+                problems.append(ParseError(fix, _REPAIRS[fix], line=number))
+                if fix == "missing-blank-line":
+                    r += 1
+                else:
+                    k += 1
+                continue
             if text != line:
                 problems.append(self._untidy(line, number))
             try:
@@ -421,19 +462,29 @@ class Machine:
             except ParseError as tidied_error:
                 error = self._strict_error(role, line, values, tidied_error)
                 if self._cut_here(k, n):
-                    raise _Truncated(self._cut_error(line, number, role), values, count) from None
-                if self.strict or role not in REPEATS:
+                    raise _Truncated(self._cut_error(line, number, role), values, r) from None
+                if self.strict or not repair or role not in REPEATS:
                     raise error.at(number) from None
-                original = str(values[REPEATS[role]])
                 if role is Role.TITLE_AGAIN and self._starts_record(k, n):
                     problems.append(self._missing(role, k, number))
                     return values, k, problems
-                if role is Role.TITLE_AGAIN or _similar(original, text):
-                    problems.append(error.at(number))
-                else:
+                if not _similar(str(values[REPEATS[role]]), text):
                     raise error.at(number) from None
+                problems.append(error.at(number))
             k += 1
+            r += 1
         return values, k, problems
+
+    @staticmethod
+    def _blank_repair(roles: Template, r: int, text: str) -> str | None:
+        """A blank line missing before a field, or one too many: which, if either."""
+        role = roles[r]
+        after_blank = r > 0 and roles[r - 1] is Role.BLANK
+        if role is Role.BLANK and text and r + 1 < len(roles) and roles[r + 1] in TEXT_ROLES:
+            return "missing-blank-line"
+        if role in TEXT_ROLES and not text and after_blank:
+            return "extra-blank-line"
+        return None
 
     def _strict_error(self, role: Role, line: str, values: Values, tidied: ParseError) -> ParseError:
         """What strict mode says of ``line``, so both modes name a deviation alike."""
@@ -685,6 +736,12 @@ _LOOKS_LIKE = {
     Role.PAGE_OF: "Page ",
     Role.COUNT_AND_PAGE: "Page ",
     Role.VIEWS_LINE: " views ",
+}
+
+
+_REPAIRS = {
+    "missing-blank-line": "expected a blank line, found the next field; read as if the blank line were there",
+    "extra-blank-line": "expected a field, found one blank line too many; skipped it",
 }
 
 

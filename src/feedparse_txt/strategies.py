@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import attrs
 from hypothesis import strategies as st
 
 from .model import Article, Header, HeaderStyle
 
-__all__ = ["articles", "articles_lists", "field_texts", "headers"]
+__all__ = ["Mutation", "articles", "articles_lists", "field_texts", "headers", "mutated", "mutations"]
 
 
 def field_texts(alphabet: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
@@ -73,3 +74,97 @@ def headers(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[He
         ),
         st.builds(Header, style=st.just(HeaderStyle.VIEWS), tag=texts, views=numbers),
     )
+
+
+# ---------------------------------------------------------------------------- damage
+
+_JUNK = st.one_of(
+    st.sampled_from(["", " ", "Tagged articles", "0 likes · 5 min read", "Aug 1, 2019 · X", "·", "\r"]),
+    st.text(st.characters(exclude_characters="\n"), max_size=20),
+)
+_KINDS = ("delete", "duplicate", "swap", "corrupt", "insert", "truncate")
+
+
+@attrs.frozen
+class Mutation:
+    """One damage done to a dump, as a browser, editor or chat tool might.
+
+    ``line`` is the 0-based line it happens at (``insert`` puts its text before it;
+    ``swap`` exchanges it with the next line); ``column`` and ``text`` say what a
+    ``corrupt`` or ``truncate`` changes.
+    """
+
+    kind: str
+    line: int
+    column: int = 0
+    text: str = ""
+
+    def apply(self, text: str) -> str:
+        """The damaged text."""
+        lines = text.split("\n")
+        at = self.line
+        if self.kind == "truncate":
+            kept = "\n".join(lines[:at])
+            cut = lines[at][: self.column]
+            return f"{kept}\n{cut}" if at else cut
+        if self.kind == "delete":
+            del lines[at]
+        elif self.kind == "duplicate":
+            lines.insert(at, lines[at])
+        elif self.kind == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        elif self.kind == "insert":
+            lines.insert(at, self.text)
+        elif self.kind == "corrupt":
+            line = lines[at]
+            lines[at] = line[: self.column] + self.text + line[self.column + 1 :]
+        return "\n".join(lines)
+
+    def touched(self) -> tuple[int, int]:
+        """The lines of the original text it changes, as a range ``[start, stop)``;
+        for ``insert``, the empty range at the insertion point."""
+        if self.kind == "truncate":
+            return self.line, 1 << 62
+        if self.kind == "swap":
+            return self.line, self.line + 2
+        if self.kind == "insert":
+            return self.line, self.line
+        return self.line, self.line + 1
+
+
+@st.composite
+def mutations(draw: st.DrawFn, text: str) -> Mutation:
+    """A single :class:`Mutation` of ``text``: a line deleted, doubled, swapped with
+    the next, corrupted (a character replaced, inserted or removed), junk inserted,
+    or the text cut off mid-line."""
+    lines = text.split("\n")
+    kind = draw(st.sampled_from(_KINDS))
+    line = draw(st.integers(0, len(lines) - 1))
+    length = len(lines[line])
+    if kind == "truncate":
+        return Mutation(kind, line, draw(st.integers(0, length)))
+    if kind == "corrupt":
+        column = draw(st.integers(0, length))
+        replacement = draw(st.text(st.characters(exclude_characters="\n"), max_size=2))
+        return Mutation(kind, line, column, replacement)
+    if kind == "insert":
+        return Mutation(kind, line, text=draw(_JUNK))
+    return Mutation(kind, line)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str, max_mutations: int = 3) -> str:
+    """Damaged variants of a real dump: one to ``max_mutations`` :func:`mutations`.
+
+    >>> from hypothesis import given
+    >>> from feedparse_txt import parse_dump
+    >>> sample = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+    >>> @given(mutated(sample))
+    ... def test_never_raises(damaged):
+    ...     parse_dump(damaged, strict=False)
+    >>> test_never_raises()
+    """
+    count = draw(st.integers(1, max_mutations))
+    for _ in range(count):
+        text = draw(mutations(text)).apply(text)
+    return text

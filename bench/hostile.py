@@ -1,0 +1,72 @@
+"""Linear time on hostile input: per-MB time at 10 MB against 1 MB.
+
+    python bench/hostile.py            # 1 MB and 10 MB of each shape
+    python bench/hostile.py --quick    # 0.1 MB and 1 MB (a smoke run)
+
+Prints, for each adversarial shape, the seconds per MB at both sizes and their
+ratio; the target is a ratio of at most 1.5. Exits 1 if any shape misses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+
+from feedparse_txt import format_dump, parse_dump
+
+RECORD = (
+    "Amap Tech\nAmap Tech\nAug 27, 2019 · Backend Development\n\nGraphQL Gateway\n\n"
+    "How Gaode refactored its services.\n\nBackend ArchitectureDSL\n0 likes · 11 min read\nGraphQL Gateway\n"
+)
+
+# Each shape makes text of about ``size`` characters.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "one long line": lambda size: "x" * size,
+    "one long line with separators": lambda size: ("Aug 1, 2019 · " * (size // 14))[:size],
+    "blank lines": lambda size: "\n" * size,
+    "middle dots": lambda size: "·" * size,
+    "spaced middle dots": lambda size: " · " * (size // 3),
+    "record starts": lambda size: "Amap Tech\nAmap Tech\nAug 27, 2019 · Backend Development\n" * (size // 54),
+    "author lines": lambda size: "Amap Tech\n" * (size // 10),
+    "records missing a line": lambda size: RECORD.replace("\n\nHow", "\nHow") * (size // len(RECORD)),
+    "well-formed records": lambda size: RECORD * (size // len(RECORD)),
+    "carriage returns": lambda size: "\r" * size,
+    "mixed newlines": lambda size: "a\r\nb\n" * (size // 5),
+}
+
+
+def per_mb(text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        dump = parse_dump(text, strict=False)
+        format_dump(dump)
+        best = min(best, time.perf_counter() - start)
+    return best / (len(text.encode()) / 1e6)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="0.1 MB and 1 MB instead of 1 MB and 10 MB")
+    args = parser.parse_args()
+    small, large = (100_000, 1_000_000) if args.quick else (1_000_000, 10_000_000)
+    print(f"{'shape':32} {'s/MB small':>11} {'s/MB large':>11} {'ratio':>6}")
+    failed = 0
+    for name, make in SHAPES.items():
+        a = per_mb(make(small), 3)
+        b = per_mb(make(large), 2)
+        ratio = b / a
+        failed += ratio > 1.5
+        print(f"{name:32} {a:11.4f} {b:11.4f} {ratio:6.2f}{'  MISSED' if ratio > 1.5 else ''}")
+    print(f"target: ratio <= 1.5 on every shape; {len(SHAPES) - failed} of {len(SHAPES)} met")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

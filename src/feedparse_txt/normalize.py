@@ -1,0 +1,48 @@
+"""The canonical form of a messy copy of a listing."""
+
+from __future__ import annotations
+
+from .formatting import render_header, render_record
+from .model import Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
+from .parsing import parse_dump
+
+__all__ = ["normalize"]
+
+
+def normalize(text: str) -> str:
+    """Clean up a copied listing without losing anything it says.
+
+    LF line endings, no byte order mark, no trailing whitespace on any line, every
+    record in the full layout (repaired where the lenient reader is sure of the
+    repair), one header per page. Text that is not a header or record is kept,
+    cleaned like every other line. Whether the text ended with a newline is kept.
+
+    >>> normalize("Amap Tech \\r\\nAug 27, 2019 · Backend\\r\\nT\\r\\nS\\r\\nDSL\\r\\n0 likes · 3 min read")
+    'Amap Tech\\nAmap Tech\\nAug 27, 2019 · Backend\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT'
+    """
+    dump = parse_dump(text, strict=False)
+    parts: list[str] = []
+    last_header: Header | None = None
+    for entry in dump.document.entries:
+        if isinstance(entry, HeaderEntry):
+            if entry.header != last_header:  # the same page header pasted twice is one
+                parts.append(render_header(entry.header))
+            last_header = entry.header
+            continue
+        last_header = None
+        if isinstance(entry, RecordRun):
+            parts.extend(render_record(a, Layout.FULL) for a in dump.articles[entry.start : entry.stop])
+        elif isinstance(entry, RawRecord):
+            parts.append(render_record(dump.articles[entry.index], Layout.FULL))
+        elif isinstance(entry, TextEntry):
+            parts.append(_clean(entry.raw))
+    out = "".join(parts)
+    if not dump.final_newline:
+        out = out.removesuffix("\n")
+    return out
+
+
+def _clean(raw: str) -> str:
+    """Unusable text with its line endings and trailing whitespace cleaned."""
+    lines = raw.split("\n")
+    return "\n".join(line.rstrip() for line in lines)

@@ -1,0 +1,125 @@
+"""A mutation fuzzer over the real dumps, built on Hypothesis.
+
+Run long: ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py`` (100,000 examples each).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import Article, Dump, ParseError, format_dump, parse_dump
+from feedparse_txt.formatting import render_header, render_record
+from feedparse_txt.model import HeaderEntry, RawRecord, RecordRun
+from feedparse_txt.strategies import mutated, mutations
+
+from .conftest import read, real_dumps
+
+TEXTS = {path.name: read(path) for path in real_dumps()}
+NAMES = sorted(TEXTS)
+
+
+def key(article: Article) -> tuple[object, ...]:
+    return (
+        article.author,
+        article.published,
+        article.category,
+        article.title,
+        article.summary,
+        "".join(article.tags),
+        article.likes,
+        article.read_minutes,
+    )
+
+
+def record_spans(dump: Dump) -> list[tuple[int, int]]:
+    """The 0-based line range of each article of a parsed dump, from its document."""
+    spans: list[tuple[int, int]] = []
+    line = 0
+
+    def lines_of(text: str) -> int:
+        return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+    for entry in dump.document.entries:
+        if isinstance(entry, RecordRun):
+            for index in range(entry.start, entry.stop):
+                size = lines_of(render_record(dump.articles[index], entry.layout))
+                spans.append((line, line + size))
+                line += size
+        elif isinstance(entry, RawRecord):
+            size = lines_of(entry.raw)
+            spans.append((line, line + size))
+            line += size
+        elif isinstance(entry, HeaderEntry):
+            line += lines_of(entry.raw if entry.raw is not None else render_header(entry.header))
+        else:
+            line += lines_of(entry.raw)
+    return spans
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_record_spans_cover_the_file(name: str) -> None:
+    text = TEXTS[name]
+    dump = parse_dump(text, strict=False)
+    spans = record_spans(dump)
+    assert len(spans) == len(dump.articles)
+    lines = text.split("\n")
+    for (start, _stop), article in zip(spans, dump.articles, strict=True):
+        assert lines[start] == article.author
+
+
+def check_both_modes(text: str) -> Dump:
+    """Lenient never raises and loses nothing; strict raises only ParseError."""
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text
+    try:
+        strict = parse_dump(text)
+    except ParseError:
+        pass
+    else:
+        assert strict.articles == dump.articles and dump.problems == ()
+    return dump
+
+
+@given(st.data())
+def test_single_damage_keeps_every_untouched_record(data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(NAMES))
+    text = TEXTS[name]
+    clean = parse_dump(text, strict=False)
+    mutation = data.draw(mutations(text))
+    damaged = mutation.apply(text)
+    dump = check_both_modes(damaged)
+    start, stop = mutation.touched()
+    untouched = [
+        key(article)
+        for article, (first, end) in zip(clean.articles, record_spans(clean), strict=True)
+        if stop <= first or start >= end or (start == stop and start in (first, end))
+    ]
+    missing = Counter(untouched) - Counter(key(a) for a in dump.articles)
+    assert not missing, (mutation, list(missing))
+
+
+@given(st.data())
+def test_several_damages_never_break_the_identity(data: st.DataObject) -> None:
+    text = TEXTS[data.draw(st.sampled_from(NAMES))]
+    crlf = data.draw(st.booleans())
+    damaged = data.draw(mutated(text.replace("\n", "\r\n") if crlf else text, max_mutations=4))
+    check_both_modes(damaged)
+
+
+@given(st.text())
+def test_arbitrary_text(text: str) -> None:
+    check_both_modes(text)
+
+
+@given(st.binary())
+def test_arbitrary_bytes(data: bytes) -> None:
+    dump = parse_dump(data, strict=False)
+    text = format_dump(dump)
+    assert text.encode("utf-8", errors="surrogatepass") == data or "\ufffd" in text
+    with contextlib.suppress(ParseError):
+        parse_dump(data)

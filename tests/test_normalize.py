@@ -1,0 +1,91 @@
+"""normalize(): canonical, idempotent, meaning-preserving."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import Layout, normalize, parse_dump
+from feedparse_txt.strategies import mutated
+
+from .conftest import DATA, read, real_dumps
+
+TEXTS = {path.name: read(path) for path in real_dumps()}
+FULL_AND_CLEAN = [
+    name
+    for name, text in TEXTS.items()
+    if not parse_dump(text, strict=False).problems
+    and all(getattr(e, "layout", Layout.FULL) is Layout.FULL for e in parse_dump(text).document.entries)
+]
+
+
+def test_the_clean_full_dumps_are_known() -> None:
+    assert len(FULL_AND_CLEAN) == 5
+
+
+@pytest.mark.parametrize("name", FULL_AND_CLEAN)
+def test_clean_full_dump_is_its_own_canonical_form(name: str) -> None:
+    assert normalize(TEXTS[name]) == TEXTS[name]
+
+
+def test_compact_becomes_full() -> None:
+    text = TEXTS["www_tags_cglib-proxy.txt"]
+    out = normalize(text)
+    lines = out.split("\n")
+    assert len(lines) == 12 and lines[0] == lines[1] == "Java Tech Workshop" and lines[-1] == ""
+    assert parse_dump(out).articles == parse_dump(text).articles
+
+
+def test_cut_repeated_title_is_repaired_and_cut_record_kept() -> None:
+    text = TEXTS["www_tags_counter-algorithm.txt"]
+    out = normalize(text)
+    assert out.endswith(
+        "\nRate Limiting Demystified: Token Bucket, Leaky Bucket & Counter Algorithms in Java"
+    )
+    assert parse_dump(out).problems == ()
+    cut = TEXTS["www_tags_cache-breakdown.txt"]
+    assert normalize(cut) == cut  # nothing certain to repair: the cut record stays as it was
+
+
+def test_messy_copy() -> None:
+    clean = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
+    messy = "\ufeff" + clean.replace("\n", " \r\n").replace(" · ", "\u00a0·\u00a0")
+    messy = messy.replace(
+        "2024\u00a0·\u00a0Backend Development \r\n", "2024\u00a0·\u00a0Backend Development \r\n\r\n", 1
+    )
+    assert messy.count("\r\n\r\n") == 1  # a doubled blank line
+    assert parse_dump(messy, strict=False).articles == parse_dump(clean).articles
+    assert normalize(messy) == clean
+
+
+def test_one_header_per_page() -> None:
+    text = TEXTS["www_tags_contextclassloader.txt"]
+    header = "Tagged articles\n2 articles\nPage 1 of 1\n"
+    assert normalize(header + text) == text
+
+
+@given(st.data())
+def test_idempotent_and_meaning_preserving_on_damaged_dumps(data: st.DataObject) -> None:
+    text = TEXTS[data.draw(st.sampled_from(sorted(TEXTS)))]
+    if data.draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    damaged = data.draw(mutated(text))
+    once = normalize(damaged)
+    assert normalize(once) == once
+    assert parse_dump(once, strict=False).articles == parse_dump(damaged, strict=False).articles
+    assert "\r\n" not in once and not once.startswith("\ufeff")
+    assert all(line == line.rstrip() for line in once.split("\n"))
+
+
+@given(st.text())
+def test_idempotent_on_any_text(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert parse_dump(once, strict=False).articles == parse_dump(text, strict=False).articles
+
+
+def test_final_newline_is_kept() -> None:
+    text = TEXTS["www_tags_cache-patterns.txt"]
+    assert not text.endswith("\n") and not normalize(text).endswith("\n")
+    assert normalize(text + "\n").endswith("Patterns and Strategies\n")

@@ -1,0 +1,97 @@
+"""Lenient mode: what a user expects it to put up with, each with a problem, nothing lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from feedparse_txt import format_dump, parse_dump
+
+from .conftest import DATA, read
+
+CLEAN = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
+EXPECTED = parse_dump(CLEAN).articles
+LINES = CLEAN.split("\n")  # records start at lines 0, 11, 22
+
+
+def with_lines(change: dict[int, str | None], extra: dict[int, str] | None = None) -> str:
+    """CLEAN with 0-based lines replaced (None: deleted) and lines inserted before others."""
+    out = []
+    for number, line in enumerate(LINES):
+        if extra and number in extra:
+            out.append(extra[number])
+        if change.get(number, line) is not None:
+            out.append(change.get(number, line))  # type: ignore[arg-type]
+    return "\n".join(out)
+
+
+TOLERATED = [
+    # (description, text, problem code, problem line (1-based))
+    ("trailing whitespace", with_lines({4: LINES[4] + "  "}), "trailing-whitespace", 5),
+    ("leading whitespace", with_lines({6: "\t" + LINES[6]}), "leading-whitespace", 7),
+    (
+        "nbsp around the separator",
+        with_lines({2: LINES[2].replace(" · ", "\u00a0·\u00a0")}),
+        "nbsp-separator",
+        3,
+    ),
+    ("nbsp in the stats", with_lines({9: LINES[9].replace(" · ", " ·\u00a0")}), "nbsp-separator", 10),
+    ("a missing blank line", with_lines({5: None}), "missing-blank-line", 6),
+    ("a doubled blank line", with_lines({}, {3: ""}), "extra-blank-line", 5),
+    ("author again differs slightly", with_lines({1: "Su San Talks Tech."}), "author-mismatch", 2),
+    ("title again differs slightly", with_lines({10: LINES[10].upper()}), "title-mismatch", 11),
+    ("title again missing", with_lines({10: None}), "missing-line", 11),
+    ("a blank line between records", with_lines({}, {11: ""}), "unexpected-line", 12),
+    ("junk between records", with_lines({}, {22: "Share this page"}), "unexpected-line", 23),
+    ("a lone CR inside a line stays text", with_lines({}, {11: "x\ry"}), "unexpected-line", 12),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"), [case[1:] for case in TOLERATED], ids=[case[0] for case in TOLERATED]
+)
+def test_tolerated_with_a_problem(text: str, code: str, line: int) -> None:
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == EXPECTED  # clean fields, every record
+    assert [(p.code, p.line) for p in dump.problems][:1] == [(code, line)]
+    assert format_dump(dump) == text
+    with pytest.raises(ValueError):
+        parse_dump(text)
+
+
+def test_mixed_line_endings_and_stray_cr() -> None:
+    text = CLEAN.replace("\n", "\r\n", 5).replace(LINES[13], LINES[13] + "\r\r")
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == EXPECTED
+    assert [p.code for p in dump.problems] == ["mixed-newlines", "trailing-whitespace"]
+    assert format_dump(dump) == text
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {2: "garbage"},  # date line destroyed
+        {9: None},  # stats line deleted
+        {4: None, 5: None},  # title and a blank gone
+        {6: LINES[9], 9: LINES[6]},  # summary and stats swapped
+    ],
+)
+def test_damaged_record_is_kept_as_text_and_the_rest_recovered(damage: dict[int, str | None]) -> None:
+    text = with_lines(damage)
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == EXPECTED[1:]
+    assert dump.problems[0].line == 1
+    assert format_dump(dump) == text
+
+
+def test_compact_records_resynchronise() -> None:
+    compact = "".join(
+        read(DATA / name).rstrip("\n") + "\n"
+        for name in ("www_tags_cglib-proxy.txt", "www_tags_cache-patterns.txt")
+    )
+    lines = compact.split("\n")
+    no_stats = "\n".join([*lines[:5], *lines[6:]])
+    assert parse_dump(no_stats, strict=False).articles == parse_dump(compact).articles[1:]
+    lost_date = "\n".join([lines[0], "not a date", *lines[2:]])
+    dump = parse_dump(lost_date, strict=False)
+    assert dump.articles == parse_dump(compact).articles[1:]
+    assert format_dump(dump) == lost_date
