@@ -1,35 +1,402 @@
-"""Splitting a run-together tag line into its tags.
+"""Splitting a run-together tag line into its tags, the way a person reads it.
 
-Two facts of the format do most of the work: a tag boundary hides at a case
-change (``DSLService``, ``MicroservicesNetflix``), and the tags of a line are in
-plain code-point order (``sorted()``). Known tags (the page's own tag) win.
+The site joins a record's tags with no separator (``Backend ArchitectureDSLService
+Orchestration``). Three facts of the format do most of the work:
+
+* a tag has no surrounding spaces, so a boundary never touches a space, hyphen or
+  slash: it hides inside a run of letters;
+* a boundary shows as a case change (``eD`` in ``ArchitectureDSL``, the last
+  capital of ``DSLService``, ``SDK|configuration``), or, between lowercase
+  letters, as two words glued together (``caching|content``);
+* the tags of a line are in plain code-point order (``sorted()``).
+
+A cheap structural pass cuts at every case change and at the glue points a word
+list finds, keeps known names whole (``GitHub``, ``InnoDB``), and accepts the
+result when it is in sorted order. Only when it is not (a CamelCase name such as
+``ContextClassLoader`` cut at its humps) does a search over the sorted readings
+score them with word costs, and that score also says how close the runner-up was.
+
+The word list is derived from the unigram counts of the ``wordsegment`` package
+(Apache License 2.0, Google Web Trillion Word Corpus, see ``data/WORDS-LICENSE.txt``);
+``data/tech_terms.txt`` adds technology names that English lists miss.
 """
 
 from __future__ import annotations
 
+import gzip
+import math
+import re
 from collections.abc import Iterable
+from importlib import resources
 from itertools import pairwise
 
-__all__ = ["split_tags"]
+import attrs
 
-# Above this many candidate boundaries the exact search is skipped (hostile input).
-_EXACT_LIMIT = 20
+__all__ = ["TagReading", "clear_cache", "split_tags", "tag_readings"]
+
+# ---------------------------------------------------------------------------- word model
+
+# Costs are negative log probabilities (nats); lower is likelier.
+_TERM_COST = 6.0  # a technology name from the term list
+_ACRONYM_COST = 9.0  # an unknown run of 2 or 3 capitals: TV, GIS; longer ones cost more
+_CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplication)
+_CAPITAL_UNKNOWN = (4.0, 2.2)  # base and per-letter cost of an unknown Capitalized word
+_LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags are plain words
+_OTHER_UNKNOWN = (16.0, 1.5)
+_LONG_WORD = 0.25  # times the square of the letters past 7
+_SINGLE_LETTER = 20.0
+_TAG_COST = 2.0  # per tag
+_COUNT_PRIOR = {1: 7.0, 2: 3.0, 3: 0.0, 4: 5.0, 5: 9.0}  # most lines hold 3 tags, some 2
+_MANY_TAGS = 14.0
+# Readings whose costs differ by less than this are "close": the split is a guess.
+CLOSE = 2.0
+# Longest run of candidate cuts searched exhaustively (hostile input stays linear).
+_SEARCH_LIMIT = 16
+_CACHE_LIMIT = 1 << 15
 
 
-def _case_boundaries(line: str) -> list[int]:
-    """Positions where a tag may start: ``aB`` and the last capital of ``ABc``."""
+class _Model:
+    """The word list and the term list, loaded on first use."""
+
+    def __init__(self) -> None:
+        data = resources.files("feedparse_txt") / "data"
+        text = gzip.decompress((data / "words.tsv.gz").read_bytes()).decode("ascii")
+        pieces = iter(text.split())
+        self.words: dict[str, float] = {w: int(c) / 10 for w, c in zip(pieces, pieces, strict=True)}
+        terms = [
+            line.strip()
+            for line in (data / "tech_terms.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        self.terms = {term.lower() for term in terms}
+        # Lowercase word -> cost, from either list.
+        self.known = dict(self.words)
+        self.known.update((term, min(self.words.get(term, _TERM_COST), _TERM_COST)) for term in self.terms)
+        # Known names whose case changes are not boundaries (GitHub, InnoDB, iOS),
+        # found in a line by one regex, factored as a trie so it runs in C quickly.
+        names = [t for t in terms if _is_name(t)]
+        self.camel = {name.lower() for name in names}
+        self.names = re.compile(_trie_pattern(names))
+
+
+def _is_name(term: str) -> bool:
+    """A name whose letters would mislead the case rules: GitHub, iOS, Log4j, io_uring.
+
+    Plain words and all-capital acronyms are left out: an acronym found inside a
+    run of capitals (DI in IDID) says nothing.
+    """
+    if term.isalpha() and (term.isupper() or term.islower() or term.istitle()):
+        return False
+    return bool(_case_cuts(term)) or not term.isalpha()
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, longest first, with shared prefixes factored."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
+_model: _Model | None = None
+
+
+def _load() -> _Model:
+    global _model
+    if _model is None:
+        _model = _Model()
+    return _model
+
+
+# ---------------------------------------------------------------------------- case changes
+
+_SEPARATORS = frozenset(" \t-\u2011/_")
+
+
+def _case_cuts(text: str) -> list[int]:
+    """Offsets where a tag may start because the case changes.
+
+    ``aB`` and ``1B`` (a capital after a lowercase letter, digit or symbol), and
+    in a run of capitals followed by lowercase (``DSLService``), the last capital.
+    A run of capitals before a lowercase word may also end the tag there
+    (``SDK|configuration``); that cut is chosen in :func:`_acronym_cut`.
+    """
     cuts = []
-    for k in range(1, len(line)):
-        before, here = line[k - 1], line[k]
-        if not here.isupper():
+    for k in range(1, len(text)):
+        here, before = text[k], text[k - 1]
+        if not here.isupper() or before in _SEPARATORS or before.isspace():
             continue
-        acronym_end = before.isupper() and k + 1 < len(line) and line[k + 1].islower()
-        if before.islower() or before.isdigit() or acronym_end:
+        if not before.isupper() and not before.isspace():
             cuts.append(k)
+        elif k + 1 < len(text) and text[k + 1].islower() and before.isupper():
+            cuts.append(_acronym_cut(text, k))
     return cuts
 
 
-def _known_boundaries(line: str, known_tags: Iterable[str]) -> tuple[set[int], set[int]]:
+def _acronym_cut(text: str, k: int) -> int:
+    """Where a run of capitals before a lowercase word ends: before its last capital
+    (``DSL|Service``, ``HA|Proxy``) or after it (``SDK|configuration``, ``SSO|auth``).
+
+    After it when the lowercase letters start with a known word at least as long as
+    any known word the last capital would start (``configuration`` against nothing;
+    ``Sparse`` beats ``parse``).
+    """
+    end = k + 1
+    while end < len(text) and text[end].islower():
+        end += 1
+    model = _model
+    if model is None:
+        return k
+    own = _longest_known_prefix(text[k + 1 : end], model.known)
+    with_capital = _longest_known_prefix(text[k:end].lower(), model.known)
+    if text[k : k + 2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
+        with_capital = max(with_capital, 4)
+    return k + 1 if own >= 3 and own >= with_capital else k
+
+
+# Only fairly common words count as evidence for a boundary; the rare end of the
+# list holds fragments (``uer``, ``sweb``) that would mislead.
+_COMMON = 14.0
+
+
+def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
+    """A case change at ``k`` may belong one letter earlier: ``acceleration|vLLM``.
+
+    When the lowercase word before ``k`` is not a word but is one without its last
+    letter, and that letter stands before capitals, the capitals' name starts there.
+    """
+    if k < 3 or not (line[k - 1].islower() and line[k - 2].islower()) or k + 1 >= len(line):
+        return k
+    if not line[k + 1].isupper():
+        return k
+    start = k - 1
+    while start > 0 and line[start - 1].islower():
+        start -= 1
+    word = line[start:k].lower()
+    if word not in known and known.get(word[:-1], math.inf) <= _COMMON:
+        return k - 1
+    return k
+
+
+def _longest_known_prefix(word: str, known: dict[str, float]) -> int:
+    for size in range(min(len(word), 20), 2, -1):
+        if known.get(word[:size], math.inf) <= _COMMON:
+            return size
+    return 0
+
+
+# ---------------------------------------------------------------------------- word costs
+
+# A tag is never just one of these words (it would be part of a compound: Push|down).
+_NOT_A_TAG = frozenset(
+    "a an and are as at be by down for from in into is it of off on or out over the to up with".split()
+)
+
+
+def _word_cost(word: str) -> float:
+    """Cost of one word of a tag (no spaces); CamelCase words by their parts."""
+    cost = _WORD_COSTS.get(word)
+    if cost is not None:
+        return cost
+    model = _load()
+    lower = word.lower()
+    if lower in model.terms:
+        cost = _TERM_COST
+    elif lower in model.words and (word.islower() or word[:1].isupper() and word[1:].islower()):
+        cost = model.words[lower]
+    elif word.isupper() and len(word) >= 2:
+        cost = _acronym_cost(word)
+    elif len(word) <= 6 and sum(c.isupper() for c in word) >= len(word) - 2 >= 1:
+        cost = _acronym_cost(word) + 2.0  # mostly capitals: DDoS, ArkTS
+    elif lower in model.words:
+        cost = model.words[lower] + 2.0
+    else:
+        cuts = [] if word[1:].islower() or not word[1:] else _case_cuts(word)
+        if cuts:
+            cost = _camel_cost([word[a:b] for a, b in pairwise([0, *cuts, len(word)])], model)
+        else:
+            cost = _unknown_cost(word)
+    if len(_WORD_COSTS) > _CACHE_LIMIT:
+        _WORD_COSTS.clear()
+    _WORD_COSTS[word] = cost
+    return cost
+
+
+def _acronym_cost(word: str) -> float:
+    """Short unknown acronyms are common (TV, GIS); long ones rarer; a doubled one
+    (IDID) is two tags that share a word."""
+    half = len(word) // 2
+    if len(word) % 2 == 0 and word[:half] == word[half:]:
+        return _ACRONYM_COST + 15.0
+    return _ACRONYM_COST + 3.0 * max(0, len(word) - 3)
+
+
+def _camel_cost(parts: list[str], model: _Model) -> float:
+    """A CamelCase word by its humps, known names (ClassLoader) counting as one part."""
+    best = [0.0] + [math.inf] * len(parts)
+    for end in range(1, len(parts) + 1):
+        for start in range(max(0, end - 4), end):
+            if end - start == 1:
+                part_cost = _word_cost(parts[start])
+            elif "".join(parts[start:end]).lower() in model.camel:
+                part_cost = _TERM_COST
+            else:
+                continue
+            best[end] = min(best[end], best[start] + part_cost + (_CAMEL_GLUE if start else 0.0))
+    return best[-1]
+
+
+_WORD_COSTS: dict[str, float] = {}
+
+
+def _unknown_cost(word: str) -> float:
+    """Cost of a word that no list knows, by its case and length.
+
+    Long unknown words are much rarer than short ones (more likely two words glued),
+    so the cost grows faster than the length; a single letter is hardly ever a word
+    of a tag.
+    """
+    if len(word) == 1:
+        return _SINGLE_LETTER
+    if word[:1].isupper() and word[1:].islower():
+        base, per = _CAPITAL_UNKNOWN
+    elif word.islower():
+        base, per = _LOWER_UNKNOWN
+    else:
+        base, per = _OTHER_UNKNOWN
+    return base + per * len(word) + _LONG_WORD * max(0, len(word) - 7) ** 2
+
+
+def _glue_points(part: str) -> list[int]:
+    """Where words may be glued inside ``part``, a word no list knows.
+
+    ``part`` has no case change (``Architecturecaching``, ``avalanchecache``).
+    Returns the boundaries of its likeliest split into two or three known words,
+    the first of which may be an unknown name (``Seckill|high``), or nothing when
+    it is likeliest one unknown word.
+    """
+    found = _GLUE.get(part)
+    if found is not None:
+        return found
+    known = _load().known
+    lower = part.lower()
+    best, points = _unknown_cost(part), []
+    for i in range(2, len(lower) - 2):
+        tail = known.get(lower[i:])
+        if tail is None:
+            continue
+        head = known.get(lower[:i])
+        cost = (_unknown_cost(part[:i]) if head is None else head) + tail
+        if cost < best:
+            best, points = cost, [i]
+        if head is None and i >= 6:  # the head may be two words: Architecture|caching|content
+            for j in range(2, i - 2):
+                first = known.get(lower[:j])
+                if first is None:
+                    if not part[0].isupper():
+                        continue
+                    first = _unknown_cost(part[:j])  # a name: Paimon|lakehouse|streaming
+                middle_word = lower[j:i]
+                middle = known.get(middle_word) or _unknown_cost(middle_word)
+                if first + middle + tail < best:
+                    best, points = first + middle + tail, [j, i]
+    if len(_GLUE) > _CACHE_LIMIT:
+        _GLUE.clear()
+    _GLUE[part] = points
+    return points
+
+
+_GLUE: dict[str, list[int]] = {}
+
+
+# ---------------------------------------------------------------------------- candidates
+
+
+@attrs.frozen
+class TagReading:
+    """One way to read a tag line, with its cost (lower is likelier)."""
+
+    tags: tuple[str, ...]
+    cost: float
+    close: bool = False  #: another reading is nearly as likely: the split is a guess
+
+
+_RUN = re.compile(r"[^\s\-\u2011/_]+")
+
+
+@attrs.frozen
+class _Candidates:
+    certain: list[int]  # case changes: taken unless order or a known name says otherwise
+    glue: list[int]  # where the word list sees two words glued: taken if the result reads well
+    undecided: list[int]  # inside runs of capitals (RPCSSO), after a digit (SLF4J): scored
+    names: list[tuple[int, int]]  # where known mixed-case names stand (GitHub, iOS)
+
+
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+# The words of a line between separators and case changes: capitals before a
+# capitalised word (DSL|Service), a word that may start with a capital, a run of
+# capitals, digits, or symbols. Found by the regex engine, not a character loop.
+_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+")
+
+
+def _parts(line: str) -> list[tuple[int, str]]:
+    """(offset, word) for every word of ``line``; a case change starts a new one."""
+    if not _NON_ASCII_LETTER.search(line):
+        return [(m.start(), m.group()) for m in _PART.finditer(line)]
+    parts = []
+    for match in _RUN.finditer(line):
+        run, start = match.group(), match.start()
+        edges = [0, *_case_cuts(run), len(run)]
+        parts.extend((start + a, run[a:b]) for a, b in pairwise(edges))
+    return parts
+
+
+def _candidates(line: str) -> _Candidates:
+    model = _load()
+    known = model.known
+    certain: list[int] = []
+    glue: list[int] = []
+    undecided: list[int] = []
+    end = -1
+    for start, part in _parts(line):
+        before = line[start - 1] if start == end else " "
+        if part[0].islower() and not before.isspace() and not before.isalpha():
+            undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
+        elif part[0].isupper() and (before.isalnum() or before in "+#)"):  # a case change
+            if before.isdigit() and start >= 2 and line[start - 2].isupper():
+                undecided.append(start)  # SLF4J is one name, HTTP2Netty two
+            elif before.isupper():
+                cut = _acronym_cut(line, start)
+                lone = start < 2 or not line[start - 2].isupper()
+                # One capital before a word is more often a name (JMeter) than a tag.
+                (undecided if lone and cut == start else certain).append(cut)
+                part, start = part[cut - start :], cut
+            else:
+                certain.append(_lowercase_lead(line, start, known))
+        end = start + len(part)
+        if len(part) < 4 or part.lower() in known:
+            continue
+        if part[1:].islower():
+            glue.extend(start + g for g in _glue_points(part))
+        elif part.isupper():
+            undecided.extend(range(start + 1, end))  # inside a run of capitals: RPCSSO, JWTOAuth
+    names = [match.span() for match in model.names.finditer(line)]
+    return _Candidates(certain, glue, undecided, names)
+
+
+def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[set[int], set[int]]:
     """Cuts forced around occurrences of known tags, and cuts forbidden inside them."""
     forced: set[int] = set()
     forbidden: set[int] = set()
@@ -39,55 +406,154 @@ def _known_boundaries(line: str, known_tags: Iterable[str]) -> tuple[set[int], s
         start = line.find(tag)
         while start != -1:
             end = start + len(tag)
-            forced.update((start, end))
+            forced.update(p for p in (start, end) if 0 < p < len(line))
             forbidden.update(range(start + 1, end))
             start = line.find(tag, end)
-    forced.discard(0)
-    forced.discard(len(line))
     return forced - forbidden, forbidden
+
+
+def _pieces(line: str, cuts: Iterable[int]) -> tuple[str, ...]:
+    return tuple(line[a:b] for a, b in pairwise([0, *cuts, len(line)]))
+
+
+def _in_order(tags: tuple[str, ...]) -> bool:
+    return all(a < b for a, b in pairwise(tags))
+
+
+# ---------------------------------------------------------------------------- scoring
+
+
+def _tag_cost(tag: str) -> float:
+    cost = _TAG_COSTS.get(tag)
+    if cost is None:
+        model = _load()
+        words = [w for w in re.split(r"[\s\-\u2011/_]+", tag) if w]
+        cost = _TAG_COST + sum(_word_cost(w) for w in words)
+        lower = tag.lower()
+        if lower in model.terms:
+            cost = min(cost, _TAG_COST + _TERM_COST)
+        elif lower in _NOT_A_TAG:
+            cost += 10.0
+        if len(_TAG_COSTS) > _CACHE_LIMIT:
+            _TAG_COSTS.clear()
+        _TAG_COSTS[tag] = cost
+    return cost
+
+
+_TAG_COSTS: dict[str, float] = {}
+
+
+def _cost(tags: tuple[str, ...]) -> float:
+    return sum(_tag_cost(t) for t in tags) + _COUNT_PRIOR.get(len(tags), _MANY_TAGS)
+
+
+def _search(line: str, cuts: list[int], forced: set[int], keep: int) -> list[TagReading]:
+    """The best sorted readings over every subset of ``cuts`` that keeps ``forced``."""
+    points = [0, *cuts, len(line)]
+    found: list[tuple[float, tuple[str, ...]]] = []
+
+    def extend(i: int, previous: str, tags: tuple[str, ...]) -> None:
+        for j in range(i + 1, len(points)):
+            tag = line[points[i] : points[j]]
+            if tag > previous:
+                if j == len(points) - 1:
+                    whole = (*tags, tag)
+                    found.append((_cost(whole), whole))
+                else:
+                    extend(j, tag, (*tags, tag))
+            if points[j] in forced:
+                break  # a forced cut cannot be skipped
+
+    extend(0, "", ())
+    found.sort()
+    return [TagReading(tags, cost) for cost, tags in found[:keep]]
+
+
+def _choose(line: str, base: set[int], optional: list[int], keep: int) -> list[TagReading]:
+    """The best sorted readings that add some of the ``optional`` cuts to ``base``."""
+    found = []
+    for mask in range(1 << len(optional)):
+        cuts = base | {c for k, c in enumerate(optional) if mask >> k & 1}
+        tags = _pieces(line, sorted(cuts))
+        if _in_order(tags):
+            found.append((_cost(tags), tags))
+    found.sort()
+    return [TagReading(tags, cost) for cost, tags in found[:keep]]
+
+
+# ---------------------------------------------------------------------------- entry points
+
+
+def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -> list[TagReading]:
+    """The likeliest readings of a tag line, best first, with their costs.
+
+    When the first two are ``close`` the split is a guess that a person may want
+    to review. A line settled by its structure alone has one reading.
+
+    >>> [r.tags for r in tag_readings("ContextClassLoaderJavaSPI")][:1]
+    [('ContextClassLoader', 'Java', 'SPI')]
+    """
+    if not line:
+        return [TagReading((), 0.0)]
+    found = _candidates(line)
+    forced, forbidden = _known_cuts(line, known_tags)
+    inside_names = {c for a, b in found.names for c in range(a + 1, b)}
+    name_edges = {c for span in found.names for c in span if 0 < c < len(line) and line[c - 1 : c + 1].isalnum()}
+    # A name right after a run of capitals takes the run's last capital back: IO|io_uring.
+    late = {c for c in found.certain if c + 1 in name_edges and line[c - 1 : c + 1].isupper()}
+    base = (set(found.certain) - late | name_edges) - inside_names - forbidden | forced
+    glue = set(found.glue) - inside_names - forbidden - base
+    undecided = set(found.undecided) - inside_names - forbidden - base
+    keep = max(limit, 2)
+    simple = _pieces(line, sorted(base | glue))
+    # The structure settles it: in order, nothing undecided, no one-letter tag, and
+    # the usual three tags (or two where the word list saw no glue).
+    settled = len(simple) == 3 or (len(simple) == 2 and not glue)
+    if settled and not undecided and _in_order(simple) and all(len(t) > 1 for t in simple):
+        return [TagReading(simple, 0.0)]
+    optional = sorted(glue | undecided)
+    readings = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
+    if not readings:
+        every = sorted((set(found.certain) | name_edges) - forbidden | glue | undecided | forced)
+        if len(every) > _SEARCH_LIMIT:
+            return [TagReading(_pieces(line, sorted(base)), math.inf, close=True)]
+        readings = _search(line, every, forced, keep)
+    if not readings:
+        return [TagReading(_pieces(line, sorted(base)), math.inf, close=True)]
+    if len(readings) > 1 and readings[1].cost - readings[0].cost < CLOSE:
+        readings[0] = attrs.evolve(readings[0], close=True)
+    return readings[:limit]
+
+
+_SPLITS: dict[str, tuple[str, ...]] = {}
 
 
 def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     """Split a tag line into tags; ``"".join(result) == line`` always holds.
 
+    ``known_tags`` (the page's own tag, a site's tag list) win over guesses.
+
     >>> split_tags("Backend ArchitectureDSLService Orchestration")
     ('Backend Architecture', 'DSL', 'Service Orchestration')
+    >>> split_tags("Backend Architectureidentity strategymembership system")
+    ('Backend Architecture', 'identity strategy', 'membership system')
     """
-    if not line:
-        return ()
-    forced, forbidden = _known_boundaries(line, known_tags)
-    candidates = sorted((set(_case_boundaries(line)) | forced) - forbidden)
-    if len(candidates) > _EXACT_LIMIT:
-        return _pieces(line, candidates)  # every case change: linear, still a partition
-    return _best_sorted(line, candidates, forced)
+    known = tuple(known_tags)
+    if not known:
+        cached = _SPLITS.get(line)
+        if cached is not None:
+            return cached
+    tags = tag_readings(line, known_tags=known, limit=1)[0].tags
+    if not known:
+        if len(_SPLITS) > _CACHE_LIMIT:
+            _SPLITS.clear()
+        _SPLITS[line] = tags
+    return tags
 
 
-def _pieces(line: str, cuts: Iterable[int]) -> tuple[str, ...]:
-    bounds = [0, *cuts, len(line)]
-    return tuple(line[a:b] for a, b in pairwise(bounds))
-
-
-def _best_sorted(line: str, candidates: list[int], forced: set[int]) -> tuple[str, ...]:
-    """The partition with the most pieces in sorted order that keeps every forced cut."""
-    points = [0, *candidates, len(line)]
-    # best[(i, j)]: most pieces covering line[:points[j]] whose last piece is points[i]:points[j]
-    best: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {}
-    for j in range(1, len(points)):
-        for i in range(j):
-            if any(points[i] < f < points[j] for f in forced):
-                continue
-            piece = line[points[i] : points[j]]
-            if i == 0:
-                best[(0, j)] = (1, ())
-                continue
-            options = [
-                (count + 1, (*cuts, points[i]))
-                for (h, i2), (count, cuts) in best.items()
-                if i2 == i and line[points[h] : points[i]] <= piece
-            ]
-            if options:
-                best[(i, j)] = max(options)
-    final = [value for (i, j), value in best.items() if j == len(points) - 1]
-    if not final:
-        return (line,)
-    return _pieces(line, max(final)[1])
+def clear_cache() -> None:
+    """Forget split lines and word costs (for measuring first-call speed)."""
+    _SPLITS.clear()
+    _GLUE.clear()
+    _TAG_COSTS.clear()
+    _WORD_COSTS.clear()

@@ -1,0 +1,68 @@
+"""Accuracy and speed of split_tags on labelled tag lines.
+
+    python bench/tags.py                      # every tests/data/*.tsv
+    python bench/tags.py labelled.tsv ...     # other files: line<TAB>tag | tag | tag
+
+Prints the share of lines split exactly, each line it gets wrong (with whether it
+was flagged as a guess), and the mean microseconds per line on a first call (no
+cache) and on a repeated call (cached).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from feedparse_txt import tags as tag_module
+from feedparse_txt.tags import split_tags, tag_readings
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+def read_labelled(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    rows = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        line, _, labels = raw.partition("\t")
+        rows.append((line, tuple(labels.split(" | "))))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path)
+    args = parser.parse_args()
+    files = args.files or sorted(DATA.glob("*.tsv"))
+    rows = [row for path in files for row in read_labelled(path)]
+    wrong = []
+    for line, expected in rows:
+        readings = tag_readings(line)
+        got = split_tags(line)
+        if got != expected:
+            wrong.append((line, expected, got, len(readings) > 1 and readings[1].close))
+    lines = [line for line, _ in rows]
+    tag_module.clear_cache()
+    start = time.perf_counter()
+    for line in lines:
+        split_tags(line)
+    first = (time.perf_counter() - start) / len(lines) * 1e6
+    start = time.perf_counter()
+    for _ in range(10):
+        for line in lines:
+            split_tags(line)
+    cached = (time.perf_counter() - start) / (10 * len(lines)) * 1e6
+    for line, expected, got, flagged in wrong:
+        mark = "flagged" if flagged else "UNFLAGGED"
+        print(f"WRONG ({mark}) {line!r}\n   expected {' | '.join(expected)}\n   got      {' | '.join(got)}")
+    exact = len(rows) - len(wrong)
+    print(f"files: {', '.join(p.name for p in files)}")
+    print(f"exact: {exact}/{len(rows)} = {100 * exact / len(rows):.1f}%")
+    print(f"first call: {first:.2f} µs/line; cached: {cached:.2f} µs/line")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
