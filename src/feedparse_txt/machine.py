@@ -629,13 +629,14 @@ class Machine:
                 ):
                     return k
                 if kind is Layout.COMPACT:
+                    # A whole compact record reads here (perhaps tidied): an anchor.
+                    # Tidying must not decide it, or normalize() would not be idempotent.
                     try:
-                        _values, _end, problems = self._read(k, n, kind)
+                        self._read(k, n, kind)
                     except (ParseError, _Truncated):
                         pass
                     else:
-                        if not problems:
-                            return k
+                        return k
             k += 1
         return n
 
