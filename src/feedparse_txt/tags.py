@@ -214,7 +214,7 @@ def _word_cost(word: str) -> float:
     lower = word.lower()
     if lower in model.terms:
         cost = _TERM_COST
-    elif lower in model.words and (word.islower() or word[:1].isupper() and word[1:].islower()):
+    elif lower in model.words and (word.islower() or (word[:1].isupper() and word[1:].islower())):
         cost = model.words[lower]
     elif word.isupper() and len(word) >= 2:
         cost = _acronym_cost(word)
@@ -279,46 +279,58 @@ def _unknown_cost(word: str) -> float:
     return base + per * len(word) + _LONG_WORD * max(0, len(word) - 7) ** 2
 
 
-def _glue_points(part: str) -> list[int]:
+def _glue_points(part: str) -> tuple[list[int], float]:
     """Where words may be glued inside ``part``, a word no list knows.
 
     ``part`` has no case change (``Architecturecaching``, ``avalanchecache``).
     Returns the boundaries of its likeliest split into two or three known words,
     the first of which may be an unknown name (``Seckill|high``), or nothing when
-    it is likeliest one unknown word.
+    it is likeliest one unknown word; and the cost margin over the runner-up.
     """
-    found = _GLUE.get(part)
-    if found is not None:
-        return found
+    cached = _GLUE.get(part)
+    if cached is not None:
+        return cached
     known = _load().known
     lower = part.lower()
-    best, points = _unknown_cost(part), []
-    for i in range(2, len(lower) - 2):
-        tail = known.get(lower[i:])
-        if tail is None:
-            continue
-        head = known.get(lower[:i])
-        cost = (_unknown_cost(part[:i]) if head is None else head) + tail
-        if cost < best:
-            best, points = cost, [i]
-        if head is None and i >= 6:  # the head may be two words: Architecture|caching|content
+    size = len(lower)
+    best, points, runner_up = _unknown_cost(part), [], math.inf
+    tails = [(i, cost) for i in range(2, size - 2) if (cost := known.get(lower[i:])) is not None]
+    if tails:
+        # What each prefix costs as the first word: known, or an unknown name or word.
+        base, per = _CAPITAL_UNKNOWN if part[0].isupper() else _LOWER_UNKNOWN
+        lower_base, lower_per = _LOWER_UNKNOWN
+        heads = [known.get(lower[:j]) for j in range(size)]
+        for i, tail in tails:
+            head = heads[i]
+            cost = (base + per * i + _LONG_WORD * max(0, i - 7) ** 2 if head is None else head) + tail
+            if cost < best:
+                best, points, runner_up = cost, [i], best
+            else:
+                runner_up = min(runner_up, cost)
+            if head is not None or i < 6:
+                continue  # the head may be two words itself: Architecture|caching|content
             for j in range(2, i - 2):
-                first = known.get(lower[:j])
+                first = heads[j]
                 if first is None:
-                    if not part[0].isupper():
-                        continue
-                    first = _unknown_cost(part[:j])  # a name: Paimon|lakehouse|streaming
-                middle_word = lower[j:i]
-                middle = known.get(middle_word) or _unknown_cost(middle_word)
-                if first + middle + tail < best:
-                    best, points = first + middle + tail, [j, i]
+                    if base == lower_base:
+                        continue  # only a name may be unknown here: Paimon|lakehouse|streaming
+                    first = base + per * j + _LONG_WORD * max(0, j - 7) ** 2
+                middle = known.get(lower[j:i])
+                if middle is None:
+                    middle = lower_base + lower_per * (i - j) + _LONG_WORD * max(0, i - j - 7) ** 2
+                cost = first + middle + tail
+                if cost < best:
+                    best, points, runner_up = cost, [j, i], best
+                else:
+                    runner_up = min(runner_up, cost)
     if len(_GLUE) > _CACHE_LIMIT:
         _GLUE.clear()
-    _GLUE[part] = points
-    return points
+    _GLUE[part] = found = (points, runner_up - best)
+    return found
 
 
-_GLUE: dict[str, list[int]] = {}
+# part -> (glue points, how much likelier they are than the next reading)
+_GLUE: dict[str, tuple[list[int], float]] = {}
 
 
 # ---------------------------------------------------------------------------- candidates
@@ -342,6 +354,7 @@ class _Candidates:
     glue: list[int]  # where the word list sees two words glued: taken if the result reads well
     undecided: list[int]  # inside runs of capitals (RPCSSO), after a digit (SLF4J): scored
     names: list[tuple[int, int]]  # where known mixed-case names stand (GitHub, iOS)
+    doubt: float  # the smallest margin of a glue decision (inf: none was close to call)
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
@@ -355,7 +368,7 @@ def _parts(line: str) -> list[tuple[int, str]]:
     """(offset, word) for every word of ``line``; a case change starts a new one."""
     if not _NON_ASCII_LETTER.search(line):
         return [(m.start(), m.group()) for m in _PART.finditer(line)]
-    parts = []
+    parts: list[tuple[int, str]] = []
     for match in _RUN.finditer(line):
         run, start = match.group(), match.start()
         edges = [0, *_case_cuts(run), len(run)]
@@ -369,6 +382,7 @@ def _candidates(line: str) -> _Candidates:
     certain: list[int] = []
     glue: list[int] = []
     undecided: list[int] = []
+    doubt = math.inf
     end = -1
     for start, part in _parts(line):
         before = line[start - 1] if start == end else " "
@@ -389,27 +403,63 @@ def _candidates(line: str) -> _Candidates:
         if len(part) < 4 or part.lower() in known:
             continue
         if part[1:].islower():
-            glue.extend(start + g for g in _glue_points(part))
+            points, margin = _glue_points(part)
+            glue.extend(start + g for g in points)
+            doubt = min(doubt, margin)
         elif part.isupper():
             undecided.extend(range(start + 1, end))  # inside a run of capitals: RPCSSO, JWTOAuth
     names = [match.span() for match in model.names.finditer(line)]
-    return _Candidates(certain, glue, undecided, names)
+    return _Candidates(certain, glue, undecided, names, doubt)
+
+
+def _can_cut(line: str, k: int) -> bool:
+    """Whether a tag may start or end at ``k``: never next to a space or separator."""
+    if k <= 0 or k >= len(line):
+        return True
+    return not any(c.isspace() or c in _SEPARATORS for c in line[k - 1 : k + 1])
 
 
 def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[set[int], set[int]]:
-    """Cuts forced around occurrences of known tags, and cuts forbidden inside them."""
+    """Cuts forced around known tags where they stand, and cuts forbidden inside them.
+
+    A known tag counts only where it can stand as a tag (not ``Cache`` inside
+    ``Cache Patterns``); of overlapping places, the cover that explains most of the
+    line wins, and a cover whose tags are in order beats one whose are not.
+    """
+    spans = sorted(
+        {
+            (start, start + len(tag))
+            for tag in set(known_tags)
+            if tag
+            for start in _occurrences(line, tag)
+            if _can_cut(line, start) and _can_cut(line, start + len(tag))
+        }
+    )
+    if not spans:
+        return set(), set()
+    # best[i]: (letters covered, pieces in order, chosen spans) using spans[i:]
+    best: list[tuple[int, bool, tuple[tuple[int, int], ...]]] = [(0, True, ())] * (len(spans) + 1)
+    for i in range(len(spans) - 1, -1, -1):
+        start, end = spans[i]
+        following = next((j for j in range(i + 1, len(spans)) if spans[j][0] >= end), len(spans))
+        covered, ordered, chosen = best[following]
+        first = line[start:end]
+        ordered = ordered and (not chosen or first < line[chosen[0][0] : chosen[0][1]])
+        take = (end - start + covered, ordered, ((start, end), *chosen))
+        best[i] = max(take, best[i + 1], key=lambda option: (option[0], option[1]))
     forced: set[int] = set()
     forbidden: set[int] = set()
-    for tag in known_tags:
-        if not tag:
-            continue
-        start = line.find(tag)
-        while start != -1:
-            end = start + len(tag)
-            forced.update(p for p in (start, end) if 0 < p < len(line))
-            forbidden.update(range(start + 1, end))
-            start = line.find(tag, end)
-    return forced - forbidden, forbidden
+    for start, end in best[0][2]:
+        forced.update(p for p in (start, end) if 0 < p < len(line))
+        forbidden.update(range(start + 1, end))
+    return forced, forbidden
+
+
+def _occurrences(line: str, tag: str) -> Iterable[int]:
+    start = line.find(tag)
+    while start != -1:
+        yield start
+        start = line.find(tag, start + 1)
 
 
 def _pieces(line: str, cuts: Iterable[int]) -> tuple[str, ...]:
@@ -498,7 +548,9 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     found = _candidates(line)
     forced, forbidden = _known_cuts(line, known_tags)
     inside_names = {c for a, b in found.names for c in range(a + 1, b)}
-    name_edges = {c for span in found.names for c in span if 0 < c < len(line) and line[c - 1 : c + 1].isalnum()}
+    name_edges = {
+        c for span in found.names for c in span if 0 < c < len(line) and line[c - 1 : c + 1].isalnum()
+    }
     # A name right after a run of capitals takes the run's last capital back: IO|io_uring.
     late = {c for c in found.certain if c + 1 in name_edges and line[c - 1 : c + 1].isupper()}
     base = (set(found.certain) - late | name_edges) - inside_names - forbidden | forced
@@ -510,7 +562,7 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     # the usual three tags (or two where the word list saw no glue).
     settled = len(simple) == 3 or (len(simple) == 2 and not glue)
     if settled and not undecided and _in_order(simple) and all(len(t) > 1 for t in simple):
-        return [TagReading(simple, 0.0)]
+        return [TagReading(simple, 0.0, close=found.doubt < CLOSE)]
     optional = sorted(glue | undecided)
     readings = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
     if not readings:

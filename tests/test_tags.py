@@ -1,0 +1,128 @@
+"""Tag splitting: exact on every labelled real line, a partition of any text,
+and exact whenever the true tags are known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import parse_dump, split_tags
+from feedparse_txt.tags import tag_readings
+
+from .conftest import DATA
+
+LABELLED = sorted(DATA.glob("*tags*.tsv"))
+
+
+def labelled_rows(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    rows = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw and not raw.startswith("#"):
+            line, labels = raw.split("\t")
+            rows.append((line, tuple(labels.split(" | "))))
+    return rows
+
+
+ROWS = [row for path in LABELLED for row in labelled_rows(path)]
+VOCABULARY = sorted({tag for _, tags in ROWS for tag in tags})
+
+
+def test_the_labelled_files_are_there() -> None:
+    assert [p.name for p in LABELLED] == ["page8-tags.tsv", "real-tags.tsv"]
+    assert len(ROWS) == 106
+
+
+@pytest.mark.parametrize(("line", "expected"), ROWS, ids=[line for line, _ in ROWS])
+def test_every_labelled_real_line_is_split_exactly(line: str, expected: tuple[str, ...]) -> None:
+    assert "".join(expected) == line
+    assert split_tags(line) == expected
+
+
+def test_the_page8_dump_splits_like_its_labels() -> None:
+    rows = labelled_rows(DATA / "page8-tags.tsv")
+    articles = parse_dump(DATA / "backend-architecture-page8.txt").articles
+    assert [a.tags for a in articles] == [tags for _, tags in rows]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "a",
+        "A",
+        "·",
+        "  ",
+        "\u2011",
+        "-A-",
+        "AAAAAAAA",
+        "aAaAaAaAaA" * 1000,
+        "x" * 10_000,
+        "ÄÖÜäöüßÉé",
+        "中文标签English标签",
+        "@#$%^&*()",
+        "C++C#Node.jsio_uring",
+        "\t\r\x0b",
+    ],
+)
+def test_partition_on_awkward_lines(line: str) -> None:
+    tags = split_tags(line)
+    assert "".join(tags) == line
+    assert all(tags) or line == ""
+
+
+@given(st.text())
+def test_always_a_partition(line: str) -> None:
+    assert "".join(split_tags(line)) == line
+    readings = tag_readings(line)
+    assert readings and all("".join(r.tags) == line for r in readings)
+
+
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=4, unique=True))
+def test_known_tags_make_the_split_exact(tags: list[str]) -> None:
+    tags.sort()
+    line = "".join(tags)
+    assert split_tags(line, known_tags=tags) == tuple(tags)
+
+
+REAL_LOOKING = st.builds(
+    " ".join,
+    st.lists(
+        st.one_of(
+            st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9),
+            st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9).map(str.capitalize),
+            st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=4),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+
+
+@given(st.lists(REAL_LOOKING, min_size=1, max_size=4, unique=True))
+def test_known_tags_win_over_guesses(tags: list[str]) -> None:
+    tags.sort()
+    line = "".join(tags)
+    assert split_tags(line, known_tags=tags) == tuple(tags)
+
+
+def test_a_known_tag_only_counts_where_it_can_stand() -> None:
+    line = "CacheCache PatternsMySQL"
+    assert split_tags(line, known_tags=["Cache"]) == ("Cache", "Cache Patterns", "MySQL")
+
+
+def test_readings_are_ranked_and_guesses_flagged() -> None:
+    readings = tag_readings("ContextClassLoaderJavaSPI")
+    assert readings[0].tags == ("ContextClassLoader", "Java", "SPI")
+    assert [r.cost for r in readings] == sorted(r.cost for r in readings)
+    assert len(tag_readings("Backend ArchitectureDSLService Orchestration")) == 1
+    # FORMAT.md: ambiguous even to a person; reported as a guess
+    assert tag_readings("Backend ArchitectureCMSTV app")[0].close
+
+
+def test_the_page_tag_is_passed_as_known() -> None:
+    dump = parse_dump(DATA / "tags_bootmem.txt")
+    assert dump.header is not None and dump.header.tag == "Bootmem"
+    assert dump.articles[0].tags == ("Bootmem", "Buddy Allocator", "Memory Management")
