@@ -201,7 +201,33 @@ def _longest_known_prefix(word: str, known: dict[str, float]) -> int:
 
 # A tag is never just one of these words (it would be part of a compound: Push|down).
 _NOT_A_TAG = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "down", "for", "from", "in", "into", "is", "it", "of", "off", "on", "or", "out", "over", "the", "to", "up", "with"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "off",
+        "on",
+        "or",
+        "out",
+        "over",
+        "the",
+        "to",
+        "up",
+        "with",
+    ]
 )
 
 
