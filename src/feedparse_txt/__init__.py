@@ -17,7 +17,7 @@ from .formatting import format_dump
 from .model import Article, Dump, Header, HeaderStyle, Layout
 from .normalize import normalize
 from .parsing import iter_articles, parse_dump
-from .tags import split_tags
+from .tags import TagReading, split_tags, tag_readings
 
 __all__ = [
     "Article",
@@ -28,6 +28,7 @@ __all__ = [
     "ParseError",
     "Problem",
     "Stats",
+    "TagReading",
     "format_date",
     "format_dump",
     "format_stats",
@@ -37,6 +38,7 @@ __all__ = [
     "parse_dump",
     "parse_stats",
     "split_tags",
+    "tag_readings",
 ]
 
 __version__ = "0.1.0"

@@ -28,7 +28,8 @@ import math
 import re
 from collections.abc import Iterable
 from importlib import resources
-from itertools import pairwise
+from itertools import combinations, pairwise
+from typing import NamedTuple
 
 import attrs
 
@@ -45,11 +46,15 @@ _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags
 _OTHER_UNKNOWN = (16.0, 1.5)
 _LONG_WORD = 0.25  # times the square of the letters past 7
 _SINGLE_LETTER = 20.0
+_COMPOUND = 4.0  # joining two known words into one (metaprogramming)
+_LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
 _COUNT_PRIOR = {1: 7.0, 2: 3.0, 3: 0.0, 4: 5.0, 5: 9.0}  # most lines hold 3 tags, some 2
 _MANY_TAGS = 14.0
 # Readings whose costs differ by less than this are "close": the split is a guess.
 CLOSE = 2.0
+# A glue decision this much likelier than the next reading needs no scoring.
+_SURE = 6.0
 # Longest run of candidate cuts searched exhaustively (hostile input stays linear).
 _SEARCH_LIMIT = 16
 _CACHE_LIMIT = 1 << 15
@@ -159,11 +164,26 @@ def _acronym_cut(text: str, k: int) -> int:
     model = _model
     if model is None:
         return k
-    own = _longest_known_prefix(text[k + 1 : end], model.known)
-    with_capital = _longest_known_prefix(text[k:end].lower(), model.known)
-    if text[k : k + 2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
+    word = text[k:end]
+    later = _ACRONYM_ENDS.get(word)
+    if later is None:
+        later = _ACRONYM_ENDS[word] = _acronym_ends_later(word, model)
+    return k + later
+
+
+_ACRONYM_ENDS: dict[str, bool] = {}  # word after the capitals -> whether the run ends later
+
+
+def _acronym_ends_later(word: str, model: _Model) -> bool:
+    """Whether the capital that starts ``word`` (capital and lowercase letters after a
+    run of capitals) still belongs to the run."""
+    if len(_ACRONYM_ENDS) > _CACHE_LIMIT:
+        _ACRONYM_ENDS.clear()
+    own = _longest_known_prefix(word[1:], model.known)
+    with_capital = _longest_known_prefix(word.lower(), model.known)
+    if word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
         with_capital = max(with_capital, 4)
-    return k + 1 if own >= 3 and own >= with_capital else k
+    return own >= 3 and own >= with_capital
 
 
 # Only fairly common words count as evidence for a boundary; the rare end of the
@@ -177,10 +197,6 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     When the lowercase word before ``k`` is not a word but is one without its last
     letter, and that letter stands before capitals, the capitals' name starts there.
     """
-    if k < 3 or not (line[k - 1].islower() and line[k - 2].islower()) or k + 1 >= len(line):
-        return k
-    if not line[k + 1].isupper():
-        return k
     start = k - 1
     while start > 0 and line[start - 1].islower():
         start -= 1
@@ -253,11 +269,25 @@ def _word_cost(word: str) -> float:
         if cuts:
             cost = _camel_cost([word[a:b] for a, b in pairwise([0, *cuts, len(word)])], model)
         else:
-            cost = _unknown_cost(word)
+            cost = min(_unknown_cost(word), _compound_cost(word, model.known))
     if len(_WORD_COSTS) > _CACHE_LIMIT:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
     return cost
+
+
+def _compound_cost(word: str, known: dict[str, float]) -> float:
+    """A lowercase compound of a short common word and another: metaprogramming,
+    overselling, lakehouse. (A long first word, as in ``decoratorsmeta``, is two
+    words glued, not a compound.)"""
+    if not word.islower():
+        return math.inf
+    best = math.inf
+    for i in range(2, min(6, len(word) - 2)):
+        first = known.get(word[:i], math.inf)
+        if first <= _COMMON:
+            best = min(best, first + known.get(word[i:], math.inf) + _COMPOUND)
+    return best
 
 
 def _acronym_cost(word: str) -> float:
@@ -305,54 +335,100 @@ def _unknown_cost(word: str) -> float:
     return base + per * len(word) + _LONG_WORD * max(0, len(word) - 7) ** 2
 
 
+def _guess_table(base: float, per: float) -> list[float]:
+    return [_SINGLE_LETTER if n == 1 else base + per * n + _LONG_WORD * max(0, n - 7) ** 2 for n in range(65)]
+
+
+# :func:`_unknown_cost` by length, for the pieces of a glued part (names, lowercase words).
+_NAME_GUESS = _guess_table(*_CAPITAL_UNKNOWN)
+_WORD_GUESS = _guess_table(*_LOWER_UNKNOWN)
+
+
+def _guess(size: int, name: bool) -> float:
+    table = _NAME_GUESS if name else _WORD_GUESS
+    return table[size] if size < len(table) else table[-1] + 2.0 * (size - len(table))
+
+
 def _glue_points(part: str) -> tuple[list[int], float]:
     """Where words may be glued inside ``part``, a word no list knows.
 
     ``part`` has no case change (``Architecturecaching``, ``avalanchecache``).
-    Returns the boundaries of its likeliest split into two or three known words,
-    the first of which may be an unknown name (``Seckill|high``), or nothing when
-    it is likeliest one unknown word; and the cost margin over the runner-up.
+    Returns the boundaries of its likeliest reading as known words (the first may
+    be an unknown name: ``Seckill|high``; the last an unknown word), nothing when
+    it is likeliest one word; and the cost margin over the runner-up.
     """
     cached = _GLUE.get(part)
-    if cached is not None:
-        return cached
-    known = _load().known
-    lower = part.lower()
+    if cached is None:
+        _cost, points, margin = (
+            _segment(part.lower(), part[0].isupper(), 0)
+            if len(part) <= _LONGEST_GLUED
+            else (0.0, [], math.inf)
+        )
+        if len(_GLUE) > _CACHE_LIMIT:
+            _GLUE.clear()
+        _GLUE[part] = cached = (points, margin)
+    return cached
+
+
+def _segment(lower: str, name: bool, depth: int) -> tuple[float, list[int], float]:
+    """Best reading of ``lower`` as glued words: (cost, boundaries, margin to the next).
+
+    At most three words (``depth`` counts the ones before), trying only the three
+    longest fairly common words it may start with.
+    """
+    key = (lower, name, depth)
+    found = _SEGMENTS.get(key)
+    if found is not None:
+        return found
+    model = _load()
+    known = model.known
     size = len(lower)
-    best, points, runner_up = _unknown_cost(part), [], math.inf
-    tails = [(i, cost) for i in range(2, size - 2) if (cost := known.get(lower[i:])) is not None]
-    if tails:
-        # What each prefix costs as the first word: known, or an unknown name or word.
-        base, per = _CAPITAL_UNKNOWN if part[0].isupper() else _LOWER_UNKNOWN
-        lower_base, lower_per = _LOWER_UNKNOWN
-        heads = [known.get(lower[:j]) for j in range(size)]
-        for i, tail in tails:
-            head = heads[i]
-            cost = (base + per * i + _LONG_WORD * max(0, i - 7) ** 2 if head is None else head) + tail
-            if cost < best:
-                best, points, runner_up = cost, [i], best
-            else:
-                runner_up = min(runner_up, cost)
-            if head is not None or i < 6:
-                continue  # the head may be two words itself: Architecture|caching|content
-            for j in range(2, i - 2):
-                first = heads[j]
-                if first is None:
-                    if base == lower_base:
-                        continue  # only a name may be unknown here: Paimon|lakehouse|streaming
-                    first = base + per * j + _LONG_WORD * max(0, j - 7) ** 2
+    whole = known.get(lower)
+    if whole is None:
+        whole = _guess(size, name) if name else min(_guess(size, False), _compound_cost(lower, known))
+    options: list[tuple[float, list[int]]] = [(whole, [])]
+    if size >= 4:
+        tails = {i: c for i in range(2, size - 1) if (c := known.get(lower[i:])) is not None}
+        clear = False  # a reading as two known words: no need to look deeper
+        for i, tail in tails.items():  # head|tail, the head maybe an unknown name: Seckill|high
+            head = known.get(lower[:i])
+            options.append(((_guess(i, name) if head is None else head) + tail, [i]))
+            clear = clear or (head is not None and i > 2 and size - i > 2)
+        if not clear:
+            options.extend(_deeper(lower, name, depth, tails, model))
+    options.sort(key=lambda option: option[0])
+    runner_up = next((cost for cost, points in options[1:] if points != options[0][1]), math.inf)
+    result = (options[0][0], options[0][1], runner_up - options[0][0])
+    if len(_SEGMENTS) > _CACHE_LIMIT:
+        _SEGMENTS.clear()
+    _SEGMENTS[key] = result
+    return result
+
+
+_SEGMENTS: dict[tuple[str, bool, int], tuple[float, list[int], float]] = {}
+
+
+def _deeper(
+    lower: str, name: bool, depth: int, tails: dict[int, float], model: _Model
+) -> list[tuple[float, list[int]]]:
+    """Readings of three words, when two known words do not explain ``lower``."""
+    known = model.known
+    size = len(lower)
+    options: list[tuple[float, list[int]]] = []
+    heads = {j: c for j in range(2, size - 1) if (c := known.get(lower[:j])) is not None}
+    # A fairly common word (or a short name) first, then the best reading of the rest:
+    # Architecture|caching|content, Python|decorators|metaprogramming, Go|goroutine.
+    firsts = [j for j, c in heads.items() if (j > 2 and c <= _COMMON) or lower[:j] in model.terms]
+    for j in firsts[-3:] if depth < 2 else ():
+        rest, points, _margin = _segment(lower[j:], False, depth + 1)
+        options.append((heads[j] + rest, [j, *(j + p for p in points)]))
+    if name and not any(j >= 4 and heads[j] <= _COMMON for j in firsts):
+        for i, tail in tails.items():  # an unknown name first: Paimon|lakehouse|streaming
+            for j in range(3, i - 2):
                 middle = known.get(lower[j:i])
-                if middle is None:
-                    middle = lower_base + lower_per * (i - j) + _LONG_WORD * max(0, i - j - 7) ** 2
-                cost = first + middle + tail
-                if cost < best:
-                    best, points, runner_up = cost, [j, i], best
-                else:
-                    runner_up = min(runner_up, cost)
-    if len(_GLUE) > _CACHE_LIMIT:
-        _GLUE.clear()
-    _GLUE[part] = found = (points, runner_up - best)
-    return found
+                if middle is not None:
+                    options.append((_guess(j, True) + middle + tail, [j, i]))
+    return options
 
 
 # part -> (glue points, how much likelier they are than the next reading)
@@ -374,8 +450,7 @@ class TagReading:
 _RUN = re.compile(r"[^\s\-\u2011/_]+")
 
 
-@attrs.frozen
-class _Candidates:
+class _Candidates(NamedTuple):
     certain: list[int]  # case changes: taken unless order or a known name says otherwise
     glue: list[int]  # where the word list sees two words glued: taken if the result reads well
     undecided: list[int]  # inside runs of capitals (RPCSSO), after a digit (SLF4J): scored
@@ -423,8 +498,10 @@ def _candidates(line: str) -> _Candidates:
                 # One capital before a word is more often a name (JMeter) than a tag.
                 (undecided if lone and cut == start else certain).append(cut)
                 part, start = part[cut - start :], cut
+            elif start + 1 < len(line) and line[start + 1].isupper() and line[start - 2 : start].islower():
+                certain.append(_lowercase_lead(line, start, known))  # accelerationv|LLM?
             else:
-                certain.append(_lowercase_lead(line, start, known))
+                certain.append(start)
         end = start + len(part)
         if len(part) < 4 or part.lower() in known:
             continue
@@ -433,7 +510,7 @@ def _candidates(line: str) -> _Candidates:
             glue.extend(start + g for g in points)
             doubt = min(doubt, margin)
         elif part.isupper():
-            undecided.extend(range(start + 1, end))  # inside a run of capitals: RPCSSO, JWTOAuth
+            undecided.extend(range(start + 2, end - 1))  # inside a run of capitals: RPC|SSO
     names = [match.span() for match in model.names.finditer(line)]
     return _Candidates(certain, glue, undecided, names, doubt)
 
@@ -523,7 +600,7 @@ def _cost(tags: tuple[str, ...]) -> float:
     return sum(_tag_cost(t) for t in tags) + _COUNT_PRIOR.get(len(tags), _MANY_TAGS)
 
 
-def _search(line: str, cuts: list[int], forced: set[int], keep: int) -> list[TagReading]:
+def _search(line: str, cuts: list[int], forced: set[int], keep: int) -> list[tuple[float, tuple[str, ...]]]:
     """The best sorted readings over every subset of ``cuts`` that keeps ``forced``."""
     points = [0, *cuts, len(line)]
     found: list[tuple[float, tuple[str, ...]]] = []
@@ -542,22 +619,74 @@ def _search(line: str, cuts: list[int], forced: set[int], keep: int) -> list[Tag
 
     extend(0, "", ())
     found.sort()
-    return [TagReading(tags, cost) for cost, tags in found[:keep]]
+    return found[:keep]
 
 
-def _choose(line: str, base: set[int], optional: list[int], keep: int) -> list[TagReading]:
+def _choose(line: str, base: set[int], optional: list[int], keep: int) -> list[tuple[float, tuple[str, ...]]]:
     """The best sorted readings that add some of the ``optional`` cuts to ``base``."""
     found = []
-    for mask in range(1 << len(optional)):
-        cuts = base | {c for k, c in enumerate(optional) if mask >> k & 1}
+    # At most three extra cuts: more are never needed and the subsets grow fast.
+    subsets = (s for size in range(min(3, len(optional)) + 1) for s in combinations(optional, size))
+    for subset in subsets:
+        cuts = base | set(subset)
         tags = _pieces(line, sorted(cuts))
         if _in_order(tags):
             found.append((_cost(tags), tags))
     found.sort()
-    return [TagReading(tags, cost) for cost, tags in found[:keep]]
+    return found[:keep]
 
 
 # ---------------------------------------------------------------------------- entry points
+
+
+Reading = tuple[tuple[str, ...], float, bool]  # tags, cost, close
+
+
+def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading]:
+    """The best readings of ``line``, best first (see :func:`tag_readings`)."""
+    if not line:
+        return [((), 0.0, False)]
+    certain, glue_points, undecided_points, names, doubt = _candidates(line)
+    base = set(certain)
+    glue = set(glue_points)
+    undecided = set(undecided_points)
+    name_edges: set[int] = set()
+    if names:
+        inside = {c for a, b in names for c in range(a + 1, b)}
+        name_edges = {
+            c for span in names for c in span if 0 < c < len(line) and line[c - 1 : c + 1].isalnum()
+        }
+        # A name right after a run of capitals takes the run's last capital back: IO|io_uring.
+        late = {c for c in base if c + 1 in name_edges and line[c - 1 : c + 1].isupper()}
+        base = (base - late | name_edges) - inside
+        glue -= inside
+        undecided -= inside
+    forced: set[int] = set()
+    forbidden: set[int] = set()
+    if known_tags:
+        forced, forbidden = _known_cuts(line, known_tags)
+        base = base - forbidden | forced
+        glue -= forbidden
+        undecided -= forbidden
+    glue -= base
+    undecided -= base
+    simple = _pieces(line, sorted(base | glue))
+    # The structure settles it: in order, nothing undecided, no one-letter tag, and
+    # the usual three tags (or two, where the word list's glue points are clear).
+    settled = len(simple) == 3 or (len(simple) == 2 and (not glue or doubt >= _SURE))
+    if settled and not undecided and _in_order(simple) and all(len(t) > 1 for t in simple):
+        return [(simple, 0.0, doubt < CLOSE)]
+    optional = sorted(glue | undecided)
+    found = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
+    if not found:
+        every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
+        if len(every) > _SEARCH_LIMIT:
+            return [(_pieces(line, sorted(base)), math.inf, True)]
+        found = _search(line, every, forced, keep)
+    if not found:
+        return [(_pieces(line, sorted(base)), math.inf, True)]
+    close = len(found) > 1 and found[1][0] - found[0][0] < CLOSE
+    return [(tags, cost, close and k == 0) for k, (cost, tags) in enumerate(found)]
 
 
 def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -> list[TagReading]:
@@ -569,63 +698,32 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     >>> [r.tags for r in tag_readings("ContextClassLoaderJavaSPI")][:1]
     [('ContextClassLoader', 'Java', 'SPI')]
     """
-    if not line:
-        return [TagReading((), 0.0)]
-    found = _candidates(line)
-    forced, forbidden = _known_cuts(line, known_tags)
-    inside_names = {c for a, b in found.names for c in range(a + 1, b)}
-    name_edges = {
-        c for span in found.names for c in span if 0 < c < len(line) and line[c - 1 : c + 1].isalnum()
-    }
-    # A name right after a run of capitals takes the run's last capital back: IO|io_uring.
-    late = {c for c in found.certain if c + 1 in name_edges and line[c - 1 : c + 1].isupper()}
-    base = (set(found.certain) - late | name_edges) - inside_names - forbidden | forced
-    glue = set(found.glue) - inside_names - forbidden - base
-    undecided = set(found.undecided) - inside_names - forbidden - base
-    keep = max(limit, 2)
-    simple = _pieces(line, sorted(base | glue))
-    # The structure settles it: in order, nothing undecided, no one-letter tag, and
-    # the usual three tags (or two where the word list saw no glue).
-    settled = len(simple) == 3 or (len(simple) == 2 and not glue)
-    if settled and not undecided and _in_order(simple) and all(len(t) > 1 for t in simple):
-        return [TagReading(simple, 0.0, close=found.doubt < CLOSE)]
-    optional = sorted(glue | undecided)
-    readings = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
-    if not readings:
-        every = sorted((set(found.certain) | name_edges) - forbidden | glue | undecided | forced)
-        if len(every) > _SEARCH_LIMIT:
-            return [TagReading(_pieces(line, sorted(base)), math.inf, close=True)]
-        readings = _search(line, every, forced, keep)
-    if not readings:
-        return [TagReading(_pieces(line, sorted(base)), math.inf, close=True)]
-    if len(readings) > 1 and readings[1].cost - readings[0].cost < CLOSE:
-        readings[0] = attrs.evolve(readings[0], close=True)
-    return readings[:limit]
+    found = _readings(line, tuple(known_tags), max(limit, 2))
+    return [TagReading(tags, cost, close) for tags, cost, close in found[:limit]]
 
 
-_SPLITS: dict[str, tuple[str, ...]] = {}
+_SPLITS: dict[object, tuple[str, ...]] = {}
 
 
 def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     """Split a tag line into tags; ``"".join(result) == line`` always holds.
 
     ``known_tags`` (the page's own tag, a site's tag list) win over guesses.
+    Repeated lines come from a cache.
 
     >>> split_tags("Backend ArchitectureDSLService Orchestration")
     ('Backend Architecture', 'DSL', 'Service Orchestration')
     >>> split_tags("Backend Architectureidentity strategymembership system")
     ('Backend Architecture', 'identity strategy', 'membership system')
     """
-    known = tuple(known_tags)
-    if not known:
-        cached = _SPLITS.get(line)
-        if cached is not None:
-            return cached
-    tags = tag_readings(line, known_tags=known, limit=1)[0].tags
-    if not known:
+    known = known_tags if isinstance(known_tags, tuple) else tuple(known_tags)
+    key = (line, known) if known else line
+    tags = _SPLITS.get(key)
+    if tags is None:
+        tags = _readings(line, known, 2)[0][0]
         if len(_SPLITS) > _CACHE_LIMIT:
             _SPLITS.clear()
-        _SPLITS[line] = tags
+        _SPLITS[key] = tags
     return tags
 
 
@@ -633,5 +731,7 @@ def clear_cache() -> None:
     """Forget split lines and word costs (for measuring first-call speed)."""
     _SPLITS.clear()
     _GLUE.clear()
+    _SEGMENTS.clear()
+    _ACRONYM_ENDS.clear()
     _TAG_COSTS.clear()
     _WORD_COSTS.clear()
