@@ -39,20 +39,21 @@ def _is_plain_number(text: str) -> bool:
 # ---------------------------------------------------------------------------- dates
 
 
+# "Aug 27," -> (8, 27): the month and day part of every canonical date, so the
+# common shape is read with one dictionary lookup.
+_MONTH_DAYS = {
+    f"{name} {day},": (number, day) for number, name in enumerate(_MONTH_NAMES, start=1) for day in range(1, 32)
+}
+
+
 def canonical_date(text: str) -> _dt.date | None:
     """``Mon D, YYYY`` exactly as :func:`format_date` writes it, else ``None``."""
-    parts = text.split(" ")
-    if len(parts) != 3:
-        return None
-    month_name, day, year = parts
-    month = _MONTHS.get(month_name)
-    if month is None or day[-1:] != "," or len(year) != 4 or not year.isdigit() or not year.isascii():
-        return None
-    day = day[:-1]
-    if not _is_plain_number(day):
+    month_day = _MONTH_DAYS.get(text[:-5])
+    year = text[-4:]
+    if month_day is None or text[-5:-4] != " " or not year.isdigit() or not year.isascii():
         return None
     try:
-        return _dt.date(int(year), month, int(day))
+        return _dt.date(int(year), *month_day)
     except ValueError:
         return None
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-from operator import itemgetter
 
 from .errors import ParseError, Problem, quote
 from .fields import (
@@ -57,30 +56,15 @@ Values = dict[Role, object]
 _CACHE_LIMIT = 1 << 14
 
 
-class _FastSpec:
-    """Positions in one record layout, for the fast path (derived from the table)."""
-
-    def __init__(self, layout: Layout) -> None:
-        roles = LAYOUTS[layout]
-        self.layout = layout
-        self.size = len(roles)
-        blanks = [k for k, role in enumerate(roles) if role is Role.BLANK]
-        self.blanks = itemgetter(*blanks, *blanks) if blanks else None  # tuple even for one
-        self.no_text = ("",) * (2 * len(blanks))
-        originals = [roles.index(REPEATS[role]) for role in roles if role in REPEATS]
-        copies = [k for k, role in enumerate(roles) if role in REPEATS]
-        self.originals = itemgetter(*originals, *originals) if originals else None
-        self.copies = itemgetter(*copies, *copies) if copies else None
-        self.fields = itemgetter(
-            *(
-                roles.index(role)
-                for role in (Role.AUTHOR, Role.DATE_LINE, Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.STATS)
-            )
-        )
-
-
-_FULL = _FastSpec(Layout.FULL)
-_COMPACT = _FastSpec(Layout.COMPACT)
+# The fast paths in Machine._run_machine unpack records by position; they must
+# agree with the layouts in the grammar table.
+assert LAYOUTS[Layout.FULL] == (
+    Role.AUTHOR, Role.AUTHOR_AGAIN, Role.DATE_LINE, Role.BLANK, Role.TITLE, Role.BLANK,
+    Role.SUMMARY, Role.BLANK, Role.TAG_LINE, Role.STATS, Role.TITLE_AGAIN,
+)  # fmt: skip
+assert LAYOUTS[Layout.COMPACT] == (
+    Role.AUTHOR, Role.DATE_LINE, Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.STATS,
+)  # fmt: skip
 
 _NBSP_SEPARATORS = ("\u00a0·\u00a0", "\u00a0· ", " ·\u00a0")
 
@@ -150,8 +134,8 @@ class Machine:
         self._count = 0  # articles produced so far: the index of the next one
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
         self._known: tuple[str, ...] = ()
-        self._dates: dict[str, tuple[_dt.date, str]] = {}
-        self._stats: dict[str, Stats] = {}
+        self._days: dict[str, _dt.date] = {}  # date text -> date
+        self._stats: dict[str, tuple[int, int]] = {}
         self._mixed_reported = False
         self._stop: int | None = None  # strict: index of a line whose ending is wrong
 
@@ -232,69 +216,74 @@ class Machine:
         final = self._final or self._stop is not None
         horizon = n if final else n - LOOKAHEAD
         i = 0
-        uniform = self._endings is None
+        fast = self._endings is None  # with mixed line endings every record is checked slowly
+        date_of, stats_of = self._date_of, self._stats_of
+        articles, known, keep = self.articles, self._known, self.keep_document
+        full, compact = Layout.FULL, Layout.COMPACT
         while i < n and i <= horizon:
+            # Fast paths for well-formed records: a whole record checked with a few
+            # C-level operations; anything else is read role by role in _step.
             line = lines[i]
-            spec = None
-            if uniform and line and i + 1 < n:
-                if lines[i + 1] == line:
-                    spec = _FULL
-                elif self._date_of(lines[i + 1]) is not None:
-                    spec = _COMPACT
-            if spec is not None and i + spec.size <= n and self._fast(lines, i, spec):
-                i += spec.size
-                continue
+            size = 0
+            if fast and line:
+                if i + 11 <= n and lines[i + 1] == line:
+                    author, _again, date_line, b1, title, b2, summary, b3, tags, stats_line, again = lines[
+                        i : i + 11
+                    ]
+                    if not (b1 or b2 or b3) and title == again:
+                        size = 11
+                elif i + 6 <= n and date_of(lines[i + 1]):
+                    author, date_line, title, summary, tags, stats_line = lines[i : i + 6]
+                    size = 6
+            if size:
+                dated = date_of(date_line)
+                stats = stats_of(stats_line)
+                if (
+                    dated
+                    and stats
+                    and author
+                    and title
+                    and summary
+                    and tags
+                    # str.strip() returns the very same object when there is nothing to strip
+                    and author.strip() is author
+                    and title.strip() is title
+                    and summary.strip() is summary
+                    and tags.strip() is tags
+                ):
+                    index = self._count
+                    self._count = index + 1
+                    articles.append(
+                        parsed_article(author, dated[0], dated[1], title, summary, tags, *stats, known)
+                    )
+                    layout = full if size == 11 else compact
+                    run = self._run
+                    if not keep:
+                        pass
+                    elif run is not None and run[1] == index and run[2] is layout:
+                        run[1] = index + 1
+                    else:
+                        self._close_run()
+                        self._run = [index, index + 1, layout]
+                    i += size
+                    continue
             i = self._step(i, n)
+            known = self._known  # a header may have named the page's tag
         if self._stop is not None and i >= n:
             self._report(self._pending_error)
         return i
 
-    def _fast(self, lines: list[str], i: int, spec: _FastSpec) -> bool:
-        """Read a well-formed record at ``i`` in one go; False sends it to the slow path."""
-        record = lines[i : i + spec.size]
-        if spec.blanks is not None and spec.blanks(record) != spec.no_text:
-            return False
-        if spec.originals is not None and spec.originals(record) != spec.copies(record):  # type: ignore[misc]
-            return False
-        author, date_line, title, summary, tags, stats_line = spec.fields(record)
-        dated = self._date_of(date_line)
-        if dated is None:
-            return False
-        stats = self._stats.get(stats_line)
+    def _stats_of(self, line: str) -> tuple[int, int] | None:
+        """(likes, read minutes) of a canonical stats line (cached), else None."""
+        stats = self._stats.get(line)
         if stats is None:
-            stats = canonical_stats(stats_line)
-            if stats is None:
-                return False
+            parsed = canonical_stats(line)
+            if parsed is None:
+                return None
             if len(self._stats) > _CACHE_LIMIT:
                 self._stats.clear()
-            self._stats[stats_line] = stats
-        category = dated[1]
-        if not (author and title and summary and tags and category) or not (
-            author.strip() is author
-            and title.strip() is title
-            and summary.strip() is summary
-            and tags.strip() is tags
-            and category.strip() is category
-        ):
-            return False
-        self._add_article(
-            parsed_article(
-                author,
-                dated[0],
-                category,
-                title,
-                summary,
-                tags,
-                stats.likes,
-                stats.read_minutes,
-                self._known,
-            ),
-            spec.layout,
-            i,
-            i + spec.size,
-            None,
-        )
-        return True
+            stats = self._stats[line] = (parsed.likes, parsed.read_minutes)
+        return stats
 
     # ------------------------------------------------------------------ slow path
 
@@ -390,17 +379,19 @@ class Machine:
         return True
 
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
-        """Date and category of a canonical date line (cached), else None."""
-        dated = self._dates.get(line)
-        if dated is None:
-            date_text, _separator, category = line.partition(SEPARATOR)
+        """Date and category of a canonical date line, else None (dates are cached)."""
+        date_text, _separator, category = line.partition(SEPARATOR)
+        day = self._days.get(date_text)
+        if day is None:
             day = canonical_date(date_text)
-            if day is None or not category:
+            if day is None:
                 return None
-            if len(self._dates) > _CACHE_LIMIT:
-                self._dates.clear()
-            dated = self._dates[line] = (day, category)
-        return dated
+            if len(self._days) > _CACHE_LIMIT:
+                self._days.clear()
+            self._days[date_text] = day
+        if not category or category.strip() is not category:
+            return None
+        return day, category
 
     def _is_date_line(self, line: str) -> bool:
         if "·" not in line:
@@ -669,11 +660,11 @@ class Machine:
         )
         raw = self._raw(i, end)
         exact = canonical and raw == render_record(article, kind, self.newline or "\n")
-        self._add_article(article, kind, i, end, None if exact else raw)
+        self._add_article(article, kind, None if exact else raw)
 
-    def _add_article(self, article: Article, layout: Layout, i: int, end: int, raw: str | None) -> None:
+    def _add_article(self, article: Article, layout: Layout, raw: str | None) -> None:
         index = self._count
-        self._count += 1
+        self._count = index + 1
         self.articles.append(article)
         if not self.keep_document:
             return

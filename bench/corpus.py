@@ -1,0 +1,79 @@
+"""Realistic listing dumps for benchmarks, generated from the real files' vocabulary.
+
+Authors, categories, titles, summaries and tags come from tests/data (titles and
+summaries are reshuffled per record so no two are alike); tag lines join two or
+three tags from the labelled files and bench/data in sorted order, so almost
+every record has a tag line of its own, as in a real corpus. Pages of 90 records
+in the full layout under a "list" header, as a browser copy gives them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from feedparse_txt import Header, HeaderStyle, format_dump, parse_dump
+from feedparse_txt.model import Article, parsed_article
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDS_PER_PAGE = 90  # as on the real page 8: 949 articles over 10 pages
+
+
+def _vocabulary() -> dict[str, list[str]]:
+    articles = [
+        a
+        for path in sorted((ROOT / "tests" / "data").glob("*.txt"))
+        for a in parse_dump(path, strict=False).articles
+    ]
+    tags: set[str] = set()
+    for path in [*(ROOT / "tests" / "data").glob("*.tsv"), *(ROOT / "bench" / "data").glob("*.tsv")]:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw and not raw.startswith("#"):
+                tags.update(raw.split("\t")[1].split(" | "))
+    return {
+        "authors": sorted({a.author for a in articles}),
+        "categories": sorted({a.category for a in articles}) + ["Big Data", "Cloud Native", "Operations"],
+        "title_words": [w for a in articles for w in a.title.split()],
+        "summary_words": [w for a in articles for w in a.summary.split()],
+        "tags": sorted(tags),
+    }
+
+
+def articles(count: int, seed: int = 1) -> list[Article]:
+    """``count`` realistic articles, the same for the same seed."""
+    rng = random.Random(seed)
+    words = _vocabulary()
+    start = dt.date(2017, 1, 1).toordinal()
+    span = dt.date(2026, 11, 1).toordinal() - start
+    out = []
+    for _ in range(count):
+        title = " ".join(rng.choices(words["title_words"], k=rng.randint(6, 14)))
+        tags = sorted(rng.sample(words["tags"], rng.choice((2, 3, 3, 3, 3))))
+        out.append(
+            parsed_article(
+                rng.choice(words["authors"]),
+                dt.date.fromordinal(start + rng.randrange(span)),
+                rng.choice(words["categories"]),
+                title,
+                " ".join(rng.choices(words["summary_words"], k=rng.randint(30, 60))) + ".",
+                "".join(tags),
+                rng.choice((0, 0, 0, 0, 1, 2, 5, 12, 140)),
+                rng.randint(3, 72),
+                (),
+            )
+        )
+    return out
+
+
+def dump_text(size: int, seed: int = 1) -> tuple[str, list[Article]]:
+    """Dump text of about ``size`` bytes, and the articles in it."""
+    sample = articles(200, seed)
+    per_record = len(format_dump(sample).encode()) / len(sample)
+    records = articles(max(1, int(size / per_record)), seed)
+    pages = []
+    total = (len(records) + RECORDS_PER_PAGE - 1) // RECORDS_PER_PAGE
+    for number, first in enumerate(range(0, len(records), RECORDS_PER_PAGE), start=1):
+        header = Header(style=HeaderStyle.LIST, article_count=len(records), page=number, page_count=total)
+        pages.append(format_dump(records[first : first + RECORDS_PER_PAGE], header=header))
+    return "".join(pages), records
