@@ -1,9 +1,10 @@
 """Realistic listing dumps for benchmarks, generated from the real files' vocabulary.
 
 Authors, categories, titles, summaries and tags come from tests/data (titles and
-summaries are reshuffled per record so no two are alike); tag lines join two or
-three tags from the labelled files and bench/data in sorted order, so almost
-every record has a tag line of its own, as in a real corpus. Pages of 90 records
+summaries are reshuffled per record so no two are alike); tag lines join the
+page's tag with one or two others from the labelled files and bench/data, in
+sorted order, so almost every record has a tag line of its own, as in a real
+corpus. Pages of 90 records
 in the full layout under a "list" header, as a browser copy gives them.
 """
 
@@ -41,15 +42,26 @@ def _vocabulary() -> dict[str, list[str]]:
 
 
 def articles(count: int, seed: int = 1) -> list[Article]:
-    """``count`` realistic articles, the same for the same seed."""
+    """``count`` realistic articles, the same for the same seed.
+
+    As on a real tag page, the records of a page share the page's tag (in nine
+    lines of ten) and add one or two tags of their own.
+    """
     rng = random.Random(seed)
     words = _vocabulary()
     start = dt.date(2017, 1, 1).toordinal()
     span = dt.date(2026, 11, 1).toordinal() - start
     out = []
-    for _ in range(count):
+    for number in range(count):
+        if number % RECORDS_PER_PAGE == 0:
+            page_tag = rng.choice(words["tags"])
         title = " ".join(rng.choices(words["title_words"], k=rng.randint(6, 14)))
-        tags = sorted(rng.sample(words["tags"], rng.choice((2, 3, 3, 3, 3))))
+        tags = set(rng.sample(words["tags"], rng.choice((1, 2, 2, 2, 2))))
+        if rng.random() < 0.9:
+            tags.add(page_tag)
+        while len(tags) < 2:
+            tags.add(rng.choice(words["tags"]))
+        tags = sorted(tags)
         out.append(
             parsed_article(
                 rng.choice(words["authors"]),

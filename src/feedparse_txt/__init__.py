@@ -11,13 +11,14 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import ParseError, Problem
 from .fields import Stats, format_date, format_stats, parse_date, parse_stats
 from .formatting import format_dump
 from .model import Article, Dump, Header, HeaderStyle, Layout
 from .normalize import normalize
-from .parsing import iter_articles, parse_dump
-from .tags import TagReading, split_tags, tag_readings
+from .parsing import iter_articles, parse_dump, parse_files
 
 __all__ = [
     "Article",
@@ -36,9 +37,23 @@ __all__ = [
     "normalize",
     "parse_date",
     "parse_dump",
+    "parse_files",
     "parse_stats",
     "split_tags",
     "tag_readings",
 ]
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .tags import TagReading, split_tags, tag_readings
+else:
+
+    def __getattr__(name: str) -> object:
+        # The tag splitter loads on first use: many uses never split a tag line,
+        # and importing the package stays fast.
+        if name in ("TagReading", "split_tags", "tag_readings"):
+            from . import tags
+
+            return getattr(tags, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -162,7 +162,7 @@ def _merged(dump: Dump) -> list[str]:
             for index in range(entry.start, entry.stop):
                 written[index] = (entry.layout, None)
         elif isinstance(entry, RawRecord):
-            written[entry.index] = (None, entry.raw)
+            written[entry.article] = (None, entry.raw)
         else:
             others.append((len(written), entry))
 

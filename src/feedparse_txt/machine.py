@@ -15,7 +15,6 @@ which find the exact deviation.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 
 from .errors import ParseError, Problem, quote
 from .fields import (
@@ -80,6 +79,8 @@ def _similar(a: str, b: str) -> bool:
         return True
     if longer > 200:
         return False
+    import difflib  # only lenient reading of damaged text gets here
+
     matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
@@ -149,7 +150,10 @@ class Machine:
             if self._endings is None:
                 self._endings = [self.newline or "\n"] * len(self._lines)
             self._endings.extend(block.endings or [block.newline] * len(block.lines))
-        self._lines.extend(block.lines)
+        if self._lines:
+            self._lines.extend(block.lines)
+        else:
+            self._lines = block.lines  # no copy of a whole dump's lines
         self._final = final
         if final:
             self.final_newline = block.final_newline

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import itertools
+import operator
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from .errors import Problem
-from .tags import split_tags
 
 __all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
 
@@ -136,6 +137,8 @@ class Article:
         # Only reached while the ``tags`` slot is still empty: split now, keep the result.
         if name != "tags":
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        from .tags import split_tags  # loaded on the first split, not at import
+
         tags = split_tags(self._tag_line, known_tags=self._known_tags)
         _set(self, "tags", tags)
         return tags
@@ -182,15 +185,12 @@ class Article:
             return NotImplemented
         return self._order_key() < other._order_key()
 
-    def __getstate__(self) -> tuple[object, ...]:
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt through the slots' setters: unpickling is the parent's share of the
+        # work in parse_files, so it must cost less than parsing. A split not yet
+        # made is not made here either.
         split = self.tags if _is_split(self) else None
-        return (*self._fixed(), self._known_tags, split)
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(_STATE_NAMES, state, strict=False):
-            _set(self, name, value)
-        if state[-1] is not None:
-            _set(self, "tags", state[-1])
+        return (_restore, (*self._fixed(), self._known_tags, split))
 
 
 _STATE_NAMES = (
@@ -254,6 +254,26 @@ def parsed_article(
     return article
 
 
+def _restore(
+    author: str,
+    published: _dt.date,
+    category: str,
+    title: str,
+    summary: str,
+    tag_line: str,
+    likes: int,
+    read_minutes: int,
+    known_tags: tuple[str, ...],
+    tags: tuple[str, ...] | None,
+) -> Article:
+    article = parsed_article(
+        author, published, category, title, summary, tag_line, likes, read_minutes, known_tags
+    )
+    if tags is not None:
+        _set(article, "tags", tags)
+    return article
+
+
 def tag_line(article: Article) -> str:
     """The tag line of ``article`` as it is written in a dump (no split needed)."""
     return article._tag_line
@@ -282,27 +302,23 @@ class Header:
 # indices into the parsed articles; only text that deviates is kept verbatim.
 
 
-@attrs.frozen
-class HeaderEntry:
+class HeaderEntry(NamedTuple):
     header: Header
     raw: str | None  # the exact text when it differs from the canonical rendering
 
 
-@attrs.frozen
-class RecordRun:
+class RecordRun(NamedTuple):
     start: int  # articles[start:stop] of the parsed articles, canonical in this layout
     stop: int
     layout: Layout
 
 
-@attrs.frozen
-class RawRecord:
-    index: int  # the parsed article written from this exact text
+class RawRecord(NamedTuple):
+    article: int  # index of the parsed article written from this exact text
     raw: str
 
 
-@attrs.frozen
-class TextEntry:
+class TextEntry(NamedTuple):
     raw: str  # text the parser could not use, kept verbatim
 
 
@@ -341,6 +357,16 @@ class Dump:
     bom: bool = False  #: whether the text started with a byte order mark
     document: Document = attrs.field(default=Document(), repr=False)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Records travel as columns (lists of str, dates, ints) that pickle in C: a
+        # dump parsed in a worker process reaches the parent at a fraction of the
+        # cost of pickling each Article.
+        document = self.document
+        same = document.articles is self.articles
+        fields = (self.header, self.problems, self.newline, self.final_newline, self.bom, document.entries)
+        source = None if same else _columns(document.articles)
+        return (_dump_from_columns, (fields, _columns(self.articles), source))
+
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
 
@@ -358,3 +384,39 @@ class Dump:
         elif self.header is not None:
             found.append(self.header)
         return tuple(found)
+
+
+# The fields parsed_article takes, in its order: one C call reads them all.
+_ROW = operator.attrgetter(*_STATE_NAMES)
+
+
+def _columns(articles: tuple[Article, ...]) -> tuple[list[Any], list[tuple[int, tuple[str, ...]]]]:
+    """Rows of fields, and the tags of the articles already split."""
+    splits = [(k, a.tags) for k, a in enumerate(articles) if _is_split(a)]
+    return list(map(_ROW, articles)), splits
+
+
+def _from_columns(columns: tuple[list[Any], list[tuple[int, tuple[str, ...]]]]) -> tuple[Article, ...]:
+    rows, splits = columns
+    articles = tuple(itertools.starmap(parsed_article, rows))
+    for k, tags in splits:
+        _set(articles[k], "tags", tags)
+    return articles
+
+
+Columns = tuple[list[Any], list[tuple[int, tuple[str, ...]]]]
+
+
+def _dump_from_columns(fields: tuple[Any, ...], columns: Columns, source: Columns | None) -> Dump:
+    header, problems, newline, final_newline, bom, entries = fields
+    articles = _from_columns(columns)
+    parsed = articles if source is None else _from_columns(source)
+    return Dump(
+        header=header,
+        articles=articles,
+        problems=problems,
+        newline=newline,
+        final_newline=final_newline,
+        bom=bom,
+        document=Document(entries, parsed),
+    )

@@ -33,7 +33,7 @@ def normalize(text: str) -> str:
         if isinstance(entry, RecordRun):
             parts.extend(render_record(a, Layout.FULL) for a in dump.articles[entry.start : entry.stop])
         elif isinstance(entry, RawRecord):
-            parts.append(render_record(dump.articles[entry.index], Layout.FULL))
+            parts.append(render_record(dump.articles[entry.article], Layout.FULL))
         elif isinstance(entry, TextEntry):
             parts.append(_clean(entry.raw))
     out = "".join(parts)

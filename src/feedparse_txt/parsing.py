@@ -8,8 +8,6 @@ import functools
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 from .errors import ParseError
 from .machine import Machine
@@ -104,10 +102,14 @@ def parse_files(
     >>> [len(d) for d in dumps]
     [3, 1, 1, 3, 1, 3]
     """
+    from pathlib import Path  # here, not at import time: pathlib is slow to import
+
     paths = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
     parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date)
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(paths) <= 1:
         return [parse(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor  # heavy: only when a pool is used
+
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
         return list(pool.map(parse, paths, chunksize=max(1, len(paths) // (8 * workers))))

@@ -23,11 +23,9 @@ The word list is derived from the unigram counts of the ``wordsegment`` package
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from collections.abc import Iterable
-from importlib import resources
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
@@ -64,6 +62,9 @@ class _Model:
     """The word list and the term list, loaded on first use."""
 
     def __init__(self) -> None:
+        import gzip  # here, not at import time: only splitting tags needs the files
+        from importlib import resources
+
         data = resources.files("feedparse_txt") / "data"
         text = gzip.decompress((data / "words.tsv.gz").read_bytes()).decode("ascii")
         pieces = iter(text.split())

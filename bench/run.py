@@ -1,0 +1,196 @@
+"""The performance benchmark: figures and ratios against the targets, from one run.
+
+    python bench/run.py            # 1, 10 and 100 MB dumps (about 2 minutes)
+    python bench/run.py --quick    # 1 and 10 MB, no 100 MB figures
+
+Dumps are generated from the real files' vocabulary (bench/corpus.py) into
+bench/out/. Every figure is the best of several runs; ratios compare figures
+taken in this run, on this machine. The references: a TextFSM template of the
+format (bench/listing.textfsm, the same fields as strings) and the floor (split
+the text into lines and build the same Article objects from fields already in
+hand).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import corpus
+import textfsm
+
+from feedparse_txt import format_dump, iter_articles, parse_dump, parse_files
+from feedparse_txt import tags as tag_module
+from feedparse_txt.model import parsed_article, tag_line
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+MB = 1_000_000
+RESULTS: list[tuple[str, bool]] = []
+
+
+def best(action: Callable[[], object], repeat: int) -> float:
+    """Best wall time of ``repeat`` runs, in seconds, with garbage collected before each."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def target(name: str, ok: bool, detail: str) -> None:
+    RESULTS.append((name, ok))
+    print(f"  {'MET   ' if ok else 'MISSED'} {name}: {detail}")
+
+
+def dump_file(size_mb: int) -> tuple[Path, str, int]:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"dump-{size_mb}mb.txt"
+    if not path.exists():
+        text, _ = corpus.dump_text(size_mb * MB, seed=size_mb)
+        path.write_text(text, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return path, text, len(path.read_bytes())
+
+
+def import_time(module: str) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    runs = [float(subprocess.check_output([sys.executable, "-c", code])) for _ in range(7)]
+    return statistics.median(runs)
+
+
+def streaming_peak_rss(path: Path) -> float:
+    # VmHWM, not ru_maxrss: Linux carries the parent's high-water mark into
+    # ru_maxrss across fork and exec, and this parent holds a 100 MB parse.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from feedparse_txt import iter_articles\n"
+        "count = sum(1 for _ in iter_articles(Path(sys.argv[1])))\n"
+        "status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
+        "print(count, status)\n"
+    )
+    out = subprocess.check_output([sys.executable, "-c", code, str(path)]).split()
+    return int(out[1]) / 1024  # kB
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="skip the 100 MB figures")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]} on {sys.platform}; best of several runs each\n")
+
+    path10, text10, size10 = dump_file(10)
+    dump = parse_dump(text10)
+    records = len(dump)
+    mb10 = size10 / MB
+    print(f"10 MB dump: {mb10:.1f} MB, {records} records, {len(dump.headers)} page headers")
+
+    parse_s = best(lambda: parse_dump(text10), 7)
+    fields = [
+        (a.author, a.published, a.category, a.title, a.summary, tag_line(a), a.likes, a.read_minutes, ())
+        for a in dump.articles
+    ]
+
+    def floor() -> list[object]:
+        text10.split("\n")
+        return [parsed_article(*f) for f in fields]
+
+    floor_s = best(floor, 7)
+    template = (HERE / "listing.textfsm").read_text(encoding="utf-8")
+
+    def run_textfsm() -> list[list[str]]:
+        import io
+
+        return textfsm.TextFSM(io.StringIO(template)).ParseText(text10)  # type: ignore[no-any-return]
+
+    rows = run_textfsm()
+    assert len(rows) == records and rows[0][0] == dump.articles[0].author
+    fsm_s = best(run_textfsm, 3)
+    split_tags_loaded = time.perf_counter()
+    tag_module.split_tags("Backend ArchitectureDSL")  # load the word model once
+    model_s = time.perf_counter() - split_tags_loaded
+
+    def parse_and_split() -> None:
+        tag_module.clear_cache()
+        for article in parse_dump(text10).articles:
+            article.tags  # noqa: B018 - reading tags is the point
+
+    tags_s = best(parse_and_split, 3)
+    stream_s = best(lambda: sum(1 for _ in iter_articles(path10)), 5)
+    format_s = best(lambda: format_dump(dump), 7)
+    assert format_dump(dump) == text10
+
+    def rate(seconds: float) -> str:
+        return f"{mb10 / seconds:7.1f} MB/s {records / seconds:10,.0f} records/s {seconds * 1000:8.1f} ms"
+
+    print(f"  parse_dump, typed records        {rate(parse_s)}")
+    print(
+        f"  parse_dump, every tags read      {rate(tags_s)}  (word model loaded once: {model_s * 1000:.0f} ms)"
+    )
+    print(f"  iter_articles from the file      {rate(stream_s)}")
+    print(f"  format_dump                      {rate(format_s)}")
+    print(f"  TextFSM template (strings only)  {rate(fsm_s)}")
+    print(f"  floor (split + build records)    {rate(floor_s)}")
+    target("parse_dump >= 5x TextFSM (aim 7x)", fsm_s / parse_s >= 5, f"{fsm_s / parse_s:.2f}x")
+    target(
+        "parse_dump <= 2.5x the floor's time (aim 2x)", parse_s / floor_s <= 2.5, f"{parse_s / floor_s:.2f}x"
+    )
+    target("with every tags read >= 1.5x TextFSM (aim 2.5x)", fsm_s / tags_s >= 1.5, f"{fsm_s / tags_s:.2f}x")
+    target("format_dump at least as fast as parse_dump", format_s <= parse_s, f"{parse_s / format_s:.2f}x")
+
+    print("\nper-MB time of parse_dump (records kept in memory)")
+    per_mb = {}
+    for size_mb in (1, 10) if args.quick else (1, 10, 100):
+        _, text, size = dump_file(size_mb)
+        seconds = best(lambda text=text: parse_dump(text), 7 if size_mb < 100 else 2)  # type: ignore[misc]
+        per_mb[size_mb] = seconds / (size / MB)
+        print(f"  {size_mb:3d} MB: {per_mb[size_mb] * 1000:6.2f} ms per MB")
+        del text
+    largest = max(per_mb)
+    target(
+        f"per-MB time at {largest} MB within 1.25x of 1 MB",
+        per_mb[largest] <= 1.25 * per_mb[1],
+        f"{per_mb[largest] / per_mb[1]:.2f}x",
+    )
+    if not args.quick:
+        path100, _, _ = dump_file(100)
+        rss = streaming_peak_rss(path100)
+        target("iter_articles over 100 MB: peak RSS <= 40 MB", rss <= 40, f"{rss:.1f} MB")
+
+    print("\nimport time (median of 7 fresh interpreters)")
+    ours, attrs_s = import_time("feedparse_txt"), import_time("attrs")
+    print(f"  import attrs {attrs_s * 1000:.1f} ms, import feedparse_txt {ours * 1000:.1f} ms")
+    target("import feedparse_txt <= 1.5x import attrs", ours <= 1.5 * attrs_s, f"{ours / attrs_s:.2f}x")
+
+    print("\nparse_files on a corpus of 200 dumps")
+    corpus_dir = OUT / "corpus"
+    corpus_dir.mkdir(exist_ok=True)
+    files = sorted(corpus_dir.glob("*.txt"))
+    if len(files) != 200:
+        for number in range(200):
+            text, _ = corpus.dump_text(55_000, seed=1000 + number)
+            (corpus_dir / f"page-{number:03d}.txt").write_text(text, encoding="utf-8")
+        files = sorted(corpus_dir.glob("*.txt"))
+    one = best(lambda: parse_files(files, workers=1), 3)
+    two = best(lambda: parse_files(files, workers=2), 3)
+    print(f"  1 worker {one * 1000:.0f} ms, 2 workers {two * 1000:.0f} ms")
+    target("parse_files: 2 workers >= 1.6x faster than 1", one / two >= 1.6, f"{one / two:.2f}x")
+
+    met = sum(ok for _, ok in RESULTS)
+    print(f"\n{met} of {len(RESULTS)} targets met")
+    return 0 if met == len(RESULTS) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
