@@ -34,7 +34,7 @@ def _vocabulary() -> dict[str, list[str]]:
                 tags.update(raw.split("\t")[1].split(" | "))
     return {
         "authors": sorted({a.author for a in articles}),
-        "categories": sorted({a.category for a in articles}) + ["Big Data", "Cloud Native", "Operations"],
+        "categories": [*sorted({a.category for a in articles}), "Big Data", "Cloud Native", "Operations"],
         "title_words": [w for a in articles for w in a.title.split()],
         "summary_words": [w for a in articles for w in a.summary.split()],
         "tags": sorted(tags),

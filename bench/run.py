@@ -135,9 +135,7 @@ def main() -> int:
         return f"{mb10 / seconds:7.1f} MB/s {records / seconds:10,.0f} records/s {seconds * 1000:8.1f} ms"
 
     print(f"  parse_dump, typed records        {rate(parse_s)}")
-    print(
-        f"  parse_dump, every tags read      {rate(tags_s)}  (word model loaded once: {model_s * 1000:.0f} ms)"
-    )
+    print(f"  parse_dump, every tags read      {rate(tags_s)}  (word model load: {model_s * 1000:.0f} ms)")
     print(f"  iter_articles from the file      {rate(stream_s)}")
     print(f"  format_dump                      {rate(format_s)}")
     print(f"  TextFSM template (strings only)  {rate(fsm_s)}")
