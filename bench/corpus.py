@@ -56,12 +56,12 @@ def articles(count: int, seed: int = 1) -> list[Article]:
         if number % RECORDS_PER_PAGE == 0:
             page_tag = rng.choice(words["tags"])
         title = " ".join(rng.choices(words["title_words"], k=rng.randint(6, 14)))
-        tags = set(rng.sample(words["tags"], rng.choice((1, 2, 2, 2, 2))))
+        chosen = set(rng.sample(words["tags"], rng.choice((1, 2, 2, 2, 2))))
         if rng.random() < 0.9:
-            tags.add(page_tag)
-        while len(tags) < 2:
-            tags.add(rng.choice(words["tags"]))
-        tags = sorted(tags)
+            chosen.add(page_tag)
+        while len(chosen) < 2:
+            chosen.add(rng.choice(words["tags"]))
+        tags = sorted(chosen)
         out.append(
             parsed_article(
                 rng.choice(words["authors"]),
