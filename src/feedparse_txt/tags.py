@@ -361,9 +361,7 @@ def _glue_points(part: str) -> tuple[list[int], float]:
     cached = _GLUE.get(part)
     if cached is None:
         _cost, points, margin = (
-            _segment(part.lower(), part[0].isupper(), 0)
-            if len(part) <= _LONGEST_GLUED
-            else (0.0, [], math.inf)
+            _segment(part.lower(), part[0].isupper()) if len(part) <= _LONGEST_GLUED else (0.0, [], math.inf)
         )
         if len(_GLUE) > _CACHE_LIMIT:
             _GLUE.clear()
@@ -371,58 +369,59 @@ def _glue_points(part: str) -> tuple[list[int], float]:
     return cached
 
 
-def _segment(lower: str, name: bool, depth: int) -> tuple[float, list[int], float]:
+# part -> (glue points, how much likelier they are than the next reading)
+_GLUE: dict[str, tuple[list[int], float]] = {}
+
+
+def _segment(lower: str, name: bool) -> tuple[float, list[int], float]:
     """Best reading of ``lower`` as glued words: (cost, boundaries, margin to the next).
 
-    At most three words (``depth`` counts the ones before), trying only the three
-    longest fairly common words it may start with.
+    At most three words; the known words it ends with are looked up once and
+    shared by every reading.
     """
-    key = (lower, name, depth)
-    found = _SEGMENTS.get(key)
-    if found is not None:
-        return found
+    known = _load().known
+    tails = {i: c for i in range(2, len(lower) - 2) if (c := known.get(lower[i:])) is not None}
+    options = _readings_from(lower, 0, name, tails, 0)
+    options.sort(key=lambda option: option[0])
+    best_cost, points = options[0]
+    runner_up = next((cost for cost, other in options[1:] if other != points), math.inf)
+    return best_cost, points, runner_up - best_cost
+
+
+def _readings_from(
+    lower: str, start: int, name: bool, tails: dict[int, float], depth: int
+) -> list[tuple[float, list[int]]]:
+    """Readings of ``lower[start:]``: one word, two, or (from the top) three."""
     model = _load()
     known = model.known
     size = len(lower)
-    whole = known.get(lower)
+    rest = lower[start:]
+    whole = known.get(rest)
     if whole is None:
-        whole = _guess(size, name) if name else min(_guess(size, False), _compound_cost(lower, known))
+        whole = (
+            _guess(size - start, name)
+            if name
+            else min(_guess(size - start, False), _compound_cost(rest, known))
+        )
     options: list[tuple[float, list[int]]] = [(whole, [])]
-    if size >= 4:
-        tails = {i: c for i in range(2, size - 1) if (c := known.get(lower[i:])) is not None}
-        clear = False  # a reading as two known words: no need to look deeper
-        for i, tail in tails.items():  # head|tail, the head maybe an unknown name: Seckill|high
-            head = known.get(lower[:i])
-            options.append(((_guess(i, name) if head is None else head) + tail, [i]))
-            clear = clear or (head is not None and i > 2 and size - i > 2)
-        if not clear:
-            options.extend(_deeper(lower, name, depth, tails, model))
-    options.sort(key=lambda option: option[0])
-    runner_up = next((cost for cost, points in options[1:] if points != options[0][1]), math.inf)
-    result = (options[0][0], options[0][1], runner_up - options[0][0])
-    if len(_SEGMENTS) > _CACHE_LIMIT:
-        _SEGMENTS.clear()
-    _SEGMENTS[key] = result
-    return result
-
-
-_SEGMENTS: dict[tuple[str, bool, int], tuple[float, list[int], float]] = {}
-
-
-def _deeper(
-    lower: str, name: bool, depth: int, tails: dict[int, float], model: _Model
-) -> list[tuple[float, list[int]]]:
-    """Readings of three words, when two known words do not explain ``lower``."""
-    known = model.known
-    size = len(lower)
-    options: list[tuple[float, list[int]]] = []
-    heads = {j: c for j in range(2, size - 1) if (c := known.get(lower[:j])) is not None}
+    if size - start < 4:
+        return options
+    clear = False  # a reading as two known words: no need to look deeper
+    for i, tail in tails.items():  # head|tail, the head maybe an unknown name: Seckill|high
+        if i - start < 2:
+            continue
+        head = known.get(lower[start:i])
+        options.append(((_guess(i - start, name) if head is None else head) + tail, [i]))
+        clear = clear or (head is not None and i - start > 2)
+    if clear or depth:
+        return options
     # A fairly common word (or a short name) first, then the best reading of the rest:
     # Architecture|caching|content, Python|decorators|metaprogramming, Go|goroutine.
-    firsts = [j for j, c in heads.items() if (j > 2 and c <= _COMMON) or lower[:j] in model.terms]
-    for j in firsts[-3:] if depth < 2 else ():
-        rest, points, _margin = _segment(lower[j:], False, depth + 1)
-        options.append((heads[j] + rest, [j, *(j + p for p in points)]))
+    heads = {j: c for j in range(start + 2, size - 1) if (c := known.get(lower[start:j])) is not None}
+    firsts = [j for j, c in heads.items() if (j > 2 and c <= _COMMON) or lower[start:j] in model.terms]
+    for j in firsts[-3:]:
+        following = min(_readings_from(lower, j, False, tails, depth + 1), key=lambda option: option[0])
+        options.append((heads[j] + following[0], [j, *following[1]]))
     if name and not any(j >= 4 and heads[j] <= _COMMON for j in firsts):
         for i, tail in tails.items():  # an unknown name first: Paimon|lakehouse|streaming
             for j in range(3, i - 2):
@@ -430,10 +429,6 @@ def _deeper(
                 if middle is not None:
                     options.append((_guess(j, True) + middle + tail, [j, i]))
     return options
-
-
-# part -> (glue points, how much likelier they are than the next reading)
-_GLUE: dict[str, tuple[list[int], float]] = {}
 
 
 # ---------------------------------------------------------------------------- candidates
@@ -732,7 +727,6 @@ def clear_cache() -> None:
     """Forget split lines and word costs (for measuring first-call speed)."""
     _SPLITS.clear()
     _GLUE.clear()
-    _SEGMENTS.clear()
     _ACRONYM_ENDS.clear()
     _TAG_COSTS.clear()
     _WORD_COSTS.clear()
