@@ -143,6 +143,25 @@ class Article:
         _set(self, "tags", tags)
         return tags
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready fields: an ISO date, the tags as a list.
+
+        >>> import datetime
+        >>> Article(author="A", published=datetime.date(2019, 8, 27), category="C", title="T",
+        ...         summary="S", tags=("DSL",), likes=0, read_minutes=3).to_dict()["published"]
+        '2019-08-27'
+        """
+        from .jsonio import article_to_dict
+
+        return article_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of :meth:`to_dict`; every field is checked."""
+        from .jsonio import article_from_dict
+
+        return article_from_dict(data)
+
     def _fixed(self) -> tuple[object, ...]:
         return (
             self.author,
@@ -372,6 +391,38 @@ class Dump:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    def record_lines(self) -> tuple[tuple[int, int], ...]:
+        """The first and last line (1-based) of each parsed article in the source text.
+
+        >>> from feedparse_txt import parse_dump
+        >>> parse_dump(open("tests/data/www_tags_contextclassloader.txt", "rb")).record_lines()
+        ((4, 14),)
+        """
+        # Imported here: both modules import this one.
+        from .formatting import render_header
+        from .grammar import LAYOUTS
+
+        def lines_in(text: str) -> int:
+            return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+        spans: list[tuple[int, int]] = []
+        line = 1
+        for entry in self.document.entries:
+            if isinstance(entry, RecordRun):
+                size = len(LAYOUTS[entry.layout])
+                for _ in range(entry.start, entry.stop):
+                    spans.append((line, line + size - 1))
+                    line += size
+            elif isinstance(entry, RawRecord):
+                size = lines_in(entry.raw)
+                spans.append((line, line + size - 1))
+                line += size
+            elif isinstance(entry, HeaderEntry):
+                line += lines_in(entry.raw if entry.raw is not None else render_header(entry.header))
+            else:
+                line += lines_in(entry.raw)
+        return tuple(spans)
 
     @property
     def headers(self) -> tuple[Header, ...]:

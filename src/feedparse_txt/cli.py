@@ -1,0 +1,307 @@
+"""The ``feedparse-txt`` command: parse, check, normalize, merge and format dumps.
+
+Errors are one line on stderr; exit status 0 when all is well, 1 when ``check``
+found problems (or ``--strict`` parsing failed), 2 for usage and I/O errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .errors import ParseError
+from .formatting import format_dump
+from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
+from .model import Article, Dump
+from .normalize import normalize
+from .parsing import parse_dump
+
+EXAMPLES = """\
+examples:
+  feedparse-txt parse listing.txt                      records as JSON Lines on stdout
+  feedparse-txt parse *.txt --format csv -o all.csv    every file's records in one CSV
+  feedparse-txt parse page.txt --format json -o page.json && feedparse-txt format page.json
+                                                       a lossless round trip
+  feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
+  feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
+  feedparse-txt merge page1.txt page2.txt -o all.txt   several copied pages as one clean dump
+"""
+
+CSV_FIELDS = ("author", "published", "category", "title", "summary", "tags", "likes", "read_minutes")
+
+
+class UsageError(Exception):
+    """A problem with what was asked: exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="feedparse-txt",
+        description="Parse plain-text copies of article listings into records, and write them back.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    mode = common.add_mutually_exclusive_group()
+    mode.add_argument("--strict", dest="strict", action="store_true", help="stop at the first deviation")
+    mode.add_argument(
+        "--lenient", dest="strict", action="store_false", help="keep going and report problems (the default)"
+    )
+    common.add_argument("-q", "--quiet", action="store_true", help="no summary of problems on stderr")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", parents=[common], help="records as JSON Lines, JSON or CSV")
+    parse.add_argument("files", nargs="+", metavar="FILE", help="dump files; - for stdin")
+    parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
+    parse.add_argument("-o", "--output", metavar="OUT", help="output file; - or none for stdout")
+    parse.add_argument("--with-source", action="store_true", help="add each record's file and line")
+
+    check = commands.add_parser("check", parents=[common], help="list problems like a compiler does")
+    check.add_argument("files", nargs="+", metavar="FILE")
+
+    norm = commands.add_parser("normalize", parents=[common], help="the canonical form of messy copies")
+    norm.add_argument("files", nargs="+", metavar="FILE")
+    where = norm.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT")
+    where.add_argument("--in-place", action="store_true", help="rewrite each file atomically")
+
+    merge = commands.add_parser("merge", parents=[common], help="several pages of one listing as one dump")
+    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument("-o", "--output", metavar="OUT")
+
+    fmt = commands.add_parser("format", parents=[common], help="JSON or JSON Lines back into dump text")
+    fmt.add_argument("file", metavar="FILE", help="output of 'parse --format json' or 'parse' (JSON Lines)")
+    fmt.add_argument("-o", "--output", metavar="OUT")
+    return parser
+
+
+# ---------------------------------------------------------------------------- input and output
+
+
+def _read_bytes(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        raise UsageError(f"{name}: is a directory")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except OSError as error:
+        raise UsageError(f"{name}: {error.strerror or error}") from None
+
+
+def _parse(name: str, strict: bool) -> Dump:
+    try:
+        dump = parse_dump(_read_bytes(name), strict=strict)
+    except ParseError as error:
+        error.source = "<stdin>" if name == "-" else name
+        raise
+    return dump
+
+
+@contextlib.contextmanager
+def _output(name: str | None, newline: str | None = None) -> Iterator[IO[str]]:
+    if name in (None, "-"):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        with open(name, "w", encoding="utf-8", newline=newline) as file:
+            yield file
+    except OSError as error:
+        raise UsageError(f"{name}: {error.strerror or error}") from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: never half-written."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _summarize(name: str, dump: Dump, quiet: bool) -> None:
+    if dump.problems and not quiet:
+        first = dump.problems[0]
+        more = (
+            f" (and {len(dump.problems) - 1} more; see 'feedparse-txt check')"
+            if len(dump.problems) > 1
+            else ""
+        )
+        print(f"{name}:{first.line}:{first.column}: {first.code} {first.message}{more}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def _record(article: Article, name: str, line: int | None) -> dict[str, Any]:
+    record = article_to_dict(article)
+    if line is not None:
+        record["source"] = {"file": name, "line": line}
+    return record
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    if args.format == "json" and len(args.files) != 1:
+        raise UsageError("--format json writes one whole dump: give exactly one FILE")
+    with _output(args.output, newline="" if args.format == "csv" else None) as out:
+        writer = (
+            csv.DictWriter(out, CSV_FIELDS + (("file", "line") if args.with_source else ()))
+            if (args.format == "csv")
+            else None
+        )
+        if writer is not None:
+            writer.writeheader()
+        for name in args.files:
+            dump = _parse(name, args.strict)
+            _summarize(name, dump, args.quiet)
+            if args.format == "json":
+                json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
+                out.write("\n")
+                continue
+            lines = [first for first, _ in dump.record_lines()] if args.with_source else [None] * len(dump)
+            for article, line in zip(dump.articles, lines, strict=True):
+                record = _record(article, name, line)
+                if writer is not None:
+                    source = record.pop("source", None)
+                    record["tags"] = " | ".join(record["tags"])
+                    if source is not None:
+                        record.update(source)
+                    writer.writerow(record)
+                else:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    found = 0
+    for name in args.files:
+        dump = _parse(name, strict=False)
+        for problem in dump.problems:
+            found += 1
+            print(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
+    if not args.quiet:
+        files = len(args.files)
+        print(f"{found} problem{'s' * (found != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+    return 1 if found else 0
+
+
+def _decode(name: str) -> str:
+    data = _read_bytes(name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{name}: not UTF-8 (invalid byte at offset {error.start})") from None
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    if args.in_place and "-" in args.files:
+        raise UsageError("--in-place needs files, not stdin")
+    texts = [(name, normalize(_decode(name))) for name in args.files]
+    if args.in_place:
+        for name, text in texts:
+            _write_atomically(Path(name), text)
+        return 0
+    with _output(args.output, newline="") as out:
+        for _name, text in texts:
+            # One file keeps its final newline or its lack; several are joined by lines.
+            out.write(text if len(texts) == 1 or text.endswith("\n") or not text else text + "\n")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    seen: set[tuple[str, object, str]] = set()
+    kept: list[Article] = []
+    header = None
+    total = 0
+    for name in args.files:
+        dump = _parse(name, args.strict)
+        _summarize(name, dump, args.quiet)
+        header = header or dump.header
+        for article in dump.articles:
+            total += 1
+            key = (article.author, article.published, article.title)
+            if key not in seen:
+                seen.add(key)
+                kept.append(article)
+    with _output(args.output, newline="") as out:
+        out.write(format_dump(kept, header=header))
+    if not args.quiet:
+        print(
+            f"merged {len(args.files)} files: {total} records, {total - len(kept)} duplicates dropped, "
+            f"{len(kept)} written",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_format(args: argparse.Namespace) -> int:
+    text = _decode(args.file)
+    stripped = text.lstrip()
+    try:
+        if stripped.startswith("{") and '"feedparse_txt"' in stripped[:200]:
+            out_text = format_dump(dump_from_dict(json.loads(text)))
+        else:
+            records = [article_from_dict(json.loads(line)) for line in text.splitlines() if line.strip()]
+            out_text = format_dump(records)
+    except (json.JSONDecodeError, ValueError, TypeError) as error:
+        raise UsageError(f"{args.file}: not a dump as JSON or JSON Lines ({error})") from None
+    with _output(args.output, newline="") as out:
+        out.write(out_text)
+    return 0
+
+
+COMMANDS = {
+    "parse": cmd_parse,
+    "check": cmd_check,
+    "normalize": cmd_normalize,
+    "merge": cmd_merge,
+    "format": cmd_format,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"feedparse-txt: {error}", file=sys.stderr)
+        return 2
+    except ParseError as error:
+        print(f"feedparse-txt: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as Unix tools do.
+        with contextlib.suppress(OSError):
+            sys.stdout = io.TextIOWrapper(io.BytesIO())
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

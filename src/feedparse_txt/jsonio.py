@@ -1,0 +1,150 @@
+"""Records and dumps as JSON-ready data, and back.
+
+An article is a flat object with an ISO date and its tags as a list (the schema is
+``feedparse_txt/data/article.schema.json``). A whole dump becomes an object that
+keeps everything needed to write its text back byte for byte: headers, records
+with their layout, text the parser could not use, line endings, final newline.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from .errors import Problem
+from .model import (
+    Article,
+    Document,
+    Dump,
+    Entry,
+    Header,
+    HeaderEntry,
+    HeaderStyle,
+    Layout,
+    RawRecord,
+    RecordRun,
+    TextEntry,
+)
+
+__all__ = ["article_from_dict", "article_to_dict", "dump_from_dict", "dump_to_dict"]
+
+FORMAT_VERSION = 1
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """``{"author": ..., "published": "2019-08-27", ..., "tags": [...], ...}``."""
+    return {
+        "author": article.author,
+        "published": article.published.isoformat(),
+        "category": article.category,
+        "title": article.title,
+        "summary": article.summary,
+        "tags": list(article.tags),
+        "likes": article.likes,
+        "read_minutes": article.read_minutes,
+    }
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """The inverse of :func:`article_to_dict`; checks every field."""
+    try:
+        published = _dt.date.fromisoformat(data["published"])
+        return Article(
+            author=data["author"],
+            published=published,
+            category=data["category"],
+            title=data["title"],
+            summary=data["summary"],
+            tags=tuple(data["tags"]),
+            likes=data["likes"],
+            read_minutes=data["read_minutes"],
+        )
+    except KeyError as missing:
+        raise ValueError(f"an article needs the field {missing}") from None
+
+
+def _header_to_dict(header: Header) -> dict[str, Any]:
+    return {
+        "style": header.style.value,
+        "tag": header.tag,
+        "article_count": header.article_count,
+        "page": header.page,
+        "page_count": header.page_count,
+        "views": header.views,
+    }
+
+
+def _header_from_dict(data: dict[str, Any]) -> Header:
+    return Header(
+        style=HeaderStyle(data["style"]),
+        tag=data.get("tag"),
+        article_count=data.get("article_count"),
+        page=data.get("page"),
+        page_count=data.get("page_count"),
+        views=data.get("views"),
+    )
+
+
+def dump_to_dict(dump: Dump) -> dict[str, Any]:
+    """Everything in ``dump``, so that :func:`dump_from_dict` and ``format_dump``
+    give its text back exactly."""
+    articles = dump.document.articles
+    entries: list[dict[str, Any]] = []
+    for entry in dump.document.entries:
+        if isinstance(entry, HeaderEntry):
+            entries.append({"kind": "header", "header": _header_to_dict(entry.header), "raw": entry.raw})
+        elif isinstance(entry, RecordRun):
+            records = [article_to_dict(a) for a in articles[entry.start : entry.stop]]
+            entries.append({"kind": "records", "layout": entry.layout.value, "articles": records})
+        elif isinstance(entry, RawRecord):
+            entries.append(
+                {"kind": "record", "article": article_to_dict(articles[entry.article]), "raw": entry.raw}
+            )
+        else:
+            entries.append({"kind": "text", "raw": entry.raw})
+    return {
+        "feedparse_txt": FORMAT_VERSION,
+        "newline": dump.newline,
+        "final_newline": dump.final_newline,
+        "bom": dump.bom,
+        "entries": entries,
+        "problems": [
+            {"line": p.line, "column": p.column, "code": p.code, "message": p.message} for p in dump.problems
+        ],
+    }
+
+
+def dump_from_dict(data: dict[str, Any]) -> Dump:
+    """The :class:`Dump` that :func:`dump_to_dict` made."""
+    if data.get("feedparse_txt") != FORMAT_VERSION:
+        raise ValueError("not a dump written by feedparse_txt (missing or unknown 'feedparse_txt' version)")
+    articles: list[Article] = []
+    entries: list[Entry] = []
+    headers: list[Header] = []
+    for item in data["entries"]:
+        kind = item["kind"]
+        if kind == "header":
+            header = _header_from_dict(item["header"])
+            headers.append(header)
+            entries.append(HeaderEntry(header, item["raw"]))
+        elif kind == "records":
+            start = len(articles)
+            articles.extend(article_from_dict(a) for a in item["articles"])
+            entries.append(RecordRun(start, len(articles), Layout(item["layout"])))
+        elif kind == "record":
+            entries.append(RawRecord(len(articles), item["raw"]))
+            articles.append(article_from_dict(item["article"]))
+        elif kind == "text":
+            entries.append(TextEntry(item["raw"]))
+        else:
+            raise ValueError(f"unknown entry kind {kind!r}")
+    parsed = tuple(articles)
+    return Dump(
+        header=headers[0] if headers else None,
+        articles=parsed,
+        problems=tuple(Problem(**p) for p in data.get("problems", ())),
+        newline=data["newline"],
+        final_newline=data["final_newline"],
+        bom=data["bom"],
+        document=Document(tuple(entries), parsed),
+    )

@@ -1,0 +1,166 @@
+"""The feedparse-txt command on the real files, as a new user would run it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from feedparse_txt import Article, parse_dump
+from feedparse_txt.cli import main
+
+from .conftest import DATA, read, real_dumps
+
+SCHEMA = json.loads((resources.files("feedparse_txt") / "data" / "article.schema.json").read_text())
+PAGE8 = DATA / "backend-architecture-page8.txt"
+CUT = DATA / "www_tags_cache-breakdown.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_parse_jsonl_matches_the_library_and_the_schema(
+    capsys: pytest.CaptureFixture[str], path: Path
+) -> None:
+    code, out, _ = run(capsys, "parse", str(path), "--with-source")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    dump = parse_dump(path, strict=False)
+    assert [Article.from_dict({k: v for k, v in r.items() if k != "source"}) for r in records] == list(dump)
+    lines = read(path).split("\n")
+    for record in records:
+        jsonschema.validate(record, SCHEMA)
+        assert record["source"]["file"] == str(path)
+        assert lines[record["source"]["line"] - 1] == record["author"]
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("crlf", [False, True])
+def test_parse_json_then_format_gives_the_bytes_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path, crlf: bool
+) -> None:
+    source = tmp_path / "in.txt"
+    data = path.read_bytes().replace(b"\n", b"\r\n") if crlf else path.read_bytes()
+    source.write_bytes(data)
+    assert run(capsys, "parse", str(source), "--format", "json", "-o", str(tmp_path / "d.json"), "-q")[0] == 0
+    assert run(capsys, "format", str(tmp_path / "d.json"), "-o", str(tmp_path / "out.txt"))[0] == 0
+    assert (tmp_path / "out.txt").read_bytes() == data
+
+
+def test_format_from_json_lines_writes_the_full_layout(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    jsonl = tmp_path / "r.jsonl"
+    jsonl.write_text(run(capsys, "parse", str(DATA / "www_tags_cglib-proxy.txt"))[1], encoding="utf-8")
+    code, out, _ = run(capsys, "format", str(jsonl))
+    assert code == 0 and out.count("\n") == 11
+    assert parse_dump(out).articles == parse_dump(DATA / "www_tags_cglib-proxy.txt").articles
+
+
+def test_csv_opens_in_the_csv_module(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "parse", str(PAGE8), str(CUT), "--format", "csv", "-q")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    articles = [*parse_dump(PAGE8), *parse_dump(CUT, strict=False)]
+    assert len(rows) == len(articles)
+    assert rows[0]["title"] == articles[0].title and "\u202f" in rows[0]["title"]
+    assert rows[0]["tags"] == "Backend Architecture | DSL | Service Orchestration"
+    assert rows[-1]["published"] == articles[-1].published.isoformat()
+
+
+def test_check_lists_problems_like_a_compiler(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", str(PAGE8))[0] == 0
+    code, out, err = run(capsys, "check", str(PAGE8), str(CUT))
+    assert code == 1
+    assert out.startswith(f"{CUT}:37:1: truncated-record record cut off")
+    assert "1 problem in 2 files" in err
+
+
+def test_strict_mode_fails_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "parse", "--strict", str(CUT))
+    assert code == 1 and out == ""
+    assert (
+        err
+        == f"feedparse-txt: {CUT}:39:30: truncated-record: expected a blank line, found the end of the text after 'Oct 17, 2025 · Backend Develo'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["parse", "/no/such/file.txt"], "no such file"),
+        (["parse", "."], "is a directory"),
+        (["parse", "a", "b", "--format", "json"], "exactly one FILE"),
+        (["normalize", "--in-place", "-"], "needs files"),
+    ],
+)
+def test_usage_and_io_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _out, err = run(capsys, *argv)
+    assert code == 2 and message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_undecodable_bytes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(PAGE8.read_bytes().replace(b"Amap", b"Am\xffp", 1))
+    code, _out, err = run(capsys, "parse", "--strict", str(bad))
+    offset = bad.read_bytes().index(b"\xff")
+    assert code == 1 and "bad.txt:4:3: bad-encoding" in err and f"byte offset {offset}\n" in err
+    code, out, err = run(capsys, "parse", str(bad))
+    assert code == 0 and "Am\ufffdp" in out and "bad-encoding" in err
+
+
+def test_normalize_in_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    messy = tmp_path / "messy.txt"
+    messy.write_bytes(read(DATA / "www_tags_cglib-proxy.txt").replace("\n", "  \r\n").encode())
+    assert run(capsys, "normalize", "--in-place", str(messy))[0] == 0
+    clean = messy.read_text(encoding="utf-8")
+    assert "\r" not in clean and parse_dump(clean).problems == ()
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.txt"]  # no temporary left behind
+    assert run(capsys, "normalize", str(messy))[1] == clean
+
+
+def test_merge_drops_duplicates_and_keeps_one_header(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = DATA / "www_tags_conditional-annotations.txt"
+    code, out, err = run(capsys, "merge", str(page), str(page), str(DATA / "www_tags_cglib-proxy.txt"))
+    assert code == 0
+    merged = parse_dump(out)
+    assert len(merged) == 4 and len(merged.headers) == 1
+    assert "7 records, 3 duplicates dropped, 4 written" in err
+
+
+def test_as_a_new_user_would_from_the_shell() -> None:
+    command = f"{sys.executable} -m feedparse_txt parse {PAGE8} | head -1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout)["author"] == "Amap Tech"
+    version = subprocess.run(
+        [sys.executable, "-m", "feedparse_txt", "--version"], capture_output=True, text=True
+    )
+    assert version.stdout.startswith("feedparse-txt ")
+    helped = subprocess.run([sys.executable, "-m", "feedparse_txt", "--help"], capture_output=True, text=True)
+    assert "examples:" in helped.stdout and helped.returncode == 0
+
+
+def test_stdin_and_stdout(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "feedparse_txt", "parse", "-", "--format", "csv"],
+        input=PAGE8.read_bytes(),
+        capture_output=True,
+        check=True,
+    )
+    assert done.stdout.decode().count("\n") > 86
