@@ -123,6 +123,26 @@ def test_cut_in_the_repeated_title_at_the_end(keep: int) -> None:
     assert format_dump(lenient) == text
 
 
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_streaming_knows_whether_the_text_ended_with_a_newline(final_newline: bool) -> None:
+    # The repeated title cut short is only a cut-off copy when nothing follows it.
+    text = "\n".join([*OTHER, *RECORD[:-1], RECORD[-1][:5]]) + ("\n" if final_newline else "")
+    import io
+
+    from feedparse_txt import iter_articles
+
+    stream = io.BytesIO(text.encode())
+    if final_newline:
+        with pytest.raises(ParseError) as caught:
+            list(iter_articles(stream))
+        assert caught.value.code == "title-mismatch"
+    else:
+        with pytest.raises(ParseError) as caught:
+            list(iter_articles(stream))
+        assert caught.value.code == "truncated-record"
+    assert len(list(iter_articles(io.BytesIO(text.encode()), strict=False))) == 2
+
+
 def test_mixed_newlines() -> None:
     text = "\r\n".join(RECORD) + "\r\n" + "\n".join(OTHER) + "\n"
     with pytest.raises(ParseError) as caught:

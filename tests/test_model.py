@@ -41,6 +41,7 @@ def test_constructed_article_exposes_its_fields() -> None:
         ({"author": ""}, ValueError),
         ({"title": "two\nlines"}, ValueError),
         ({"summary": " padded"}, ValueError),
+        ({"author": "\ufeffAmap"}, ValueError),
         ({"category": 3}, TypeError),
         ({"published": dt.datetime(2019, 8, 27)}, TypeError),
         ({"published": "Aug 27, 2019"}, TypeError),

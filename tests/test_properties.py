@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Header, format_dump, parse_dump
-from feedparse_txt.strategies import articles, articles_lists, field_texts, headers
+from feedparse_txt import Article, Dump, Header, format_dump, parse_dump
+from feedparse_txt import format_dump as write
+from feedparse_txt.strategies import articles, articles_lists, dump_texts, dumps, field_texts, headers
 
 # Field text that looks like another kind of line must not confuse the parser.
 LOOKALIKES = st.sampled_from(
@@ -88,3 +89,21 @@ def test_lenient_on_line_soup(lines: list[str], newline: str) -> None:
     assert format_dump(dump) == text
     for problem in dump.problems:
         assert 1 <= problem.line <= text.count("\n") + 1
+
+
+@given(dump_texts())
+def test_every_well_formed_text_round_trips(text: str) -> None:
+    dump = parse_dump(text)
+    assert dump.problems == ()
+    assert write(dump) == text
+    assert parse_dump(text, strict=False) == dump
+
+
+@given(dumps())
+def test_dumps_pickle_and_json(dump: Dump) -> None:
+    import pickle
+
+    from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
+
+    assert pickle.loads(pickle.dumps(dump)) == dump
+    assert write(dump_from_dict(dump_to_dict(dump))) == write(dump)

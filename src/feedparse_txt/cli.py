@@ -14,7 +14,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -103,9 +103,31 @@ def _read_bytes(name: str) -> bytes:
         raise UsageError(f"{name}: {error.strerror or error}") from None
 
 
-def _parse(name: str, strict: bool) -> Dump:
+def _progress_bar(name: str, size: int) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for a large input, when stderr is a terminal and tqdm is there."""
+    if size < _LARGE or not sys.stderr.isatty():
+        return None
     try:
-        dump = parse_dump(_read_bytes(name), strict=strict)
+        from tqdm import tqdm  # the optional 'progress' extra
+    except ImportError:
+        return None
+    bar = tqdm(total=size, unit="char", unit_scale=True, desc=name, leave=False, file=sys.stderr)
+
+    def update(done: int, total: int) -> None:
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+_LARGE = 8 << 20
+
+
+def _parse(name: str, strict: bool) -> Dump:
+    data = _read_bytes(name)
+    try:
+        dump = parse_dump(data, strict=strict, progress=_progress_bar(name, len(data)))
     except ParseError as error:
         error.source = "<stdin>" if name == "-" else name
         raise

@@ -42,6 +42,15 @@ def check_text(name: str, value: object) -> None:
         raise ValueError(f"{name} must be one line, found a line break in {value!r}")
     if value.strip() != value:
         raise ValueError(f"{name} must not start or end with whitespace: {value!r}")
+    if value[0] == "\ufeff":
+        raise ValueError(
+            f"{name} must not start with U+FEFF: at the start of a dump it reads as a byte order mark"
+        )
+
+
+def is_valid_text(value: str) -> bool:
+    """Whether ``value`` can be a text field (see :func:`check_text`)."""
+    return bool(value) and "\n" not in value and value.strip() == value and value[0] != "\ufeff"
 
 
 def _check_count(name: str, value: object) -> None:

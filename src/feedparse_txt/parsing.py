@@ -7,7 +7,7 @@ import datetime as _dt
 import functools
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import ParseError
 from .machine import Machine
@@ -35,7 +35,13 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse_dump(source: Source, *, strict: bool = True, reference_date: _dt.date | None = None) -> Dump:
+def parse_dump(
+    source: Source,
+    *,
+    strict: bool = True,
+    reference_date: _dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Dump:
     """Parse a whole dump into a :class:`Dump`.
 
     ``source`` is dump text (a ``str`` is always text, never a path), UTF-8
@@ -44,6 +50,7 @@ def parse_dump(source: Source, *, strict: bool = True, reference_date: _dt.date 
     first deviation; ``strict=False`` never raises for a ``str`` and records
     :class:`Problem` objects instead, keeping every line it could not use.
     ``reference_date`` resolves relative dates such as ``3 days ago``.
+    ``progress(done, total)`` is called as the text is read, in characters.
 
     >>> dump = parse_dump(open("tests/data/backend-architecture-page8.txt", "rb"))
     >>> len(dump), dump.header.page, dump.articles[0].author
@@ -57,9 +64,27 @@ def parse_dump(source: Source, *, strict: bool = True, reference_date: _dt.date 
         raise
     machine = Machine(strict=strict, reference_date=reference_date, source_name=name, bom=decoded.bom)
     machine.problems.extend(decoded.problems)
+    text = decoded.text
     with paused_gc():
-        machine.feed(split_lines(decoded.text), final=True)
+        if progress is None:
+            machine.feed(split_lines(text), final=True)
+        else:
+            _feed_in_blocks(machine, text, progress)
         return machine.dump()
+
+
+_BLOCK = 1 << 20
+
+
+def _feed_in_blocks(machine: Machine, text: str, progress: Callable[[int, int], None]) -> None:
+    """Feed ``text`` a block of lines at a time, reporting how far it got."""
+    blocks = iter_line_blocks(iter(text[start : start + _BLOCK] for start in range(0, len(text), _BLOCK)))
+    done = 0
+    for block, final in blocks:
+        size = sum(map(len, block.lines)) + len(block.lines) * len(block.newline)  # before feed takes them
+        machine.feed(block, final=final)
+        done = min(len(text), done + size)
+        progress(done, len(text))
 
 
 def iter_articles(

@@ -8,7 +8,6 @@ never uses ``str.splitlines()``.
 from __future__ import annotations
 
 import codecs
-import io
 import os
 from collections.abc import Iterator
 from typing import IO, Union
@@ -212,7 +211,9 @@ def iter_line_blocks(chunks: Iterator[str]) -> Iterator[tuple[Lines, bool]]:
     """Complete lines of the chunks, block by block; the flag marks the last block."""
     pending: list[str] = []
     newline: str | None = None
+    seen = False
     for chunk in chunks:
+        seen = seen or bool(chunk)
         cut = chunk.rfind("\n")
         if cut == -1:
             pending.append(chunk)
@@ -223,8 +224,7 @@ def iter_line_blocks(chunks: Iterator[str]) -> Iterator[tuple[Lines, bool]]:
         newline = newline or newline_of(block)
         yield split_lines(block, newline), False
     rest = "".join(pending)
-    yield split_lines(rest, newline), True
-
-
-def is_text_stream(source: object) -> bool:
-    return isinstance(source, io.TextIOBase)
+    last = split_lines(rest, newline)
+    if not rest and seen:
+        last.final_newline = True  # the text ended with the line ending of the block before
+    yield last, True

@@ -17,15 +17,27 @@ import datetime as _dt
 import attrs
 from hypothesis import strategies as st
 
-from .model import Article, Header, HeaderStyle
+from .formatting import render_header, render_record
+from .model import Article, Dump, Header, HeaderStyle, Layout, is_valid_text
+from .parsing import parse_dump
 
-__all__ = ["Mutation", "articles", "articles_lists", "field_texts", "headers", "mutated", "mutations"]
+__all__ = [
+    "Mutation",
+    "articles",
+    "articles_lists",
+    "dump_texts",
+    "dumps",
+    "field_texts",
+    "headers",
+    "mutated",
+    "mutations",
+]
 
 
 def field_texts(alphabet: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
     """One non-empty line without surrounding whitespace: any valid text field."""
     characters = st.characters(exclude_characters="\n") if alphabet is None else alphabet
-    return st.text(characters, min_size=1).map(str.strip).filter(bool)
+    return st.text(characters, min_size=1).map(str.strip).filter(is_valid_text)
 
 
 def articles(
@@ -74,6 +86,42 @@ def headers(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[He
         ),
         st.builds(Header, style=st.just(HeaderStyle.VIEWS), tag=texts, views=numbers),
     )
+
+
+@st.composite
+def dump_texts(
+    draw: st.DrawFn,
+    layout: Layout | None = None,
+    articles_strategy: st.SearchStrategy[Article] | None = None,
+    max_records: int = 6,
+) -> str:
+    """Well-formed dump text: pages with or without a header, records in ``layout``
+    (both layouts mixed when None), LF or CRLF throughout, with or without a final newline.
+
+    >>> from hypothesis import given
+    >>> from feedparse_txt import parse_dump
+    >>> @given(dump_texts(layout=Layout.COMPACT))
+    ... def test_well_formed(text):
+    ...     assert parse_dump(text).problems == ()
+    >>> test_well_formed()
+    """
+    records = articles() if articles_strategy is None else articles_strategy
+    layouts = st.sampled_from(list(Layout)) if layout is None else st.just(layout)
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    parts = []
+    for _page in range(draw(st.integers(1, 3))):
+        header = draw(st.none() | headers())
+        if header is not None:
+            parts.append(render_header(header, newline))
+        for article in draw(st.lists(records, min_size=1, max_size=max_records)):
+            parts.append(render_record(article, draw(layouts), newline))
+    text = "".join(parts)
+    return text if draw(st.booleans()) else text[: -len(newline)]
+
+
+def dumps(layout: Layout | None = None) -> st.SearchStrategy[Dump]:
+    """Parsed :class:`Dump` objects of :func:`dump_texts`."""
+    return dump_texts(layout=layout).map(parse_dump)
 
 
 # ---------------------------------------------------------------------------- damage
