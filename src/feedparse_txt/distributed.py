@@ -37,4 +37,5 @@ def articles_bag(
 
     names = [os.fspath(p) for p in paths]
     partitions = max(1, (len(names) + files_per_partition - 1) // files_per_partition)
-    return db.from_sequence(names, npartitions=partitions).map(_articles, strict=strict).flatten()
+    bag = db.from_sequence(names, npartitions=partitions)  # type: ignore[no-untyped-call]
+    return bag.map(_articles, strict=strict).flatten()
