@@ -221,9 +221,14 @@ class Machine:
         horizon = n if final else n - LOOKAHEAD
         i = 0
         fast = self._endings is None  # with mixed line endings every record is checked slowly
-        date_of, stats_of = self._date_of, self._stats_of
+        date_of, day_of, stats_of = self._date_of, self._day_of, self._stats_of
+        days, stats_seen = self._days, self._stats
         articles, known, keep = self.articles, self._known, self.keep_document
         full, compact = Layout.FULL, Layout.COMPACT
+        # A run of canonical records is counted here and written to the document
+        # when it ends (_flush_run), not record by record.
+        run_layout: Layout | None = None
+        count = run_start = self._count
         while i < n and i <= horizon:
             # Fast paths for well-formed records: a whole record checked with a few
             # C-level operations; anything else is read role by role in _step.
@@ -240,42 +245,56 @@ class Machine:
                     author, date_line, title, summary, tags, stats_line = lines[i : i + 6]
                     size = 6
             if size:
-                dated = date_of(date_line)
-                stats = stats_of(stats_line)
+                date_text, _separator, category = date_line.partition(SEPARATOR)
+                day = days.get(date_text) or day_of(date_text)
+                stats = stats_seen.get(stats_line) or stats_of(stats_line)
                 if (
-                    dated
+                    day
                     and stats
                     and author
                     and title
                     and summary
                     and tags
+                    and category
                     # str.strip() returns the very same object when there is nothing to strip
                     and author.strip() is author
                     and title.strip() is title
                     and summary.strip() is summary
                     and tags.strip() is tags
+                    and category.strip() is category
                 ):
-                    index = self._count
-                    self._count = index + 1
                     articles.append(
-                        parsed_article(author, dated[0], dated[1], title, summary, tags, *stats, known)
+                        parsed_article(author, day, category, title, summary, tags, *stats, known)
                     )
                     layout = full if size == 11 else compact
-                    run = self._run
-                    if not keep:
-                        pass
-                    elif run is not None and run[1] == index and run[2] is layout:
-                        run[1] = index + 1
-                    else:
-                        self._close_run()
-                        self._run = [index, index + 1, layout]
+                    if layout is not run_layout:
+                        self._count = count
+                        self._flush_run(run_start, run_layout)
+                        run_start, run_layout = count, layout
+                    count += 1
                     i += size
                     continue
+            self._count = count
+            self._flush_run(run_start, run_layout)
+            run_layout = None
             i = self._step(i, n)
+            count = run_start = self._count
             known = self._known  # a header may have named the page's tag
+        self._count = count
+        self._flush_run(run_start, run_layout)
         if self._stop is not None and i >= n:
             self._report(self._pending_error)
         return i
+
+    def _flush_run(self, start: int, layout: Layout | None) -> None:
+        """Record that the articles from ``start`` to now are canonical in ``layout``."""
+        if layout is not None and self.keep_document and self._count > start:
+            run = self._run
+            if run is not None and run[1] == start and run[2] is layout:
+                run[1] = self._count
+            else:
+                self._close_run()
+                self._run = [start, self._count, layout]
 
     def _stats_of(self, line: str) -> tuple[int, int] | None:
         """(likes, read minutes) of a canonical stats line (cached), else None."""
@@ -383,19 +402,21 @@ class Machine:
         return True
 
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
-        """Date and category of a canonical date line, else None (dates are cached)."""
+        """Date and category of a canonical date line, else None."""
         date_text, _separator, category = line.partition(SEPARATOR)
-        day = self._days.get(date_text)
-        if day is None:
-            day = canonical_date(date_text)
-            if day is None:
-                return None
+        day = self._days.get(date_text) or self._day_of(date_text)
+        if day is None or not category or category.strip() is not category:
+            return None
+        return day, category
+
+    def _day_of(self, date_text: str) -> _dt.date | None:
+        """The date of a canonical date text, remembered for the next time."""
+        day = canonical_date(date_text)
+        if day is not None:
             if len(self._days) > _CACHE_LIMIT:
                 self._days.clear()
             self._days[date_text] = day
-        if not category or category.strip() is not category:
-            return None
-        return day, category
+        return day
 
     def _is_date_line(self, line: str) -> bool:
         if "·" not in line:

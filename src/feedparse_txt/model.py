@@ -353,8 +353,7 @@ class TextEntry(NamedTuple):
 Entry = HeaderEntry | RecordRun | RawRecord | TextEntry
 
 
-@attrs.frozen
-class Document:
+class Document(NamedTuple):
     entries: tuple[Entry, ...] = ()
     articles: tuple[Article, ...] = ()  # as parsed, to tell which records changed since
 

@@ -12,8 +12,6 @@ import os
 from collections.abc import Iterator
 from typing import IO, Union
 
-import attrs
-
 from .errors import ParseError, Problem
 
 __all__ = ["Source"]
@@ -24,16 +22,20 @@ BOM = "\ufeff"
 CHUNK_SIZE = 1 << 20
 
 
-@attrs.define
 class Lines:
     """Lines of text without their endings, and what the endings were."""
 
-    lines: list[str]
-    newline: str  # the ending of the first line; the dump's style
-    final_newline: bool
-    # Per-line endings ("\n", "\r\n", "" for an unterminated last line) when the
-    # text mixes styles; None when every line ends with ``newline``.
-    endings: list[str] | None = None
+    __slots__ = ("endings", "final_newline", "lines", "newline")
+
+    def __init__(
+        self, lines: list[str], newline: str, final_newline: bool, endings: list[str] | None = None
+    ) -> None:
+        self.lines = lines
+        self.newline = newline  # the ending of the first line; the dump's style
+        self.final_newline = final_newline
+        # Per-line endings ("\n", "\r\n", "" for an unterminated last line) when the
+        # text mixes styles; None when every line ends with ``newline``.
+        self.endings = endings
 
     def first_mixed(self) -> int | None:
         """Index of the first line whose ending differs from the dump's style."""
@@ -115,13 +117,15 @@ def _check_type(source: object) -> None:
     )
 
 
-@attrs.define
 class Decoded:
     """Text with what decoding it found: a byte order mark, invalid bytes."""
 
-    text: str
-    bom: bool
-    problems: list[Problem]
+    __slots__ = ("bom", "problems", "text")
+
+    def __init__(self, text: str, bom: bool, problems: list[Problem]) -> None:
+        self.text = text
+        self.bom = bom
+        self.problems = problems
 
 
 def decode(data: bytes, *, strict: bool, start_offset: int = 0) -> Decoded:
