@@ -223,7 +223,7 @@ class Machine:
         fast = self._endings is None  # with mixed line endings every record is checked slowly
         date_of, day_of, stats_of = self._date_of, self._day_of, self._stats_of
         days, stats_seen = self._days, self._stats
-        articles, known, keep = self.articles, self._known, self.keep_document
+        articles, known = self.articles, self._known
         full, compact = Layout.FULL, Layout.COMPACT
         # A run of canonical records is counted here and written to the document
         # when it ends (_flush_run), not record by record.
