@@ -691,18 +691,11 @@ class Machine:
         index = self._count
         self._count = index + 1
         self.articles.append(article)
-        if not self.keep_document:
-            return
-        if raw is not None:
+        if raw is None:
+            self._flush_run(index, layout)
+        elif self.keep_document:
             self._close_run()
             self.entries.append(RawRecord(index, raw))
-            return
-        run = self._run
-        if run is not None and run[1] == index and run[2] is layout:
-            run[1] = index + 1
-        else:
-            self._close_run()
-            self._run = [index, index + 1, layout]
 
     def _close_run(self) -> None:
         if self._run is not None:
