@@ -59,6 +59,26 @@ def test_messy_copy() -> None:
     assert normalize(messy) == clean
 
 
+def test_the_fast_path_reads_as_the_slow_path_does() -> None:
+    # Found by the fuzz profile: near the end of the text the fast path read a
+    # compact record where the full layout starts (author line repeated, then a
+    # date line); with mixed line endings everything takes the slow path, so
+    # normalizing changed the reading.
+    lines = [
+        "Wukong Talks Architecture",
+        "Aug 1, 2019 · X",
+        "Aug 1, 2019 · X",
+        "Sep 12, 2021 · Backend Development",
+        "This article explains.",
+        "CacheCache PatternsMySQL",
+        "0 likes · 10 min read",
+    ]
+    mixed = lines[0] + "\r\n" + "\n".join(lines[1:])
+    once = normalize(mixed)
+    assert normalize(once) == once
+    assert parse_dump(once, strict=False).articles == parse_dump(mixed, strict=False).articles == ()
+
+
 def test_one_header_per_page() -> None:
     text = TEXTS["www_tags_contextclassloader.txt"]
     header = "Tagged articles\n2 articles\nPage 1 of 1\n"

@@ -234,13 +234,16 @@ class Machine:
             # C-level operations; anything else is read role by role in _step.
             line = lines[i]
             size = 0
-            if fast and line:
-                if i + 11 <= n and lines[i + 1] == line:
-                    author, _again, date_line, b1, title, b2, summary, b3, tags, stats_line, again = lines[
-                        i : i + 11
-                    ]
-                    if not (b1 or b2 or b3) and title == again:
-                        size = 11
+            if fast and line and i + 1 < n:
+                # The same order as _identify: a repeated author line means the full
+                # layout, even where the text ends too soon for it (then _step says so).
+                if lines[i + 1] == line:
+                    if i + 11 <= n:
+                        author, _again, date_line, b1, title, b2, summary, b3, tags, stats_line, again = (
+                            lines[i : i + 11]
+                        )
+                        if not (b1 or b2 or b3) and title == again:
+                            size = 11
                 elif i + 6 <= n and date_of(lines[i + 1]):
                     author, date_line, title, summary, tags, stats_line = lines[i : i + 6]
                     size = 6
