@@ -11,6 +11,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
+from feedparse_txt import Article
+
 DATA = Path(__file__).parent / "data"
 
 settings.register_profile("dev", max_examples=200, deadline=None)
@@ -31,3 +33,17 @@ def real_dumps() -> list[Path]:
 
 def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
+
+
+def record_key(article: Article) -> tuple[object, ...]:
+    """An article's fields with its tags as the joined tag line, as FORMAT.md compares them."""
+    return (
+        article.author,
+        article.published,
+        article.category,
+        article.title,
+        article.summary,
+        "".join(article.tags),
+        article.likes,
+        article.read_minutes,
+    )

@@ -12,26 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Dump, ParseError, format_dump, parse_dump
+from feedparse_txt import Dump, ParseError, format_dump, parse_dump
 from feedparse_txt.strategies import mutated, mutations
 
-from .conftest import read, real_dumps
+from .conftest import read, real_dumps, record_key
 
 TEXTS = {path.name: read(path) for path in real_dumps()}
 NAMES = sorted(TEXTS)
-
-
-def key(article: Article) -> tuple[object, ...]:
-    return (
-        article.author,
-        article.published,
-        article.category,
-        article.title,
-        article.summary,
-        "".join(article.tags),
-        article.likes,
-        article.read_minutes,
-    )
 
 
 def record_spans(dump: Dump) -> list[tuple[int, int]]:
@@ -77,11 +64,11 @@ def test_single_damage_keeps_every_untouched_record(data: st.DataObject) -> None
     dump = check_both_modes(damaged)
     start, stop = mutation.touched()
     untouched = [
-        key(article)
+        record_key(article)
         for article, (first, end) in zip(clean.articles, record_spans(clean), strict=True)
         if stop <= first or start >= end or (start == stop and start in (first, end))
     ]
-    missing = Counter(untouched) - Counter(key(a) for a in dump.articles)
+    missing = Counter(untouched) - Counter(record_key(a) for a in dump.articles)
     assert not missing, (mutation, list(missing))
 
 

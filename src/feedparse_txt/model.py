@@ -63,6 +63,24 @@ def _check_count(name: str, value: object) -> None:
 _set = object.__setattr__
 _new = object.__new__
 
+# An article's own fields, in the order parsed_article takes them.
+_STATE_NAMES = (
+    "author",
+    "published",
+    "category",
+    "title",
+    "summary",
+    "_tag_line",
+    "likes",
+    "read_minutes",
+    "_known_tags",
+)
+# What equality and hashing compare (the tag line, not its split), and the sort key.
+_FIXED = operator.attrgetter(*_STATE_NAMES[:8])
+_ORDER_KEY = operator.attrgetter(
+    "author", "published", "category", "title", "summary", "tags", "likes", "read_minutes"
+)
+
 
 @functools.total_ordering
 @attrs.define(frozen=True, slots=True, init=False, eq=False, getstate_setstate=False)
@@ -172,16 +190,7 @@ class Article:
         return article_from_dict(data)
 
     def _fixed(self) -> tuple[object, ...]:
-        return (
-            self.author,
-            self.published,
-            self.category,
-            self.title,
-            self.summary,
-            self._tag_line,
-            self.likes,
-            self.read_minutes,
-        )
+        return _FIXED(self)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not Article:
@@ -197,16 +206,7 @@ class Article:
         return hash(self._fixed())
 
     def _order_key(self) -> tuple[object, ...]:
-        return (
-            self.author,
-            self.published,
-            self.category,
-            self.title,
-            self.summary,
-            self.tags,
-            self.likes,
-            self.read_minutes,
-        )
+        return _ORDER_KEY(self)
 
     def __lt__(self, other: Article) -> bool:
         if other.__class__ is not Article:
@@ -221,17 +221,6 @@ class Article:
         return (_restore, (*self._fixed(), self._known_tags, split))
 
 
-_STATE_NAMES = (
-    "author",
-    "published",
-    "category",
-    "title",
-    "summary",
-    "_tag_line",
-    "likes",
-    "read_minutes",
-    "_known_tags",
-)
 _TAGS_SLOT = Article.__dict__["tags"]
 
 
@@ -282,21 +271,10 @@ def parsed_article(
     return article
 
 
-def _restore(
-    author: str,
-    published: _dt.date,
-    category: str,
-    title: str,
-    summary: str,
-    tag_line: str,
-    likes: int,
-    read_minutes: int,
-    known_tags: tuple[str, ...],
-    tags: tuple[str, ...] | None,
-) -> Article:
-    article = parsed_article(
-        author, published, category, title, summary, tag_line, likes, read_minutes, known_tags
-    )
+def _restore(*state: Any) -> Article:
+    """Unpickle an article: its fields as parsed_article takes them, then its tags or None."""
+    *fields, tags = state
+    article = parsed_article(*fields)
     if tags is not None:
         _set(article, "tags", tags)
     return article
