@@ -18,14 +18,22 @@ __all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
 
 
 class Layout(str, enum.Enum):
-    """How a record is laid out in the text (see FORMAT.md)."""
+    """How a record is laid out in the text (see FORMAT.md).
+
+    >>> Layout("compact") is Layout.COMPACT
+    True
+    """
 
     FULL = "full"  #: 11 lines: author twice, blank lines between fields, title again at the end
     COMPACT = "compact"  #: 6 lines, one per field
 
 
 class HeaderStyle(str, enum.Enum):
-    """Which of the page header styles a :class:`Header` was written in."""
+    """Which of the page header styles a :class:`Header` was written in.
+
+    >>> HeaderStyle.VIEWS.value
+    'views'
+    """
 
     LIST = "list"  #: ``Tagged articles`` / ``N articles`` / ``Page X of Y``
     NAMED = "named"  #: ``Tagged articles`` / tag / ``N articles · Page X of Y``
@@ -352,6 +360,11 @@ class Dump:
     what :func:`~feedparse_txt.format_dump` needs to write the text back exactly;
     ``attrs.evolve(dump, articles=...)`` writes the new records in canonical form
     and the ones left as parsed as they were.
+
+    >>> from feedparse_txt import parse_dump
+    >>> dump = parse_dump(open("tests/data/tags_bootmem.txt", "rb"))
+    >>> len(dump), dump.header.tag, [a.author for a in dump]
+    (1, 'Bootmem', ['Deepin Linux'])
     """
 
     header: Header | None = None

@@ -436,7 +436,11 @@ def _readings_from(
 
 @attrs.frozen
 class TagReading:
-    """One way to read a tag line, with its cost (lower is likelier)."""
+    """One way to read a tag line, with its cost (lower is likelier).
+
+    >>> tag_readings("Backend ArchitectureDSLService Orchestration")[0].tags
+    ('Backend Architecture', 'DSL', 'Service Orchestration')
+    """
 
     tags: tuple[str, ...]
     cost: float
