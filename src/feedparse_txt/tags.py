@@ -580,7 +580,7 @@ def _tag_cost(tag: str) -> float:
     cost = _TAG_COSTS.get(tag)
     if cost is None:
         model = _load()
-        words = [w for w in re.split(r"[\s\-\u2011/_]+", tag) if w]
+        words = [w for w in _WORD_BREAKS.split(tag) if w]
         cost = _TAG_COST + sum(_word_cost(w) for w in words)
         lower = tag.lower()
         if lower in model.terms:
@@ -594,6 +594,7 @@ def _tag_cost(tag: str) -> float:
 
 
 _TAG_COSTS: dict[str, float] = {}
+_WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+")
 
 
 def _cost(tags: tuple[str, ...]) -> float:
@@ -601,23 +602,33 @@ def _cost(tags: tuple[str, ...]) -> float:
 
 
 def _search(line: str, cuts: list[int], forced: set[int], keep: int) -> list[tuple[float, tuple[str, ...]]]:
-    """The best sorted readings over every subset of ``cuts`` that keeps ``forced``."""
+    """The best sorted readings over every subset of ``cuts`` that keeps ``forced``.
+
+    Depth first, in sorted order only, and branch and bound: tag costs are positive,
+    so a partial reading already dearer than the ``keep``-th best found is dropped.
+    """
     points = [0, *cuts, len(line)]
     found: list[tuple[float, tuple[str, ...]]] = []
+    bound = [math.inf]
 
-    def extend(i: int, previous: str, tags: tuple[str, ...]) -> None:
+    def extend(i: int, previous: str, tags: tuple[str, ...], spent: float) -> None:
         for j in range(i + 1, len(points)):
             tag = line[points[i] : points[j]]
             if tag > previous:
-                if j == len(points) - 1:
-                    whole = (*tags, tag)
-                    found.append((_cost(whole), whole))
-                else:
-                    extend(j, tag, (*tags, tag))
+                cost = spent + _tag_cost(tag)
+                if cost < bound[0]:
+                    if j == len(points) - 1:
+                        whole = (*tags, tag)
+                        found.append((cost + _COUNT_PRIOR.get(len(whole), _MANY_TAGS), whole))
+                        if len(found) >= keep:
+                            found.sort()
+                            bound[0] = found[keep - 1][0]
+                    else:
+                        extend(j, tag, (*tags, tag), cost)
             if points[j] in forced:
                 break  # a forced cut cannot be skipped
 
-    extend(0, "", ())
+    extend(0, "", (), 0.0)
     found.sort()
     return found[:keep]
 
