@@ -333,7 +333,7 @@ class Machine:
         """What template starts at line ``i``, from its first lines (None: nothing)."""
         lines = self._lines
         first = lines[i]
-        if not first.strip():
+        if not first or first.isspace():
             return None
         second = lines[i + 1] if i + 1 < n else None
         third = lines[i + 2] if i + 2 < n else None
@@ -436,7 +436,7 @@ class Machine:
         """What a lenient reader makes of a line: no surrounding blanks, plain separators."""
         if self.strict:
             return line
-        tidy = line.strip()
+        tidy = line.strip() if _padded(line) else line
         if "\u00a0" in tidy:
             for variant in _NBSP_SEPARATORS:
                 tidy = tidy.replace(variant, SEPARATOR)
@@ -766,17 +766,24 @@ def _weight(role: Role) -> int:
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
 
 
+def _padded(line: str) -> bool:
+    """Whether ``line`` starts or ends with whitespace (without copying a long line)."""
+    return line[:1].isspace() or line[-1:].isspace()
+
+
 def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
     """The problem with whitespace around ``line`` (which starts at ``column``), if any."""
-    stripped = line.strip()
-    if stripped == line:
+    if not _padded(line):
         return None
-    if stripped and line.startswith(stripped):
+    if not line[:1].isspace() and not line.isspace():
+        end = len(line)  # where the text ends, found without copying a long line
+        while line[end - 1].isspace():
+            end -= 1
         return ParseError(
             "trailing-whitespace",
-            f"expected the line to end after {quote(stripped)}, found whitespace in {quote(line)}",
+            f"expected the line to end after {quote(line[: min(end, 100)])}, found whitespace in {quote(line)}",
             line=number,
-            column=column + len(stripped),
+            column=column + end,
         )
     return ParseError(
         "leading-whitespace",
