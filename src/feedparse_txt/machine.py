@@ -781,7 +781,8 @@ def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError 
             end -= 1
         return ParseError(
             "trailing-whitespace",
-            f"expected the line to end after {quote(line[: min(end, 100)])}, found whitespace in {quote(line)}",
+            f"expected the line to end after {quote(line[: min(end, 100)])}, "
+            f"found whitespace in {quote(line)}",
             line=number,
             column=column + end,
         )
