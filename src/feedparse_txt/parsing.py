@@ -149,15 +149,15 @@ def parse_files(
     """
     from pathlib import Path  # here, not at import time: pathlib is slow to import
 
-    paths = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
+    files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
     parse = functools.partial(
         _parse_file, strict=strict, reference_date=reference_date, split_tags=split_tags
     )
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(paths) <= 1:
-        return [parse(path) for path in paths]
+    if workers == 1 or len(files) <= 1:
+        return [parse(path) for path in files]
     from concurrent.futures import ProcessPoolExecutor  # heavy: only when a pool is used
 
-    with paused_gc(), ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+    with paused_gc(), ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
         # The records arriving from the workers are many new objects, and no cycles.
-        return list(pool.map(parse, paths, chunksize=max(1, len(paths) // (8 * workers))))
+        return list(pool.map(parse, files, chunksize=max(1, len(files) // (8 * workers))))
