@@ -108,7 +108,7 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     ):
         parts = _unchanged(dump)
     else:
-        parts = _merged(dump)
+        parts = _Merge(dump).write()
     text = "".join(parts)
     if not dump.final_newline and text.endswith("\n"):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
@@ -144,60 +144,67 @@ def _unchanged(dump: Dump) -> list[str]:
     return parts
 
 
-def _merged(dump: Dump) -> list[str]:
-    """Records that were parsed keep their text and place; others are written canonically.
+class _Merge:
+    """Writes an edited dump: records that were parsed keep their text and place;
+    others are written canonically.
 
     Headers and unusable text stay in front of the record they preceded (or of the
     next one still present), so a page keeps its header when records change.
     """
-    newline = dump.newline
-    source = dump.document.articles
-    index_of: dict[int, int] = {}
-    for index, article in enumerate(source):
-        index_of.setdefault(id(article), index)
-    written: dict[int, tuple[Layout | None, str | None]] = {}
-    others: list[tuple[int, Entry]] = []
-    for entry in dump.document.entries:
-        if isinstance(entry, RecordRun):
-            for index in range(entry.start, entry.stop):
-                written[index] = (entry.layout, None)
-        elif isinstance(entry, RawRecord):
-            written[entry.article] = (None, entry.raw)
-        else:
-            others.append((len(written), entry))
 
-    parts: list[str] = []
-    state = {"next_other": 0, "first_header": True}
+    def __init__(self, dump: Dump) -> None:
+        self.dump = dump
+        self.parts: list[str] = []
+        self.written: dict[int, tuple[Layout | None, str | None]] = {}
+        # Headers and unusable text, each with the number of records before it.
+        self.others: list[tuple[int, Entry]] = []
+        for entry in dump.document.entries:
+            if isinstance(entry, RecordRun):
+                for index in range(entry.start, entry.stop):
+                    self.written[index] = (entry.layout, None)
+            elif isinstance(entry, RawRecord):
+                self.written[entry.article] = (None, entry.raw)
+            else:
+                self.others.append((len(self.written), entry))
+        self.next_other = 0
+        self.first_header = True
 
-    def add(text: str) -> None:
-        if parts and not parts[-1].endswith("\n") and text:
-            parts.append(newline)
-        parts.append(text)
+    def add(self, text: str) -> None:
+        if self.parts and not self.parts[-1].endswith("\n") and text:
+            self.parts.append(self.dump.newline)  # what was the last line gets its line ending
+        self.parts.append(text)
 
-    def flush(upto: int) -> None:
-        while state["next_other"] < len(others) and others[state["next_other"]][0] <= upto:
-            entry = others[state["next_other"]][1]
-            state["next_other"] += 1
+    def flush(self, upto: int) -> None:
+        """Write the headers and text that stood before record ``upto``."""
+        while self.next_other < len(self.others) and self.others[self.next_other][0] <= upto:
+            entry = self.others[self.next_other][1]
+            self.next_other += 1
             if isinstance(entry, HeaderEntry):
-                add(_header_text(entry, dump, bool(state["first_header"])))
-                state["first_header"] = False
+                self.add(_header_text(entry, self.dump, self.first_header))
+                self.first_header = False
             elif isinstance(entry, TextEntry):
-                add(entry.raw)
+                self.add(entry.raw)
 
-    if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in others):
-        add(render_header(dump.header, newline))
-    used: set[int] = set()
-    last = -1
-    for article in dump.articles:
-        index = index_of.get(id(article), -1)
-        if index >= 0 and index not in used and source[index] is article:
-            used.add(index)
-            flush(index)
-            layout, raw = written[index]
-            add(raw if raw is not None else render_record(article, layout or Layout.FULL, newline))
-            last = index
-        else:
-            flush(last + 1)
-            add(render_record(article, Layout.FULL, newline))
-    flush(len(source))
-    return parts
+    def write(self) -> list[str]:
+        dump, newline = self.dump, self.dump.newline
+        source = dump.document.articles
+        index_of: dict[int, int] = {}
+        for index, article in enumerate(source):
+            index_of.setdefault(id(article), index)
+        if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in self.others):
+            self.add(render_header(dump.header, newline))
+        used: set[int] = set()
+        last = -1
+        for article in dump.articles:
+            index = index_of.get(id(article), -1)
+            if index >= 0 and index not in used and source[index] is article:
+                used.add(index)
+                self.flush(index)
+                layout, raw = self.written[index]
+                self.add(raw if raw is not None else render_record(article, layout or Layout.FULL, newline))
+                last = index
+            else:
+                self.flush(last + 1)  # a new record takes the place after the last one kept
+                self.add(render_record(article, Layout.FULL, newline))
+        self.flush(len(source))
+        return self.parts
