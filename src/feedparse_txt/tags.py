@@ -461,15 +461,21 @@ class _Candidates(NamedTuple):
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # The words of a line between separators and case changes: capitals before a
 # capitalised word (DSL|Service), a word that may start with a capital, a run of
-# capitals, digits, or symbols. Found by the regex engine, not a character loop.
-_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+")
+# capitals, digits, symbols; and the separators between them. Found by the regex
+# engine, not a character loop.
+_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+|[\s\-\u2011/_]+")
 
 
 def _parts(line: str) -> list[tuple[int, str]]:
     """(offset, word) for every word of ``line``; a case change starts a new one."""
-    if not _NON_ASCII_LETTER.search(line):
-        return [(m.start(), m.group()) for m in _PART.finditer(line)]
     parts: list[tuple[int, str]] = []
+    if not _NON_ASCII_LETTER.search(line):
+        at = 0
+        for piece in _PART.findall(line):  # every piece, separators too: offsets add up
+            if piece[0] not in _SEPARATORS and not piece[0].isspace():
+                parts.append((at, piece))
+            at += len(piece)
+        return parts
     for match in _RUN.finditer(line):
         run, start = match.group(), match.start()
         edges = [0, *_case_cuts(run), len(run)]
