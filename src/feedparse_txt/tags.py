@@ -491,23 +491,26 @@ def _candidates(line: str) -> _Candidates:
     undecided: list[int] = []
     doubt = math.inf
     end = -1
+    size = len(line)
     for start, part in _parts(line):
-        before = line[start - 1] if start == end else " "
-        if part[0].islower() and not before.isspace() and not before.isalpha():
-            undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
-        elif part[0].isupper() and (before.isalnum() or before in "+#)"):  # a case change
-            if before.isdigit() and start >= 2 and line[start - 2].isupper():
-                undecided.append(start)  # SLF4J is one name, HTTP2Netty two
-            elif before.isupper():
-                cut = _acronym_cut(line, start)
-                lone = start < 2 or not line[start - 2].isupper()
-                # One capital before a word is more often a name (JMeter) than a tag.
-                (undecided if lone and cut == start else certain).append(cut)
-                part, start = part[cut - start :], cut
-            elif start + 1 < len(line) and line[start + 1].isupper() and line[start - 2 : start].islower():
-                certain.append(_lowercase_lead(line, start, known))  # accelerationv|LLM?
-            else:
-                certain.append(start)
+        if start == end:  # right after the previous word: a case change, or a symbol or digit
+            before = line[start - 1]
+            if part[0].islower():
+                if not before.isalpha():
+                    undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
+            elif part[0].isupper() and (before.isalnum() or before in "+#)"):
+                if before.isdigit() and start >= 2 and line[start - 2].isupper():
+                    undecided.append(start)  # SLF4J is one name, HTTP2Netty two
+                elif before.isupper():
+                    cut = _acronym_cut(line, start)
+                    lone = start < 2 or not line[start - 2].isupper()
+                    # One capital before a word is more often a name (JMeter) than a tag.
+                    (undecided if lone and cut == start else certain).append(cut)
+                    part, start = part[cut - start :], cut
+                elif start + 1 < size and line[start + 1].isupper() and line[start - 2 : start].islower():
+                    certain.append(_lowercase_lead(line, start, known))  # accelerationv|LLM?
+                else:
+                    certain.append(start)
         end = start + len(part)
         if len(part) < 4 or part.lower() in known:
             continue
@@ -664,6 +667,11 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     if not line:
         return [((), 0.0, False)]
     certain, glue_points, undecided_points, names, doubt = _candidates(line)
+    if not (glue_points or undecided_points or names or known_tags):
+        # Only case changes: the commonest line, settled without sets.
+        simple = _pieces(line, certain)
+        if 2 <= len(simple) <= 3 and _in_order(simple) and all(len(t) > 1 for t in simple):
+            return [(simple, 0.0, False)]
     base = set(certain)
     glue = set(glue_points)
     undecided = set(undecided_points)
