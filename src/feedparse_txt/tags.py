@@ -27,7 +27,6 @@ import math
 import re
 from collections.abc import Iterable
 from itertools import combinations, pairwise
-from typing import NamedTuple
 
 import attrs
 
@@ -450,12 +449,13 @@ class TagReading:
 _RUN = re.compile(r"[^\s\-\u2011/_]+")
 
 
-class _Candidates(NamedTuple):
-    certain: list[int]  # case changes: taken unless order or a known name says otherwise
-    glue: list[int]  # where the word list sees two words glued: taken if the result reads well
-    undecided: list[int]  # inside runs of capitals (RPCSSO), after a digit (SLF4J): scored
-    names: list[tuple[int, int]]  # where known mixed-case names stand (GitHub, iOS)
-    doubt: float  # the smallest margin of a glue decision (inf: none was close to call)
+# What _candidates finds in a line:
+# - certain: case changes, taken unless order or a known name says otherwise;
+# - glue: where the word list sees two words glued, taken if the result reads well;
+# - undecided: inside runs of capitals (RPC|SSO), after a digit (SLF4J): always scored;
+# - names: where known mixed-case names stand (GitHub, iOS);
+# - doubt: the smallest margin of a glue decision (inf: none was close to call).
+_Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float]
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
@@ -520,8 +520,8 @@ def _candidates(line: str) -> _Candidates:
             doubt = min(doubt, margin)
         elif part.isupper():
             undecided.extend(range(start + 2, end - 1))  # inside a run of capitals: RPC|SSO
-    names = [match.span() for match in model.names.finditer(line)]
-    return _Candidates(certain, glue, undecided, names, doubt)
+    names = [match.span() for match in model.names.finditer(line)] if model.names.search(line) else []
+    return certain, glue, undecided, names, doubt
 
 
 def _can_cut(line: str, k: int) -> bool:
