@@ -37,15 +37,6 @@ class Lines:
         # text mixes styles; None when every line ends with ``newline``.
         self.endings = endings
 
-    def first_mixed(self) -> int | None:
-        """Index of the first line whose ending differs from the dump's style."""
-        if self.endings is None:
-            return None
-        for index, ending in enumerate(self.endings):
-            if ending and ending != self.newline:
-                return index
-        return None
-
 
 def newline_of(text: str) -> str | None:
     """The ending of the first line of ``text``, or None if it has no line ending."""
