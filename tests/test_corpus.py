@@ -159,6 +159,17 @@ def test_iter_articles_matches_parse_dump(path: Path) -> None:
 PAGE8 = DATA / "backend-architecture-page8.txt"
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("1 views collected", "1 view collected"), ("1 views collected", "1,204 views collected")],
+)
+def test_other_spellings_of_a_header_are_read_and_kept(old: str, new: str) -> None:
+    text = read(DATA / "tags_bootmem.txt").replace(old, new)
+    dump = parse_dump(text)
+    assert dump.problems == () and dump.header is not None and len(dump) == 1
+    assert format_dump(dump) == text
+
+
 def test_page8_in_detail() -> None:
     dump = parse_dump(PAGE8)
     assert len(dump) == 86

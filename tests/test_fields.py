@@ -150,6 +150,8 @@ def test_header_lines() -> None:
     assert parse_page_of("Page 8 of 10") == (8, 10)
     assert parse_count_and_page("273 articles · Page 1 of 3") == (273, 1, 3)
     assert parse_views("1 views collected around this technical thread.") == 1
+    assert parse_views("1 view collected around this technical thread.") == 1
+    assert parse_views("2,048 views collected around this technical thread.") == 2048
     with pytest.raises(ParseError) as caught:
         parse_count_and_page("273 articles · Page x of 3")
     assert caught.value.column == 21

@@ -311,7 +311,8 @@ VIEWS_TAIL = " views collected around this technical thread."
 
 
 def parse_views(text: str) -> int:
-    """``1 views collected around this technical thread.`` -> 1."""
-    if not text.endswith(VIEWS_TAIL):
-        raise ParseError.expected("bad-header", f"'N{VIEWS_TAIL}'", "something else", text)
-    return _header_number(text[: -len(VIEWS_TAIL)], "views", text)
+    """``1 views collected around this technical thread.`` -> 1 (``1 view ...`` too)."""
+    for tail in (VIEWS_TAIL, VIEWS_TAIL.replace(" views ", " view ", 1)):
+        if text.endswith(tail):
+            return _header_number(text[: -len(tail)], "views", text)
+    raise ParseError.expected("bad-header", f"'N{VIEWS_TAIL}'", "something else", text)
