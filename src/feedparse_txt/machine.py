@@ -221,8 +221,8 @@ class Machine:
         horizon = n if final else n - LOOKAHEAD
         i = 0
         fast = self._endings is None  # with mixed line endings every record is checked slowly
-        date_of, day_of, stats_of = self._date_of, self._day_of, self._stats_of
-        days, stats_seen = self._days, self._stats
+        date_of, stats_of = self._date_of, self._stats_of
+        stats_seen = self._stats
         articles, known = self.articles, self._known
         full, compact = Layout.FULL, Layout.COMPACT
         # A run of canonical records is counted here and written to the document
@@ -248,27 +248,22 @@ class Machine:
                     author, date_line, title, summary, tags, stats_line = lines[i : i + 6]
                     size = 6
             if size:
-                date_text, _separator, category = date_line.partition(SEPARATOR)
-                day = days.get(date_text) or day_of(date_text)
+                dated = date_of(date_line)
                 stats = stats_seen.get(stats_line) or stats_of(stats_line)
                 if (
-                    day
+                    dated
                     and stats
                     and author
                     and title
                     and summary
                     and tags
-                    and category
                     # str.strip() returns the very same object when there is nothing to strip
                     and author.strip() is author
                     and title.strip() is title
                     and summary.strip() is summary
                     and tags.strip() is tags
-                    and category.strip() is category
                 ):
-                    articles.append(
-                        parsed_article(author, day, category, title, summary, tags, *stats, known)
-                    )
+                    articles.append(parsed_article(author, *dated, title, summary, tags, *stats, known))
                     layout = full if size == 11 else compact
                     if layout is not run_layout:
                         self._count = count
