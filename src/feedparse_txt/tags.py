@@ -318,35 +318,23 @@ _WORD_COSTS: dict[str, float] = {}
 
 
 def _unknown_cost(word: str) -> float:
-    """Cost of a word that no list knows, by its case and length.
+    """Cost of a word that no list knows, by its case and length."""
+    if word[:1].isupper() and word[1:].islower():
+        return _guess(len(word), _CAPITAL_UNKNOWN)
+    return _guess(len(word), _LOWER_UNKNOWN if word.islower() else _OTHER_UNKNOWN)
+
+
+def _guess(size: int, kind: tuple[float, float]) -> float:
+    """Cost of an unknown word of ``size`` letters, for a kind's (base, per letter).
 
     Long unknown words are much rarer than short ones (more likely two words glued),
     so the cost grows faster than the length; a single letter is hardly ever a word
     of a tag.
     """
-    if len(word) == 1:
+    if size == 1:
         return _SINGLE_LETTER
-    if word[:1].isupper() and word[1:].islower():
-        base, per = _CAPITAL_UNKNOWN
-    elif word.islower():
-        base, per = _LOWER_UNKNOWN
-    else:
-        base, per = _OTHER_UNKNOWN
-    return base + per * len(word) + _LONG_WORD * max(0, len(word) - 7) ** 2
-
-
-def _guess_table(base: float, per: float) -> list[float]:
-    return [_SINGLE_LETTER if n == 1 else base + per * n + _LONG_WORD * max(0, n - 7) ** 2 for n in range(65)]
-
-
-# :func:`_unknown_cost` by length, for the pieces of a glued part (names, lowercase words).
-_NAME_GUESS = _guess_table(*_CAPITAL_UNKNOWN)
-_WORD_GUESS = _guess_table(*_LOWER_UNKNOWN)
-
-
-def _guess(size: int, name: bool) -> float:
-    table = _NAME_GUESS if name else _WORD_GUESS
-    return table[size] if size < len(table) else table[-1] + 2.0 * (size - len(table))
+    base, per = kind
+    return base + per * size + _LONG_WORD * max(0, size - 7) ** 2
 
 
 def _glue_points(part: str) -> tuple[list[int], float]:
@@ -398,9 +386,9 @@ def _readings_from(
     whole = known.get(rest)
     if whole is None:
         whole = (
-            _guess(size - start, name)
+            _guess(size - start, _CAPITAL_UNKNOWN)
             if name
-            else min(_guess(size - start, False), _compound_cost(rest, known))
+            else min(_guess(size - start, _LOWER_UNKNOWN), _compound_cost(rest, known))
         )
     options: list[tuple[float, list[int]]] = [(whole, [])]
     if size - start < 4:
@@ -410,7 +398,8 @@ def _readings_from(
         if i - start < 2:
             continue
         head = known.get(lower[start:i])
-        options.append(((_guess(i - start, name) if head is None else head) + tail, [i]))
+        head_cost = _guess(i - start, _CAPITAL_UNKNOWN if name else _LOWER_UNKNOWN) if head is None else head
+        options.append((head_cost + tail, [i]))
         clear = clear or (head is not None and i - start > 2)
     if clear or depth:
         return options
@@ -426,7 +415,7 @@ def _readings_from(
             for j in range(3, i - 2):
                 middle = known.get(lower[j:i])
                 if middle is not None:
-                    options.append((_guess(j, True) + middle + tail, [j, i]))
+                    options.append((_guess(j, _CAPITAL_UNKNOWN) + middle + tail, [j, i]))
     return options
 
 
