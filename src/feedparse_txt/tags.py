@@ -656,11 +656,6 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     if not line:
         return [((), 0.0, False)]
     certain, glue_points, undecided_points, names, doubt = _candidates(line)
-    if not (glue_points or undecided_points or names or known_tags):
-        # Only case changes: the commonest line, settled without sets.
-        simple = _pieces(line, certain)
-        if 2 <= len(simple) <= 3 and _in_order(simple) and all(len(t) > 1 for t in simple):
-            return [(simple, 0.0, False)]
     base = set(certain)
     glue = set(glue_points)
     undecided = set(undecided_points)
