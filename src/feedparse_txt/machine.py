@@ -143,7 +143,11 @@ class Machine:
     # ------------------------------------------------------------------ input
 
     def feed(self, block: Lines, *, final: bool) -> None:
-        """Add the next lines of the text and read as far as they allow."""
+        """Add the next lines of the text and read as far as they allow.
+
+        The machine takes ``block.lines`` as its own buffer (no copy of a whole
+        dump's lines) and consumes it: do not use the list afterwards.
+        """
         if self.newline is None and (block.lines or final):
             self.newline = block.newline
         if block.endings is not None or self._endings is not None:
