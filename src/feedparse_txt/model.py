@@ -222,9 +222,8 @@ class Article:
         return self._order_key() < other._order_key()
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Rebuilt through the slots' setters: unpickling is the parent's share of the
-        # work in parse_files, so it must cost less than parsing. A split not yet
-        # made is not made here either.
+        # Rebuilt through the slots' setters, as the parser builds it. A split not
+        # yet made is not made here either.
         split = self.tags if _is_split(self) else None
         return (_restore, (*self._fixed(), self._known_tags, split))
 
@@ -439,8 +438,11 @@ class Dump:
 # The fields parsed_article takes, in its order: one C call reads them all.
 _ROW = operator.attrgetter(*_STATE_NAMES)
 
+# Articles as pickled in a Dump: rows of fields, and (index, tag lengths) of each split.
+Columns = tuple[list[Any], list[tuple[int, tuple[int, ...]]]]
 
-def _columns(articles: tuple[Article, ...]) -> tuple[list[Any], list[tuple[int, tuple[int, ...]]]]:
+
+def _columns(articles: tuple[Article, ...]) -> Columns:
     """Rows of fields, and where the tag lines already split were cut.
 
     A split travels as the lengths of its tags: the tag line is in the row, and
@@ -450,7 +452,7 @@ def _columns(articles: tuple[Article, ...]) -> tuple[list[Any], list[tuple[int, 
     return list(map(_ROW, articles)), splits
 
 
-def _from_columns(columns: tuple[list[Any], list[tuple[int, tuple[int, ...]]]]) -> tuple[Article, ...]:
+def _from_columns(columns: Columns) -> tuple[Article, ...]:
     rows, splits = columns
     articles = tuple(itertools.starmap(parsed_article, rows))
     for k, lengths in splits:
@@ -460,9 +462,6 @@ def _from_columns(columns: tuple[list[Any], list[tuple[int, tuple[int, ...]]]]) 
             start += length
         _set(articles[k], "tags", tuple(tags))
     return articles
-
-
-Columns = tuple[list[Any], list[tuple[int, tuple[int, ...]]]]
 
 
 def _dump_from_columns(fields: tuple[Any, ...], columns: Columns, source: Columns | None) -> Dump:
