@@ -269,25 +269,36 @@ def _word_cost(word: str) -> float:
         if cuts:
             cost = _camel_cost([word[a:b] for a, b in pairwise([0, *cuts, len(word)])], model)
         else:
-            cost = min(_unknown_cost(word), _compound_cost(word, model.known))
+            cost = _unknown_cost(word)
+            if word.islower():
+                tails = _known_tails(word, min(6, len(word) - 2), model.known)
+                cost = min(cost, _compound_cost(word, 0, tails, model.known))
     if len(_WORD_COSTS) > _CACHE_LIMIT:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
     return cost
 
 
-def _compound_cost(word: str, known: dict[str, float]) -> float:
-    """A lowercase compound of a short common word and another: metaprogramming,
-    overselling, lakehouse. (A long first word, as in ``decoratorsmeta``, is two
-    words glued, not a compound.)"""
-    if not word.islower():
-        return math.inf
+def _compound_cost(lower: str, start: int, tails: dict[int, float], known: dict[str, float]) -> float:
+    """``lower[start:]`` as a compound of a short common word and another:
+    metaprogramming, overselling, lakehouse. (A long first word, as in
+    ``decoratorsmeta``, is two words glued, not a compound.)
+
+    ``tails`` maps offsets in ``lower`` to the cost of the known word ending it there.
+    """
     best = math.inf
-    for i in range(2, min(6, len(word) - 2)):
-        first = known.get(word[:i], math.inf)
-        if first <= _COMMON:
-            best = min(best, first + known.get(word[i:], math.inf) + _COMPOUND)
+    for i in range(start + 2, min(start + 6, len(lower) - 2)):
+        tail = tails.get(i)
+        if tail is not None:
+            first = known.get(lower[start:i], math.inf)
+            if first <= _COMMON:
+                best = min(best, first + tail + _COMPOUND)
     return best
+
+
+def _known_tails(lower: str, stop: int, known: dict[str, float]) -> dict[int, float]:
+    """Offset -> cost of each known word that ends ``lower`` and starts in ``[2, stop)``."""
+    return {i: c for i in range(2, stop) if (c := known.get(lower[i:])) is not None}
 
 
 def _acronym_cost(word: str) -> float:
@@ -337,6 +348,11 @@ def _guess(size: int, kind: tuple[float, float]) -> float:
     return base + per * size + _LONG_WORD * max(0, size - 7) ** 2
 
 
+# The same costs by length, for the glue search's inner loops (a list index, not a call).
+_NAME_GUESS = [_guess(size, _CAPITAL_UNKNOWN) for size in range(_LONGEST_GLUED + 1)]
+_LOWER_GUESS = [_guess(size, _LOWER_UNKNOWN) for size in range(_LONGEST_GLUED + 1)]
+
+
 def _glue_points(part: str) -> tuple[list[int], float]:
     """Where words may be glued inside ``part``, a word no list knows.
 
@@ -347,76 +363,96 @@ def _glue_points(part: str) -> tuple[list[int], float]:
     """
     cached = _GLUE.get(part)
     if cached is None:
-        _cost, points, margin = (
-            _segment(part.lower(), part[0].isupper()) if len(part) <= _LONGEST_GLUED else (0.0, [], math.inf)
-        )
+        cached = _segment(part.lower(), part[0].isupper()) if len(part) <= _LONGEST_GLUED else ([], math.inf)
         if len(_GLUE) > _CACHE_LIMIT:
             _GLUE.clear()
-        _GLUE[part] = cached = (points, margin)
+        _GLUE[part] = cached
     return cached
 
 
 # part -> (glue points, how much likelier they are than the next reading)
 _GLUE: dict[str, tuple[list[int], float]] = {}
 
+Option = tuple[float, list[int]]  # a reading of glued words: cost, boundaries
 
-def _segment(lower: str, name: bool) -> tuple[float, list[int], float]:
-    """Best reading of ``lower`` as glued words: (cost, boundaries, margin to the next).
 
-    At most three words; the known words it ends with are looked up once and
-    shared by every reading.
+def _segment(lower: str, name: bool) -> tuple[list[int], float]:
+    """Best reading of ``lower`` as glued words: (boundaries, margin to the next).
+
+    One word, two (``head|tail``, the head maybe an unknown name: ``Seckill|high``)
+    or three. The known words it ends with are looked up once and shared by every
+    reading.
     """
-    known = _load().known
-    tails = {i: c for i in range(2, len(lower) - 2) if (c := known.get(lower[i:])) is not None}
-    options = _readings_from(lower, 0, name, tails, 0)
-    options.sort(key=lambda option: option[0])
-    best_cost, points = options[0]
-    runner_up = next((cost for cost, other in options[1:] if other != points), math.inf)
-    return best_cost, points, runner_up - best_cost
-
-
-def _readings_from(
-    lower: str, start: int, name: bool, tails: dict[int, float], depth: int
-) -> list[tuple[float, list[int]]]:
-    """Readings of ``lower[start:]``: one word, two, or (from the top) three."""
     model = _load()
     known = model.known
     size = len(lower)
-    rest = lower[start:]
-    whole = known.get(rest)
+    head_guess = _NAME_GUESS if name else _LOWER_GUESS
+    tails = _known_tails(lower, size - 2, known)
+    whole = known.get(lower)
     if whole is None:
-        whole = (
-            _guess(size - start, _CAPITAL_UNKNOWN)
-            if name
-            else min(_guess(size - start, _LOWER_UNKNOWN), _compound_cost(rest, known))
-        )
-    options: list[tuple[float, list[int]]] = [(whole, [])]
-    if size - start < 4:
-        return options
+        whole = _NAME_GUESS[size] if name else min(_LOWER_GUESS[size], _compound_cost(lower, 0, tails, known))
+    options: list[Option] = [(whole, [])]
     clear = False  # a reading as two known words: no need to look deeper
-    for i, tail in tails.items():  # head|tail, the head maybe an unknown name: Seckill|high
-        if i - start < 2:
-            continue
-        head = known.get(lower[start:i])
-        head_cost = _guess(i - start, _CAPITAL_UNKNOWN if name else _LOWER_UNKNOWN) if head is None else head
-        options.append((head_cost + tail, [i]))
-        clear = clear or (head is not None and i - start > 2)
-    if clear or depth:
-        return options
-    # A fairly common word (or a short name) first, then the best reading of the rest:
-    # Architecture|caching|content, Python|decorators|metaprogramming, Go|goroutine.
-    heads = {j: c for j in range(start + 2, size - 1) if (c := known.get(lower[start:j])) is not None}
-    firsts = [j for j, c in heads.items() if (j > 2 and c <= _COMMON) or lower[start:j] in model.terms]
-    for j in firsts[-3:]:
-        following = min(_readings_from(lower, j, False, tails, depth + 1), key=lambda option: option[0])
-        options.append((heads[j] + following[0], [j, *following[1]]))
-    if name and not any(j >= 4 and heads[j] <= _COMMON for j in firsts):
-        for i, tail in tails.items():  # an unknown name first: Paimon|lakehouse|streaming
+    if size >= 4:
+        for i, tail in tails.items():
+            head = known.get(lower[:i])
+            if head is None:
+                options.append((head_guess[i] + tail, [i]))
+            else:
+                options.append((head + tail, [i]))
+                clear = clear or i > 2
+    if not clear and size >= 4:
+        options.extend(_three_words(lower, name, tails, model))
+    # The first of the cheapest wins (as a stable sort would rank them).
+    best_cost, points = min(options, key=_option_cost)
+    runner_up = min((cost for cost, other in options if other != points), default=math.inf)
+    return points, runner_up - best_cost
+
+
+def _option_cost(option: Option) -> float:
+    return option[0]
+
+
+def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model) -> list[Option]:
+    """Readings as a fairly common word (or a short name) and the best reading of the
+    rest: Architecture|caching|content, Python|decorators|metaprogramming, Go|goroutine;
+    for a name, also an unknown name first: Paimon|lakehouse|streaming."""
+    known = model.known
+    size = len(lower)
+    firsts = [
+        (j, c)
+        for j in range(2, size - 1)
+        if (c := known.get(lower[:j])) is not None and ((j > 2 and c <= _COMMON) or lower[:j] in model.terms)
+    ]
+    options = []
+    for j, first in firsts[-3:]:
+        cost, points = _two_words(lower, j, tails, known)
+        options.append((first + cost, [j, *points]))
+    if name and not any(j >= 4 and c <= _COMMON for j, c in firsts):
+        for i, tail in tails.items():
             for j in range(3, i - 2):
                 middle = known.get(lower[j:i])
                 if middle is not None:
-                    options.append((_guess(j, _CAPITAL_UNKNOWN) + middle + tail, [j, i]))
+                    options.append((_NAME_GUESS[j] + middle + tail, [j, i]))
     return options
+
+
+def _two_words(lower: str, start: int, tails: dict[int, float], known: dict[str, float]) -> Option:
+    """The best reading of ``lower[start:]`` as one lowercase word or two."""
+    rest = lower[start:]
+    size = len(lower)
+    best = known.get(rest)
+    if best is None:
+        best = min(_LOWER_GUESS[size - start], _compound_cost(lower, start, tails, known))
+    points: list[int] = []
+    if size - start >= 4:
+        for i, tail in tails.items():
+            if i - start >= 2:
+                head = known.get(lower[start:i])
+                cost = (_LOWER_GUESS[i - start] if head is None else head) + tail
+                if cost < best:
+                    best, points = cost, [i]
+    return best, points
 
 
 # ---------------------------------------------------------------------------- candidates
