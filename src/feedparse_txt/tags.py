@@ -139,13 +139,21 @@ def _case_cuts(text: str) -> list[int]:
     (``SDK|configuration``); that cut is chosen in :func:`_acronym_cut`.
     """
     cuts = []
+    if text.isascii():  # the words the regex finds start exactly there
+        at = 0
+        for piece in _PART.findall(text):
+            k = at
+            at += len(piece)
+            if k and piece[0].isupper() and text[k - 1] not in _SEPARATOR_START:
+                cuts.append(_acronym_cut(text, k) if text[k - 1].isupper() else k)
+        return cuts
     for k in range(1, len(text)):
         here, before = text[k], text[k - 1]
-        if not here.isupper() or before in _SEPARATORS or before.isspace():
+        if not here.isupper() or before in _SEPARATOR_START:
             continue
-        if not before.isupper() and not before.isspace():
+        if not before.isupper():
             cuts.append(k)
-        elif k + 1 < len(text) and text[k + 1].islower() and before.isupper():
+        elif k + 1 < len(text) and text[k + 1].islower():
             cuts.append(_acronym_cut(text, k))
     return cuts
 
@@ -471,9 +479,6 @@ class TagReading:
     close: bool = False  #: another reading is nearly as likely: the split is a guess
 
 
-_RUN = re.compile(r"[^\s\-\u2011/_]+")
-
-
 # What _candidates finds in a line:
 # - certain: case changes, taken unless order or a known name says otherwise;
 # - glue: where the word list sees two words glued, taken if the result reads well;
@@ -491,21 +496,21 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 _PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+|[\s\-\u2011/_]+")
 
 
-def _parts(line: str) -> list[tuple[int, str]]:
-    """(offset, word) for every word of ``line``; a case change starts a new one."""
-    parts: list[tuple[int, str]] = []
-    if not _NON_ASCII_LETTER.search(line):
-        at = 0
-        for piece in _PART.findall(line):  # every piece, separators too: offsets add up
-            if piece[0] not in _SEPARATORS and not piece[0].isspace():
-                parts.append((at, piece))
-            at += len(piece)
-        return parts
-    for match in _RUN.finditer(line):
-        run, start = match.group(), match.start()
-        edges = [0, *_case_cuts(run), len(run)]
-        parts.extend((start + a, run[a:b]) for a, b in pairwise(edges))
-    return parts
+def _pieces_of(line: str) -> list[str]:
+    """The words of ``line`` and the separators between them, in order; a case
+    change starts a new word. Their lengths add up to the line's."""
+    if line.isascii() or not _NON_ASCII_LETTER.search(line):
+        return _PART.findall(line)
+    pieces: list[str] = []
+    for token in filter(None, _SEPARATED.split(line)):  # tokens, and the separators between them
+        edges = [0, *_case_cuts(token), len(token)]
+        pieces.extend(token[a:b] for a, b in pairwise(edges))
+    return pieces
+
+
+_SEPARATED = re.compile(r"([\s\-\u2011/_]+)")
+# What a separator piece starts with.
+_SEPARATOR_START = _SEPARATORS | {chr(c) for c in range(0x3001) if chr(c).isspace()}
 
 
 def _candidates(line: str) -> _Candidates:
@@ -517,7 +522,12 @@ def _candidates(line: str) -> _Candidates:
     doubt = math.inf
     end = -1
     size = len(line)
-    for start, part in _parts(line):
+    at = 0
+    for part in _pieces_of(line):
+        start = at
+        at += len(part)
+        if part[0] in _SEPARATOR_START:
+            continue
         if start == end:  # right after the previous word: a case change, or a symbol or digit
             before = line[start - 1]
             if part[0].islower():
