@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from itertools import combinations, pairwise
 
 import attrs
@@ -610,7 +611,11 @@ def _occurrences(line: str, tag: str) -> Iterable[int]:
 
 
 def _pieces(line: str, cuts: Iterable[int]) -> tuple[str, ...]:
-    return tuple(line[a:b] for a, b in pairwise([0, *cuts, len(line)]))
+    bounds = [0, *cuts, len(line)]
+    return tuple([line[a:b] for a, b in pairwise(bounds)])
+
+
+_NO_CUTS: frozenset[int] = frozenset()
 
 
 def _in_order(tags: tuple[str, ...]) -> bool:
@@ -645,7 +650,9 @@ def _cost(tags: tuple[str, ...]) -> float:
     return sum(_tag_cost(t) for t in tags) + _COUNT_PRIOR.get(len(tags), _MANY_TAGS)
 
 
-def _search(line: str, cuts: list[int], forced: set[int], keep: int) -> list[tuple[float, tuple[str, ...]]]:
+def _search(
+    line: str, cuts: list[int], forced: AbstractSet[int], keep: int
+) -> list[tuple[float, tuple[str, ...]]]:
     """The best sorted readings over every subset of ``cuts`` that keeps ``forced``.
 
     Depth first, in sorted order only, and branch and bound: tag costs are positive,
@@ -705,7 +712,7 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     base = set(certain)
     glue = set(glue_points)
     undecided = set(undecided_points)
-    name_edges: set[int] = set()
+    name_edges: AbstractSet[int] = _NO_CUTS
     if names:
         inside = {c for a, b in names for c in range(a + 1, b)}
         name_edges = {
@@ -716,8 +723,8 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
         base = (base - late | name_edges) - inside
         glue -= inside
         undecided -= inside
-    forced: set[int] = set()
-    forbidden: set[int] = set()
+    forced: AbstractSet[int] = _NO_CUTS
+    forbidden: AbstractSet[int] = _NO_CUTS
     if known_tags:
         forced, forbidden = _known_cuts(line, known_tags)
         base = base - forbidden | forced
