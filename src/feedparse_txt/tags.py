@@ -24,6 +24,7 @@ The word list is derived from the unigram counts of the ``wordsegment`` package
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -82,6 +83,7 @@ class _Model:
         # found in a line by one regex, factored as a trie so it runs in C quickly.
         names = [t for t in terms if _is_name(t)]
         self.camel = {name.lower() for name in names}
+        self.name_starts = {name[: next(iter(_case_cuts(name)), len(name))].lower() for name in names}
         self.names = re.compile(_trie_pattern(names))
 
 
@@ -321,16 +323,15 @@ def _acronym_cost(word: str) -> float:
 
 def _camel_cost(parts: list[str], model: _Model) -> float:
     """A CamelCase word by its humps, known names (ClassLoader) counting as one part."""
+    lowered = [part.lower() for part in parts]
     best = [0.0] + [math.inf] * len(parts)
-    for end in range(1, len(parts) + 1):
-        for start in range(max(0, end - 4), end):
-            if end - start == 1:
-                part_cost = _word_cost(parts[start])
-            elif "".join(parts[start:end]).lower() in model.camel:
-                part_cost = _TERM_COST
-            else:
-                continue
-            best[end] = min(best[end], best[start] + part_cost + (_CAMEL_GLUE if start else 0.0))
+    for start, part in enumerate(parts):
+        glue = _CAMEL_GLUE if start else 0.0
+        best[start + 1] = min(best[start + 1], best[start] + _word_cost(part) + glue)
+        if lowered[start] in model.name_starts:  # a name of up to four humps may start here
+            for end in range(start + 2, min(len(parts), start + 4) + 1):
+                if "".join(lowered[start:end]) in model.camel:
+                    best[end] = min(best[end], best[start] + _TERM_COST + glue)
     return best[-1]
 
 
@@ -413,13 +414,12 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float]:
     if not clear and size >= 4:
         options.extend(_three_words(lower, name, tails, model))
     # The first of the cheapest wins (as a stable sort would rank them).
-    best_cost, points = min(options, key=_option_cost)
+    best_cost, points = min(options, key=_OPTION_COST)
     runner_up = min((cost for cost, other in options if other != points), default=math.inf)
     return points, runner_up - best_cost
 
 
-def _option_cost(option: Option) -> float:
-    return option[0]
+_OPTION_COST = operator.itemgetter(0)
 
 
 def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model) -> list[Option]:
