@@ -1,0 +1,59 @@
+"""parse_files: input order, the same dumps as the serial parse, the first error."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from feedparse_txt import ParseError, parse_dump, parse_files
+from feedparse_txt.model import _is_split
+
+from .conftest import read, real_dumps
+
+
+def corpus() -> list[Path]:
+    # Enough files for the pool to run some and this process to take others back.
+    return [*real_dumps(), *reversed(real_dumps())] * 3
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_same_dumps_as_the_serial_parse_in_input_order(workers: int) -> None:
+    paths = corpus()
+    serial = [parse_dump(p, strict=False) for p in paths]
+    assert parse_files(paths, strict=False, workers=workers) == serial
+
+
+def test_split_tags_travel_with_the_records() -> None:
+    paths = corpus()
+    dumps = parse_files(paths, strict=False, workers=2, split_tags=True)
+    for path, dump in zip(paths, dumps, strict=True):
+        assert all(_is_split(a) for a in dump.articles)
+        assert [a.tags for a in dump.articles] == [a.tags for a in parse_dump(path, strict=False).articles]
+
+
+def test_strict_raises_the_first_failing_file_in_input_order(tmp_path: Path) -> None:
+    good = read(real_dumps()[0])
+    paths = []
+    for number in range(24):
+        path = tmp_path / f"page-{number:02d}.txt"
+        # Two broken files: one early (a worker takes it), one last (this process does).
+        path.write_text(good.replace("\n\n", "\n", 1) if number in (3, 23) else good, encoding="utf-8")
+        paths.append(path)
+    with pytest.raises(ParseError) as caught:
+        parse_files(paths, workers=2)
+    assert caught.value.source is not None and caught.value.source.endswith("page-03.txt")
+
+
+def test_a_dump_pickles_its_records_as_columns() -> None:
+    dump = parse_dump(real_dumps()[0], strict=False)
+    several = parse_dump("".join(read(p) for p in real_dumps()), strict=False)
+    for original in (dump, several, parse_dump("")):
+        for k, article in enumerate(original.articles):
+            if k % 3:
+                assert article.tags  # some split, some not
+        copy = pickle.loads(pickle.dumps(original))
+        assert copy == original
+        assert [_is_split(a) for a in copy.articles] == [_is_split(a) for a in original.articles]
+        assert [a._known_tags for a in copy.articles] == [a._known_tags for a in original.articles]
