@@ -443,10 +443,10 @@ class Columns(NamedTuple):
     """Articles as a few flat values that pickle at C speed.
 
     Text fields and tags are one line each (the model allows nothing else), so
-    every text field of every article travels
-    in one newline-joined string, and so do the tags of the articles already
-    split; dates travel as ordinals, the known-tags tuples as a table and an
-    index. Pickling a record this way costs a fraction of pickling its objects.
+    every text field of every article travels in one newline-joined string, and so
+    do the tags of the articles already split; dates travel as ordinals, the
+    known-tags tuples as a table and an index. Pickling a record this way costs a
+    fraction of pickling its objects.
     """
 
     size: int  # how many articles
@@ -508,9 +508,9 @@ def _from_columns(columns: Columns) -> tuple[Article, ...]:
     )
     tags = columns.tags.split("\n")
     start = 0
-    for k, size in zip(columns.split, columns.tag_counts, strict=True):
-        _set(articles[k], "tags", tuple(tags[start : start + size]))
-        start += size
+    for k, count in zip(columns.split, columns.tag_counts, strict=True):
+        _set(articles[k], "tags", tuple(tags[start : start + count]))
+        start += count
     return articles
 
 

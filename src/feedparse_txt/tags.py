@@ -394,29 +394,43 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float]:
     reading.
     """
     model = _load()
-    known = model.known
-    size = len(lower)
-    head_guess = _NAME_GUESS if name else _LOWER_GUESS
-    tails = _known_tails(lower, size - 2, known)
-    whole = known.get(lower)
-    if whole is None:
-        whole = _NAME_GUESS[size] if name else min(_LOWER_GUESS[size], _compound_cost(lower, 0, tails, known))
-    options: list[Option] = [(whole, [])]
-    clear = False  # a reading as two known words: no need to look deeper
-    if size >= 4:
-        for i, tail in tails.items():
-            head = known.get(lower[:i])
-            if head is None:
-                options.append((head_guess[i] + tail, [i]))
-            else:
-                options.append((head + tail, [i]))
-                clear = clear or i > 2
-    if not clear and size >= 4:
+    tails = _known_tails(lower, len(lower) - 2, model.known)
+    options, clear = _one_or_two_words(lower, 0, name, tails, model.known)
+    if not clear and len(lower) >= 4:
         options.extend(_three_words(lower, name, tails, model))
     # The first of the cheapest wins (as a stable sort would rank them).
     best_cost, points = min(options, key=_OPTION_COST)
     runner_up = min((cost for cost, other in options if other != points), default=math.inf)
     return points, runner_up - best_cost
+
+
+def _one_or_two_words(
+    lower: str, start: int, name: bool, tails: dict[int, float], known: dict[str, float]
+) -> tuple[list[Option], bool]:
+    """Readings of ``lower[start:]`` as one word or as ``head|tail`` (the tail a known
+    word, the head maybe unknown: a name if ``name``); and whether one of them is two
+    known words (then no reading of three needs a look)."""
+    size = len(lower)
+    guess = _NAME_GUESS if name else _LOWER_GUESS
+    whole = known.get(lower[start:])
+    if whole is None:
+        whole = (
+            guess[size - start]
+            if name
+            else min(guess[size - start], _compound_cost(lower, start, tails, known))
+        )
+    options: list[Option] = [(whole, [])]
+    clear = False
+    if size - start >= 4:
+        for i, tail in tails.items():
+            if i - start >= 2:
+                head = known.get(lower[start:i])
+                if head is None:
+                    options.append((guess[i - start] + tail, [i]))
+                else:
+                    options.append((head + tail, [i]))
+                    clear = clear or i - start > 2
+    return options, clear
 
 
 _OPTION_COST = operator.itemgetter(0)
@@ -435,7 +449,7 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
     ]
     options = []
     for j, first in firsts[-3:]:
-        cost, points = _two_words(lower, j, tails, known)
+        cost, points = min(_one_or_two_words(lower, j, False, tails, known)[0], key=_OPTION_COST)
         options.append((first + cost, [j, *points]))
     if name and not any(j >= 4 and c <= _COMMON for j, c in firsts):
         for i, tail in tails.items():
@@ -444,24 +458,6 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
                 if middle is not None:
                     options.append((_NAME_GUESS[j] + middle + tail, [j, i]))
     return options
-
-
-def _two_words(lower: str, start: int, tails: dict[int, float], known: dict[str, float]) -> Option:
-    """The best reading of ``lower[start:]`` as one lowercase word or two."""
-    rest = lower[start:]
-    size = len(lower)
-    best = known.get(rest)
-    if best is None:
-        best = min(_LOWER_GUESS[size - start], _compound_cost(lower, start, tails, known))
-    points: list[int] = []
-    if size - start >= 4:
-        for i, tail in tails.items():
-            if i - start >= 2:
-                head = known.get(lower[start:i])
-                cost = (_LOWER_GUESS[i - start] if head is None else head) + tail
-                if cost < best:
-                    best, points = cost, [i]
-    return best, points
 
 
 # ---------------------------------------------------------------------------- candidates
@@ -497,7 +493,7 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 _PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+|[\s\-\u2011/_]+")
 
 
-def _pieces_of(line: str) -> list[str]:
+def _words_and_separators(line: str) -> list[str]:
     """The words of ``line`` and the separators between them, in order; a case
     change starts a new word. Their lengths add up to the line's."""
     if line.isascii() or not _NON_ASCII_LETTER.search(line):
@@ -524,7 +520,7 @@ def _candidates(line: str) -> _Candidates:
     end = -1
     size = len(line)
     at = 0
-    for part in _pieces_of(line):
+    for part in _words_and_separators(line):
         start = at
         at += len(part)
         if part[0] in _SEPARATOR_START:
