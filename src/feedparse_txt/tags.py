@@ -130,7 +130,9 @@ def _load() -> _Model:
 
 # ---------------------------------------------------------------------------- case changes
 
-_SEPARATORS = frozenset(" \t-\u2011/_")
+# What a tag never starts or ends with, and what separates the words of a line
+# (any whitespace, hyphens, slashes, underscores).
+_SEPARATORS = frozenset(" \t-\u2011/_") | {chr(c) for c in range(0x3001) if chr(c).isspace()}
 
 
 def _case_cuts(text: str) -> list[int]:
@@ -147,12 +149,12 @@ def _case_cuts(text: str) -> list[int]:
         for piece in _PART.findall(text):
             k = at
             at += len(piece)
-            if k and piece[0].isupper() and text[k - 1] not in _SEPARATOR_START:
+            if k and piece[0].isupper() and text[k - 1] not in _SEPARATORS:
                 cuts.append(_acronym_cut(text, k) if text[k - 1].isupper() else k)
         return cuts
     for k in range(1, len(text)):
         here, before = text[k], text[k - 1]
-        if not here.isupper() or before in _SEPARATOR_START:
+        if not here.isupper() or before in _SEPARATORS:
             continue
         if not before.isupper():
             cuts.append(k)
@@ -398,9 +400,10 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float]:
     options, clear = _one_or_two_words(lower, 0, name, tails, model.known)
     if not clear and len(lower) >= 4:
         options.extend(_three_words(lower, name, tails, model))
-    # The first of the cheapest wins (as a stable sort would rank them).
-    best_cost, points = min(options, key=_OPTION_COST)
-    runner_up = min((cost for cost, other in options if other != points), default=math.inf)
+    # The first of the cheapest wins; the runner-up is the next reading with other points.
+    options.sort(key=_OPTION_COST)
+    best_cost, points = options[0]
+    runner_up = next((cost for cost, other in options if other != points), math.inf)
     return points, runner_up - best_cost
 
 
@@ -506,8 +509,6 @@ def _words_and_separators(line: str) -> list[str]:
 
 
 _SEPARATED = re.compile(r"([\s\-\u2011/_]+)")
-# What a separator piece starts with.
-_SEPARATOR_START = _SEPARATORS | {chr(c) for c in range(0x3001) if chr(c).isspace()}
 
 
 def _candidates(line: str) -> _Candidates:
@@ -523,7 +524,7 @@ def _candidates(line: str) -> _Candidates:
     for part in _words_and_separators(line):
         start = at
         at += len(part)
-        if part[0] in _SEPARATOR_START:
+        if part[0] in _SEPARATORS:
             continue
         if start == end:  # right after the previous word: a case change, or a symbol or digit
             before = line[start - 1]
@@ -558,12 +559,10 @@ def _candidates(line: str) -> _Candidates:
 
 def _can_cut(line: str, k: int) -> bool:
     """Whether a tag may start or end at ``k``: never next to a space or separator."""
-    if k <= 0 or k >= len(line):
-        return True
-    return not any(c.isspace() or c in _SEPARATORS for c in line[k - 1 : k + 1])
+    return k <= 0 or k >= len(line) or (line[k - 1] not in _SEPARATORS and line[k] not in _SEPARATORS)
 
 
-def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[set[int], set[int]]:
+def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[AbstractSet[int], AbstractSet[int]]:
     """Cuts forced around known tags where they stand, and cuts forbidden inside them.
 
     A known tag counts only where it can stand as a tag (not ``Cache`` inside
@@ -573,14 +572,22 @@ def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[set[int], set[int
     spans = sorted(
         {
             (start, start + len(tag))
-            for tag in set(known_tags)
+            for tag in known_tags
             if tag
             for start in _occurrences(line, tag)
             if _can_cut(line, start) and _can_cut(line, start + len(tag))
         }
     )
     if not spans:
-        return set(), set()
+        return _NO_CUTS, _NO_CUTS
+    chosen = spans if len(spans) == 1 else _best_cover(line, spans)
+    forced = {p for span in chosen for p in span if 0 < p < len(line)}
+    forbidden = {c for start, end in chosen for c in range(start + 1, end)}
+    return forced, forbidden
+
+
+def _best_cover(line: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Of overlapping places of known tags, the cover that explains most of the line."""
     # best[i]: (letters covered, pieces in order, chosen spans) using spans[i:]
     best: list[tuple[int, bool, tuple[tuple[int, int], ...]]] = [(0, True, ())] * (len(spans) + 1)
     for i in range(len(spans) - 1, -1, -1):
@@ -591,12 +598,7 @@ def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[set[int], set[int
         ordered = ordered and (not chosen or first < line[chosen[0][0] : chosen[0][1]])
         take = (end - start + covered, ordered, ((start, end), *chosen))
         best[i] = max(take, best[i + 1], key=lambda option: (option[0], option[1]))
-    forced: set[int] = set()
-    forbidden: set[int] = set()
-    for start, end in best[0][2]:
-        forced.update(p for p in (start, end) if 0 < p < len(line))
-        forbidden.update(range(start + 1, end))
-    return forced, forbidden
+    return best[0][2]
 
 
 def _occurrences(line: str, tag: str) -> Iterable[int]:
@@ -615,7 +617,7 @@ _NO_CUTS: frozenset[int] = frozenset()
 
 
 def _in_order(tags: tuple[str, ...]) -> bool:
-    return all(a < b for a, b in pairwise(tags))
+    return all(map(operator.lt, tags, tags[1:]))
 
 
 # ---------------------------------------------------------------------------- scoring
@@ -625,8 +627,8 @@ def _tag_cost(tag: str) -> float:
     cost = _TAG_COSTS.get(tag)
     if cost is None:
         model = _load()
-        words = [w for w in _WORD_BREAKS.split(tag) if w]
-        cost = _TAG_COST + sum(_word_cost(w) for w in words)
+        words = [tag] if tag.isalnum() else [w for w in _WORD_BREAKS.split(tag) if w]
+        cost = _TAG_COST + sum(map(_word_cost, words))
         lower = tag.lower()
         if lower in model.terms:
             cost = min(cost, _TAG_COST + _TERM_COST)
@@ -728,12 +730,13 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
         undecided -= forbidden
     glue -= base
     undecided -= base
-    simple = _pieces(line, sorted(base | glue))
-    # The structure settles it: in order, nothing undecided, no one-letter tag, and
-    # the usual three tags (or two, where the word list's glue points are clear).
-    settled = len(simple) == 3 or (len(simple) == 2 and (not glue or doubt >= _SURE))
-    if settled and not undecided and _in_order(simple) and all(len(t) > 1 for t in simple):
-        return [(simple, 0.0, doubt < CLOSE)]
+    if not undecided and len(base) + len(glue) in (1, 2):
+        # The structure settles it: in order, no one-letter tag, and the usual three
+        # tags (or two, where the word list's glue points are clear).
+        simple = _pieces(line, sorted(base | glue))
+        settled = len(simple) == 3 or not glue or doubt >= _SURE
+        if settled and _in_order(simple) and min(map(len, simple)) > 1:
+            return [(simple, 0.0, doubt < CLOSE)]
     optional = sorted(glue | undecided)
     found = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
     if not found:
