@@ -273,7 +273,7 @@ def _word_cost(word: str) -> float:
         cost = model.words[lower]
     elif word.isupper() and len(word) >= 2:
         cost = _acronym_cost(word)
-    elif len(word) <= 6 and sum(c.isupper() for c in word) >= len(word) - 2 >= 1:
+    elif len(word) <= 6 and sum(map(str.isupper, word)) >= len(word) - 2 >= 1:
         cost = _acronym_cost(word) + 2.0  # mostly capitals: DDoS, ArkTS
     elif lower in model.words:
         cost = model.words[lower] + 2.0
