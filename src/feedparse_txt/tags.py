@@ -193,10 +193,12 @@ def _acronym_ends_later(word: str, model: _Model) -> bool:
     if len(_ACRONYM_ENDS) > _CACHE_LIMIT:
         _ACRONYM_ENDS.clear()
     own = _longest_known_prefix(word[1:], model.known)
-    with_capital = _longest_known_prefix(word.lower(), model.known)
-    if word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
-        with_capital = max(with_capital, 4)
-    return own >= 3 and own >= with_capital
+    if own < 3:
+        return False
+    if own < 4 and word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
+        return False
+    # Unless the capital starts a longer known word.
+    return not _longest_known_prefix(word.lower(), model.known, longer_than=own)
 
 
 # Only fairly common words count as evidence for a boundary; the rare end of the
@@ -219,8 +221,10 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     return k
 
 
-def _longest_known_prefix(word: str, known: dict[str, float]) -> int:
-    for size in range(min(len(word), 20), 2, -1):
+def _longest_known_prefix(word: str, known: dict[str, float], longer_than: int = 2) -> int:
+    """Length of the longest fairly common word ``word`` starts with (3 to 20
+    letters, longer than ``longer_than``); 0 if there is none."""
+    for size in range(min(len(word), 20), longer_than, -1):
         if known.get(word[:size], math.inf) <= _COMMON:
             return size
     return 0
@@ -702,11 +706,28 @@ def _choose(line: str, base: set[int], optional: list[int], keep: int) -> list[t
 Reading = tuple[tuple[str, ...], float, bool]  # tags, cost, close
 
 
+def _settled(line: str, cuts: list[int], glued: bool, doubt: float) -> Reading | None:
+    """The reading the structure settles alone, if it does: in order, no one-letter
+    tag, and the usual three tags (or two, where the word list's glue points are
+    clear). ``glued``: some of ``cuts`` are glue points, ``doubt`` their margin."""
+    if len(cuts) not in (1, 2):
+        return None
+    simple = _pieces(line, cuts)
+    if (len(simple) == 3 or not glued or doubt >= _SURE) and _in_order(simple) and min(map(len, simple)) > 1:
+        return (simple, 0.0, doubt < CLOSE)
+    return None
+
+
 def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading]:
     """The best readings of ``line``, best first (see :func:`tag_readings`)."""
     if not line:
         return [((), 0.0, False)]
     certain, glue_points, undecided_points, names, doubt = _candidates(line)
+    # With no names, known tags or undecided cuts there is nothing to reconcile:
+    # the cuts are the candidates (a glue point is never at a case change).
+    plain = not (undecided_points or names or known_tags)
+    if plain and (settled := _settled(line, sorted(certain + glue_points), bool(glue_points), doubt)):
+        return [settled]
     base = set(certain)
     glue = set(glue_points)
     undecided = set(undecided_points)
@@ -730,13 +751,8 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
         undecided -= forbidden
     glue -= base
     undecided -= base
-    if not undecided and len(base) + len(glue) in (1, 2):
-        # The structure settles it: in order, no one-letter tag, and the usual three
-        # tags (or two, where the word list's glue points are clear).
-        simple = _pieces(line, sorted(base | glue))
-        settled = len(simple) == 3 or not glue or doubt >= _SURE
-        if settled and _in_order(simple) and min(map(len, simple)) > 1:
-            return [(simple, 0.0, doubt < CLOSE)]
+    if not (plain or undecided) and (settled := _settled(line, sorted(base | glue), bool(glue), doubt)):
+        return [settled]
     optional = sorted(glue | undecided)
     found = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
     if not found:
