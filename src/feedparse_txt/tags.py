@@ -271,16 +271,17 @@ def _word_cost(word: str) -> float:
         return cost
     model = _load()
     lower = word.lower()
+    listed = model.words.get(lower)
     if lower in model.terms:
         cost = _TERM_COST
-    elif lower in model.words and (word.islower() or (word[:1].isupper() and word[1:].islower())):
-        cost = model.words[lower]
+    elif listed is not None and (word.islower() or (word[:1].isupper() and word[1:].islower())):
+        cost = listed
     elif word.isupper() and len(word) >= 2:
         cost = _acronym_cost(word)
     elif len(word) <= 6 and sum(map(str.isupper, word)) >= len(word) - 2 >= 1:
         cost = _acronym_cost(word) + 2.0  # mostly capitals: DDoS, ArkTS
-    elif lower in model.words:
-        cost = model.words[lower] + 2.0
+    elif listed is not None:
+        cost = listed + 2.0
     else:
         cuts = [] if word[1:].islower() or not word[1:] else _case_cuts(word)
         if cuts:
@@ -329,15 +330,18 @@ def _acronym_cost(word: str) -> float:
 
 def _camel_cost(parts: list[str], model: _Model) -> float:
     """A CamelCase word by its humps, known names (ClassLoader) counting as one part."""
-    lowered = [part.lower() for part in parts]
     best = [0.0] + [math.inf] * len(parts)
     for start, part in enumerate(parts):
         glue = _CAMEL_GLUE if start else 0.0
-        best[start + 1] = min(best[start + 1], best[start] + _word_cost(part) + glue)
-        if lowered[start] in model.name_starts:  # a name of up to four humps may start here
-            for end in range(start + 2, min(len(parts), start + 4) + 1):
-                if "".join(lowered[start:end]) in model.camel:
-                    best[end] = min(best[end], best[start] + _TERM_COST + glue)
+        cost = best[start] + _word_cost(part) + glue
+        if cost < best[start + 1]:
+            best[start + 1] = cost
+        name = part.lower()
+        if name in model.name_starts:  # a name of up to four humps may start here
+            for end in range(start + 1, min(len(parts), start + 4)):
+                name += parts[end].lower()
+                if name in model.camel and (cost := best[start] + _TERM_COST + glue) < best[end + 1]:
+                    best[end + 1] = cost
     return best[-1]
 
 
@@ -516,7 +520,7 @@ _SEPARATED = re.compile(r"([\s\-\u2011/_]+)")
 
 
 def _candidates(line: str) -> _Candidates:
-    model = _load()
+    model = _model or _load()
     known = model.known
     certain: list[int] = []
     glue: list[int] = []
@@ -548,8 +552,8 @@ def _candidates(line: str) -> _Candidates:
                     certain.append(_lowercase_lead(line, start, known))  # accelerationv|LLM?
                 else:
                     certain.append(start)
-        end = start + len(part)
-        if len(part) < 4 or part.lower() in known:
+        end = at
+        if at - start < 4 or part.lower() in known:
             continue
         if part[1:].islower():
             points, margin = _glue_points(part)
