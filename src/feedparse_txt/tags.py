@@ -714,10 +714,14 @@ def _settled(line: str, cuts: list[int], glued: bool, doubt: float) -> Reading |
     """The reading the structure settles alone, if it does: in order, no one-letter
     tag, and the usual three tags (or two, where the word list's glue points are
     clear). ``glued``: some of ``cuts`` are glue points, ``doubt`` their margin."""
-    if len(cuts) not in (1, 2):
+    if len(cuts) == 2:
+        a, b = cuts
+        simple: tuple[str, ...] = (line[:a], line[a:b], line[b:])
+    elif len(cuts) == 1 and (not glued or doubt >= _SURE):
+        simple = (line[: cuts[0]], line[cuts[0] :])
+    else:
         return None
-    simple = _pieces(line, cuts)
-    if (len(simple) == 3 or not glued or doubt >= _SURE) and _in_order(simple) and min(map(len, simple)) > 1:
+    if _in_order(simple) and min(map(len, simple)) > 1:
         return (simple, 0.0, doubt < CLOSE)
     return None
 
