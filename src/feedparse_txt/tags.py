@@ -557,8 +557,10 @@ def _candidates(line: str) -> _Candidates:
             continue
         if part[1:].islower():
             points, margin = _glue_points(part)
-            glue.extend(start + g for g in points)
-            doubt = min(doubt, margin)
+            if points:
+                glue.extend([start + g for g in points])
+            if margin < doubt:
+                doubt = margin
         elif part.isupper():
             undecided.extend(range(start + 2, end - 1))  # inside a run of capitals: RPC|SSO
     names = [match.span() for match in model.names.finditer(line)] if model.names.search(line) else []
