@@ -143,11 +143,12 @@ def parse_files(
 
     A record parsed in a worker process must be pickled there and unpickled here,
     which costs nearly as much as parsing it (~3.5 µs against ~4.4 µs); records
-    parsed here cost nothing more. So this process takes files from the end of
-    the list while the workers take them from the front, and takes back any file
-    no worker has started yet, whatever the files' sizes. For parsing alone on two
-    cores this is still slower than ``workers=1``; with ``split_tags=True`` it is
-    faster (``bench/run.py``).
+    parsed here cost nothing more. So this process parses files one by one from
+    the end of the list, while the workers take batches of about the same number
+    of bytes from the front, only two per worker at a time, until the two ends
+    meet: however long each file takes, neither side waits long for the other at
+    the end. For parsing alone on two cores this is still slower than
+    ``workers=1``; with ``split_tags=True`` it is faster (``bench/run.py``).
 
     >>> from pathlib import Path
     >>> dumps = parse_files(sorted(Path("tests/data").glob("www_tags_c*.txt")), strict=False, workers=2)
@@ -163,47 +164,68 @@ def parse_files(
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(files) <= 1:
         return [parse(path) for path in files]
-    from concurrent.futures import ProcessPoolExecutor  # heavy: only when a pool is used
+    from concurrent.futures import Future, ProcessPoolExecutor  # heavy: only when a pool is used
 
-    # Files go out in batches: each is a task long enough that the pool's feeding
-    # thread here, which waits for the interpreter lock while this process parses,
-    # is never what a worker waits for.
-    size = max(1, len(files) // (_BATCHES_PER_WORKER * workers))
-    batches = [files[start : start + size] for start in range(0, len(files), size)]
-    local: dict[int, list[Dump] | ParseError] = {}
-    pool = ProcessPoolExecutor(max_workers=min(workers - 1, len(batches) - 1))
+    sizes = [_size_of(path) for path in files]
+    # A small corpus still makes several batches per worker, or one would take it all.
+    batch_bytes = min(_BATCH_BYTES_SPLIT if split_tags else _BATCH_BYTES, sum(sizes) // (8 * workers) + 1)
+    ahead = 2 * (workers - 1)
+    front, back = 0, len(files)  # the workers have files[:front], this process files[back:]
+    sent: list[Future[list[Dump]]] = []
+    mine: list[Dump | ParseError] = []  # this process's dumps, from the last file back
+
+    def send(limit: int) -> None:
+        """Hand the workers batches from the front until ``limit`` are waiting or running."""
+        nonlocal front
+        while front < back and sum(not future.done() for future in sent[-limit:]) < limit:
+            stop, size = front, 0
+            while stop < back and size < batch_bytes:
+                size += sizes[stop]
+                stop += 1
+            sent.append(pool.submit(_parse_batch, parse, files[front:stop]))
+            front = stop
+
+    pool = ProcessPoolExecutor(max_workers=workers - 1)
     try:
         # The records arriving from the workers are many new objects, and no cycles.
         with paused_gc():
-            futures = [pool.submit(_parse_batch, parse, batch) for batch in batches]
-            for index in range(len(batches) - 1, -1, -1):
-                if not futures[index].cancel():
-                    break  # a worker has it, and every batch before it
+            while front < back:
+                send(ahead)
+                if front == back:
+                    break
+                back -= 1
                 try:
-                    local[index] = _parse_batch(parse, batches[index], pause=True)
+                    mine.append(parse(files[back]))
                 except ParseError as error:
-                    local[index] = error
-                    break  # the files before it may fail first; the workers go on
-            dumps = []
-            for index, future in enumerate(futures):
-                found = local[index] if index in local else future.result()
+                    mine.append(error)
+                    send(len(files))  # the files before it may fail first: the workers read them
+                    break
+                # Let the pool's thread here have the interpreter lock now, not at the
+                # next switch interval (5 ms): it carries batches to and from the workers.
+                time.sleep(0)
+            dumps = [dump for future in sent for dump in future.result()]
+            for found in reversed(mine):
                 if isinstance(found, ParseError):
                     raise found
-                dumps.extend(found)
+                dumps.append(found)
             return dumps
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-_BATCHES_PER_WORKER = 16
+# Bytes of dump text per batch a worker takes: about 2 ms of work, long enough
+# that handing it over costs little, short enough that the last batches do not
+# keep this process waiting.
+_BATCH_BYTES = 1 << 18
+_BATCH_BYTES_SPLIT = 1 << 16  # splitting tags costs about six times the parse
 
 
-def _parse_batch(parse: Callable[[Path], Dump], files: list[Path], *, pause: bool = False) -> list[Dump]:
-    dumps = []
-    for path in files:
-        dumps.append(parse(path))
-        if pause:
-            # Let the pool's thread here have the interpreter lock now, not at the
-            # next switch interval (5 ms): it hands the workers their next batch.
-            time.sleep(0)
-    return dumps
+def _size_of(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # parsing it will say what is wrong
+
+
+def _parse_batch(parse: Callable[[Path], Dump], files: list[Path]) -> list[Dump]:
+    return [parse(path) for path in files]

@@ -69,7 +69,14 @@ class _Model:
         data = resources.files("feedparse_txt") / "data"
         text = gzip.decompress((data / "words.tsv.gz").read_bytes()).decode("ascii")
         pieces = iter(text.split())
-        self.words: dict[str, float] = {w: int(c) / 10 for w, c in zip(pieces, pieces, strict=True)}
+        # One float object per distinct cost, shared by every word that has it: a
+        # lookup writes only to those few objects' reference counts, so a process
+        # forked from this one (parse_files) shares the model's pages instead of
+        # copying a page for each word it looks up; and the model is 6 MB smaller.
+        costs: dict[str, float] = {}
+        self.words: dict[str, float] = {
+            w: costs.get(c) or costs.setdefault(c, int(c) / 10) for w, c in zip(pieces, pieces, strict=True)
+        }
         terms = [
             line.strip()
             for line in (data / "tech_terms.txt").read_text(encoding="utf-8").splitlines()
