@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
 
-from feedparse_txt import ParseError, parse_dump, parse_files
+from feedparse_txt import Dump, ParseError, parse_dump, parse_files
 from feedparse_txt.model import _is_split
+from feedparse_txt.parallel import parse_in_parallel
 
 from .conftest import read, real_dumps
 
 
 def corpus() -> list[Path]:
-    # Enough files for the pool to run some and this process to take others back.
+    # Enough files for the workers to take some and this process others.
     return [*real_dumps(), *reversed(real_dumps())] * 3
 
 
@@ -44,6 +47,36 @@ def test_strict_raises_the_first_failing_file_in_input_order(tmp_path: Path) -> 
     with pytest.raises(ParseError) as caught:
         parse_files(paths, workers=2)
     assert caught.value.source is not None and caught.value.source.endswith("page-03.txt")
+
+
+def test_with_split_tags_strict_raises_the_first_failing_file(tmp_path: Path) -> None:
+    good = read(real_dumps()[0])
+    paths = []
+    for number in range(12):
+        path = tmp_path / f"page-{number:02d}.txt"
+        path.write_text(good.replace("\n\n", "\n", 1) if number in (5, 9) else good, encoding="utf-8")
+        paths.append(path)
+    with pytest.raises(ParseError) as caught:
+        parse_files(paths, workers=2, split_tags=True)
+    assert caught.value.source is not None and caught.value.source.endswith("page-05.txt")
+
+
+def test_more_workers_than_files() -> None:
+    paths = real_dumps()[:2]
+    assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]
+
+
+def _dies_in_a_worker(path: Path) -> Dump:
+    if str(os.getpid()) != os.environ["FEEDPARSE_TXT_TEST_PARENT"]:
+        os._exit(3)  # a worker killed mid-file, as by the out-of-memory killer
+    time.sleep(0.01)  # this process is slow: the worker surely takes a file
+    return parse_dump(path, strict=False)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FEEDPARSE_TXT_TEST_PARENT", str(os.getpid()))
+    with pytest.raises(RuntimeError, match="ended unexpectedly"):
+        parse_in_parallel(corpus(), _dies_in_a_worker, 1, split=False)
 
 
 def test_a_dump_pickles_its_records_as_columns() -> None:

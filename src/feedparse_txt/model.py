@@ -283,8 +283,14 @@ def _restore(*state: Any) -> Article:
     *fields, tags = state
     article = parsed_article(*fields)
     if tags is not None:
-        _set(article, "tags", tags)
+        keep_split(article, tags)
     return article
+
+
+def keep_split(article: Article, tags: tuple[str, ...]) -> None:
+    """Give a parsed article its tags, split elsewhere (unpickled, or by a worker
+    process), as if it had split them itself."""
+    _set(article, "tags", tags)
 
 
 def tag_line(article: Article) -> str:

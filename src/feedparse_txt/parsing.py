@@ -7,12 +7,11 @@ import datetime as _dt
 import functools
 import gc
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    pass
 
 from .errors import ParseError
 from .machine import Machine
@@ -20,15 +19,6 @@ from .model import Article, Dump
 from .source import Source, iter_chunks, iter_line_blocks, read_text, source_name, split_lines
 
 __all__ = ["iter_articles", "parse_dump", "parse_files"]
-
-
-def _parse_file(path: Path, *, strict: bool, reference_date: _dt.date | None, split_tags: bool) -> Dump:
-    dump = parse_dump(path, strict=strict, reference_date=reference_date)
-    if split_tags:
-        with paused_gc():
-            for article in dump.articles:
-                article.tags  # noqa: B018 - reading splits and keeps the tags
-    return dump
 
 
 @contextlib.contextmanager
@@ -137,18 +127,16 @@ def parse_files(
     this one included: ``workers=2`` starts one worker process and parses in this
     one too; ``workers=1`` parses here alone. In strict mode the first file (in
     input order) that fails raises its ``ParseError``, with the file name.
-    ``split_tags=True`` also splits every record's tag line where the file is
-    parsed (the costliest step, so the one that gains most from more cores); the
-    splits travel with the records.
+    ``split_tags=True`` also splits every record's tag line (the costliest step,
+    so the one that gains most from more cores).
 
-    A record parsed in a worker process must be pickled there and unpickled here,
-    which costs nearly as much as parsing it (~3.5 µs against ~4.4 µs); records
-    parsed here cost nothing more. So this process parses files one by one from
-    the end of the list, while the workers take batches of about the same number
-    of bytes from the front, only two per worker at a time, until the two ends
-    meet: however long each file takes, neither side waits long for the other at
-    the end. For parsing alone on two cores this is still slower than
-    ``workers=1``; with ``split_tags=True`` it is faster (``bench/run.py``).
+    The workers take files from the front of the list and this process from the
+    back, one at a time, until they meet (:mod:`feedparse_txt.parallel`). A
+    record parsed in a worker must be pickled there and unpickled here, which
+    costs nearly as much as parsing it, so for parsing alone two cores gain
+    little; with ``split_tags=True`` this process parses every file and the
+    workers send back only split tags, and two cores gain much more
+    (``bench/run.py``).
 
     >>> from pathlib import Path
     >>> dumps = parse_files(sorted(Path("tests/data").glob("www_tags_c*.txt")), strict=False, workers=2)
@@ -158,74 +146,16 @@ def parse_files(
     from pathlib import Path  # here, not at import time: pathlib is slow to import
 
     files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
-    parse = functools.partial(
-        _parse_file, strict=strict, reference_date=reference_date, split_tags=split_tags
-    )
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(files) <= 1:
-        return [parse(path) for path in files]
-    from concurrent.futures import Future, ProcessPoolExecutor  # heavy: only when a pool is used
+    parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date)
+    workers = min(workers or os.cpu_count() or 1, len(files))
+    if workers <= 1:
+        dumps = [parse(path) for path in files]
+        if split_tags:
+            with paused_gc():
+                for dump in dumps:
+                    for article in dump.articles:
+                        article.tags  # noqa: B018 - reading splits and keeps the tags
+        return dumps
+    from .parallel import parse_in_parallel  # multiprocessing: only when it is used
 
-    sizes = [_size_of(path) for path in files]
-    # A small corpus still makes several batches per worker, or one would take it all.
-    batch_bytes = min(_BATCH_BYTES_SPLIT if split_tags else _BATCH_BYTES, sum(sizes) // (8 * workers) + 1)
-    ahead = 2 * (workers - 1)
-    front, back = 0, len(files)  # the workers have files[:front], this process files[back:]
-    sent: list[Future[list[Dump]]] = []
-    mine: list[Dump | ParseError] = []  # this process's dumps, from the last file back
-
-    def send(limit: int) -> None:
-        """Hand the workers batches from the front until ``limit`` are waiting or running."""
-        nonlocal front
-        while front < back and sum(not future.done() for future in sent[-limit:]) < limit:
-            stop, size = front, 0
-            while stop < back and size < batch_bytes:
-                size += sizes[stop]
-                stop += 1
-            sent.append(pool.submit(_parse_batch, parse, files[front:stop]))
-            front = stop
-
-    pool = ProcessPoolExecutor(max_workers=workers - 1)
-    try:
-        # The records arriving from the workers are many new objects, and no cycles.
-        with paused_gc():
-            while front < back:
-                send(ahead)
-                if front == back:
-                    break
-                back -= 1
-                try:
-                    mine.append(parse(files[back]))
-                except ParseError as error:
-                    mine.append(error)
-                    send(len(files))  # the files before it may fail first: the workers read them
-                    break
-                # Let the pool's thread here have the interpreter lock now, not at the
-                # next switch interval (5 ms): it carries batches to and from the workers.
-                time.sleep(0)
-            dumps = [dump for future in sent for dump in future.result()]
-            for found in reversed(mine):
-                if isinstance(found, ParseError):
-                    raise found
-                dumps.append(found)
-            return dumps
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-# Bytes of dump text per batch a worker takes: about 2 ms of work, long enough
-# that handing it over costs little, short enough that the last batches do not
-# keep this process waiting.
-_BATCH_BYTES = 1 << 18
-_BATCH_BYTES_SPLIT = 1 << 16  # splitting tags costs about six times the parse
-
-
-def _size_of(path: Path) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0  # parsing it will say what is wrong
-
-
-def _parse_batch(parse: Callable[[Path], Dump], files: list[Path]) -> list[Dump]:
-    return [parse(path) for path in files]
+    return parse_in_parallel(files, parse, workers - 1, split_tags)
