@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedparse_txt import parse_dump, split_tags
-from feedparse_txt.tags import tag_readings
+from feedparse_txt.tags import _words_and_separators, tag_readings
 
 from .conftest import DATA
 
@@ -126,3 +126,17 @@ def test_the_page_tag_is_passed_as_known() -> None:
     dump = parse_dump(DATA / "tags_bootmem.txt")
     assert dump.header is not None and dump.header.tag == "Bootmem"
     assert dump.articles[0].tags == ("Bootmem", "Buddy Allocator", "Memory Management")
+
+
+# Letters of other scripts, each with the ASCII letter of the same case it stands for.
+_ACCENTED = {"é": "e", "É": "E", "ü": "u", "Ü": "U", "ñ": "n", "Ø": "O", "ø": "o", "Ł": "L"}
+
+
+@given(st.text(alphabet="aBcDeXyZ0129 -/._+" + "".join(_ACCENTED), max_size=40))
+def test_words_are_found_alike_in_any_script(text: str) -> None:
+    # A tag line in another script is cut into words where its ASCII twin is
+    # (case changes, digits, symbols, separators), not only at its case changes.
+    twin = "".join(_ACCENTED.get(char, char) for char in text)
+    lengths = [len(word) for word in _words_and_separators(text)]
+    assert lengths == [len(word) for word in _words_and_separators(twin)]
+    assert "".join(_words_and_separators(text)) == text

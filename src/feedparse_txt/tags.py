@@ -150,24 +150,37 @@ def _case_cuts(text: str) -> list[int]:
     A run of capitals before a lowercase word may also end the tag there
     (``SDK|configuration``); that cut is chosen in :func:`_acronym_cut`.
     """
+    shape = _shape(text)
     cuts = []
-    if text.isascii():  # the words the regex finds start exactly there
-        at = 0
-        for piece in _PART.findall(text):
-            k = at
-            at += len(piece)
-            if k and piece[0].isupper() and text[k - 1] not in _SEPARATORS:
-                cuts.append(_acronym_cut(text, k) if text[k - 1].isupper() else k)
-        return cuts
-    for k in range(1, len(text)):
-        here, before = text[k], text[k - 1]
-        if not here.isupper() or before in _SEPARATORS:
-            continue
-        if not before.isupper():
-            cuts.append(k)
-        elif k + 1 < len(text) and text[k + 1].islower():
-            cuts.append(_acronym_cut(text, k))
+    at = 0
+    for piece in _PART.findall(shape):  # the words start exactly there
+        k = at
+        at += len(piece)
+        if k and piece[0].isupper() and shape[k - 1] not in _SEPARATORS:
+            cuts.append(_acronym_cut(text, k) if shape[k - 1].isupper() else k)
     return cuts
+
+
+def _shape(text: str) -> str:
+    """``text`` with its letters in any script as ASCII ones of the same case, so
+    that one regex finds the words of any text; ASCII text as it is.
+
+    Capitals read ``A``, small letters ``a``, digits ``0``, separators a space,
+    and anything else ``.``; the words the regex finds keep their offsets.
+    """
+    if text.isascii() or not _NON_ASCII_LETTER.search(text):
+        return text
+    return "".join(map(_kind, text))
+
+
+def _kind(char: str) -> str:
+    if char.isupper():
+        return "A"
+    if char.islower():
+        return "a"
+    if char.isdecimal():  # what \d matches in a regex
+        return "0"
+    return " " if char in _SEPARATORS else "."
 
 
 def _acronym_cut(text: str, k: int) -> int:
@@ -514,16 +527,15 @@ _PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-
 def _words_and_separators(line: str) -> list[str]:
     """The words of ``line`` and the separators between them, in order; a case
     change starts a new word. Their lengths add up to the line's."""
-    if line.isascii() or not _NON_ASCII_LETTER.search(line):
+    shape = _shape(line)
+    if shape is line:
         return _PART.findall(line)
-    pieces: list[str] = []
-    for token in filter(None, _SEPARATED.split(line)):  # tokens, and the separators between them
-        edges = [0, *_case_cuts(token), len(token)]
-        pieces.extend(token[a:b] for a, b in pairwise(edges))
+    pieces = []
+    at = 0
+    for piece in _PART.findall(shape):
+        pieces.append(line[at : at + len(piece)])
+        at += len(piece)
     return pieces
-
-
-_SEPARATED = re.compile(r"([\s\-\u2011/_]+)")
 
 
 def _candidates(line: str) -> _Candidates:
