@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ParseError
 from .model import Dump, keep_split
-from .parsing import paused_gc
+from .parsing import split_every_tag_line
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -81,11 +81,6 @@ class _Replies:
         return message
 
 
-def _split(dump: Dump) -> Tags:
-    with paused_gc():
-        return [article.tags for article in dump.articles]
-
-
 def _work(
     number: int, claims: _Claims, replies: _Replies, files: list[Path], parse: Parse, split: bool
 ) -> None:
@@ -93,7 +88,7 @@ def _work(
     while (index := claims.from_front()) is not None:
         try:
             dump = parse(files[index])
-            found: Found = _split(dump) if split else dump
+            found: Found = split_every_tag_line(dump) if split else dump
         except Exception as error:  # sent back: this process raises it in input order
             found = error
         replies.send(index, found)
@@ -135,7 +130,7 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
                 receive(until_done=False)  # a worker waits while its messages fill the pipe
         while (index := claims.from_back()) is not None:
             if split:
-                _split(dumps[index])
+                split_every_tag_line(dumps[index])
                 found[index] = dumps[index]
             else:
                 try:

@@ -8,10 +8,6 @@ import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
 
 from .errors import ParseError
 from .machine import Machine
@@ -19,6 +15,13 @@ from .model import Article, Dump
 from .source import Source, iter_chunks, iter_line_blocks, read_text, source_name, split_lines
 
 __all__ = ["iter_articles", "parse_dump", "parse_files"]
+
+
+def split_every_tag_line(dump: Dump) -> list[tuple[str, ...]]:
+    """Split the tag line of every record of ``dump`` now (``Article.tags`` keeps
+    the split); the tags, record by record."""
+    with paused_gc():
+        return [article.tags for article in dump.articles]
 
 
 @contextlib.contextmanager
@@ -151,10 +154,8 @@ def parse_files(
     if workers <= 1:
         dumps = [parse(path) for path in files]
         if split_tags:
-            with paused_gc():
-                for dump in dumps:
-                    for article in dump.articles:
-                        article.tags  # noqa: B018 - reading splits and keeps the tags
+            for dump in dumps:
+                split_every_tag_line(dump)
         return dumps
     from .parallel import parse_in_parallel  # multiprocessing: only when it is used
 
