@@ -61,6 +61,14 @@ def test_with_split_tags_strict_raises_the_first_failing_file(tmp_path: Path) ->
     assert caught.value.source is not None and caught.value.source.endswith("page-05.txt")
 
 
+@pytest.mark.parametrize("where", [0, -1])  # a worker's file, this process's file
+def test_a_missing_file_raises_as_in_a_serial_parse(tmp_path: Path, where: int) -> None:
+    paths = corpus()
+    paths.insert(where if where >= 0 else len(paths), tmp_path / "missing.txt")
+    with pytest.raises(FileNotFoundError):
+        parse_files(paths, workers=2)
+
+
 def test_more_workers_than_files() -> None:
     paths = real_dumps()[:2]
     assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]
