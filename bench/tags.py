@@ -5,12 +5,13 @@
 
 Prints the share of lines split exactly, each line it gets wrong (with whether it
 was flagged as a guess), and the mean microseconds per line on a first call (no
-cache) and on a repeated call (cached).
+cache; best and median of 15 passes) and on a repeated call (cached).
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -63,15 +64,17 @@ def main() -> int:
             wrong.append((line, expected, got, best.close, _boundaries_off(expected, got)))
     lines = [line for line, _ in rows]
     first_runs, warm = [], []
-    for _ in range(5):
-        # Each line split once, every cache empty at the start (best of 5 such passes:
-        # one pass takes ~1 ms, and the machine's noise is larger than that).
+    for _ in range(15):
+        # Each line split once, every cache empty at the start (best of 15 such
+        # passes, median printed too: one pass takes ~1 ms, and the machine's speed
+        # drifts by more than that from one moment to the next).
         tag_module.clear_cache()
         start = time.perf_counter()
         for line in lines:
             split_tags(line)
         first_runs.append((time.perf_counter() - start) / len(lines) * 1e6)
     first = min(first_runs)
+    first_median = statistics.median(first_runs)
     for _ in range(5):
         # What a line costs once the words are known: clear only what belongs to
         # lines (splits, glued parts), keep word costs, as in a long run.
@@ -98,8 +101,8 @@ def main() -> int:
         f"{sum(1 for *_, close, off in wrong if not close and off > 1)}"
     )
     print(
-        f"first call: {first:.2f} µs/line with every cache cleared; {min(warm):.2f} µs/line with "
-        f"word costs known; repeated line: {cached:.2f} µs/line"
+        f"first call: {first:.2f} µs/line with every cache cleared (median {first_median:.2f}); "
+        f"{min(warm):.2f} µs/line with word costs known; repeated line: {cached:.2f} µs/line"
     )
     return 0
 
