@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import time
@@ -81,10 +82,15 @@ def _dies_in_a_worker(path: Path) -> Dump:
     return parse_dump(path, strict=False)
 
 
-def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     monkeypatch.setenv("FEEDPARSE_TXT_TEST_PARENT", str(os.getpid()))
-    with pytest.raises(RuntimeError, match="ended unexpectedly"):
-        parse_in_parallel(corpus(), _dies_in_a_worker, 1, split=False)
+    faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
+    try:
+        with pytest.raises(RuntimeError, match="ended unexpectedly"):
+            parse_in_parallel(corpus(), _dies_in_a_worker, workers, split=False)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 def test_a_dump_pickles_its_records_as_columns() -> None:

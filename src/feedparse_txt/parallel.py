@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, cast
 
@@ -27,6 +27,7 @@ from .parsing import split_every_tag_line
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
     from pathlib import Path
 
 Parse = Callable[["Path"], Dump]
@@ -80,6 +81,11 @@ class _Replies:
         message: tuple[int, Found | None] = pickle.loads(self.reader.recv_bytes())
         return message
 
+    def started(self) -> None:
+        """The workers have their own ends of the pipe: close this process's, so
+        that the pipe reads as ended once every worker is gone."""
+        self._writer.close()
+
 
 def _work(
     number: int, claims: _Claims, replies: _Replies, files: list[Path], parse: Parse, split: bool
@@ -105,6 +111,7 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
     ]
     for process in processes:
         process.start()
+    replies.started()
     dumps: list[Dump] = []
     found: list[Found | None] = [None] * len(files)
     running = {process.sentinel for process in processes}
@@ -114,14 +121,16 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
         while running and (until_done or replies.reader.poll()):
             ready = wait([replies.reader, *running])
             if replies.reader in ready:
-                index, value = replies.receive()
+                try:
+                    index, value = replies.receive()
+                except EOFError:  # every worker is gone, and one did not say it was done
+                    raise _ended(processes) from None
                 if index < 0:
                     running.discard(processes[-1 - index].sentinel)
                 else:
                     found[index] = value
-            elif not replies.reader.poll():
-                codes = [process.exitcode for process in processes]
-                raise RuntimeError(f"a parse_files worker process ended unexpectedly (exit codes {codes})")
+            elif not replies.reader.poll():  # a worker ended without saying it was done
+                raise _ended(processes)
 
     try:
         if split:
@@ -157,3 +166,8 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
             for article, tags in zip(dump.articles, cast(Tags, value), strict=True):
                 keep_split(article, tags)
     return dumps
+
+
+def _ended(processes: Sequence[BaseProcess]) -> RuntimeError:
+    codes = [process.exitcode for process in processes]
+    return RuntimeError(f"a parse_files worker process ended unexpectedly (exit codes {codes})")
