@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import pickle
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
-from feedparse_txt import Dump, ParseError, parse_dump, parse_files
+from feedparse_txt import Dump, ParseError, format_dump, parse_dump, parse_files
 from feedparse_txt.model import _is_split
 from feedparse_txt.parallel import parse_in_parallel
 
@@ -70,6 +74,32 @@ def test_a_missing_file_raises_as_in_a_serial_parse(tmp_path: Path, where: int) 
         parse_files(paths, workers=2)
 
 
+@pytest.mark.parametrize("split_tags", [False, True])
+def test_large_files_do_not_stall_the_pipes(tmp_path: Path, split_tags: bool) -> None:
+    # Each file's tag lines and each reply are larger than a pipe holds (64 KB):
+    # this process writing the next file while a worker writes its reply must not
+    # leave both waiting.
+    articles = parse_dump(real_dumps()[0], strict=False).articles
+    paths = []
+    for number in range(6):
+        # Every tag line different, so that no reply is shortened by repeats.
+        records = [
+            attrs.evolve(article, tags=(*article.tags, f"Zone{number}x{copy:02d}"))
+            for copy in range(20)
+            for article in articles
+        ]
+        path = tmp_path / f"big-{number}.txt"
+        path.write_text(format_dump(records), encoding="utf-8")
+        paths.append(path)
+    faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
+    try:
+        dumps = parse_files(paths, strict=False, workers=2, split_tags=split_tags)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert dumps == [parse_dump(path, strict=False) for path in paths]
+    assert all(_is_split(a) == split_tags for d in dumps for a in d.articles)
+
+
 def test_more_workers_than_files() -> None:
     paths = real_dumps()[:2]
     assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]
@@ -91,6 +121,56 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPat
             parse_in_parallel(corpus(), _dies_in_a_worker, workers, split=False)
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+def _slow_parse(path: Path) -> Dump:
+    time.sleep(0.02)
+    return parse_dump(path, strict=False)
+
+
+def _state_and_parent(pid: int) -> tuple[str, int]:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return fields[0], int(fields[1])
+
+
+def _running(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        return _state_and_parent(pid)[0] not in "ZX"  # not a zombie, not dead
+    return False
+
+
+def _children(pid: int) -> list[int]:
+    pids = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+    found = []
+    for child in pids:
+        with contextlib.suppress(OSError):
+            if _state_and_parent(child)[1] == pid and _running(child):
+                found.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_stop_when_the_parsing_process_is_killed() -> None:
+    # With split_tags the workers wait for tag lines while this process parses
+    # slowly: killed then, it leaves them waiting on their pipes.
+    script = (
+        "from tests.test_parse_files import _slow_parse, corpus\n"
+        "from feedparse_txt.parallel import parse_in_parallel\n"
+        "parse_in_parallel(corpus() * 20, _slow_parse, 2, split=True)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parent.parent)
+    try:
+        deadline = time.monotonic() + 20
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(workers) == 2
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while (alive := [w for w in workers if _running(w)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive
 
 
 def test_a_dump_pickles_its_records_as_columns() -> None:

@@ -298,6 +298,11 @@ def tag_line(article: Article) -> str:
     return article._tag_line
 
 
+def known_tags_of(article: Article) -> tuple[str, ...]:
+    """The known tags a split of ``article``'s tag line uses (the page's own tag)."""
+    return article._known_tags
+
+
 @attrs.frozen
 class Header:
     """A page header. ``tag`` is ``None`` for the ``list`` style, which names no tag.

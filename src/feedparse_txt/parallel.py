@@ -1,20 +1,20 @@
 """Parsing many files on several cores (:func:`feedparse_txt.parse_files`).
 
-This process and the worker processes share one list of files: the workers take
-files from the front, this process from the back, one at a time, until the two
-ends meet. Taking a file is a lock and two shared counters, so no process waits
-for another to hand it work, and each file is a small unit: neither side waits
-long for the other at the end, whatever the files' sizes.
+This process hands the worker processes files from the front of the list, a
+few at a time, and works on files from the back itself, one at a time, until
+the two ends meet: neither side waits long for the other at the end, whatever
+the files' sizes.
 
 What crosses between processes is kept small. Without tag splitting a worker
-sends back its dumps (their records pickle as flat columns). With it, this
-process parses every file itself (parsing is a sixth of the work) while the
-workers parse and split the tag lines of files from the front and send back
-only the split tags; this process splits the rest, from the back.
+gets a path and sends back the dump (its records pickle as flat columns). With
+it, this process parses every file itself (parsing is a sixth of the work) and
+hands the workers only the tag lines of a file, to send back split: a worker
+neither reads nor parses a file, and no record is pickled.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import pickle
 from collections.abc import Callable, Sequence
@@ -22,140 +22,189 @@ from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ParseError
-from .model import Dump, keep_split
+from .model import Dump, keep_split, known_tags_of, tag_line
 from .parsing import split_every_tag_line
 
 if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
+    from multiprocessing.context import BaseContext, DefaultContext
     from multiprocessing.process import BaseProcess
     from pathlib import Path
 
 Parse = Callable[["Path"], Dump]
 Tags = list[tuple[str, ...]]  # the split tags of a dump's records, in order
+TagLines = list[tuple[str, tuple[str, ...]]]  # a dump's tag lines, each with its known tags
 Found = Dump | Tags | Exception  # what a worker made of one file
 
-
-class _Claims:
-    """Which files are taken: the workers count from the front, this process from the back."""
-
-    def __init__(self, context: BaseContext, count: int) -> None:
-        self._lock = context.Lock()
-        self._front: Any = context.RawValue("i", 0)  # shared C ints
-        self._back: Any = context.RawValue("i", count)
-
-    def from_front(self) -> int | None:
-        with self._lock:
-            index: int = self._front.value
-            if index >= self._back.value:
-                return None
-            self._front.value = index + 1
-            return index
-
-    def from_back(self) -> int | None:
-        with self._lock:
-            if self._back.value <= self._front.value:
-                return None
-            self._back.value -= 1
-            index: int = self._back.value
-            return index
-
-    def stop(self) -> None:
-        """No more files for anyone: the workers finish the one in hand and stop."""
-        with self._lock:
-            self._back.value = self._front.value
+# Files handed to each worker ahead of the one it works on: enough that it never
+# waits for this process (which hands them over between its own files), few
+# enough that the last ones do not keep this process waiting.
+_AHEAD = 2
+# Bytes of jobs a worker may have waiting unread: less than any system's pipe holds.
+_PIPE_ROOM = 16 * 1024
 
 
-class _Replies:
-    """The workers' messages to this process: one pipe, pickled outside the lock."""
+class _Channel:
+    """Messages one way between processes, over one pipe; several processes may
+    share either end (a lock per end keeps each message whole)."""
 
     def __init__(self, context: BaseContext) -> None:
         self.reader, self._writer = context.Pipe(duplex=False)
-        self._lock = context.Lock()
+        self._read_lock, self._write_lock = context.Lock(), context.Lock()
 
-    def send(self, index: int, found: Found | None) -> None:
-        data = pickle.dumps((index, found), protocol=pickle.HIGHEST_PROTOCOL)
-        with self._lock:
+    def send(self, message: object) -> None:
+        self.send_packed(_pack(message))
+
+    def send_packed(self, data: bytes) -> None:
+        with self._write_lock:
             self._writer.send_bytes(data)
 
-    def receive(self) -> tuple[int, Found | None]:
-        message: tuple[int, Found | None] = pickle.loads(self.reader.recv_bytes())
-        return message
+    def receive(self) -> Any:
+        """The next message; ``EOFError`` once no process can write any more."""
+        with self._read_lock:
+            data = self.reader.recv_bytes()
+        return pickle.loads(data)
 
-    def started(self) -> None:
-        """The workers have their own ends of the pipe: close this process's, so
-        that the pipe reads as ended once every worker is gone."""
+    def only_reading(self) -> None:
+        """This process only reads: close its writing end, so that the pipe reads
+        as ended once every writer is gone."""
         self._writer.close()
 
+    def only_writing(self) -> None:
+        self.reader.close()
 
-def _work(
-    number: int, claims: _Claims, replies: _Replies, files: list[Path], parse: Parse, split: bool
-) -> None:
-    """Worker ``number``: take files from the front until none is left, then say so."""
-    while (index := claims.from_front()) is not None:
-        try:
-            dump = parse(files[index])
-            found: Found = split_every_tag_line(dump) if split else dump
-        except Exception as error:  # sent back: this process raises it in input order
-            found = error
-        replies.send(index, found)
-    replies.send(-1 - number, None)
+
+def _pack(message: object) -> bytes:
+    return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _work(jobs: _Channel, replies: _Channel, parse: Parse) -> None:
+    """A worker: parse the paths, or split the tag lines, it is given until told to
+    stop, or until this process is gone (its pipes end)."""
+    from .tags import split_tags
+
+    jobs.only_reading()
+    replies.only_writing()
+    with contextlib.suppress(EOFError, OSError):  # OSError: this process is gone
+        while (job := jobs.receive()) is not None:
+            index, given = job
+            try:
+                found: Found = (
+                    [split_tags(line, known_tags=known) for line, known in given]
+                    if isinstance(given, list)
+                    else parse(given)
+                )
+            except Exception as error:  # sent back: this process raises it in input order
+                found = error
+            replies.send((index, found))
+
+
+class _Worker:
+    """A worker process, the pipe its files go to, and the files it has."""
+
+    def __init__(self, context: DefaultContext, replies: _Channel, parse: Parse) -> None:
+        self.jobs = _Channel(context)
+        self.process = context.Process(target=_work, args=(self.jobs, replies, parse), daemon=True)
+        self.owed: dict[int, int] = {}  # file index -> bytes of its job, until its reply comes
+
+    def can_take(self, size: int) -> bool:
+        """Whether a job of ``size`` bytes may go to this worker now.
+
+        What it has not read yet must fit in its pipe, or this process could wait
+        to write while the worker waits for this process to read its reply. The
+        job it works on has been read; an idle worker reads whatever comes.
+        """
+        owed = self.owed
+        return not owed or (len(owed) <= _AHEAD and sum(owed.values()) + size <= _PIPE_ROOM)
 
 
 def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool) -> list[Dump]:
     """The dumps of ``files`` in input order, parsed here and in ``workers`` processes."""
     context = multiprocessing.get_context()
-    claims, replies = _Claims(context, len(files)), _Replies(context)
-    processes = [
-        context.Process(target=_work, args=(number, claims, replies, files, parse, split), daemon=True)
-        for number in range(workers)
-    ]
-    for process in processes:
-        process.start()
-    replies.started()
+    if split:
+        from .tags import load_word_model
+
+        load_word_model()  # before the workers start: forked, they share it
+    replies = _Channel(context)
+    team = []
+    for _ in range(workers):
+        # One at a time: a worker forked later then holds no reading end of an
+        # earlier one's pipe, and when this process is gone the workers' pipes end
+        # one after the other, so each worker stops.
+        worker = _Worker(context, replies, parse)
+        worker.process.start()
+        worker.jobs.only_writing()
+        team.append(worker)
+    replies.only_reading()
+    processes = [worker.process for worker in team]
     dumps: list[Dump] = []
     found: list[Found | None] = [None] * len(files)
-    running = {process.sentinel for process in processes}
+    front, back = 0, len(files)  # the workers have files[:front], this process files[back:]
+    owner: dict[int, _Worker] = {}
+    next_job: bytes | None = None  # packed for the file at ``front``, not sent yet
+
+    def hand_out() -> None:
+        """Give the workers files from the front while they can take them (with tag
+        splitting, only files parsed here already)."""
+        nonlocal front, next_job
+        ready = len(dumps) if split else back
+        while front < min(back, ready):
+            if next_job is None:
+                given: Path | TagLines = (
+                    [(tag_line(article), known_tags_of(article)) for article in dumps[front].articles]
+                    if split
+                    else files[front]
+                )
+                next_job = _pack((front, given))
+            worker = min(team, key=lambda candidate: len(candidate.owed))
+            if not worker.can_take(len(next_job)):
+                return
+            worker.jobs.send_packed(next_job)
+            worker.owed[front] = len(next_job)
+            owner[front] = worker
+            front, next_job = front + 1, None
 
     def receive(until_done: bool) -> None:
-        """Take in the workers' messages: those waiting, or all until every worker is done."""
-        while running and (until_done or replies.reader.poll()):
-            ready = wait([replies.reader, *running])
-            if replies.reader in ready:
-                try:
-                    index, value = replies.receive()
-                except EOFError:  # every worker is gone, and one did not say it was done
-                    raise _ended(processes) from None
-                if index < 0:
-                    running.discard(processes[-1 - index].sentinel)
-                else:
-                    found[index] = value
-            elif not replies.reader.poll():  # a worker ended without saying it was done
-                raise _ended(processes)
+        """Take in the workers' replies: those waiting, or all that are due."""
+        while owner and (until_done or replies.reader.poll()):
+            if replies.reader not in wait([replies.reader, *(process.sentinel for process in processes)]):
+                raise _ended(processes)  # a worker is gone, and no reply is waiting
+            try:
+                index, value = replies.receive()
+            except EOFError:  # every worker is gone
+                raise _ended(processes) from None
+            found[index] = value
+            del owner.pop(index).owed[index]
 
     try:
         if split:
             for path in files:
                 dumps.append(parse(path))  # strict: the first failure raises here
-                receive(until_done=False)  # a worker waits while its messages fill the pipe
-        while (index := claims.from_back()) is not None:
+                hand_out()
+                receive(until_done=False)
+        while True:
+            hand_out()
+            if front == back:
+                break
+            back -= 1
             if split:
-                split_every_tag_line(dumps[index])
-                found[index] = dumps[index]
+                split_every_tag_line(dumps[back])
+                found[back] = dumps[back]
             else:
                 try:
-                    found[index] = parse(files[index])
+                    found[back] = parse(files[back])
                 except ParseError as error:
-                    found[index] = error  # the files before it may fail first
+                    found[back] = error  # the files before it may fail first
             receive(until_done=False)
         receive(until_done=True)
+        for worker in team:
+            worker.jobs.send(None)
     except BaseException:
-        claims.stop()
         for process in processes:
             process.terminate()
             process.join()
         raise
-    # The workers have said they are done and are exiting; multiprocessing reaps
-    # them later (waiting here for their exit would cost ~5 ms).
+    # The workers are told to stop and exit; multiprocessing reaps them later
+    # (waiting here for their exit would cost ~5 ms).
     for value in found:
         if isinstance(value, Exception):
             raise value

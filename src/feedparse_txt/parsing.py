@@ -133,13 +133,13 @@ def parse_files(
     ``split_tags=True`` also splits every record's tag line (the costliest step,
     so the one that gains most from more cores).
 
-    The workers take files from the front of the list and this process from the
-    back, one at a time, until they meet (:mod:`feedparse_txt.parallel`). A
-    record parsed in a worker must be pickled there and unpickled here, which
-    costs nearly as much as parsing it, so for parsing alone two cores gain
-    little; with ``split_tags=True`` this process parses every file and the
-    workers send back only split tags, and two cores gain much more
-    (``bench/run.py``). Workers start the way :mod:`multiprocessing`'s start
+    This process hands the workers files from the front of the list, a few at a
+    time, and takes files from the back itself, one at a time, until the two ends
+    meet (:mod:`feedparse_txt.parallel`). A record parsed in a worker must be
+    pickled there and unpickled here, which costs nearly as much as parsing it,
+    so for parsing alone two cores gain little; with ``split_tags=True`` this
+    process parses every file and the workers get only tag lines and send back
+    only split tags, and two cores gain much more (``bench/run.py``). Workers start the way :mod:`multiprocessing`'s start
     method says (``fork`` on Linux before Python 3.14): a program that runs
     threads of its own should choose ``forkserver`` or ``spawn``.
 

@@ -128,6 +128,12 @@ def _trie_pattern(words: list[str]) -> str:
 _model: _Model | None = None
 
 
+def load_word_model() -> None:
+    """Load the word list now, not on the first split that needs it (so that
+    processes forked afterwards share it)."""
+    _load()
+
+
 def _load() -> _Model:
     global _model
     if _model is None:
