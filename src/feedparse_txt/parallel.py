@@ -158,7 +158,10 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
             worker = min(team, key=lambda candidate: len(candidate.owed))
             if not worker.can_take(len(next_job)):
                 return
-            worker.jobs.send_packed(next_job)
+            try:
+                worker.jobs.send_packed(next_job)
+            except OSError:  # its pipe is broken: the worker is gone
+                raise _ended(processes) from None
             worker.owed[front] = len(next_job)
             owner[front] = worker
             front, next_job = front + 1, None
@@ -197,7 +200,8 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
             receive(until_done=False)
         receive(until_done=True)
         for worker in team:
-            worker.jobs.send(None)
+            with contextlib.suppress(OSError):  # a worker already gone owes nothing
+                worker.jobs.send(None)
     except BaseException:
         for process in processes:
             process.terminate()

@@ -139,9 +139,10 @@ def parse_files(
     pickled there and unpickled here, which costs nearly as much as parsing it,
     so for parsing alone two cores gain little; with ``split_tags=True`` this
     process parses every file and the workers get only tag lines and send back
-    only split tags, and two cores gain much more (``bench/run.py``). Workers start the way :mod:`multiprocessing`'s start
-    method says (``fork`` on Linux before Python 3.14): a program that runs
-    threads of its own should choose ``forkserver`` or ``spawn``.
+    only split tags, and two cores gain much more (``bench/run.py``). Workers
+    start the way :mod:`multiprocessing`'s start method says (``fork`` on Linux
+    before Python 3.14): a program that runs threads of its own should choose
+    ``forkserver`` or ``spawn``.
 
     >>> from pathlib import Path
     >>> dumps = parse_files(sorted(Path("tests/data").glob("www_tags_c*.txt")), strict=False, workers=2)
