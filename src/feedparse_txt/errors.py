@@ -75,7 +75,7 @@ class ParseError(ValueError):
         return f"{where}{self.line}:{self.column}: {self.code}: {self.message}"
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Keyword-only fields: rebuild explicitly so the error crosses process pools.
+        # Keyword-only fields: rebuild explicitly so the error crosses between processes.
         return (_rebuild_error, (self.code, self.message, self.line, self.column, self.source))
 
     @classmethod
