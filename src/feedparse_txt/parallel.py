@@ -44,12 +44,12 @@ _PIPE_ROOM = 16 * 1024
 
 
 class _Channel:
-    """Messages one way between processes, over one pipe; several processes may
-    share either end (a lock per end keeps each message whole)."""
+    """Messages one way between processes, over one pipe, to one reader; several
+    processes may write (a lock keeps each message whole)."""
 
     def __init__(self, context: BaseContext) -> None:
         self.reader, self._writer = context.Pipe(duplex=False)
-        self._read_lock, self._write_lock = context.Lock(), context.Lock()
+        self._write_lock = context.Lock()
 
     def send(self, message: object) -> None:
         self.send_packed(_pack(message))
@@ -60,9 +60,7 @@ class _Channel:
 
     def receive(self) -> Any:
         """The next message; ``EOFError`` once no process can write any more."""
-        with self._read_lock:
-            data = self.reader.recv_bytes()
-        return pickle.loads(data)
+        return pickle.loads(self.reader.recv_bytes())
 
     def only_reading(self) -> None:
         """This process only reads: close its writing end, so that the pipe reads
