@@ -41,29 +41,26 @@ def test_split_tags_travel_with_the_records() -> None:
         assert [a.tags for a in dump.articles] == [a.tags for a in parse_dump(path, strict=False).articles]
 
 
-def test_strict_raises_the_first_failing_file_in_input_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("split_tags", "count", "broken"),
+    [
+        # One broken file early (a worker takes it), one last (this process does).
+        (False, 24, (3, 23)),
+        (True, 12, (5, 9)),
+    ],
+)
+def test_strict_raises_the_first_failing_file_in_input_order(
+    tmp_path: Path, split_tags: bool, count: int, broken: tuple[int, int]
+) -> None:
     good = read(real_dumps()[0])
     paths = []
-    for number in range(24):
+    for number in range(count):
         path = tmp_path / f"page-{number:02d}.txt"
-        # Two broken files: one early (a worker takes it), one last (this process does).
-        path.write_text(good.replace("\n\n", "\n", 1) if number in (3, 23) else good, encoding="utf-8")
+        path.write_text(good.replace("\n\n", "\n", 1) if number in broken else good, encoding="utf-8")
         paths.append(path)
     with pytest.raises(ParseError) as caught:
-        parse_files(paths, workers=2)
-    assert caught.value.source is not None and caught.value.source.endswith("page-03.txt")
-
-
-def test_with_split_tags_strict_raises_the_first_failing_file(tmp_path: Path) -> None:
-    good = read(real_dumps()[0])
-    paths = []
-    for number in range(12):
-        path = tmp_path / f"page-{number:02d}.txt"
-        path.write_text(good.replace("\n\n", "\n", 1) if number in (5, 9) else good, encoding="utf-8")
-        paths.append(path)
-    with pytest.raises(ParseError) as caught:
-        parse_files(paths, workers=2, split_tags=True)
-    assert caught.value.source is not None and caught.value.source.endswith("page-05.txt")
+        parse_files(paths, workers=2, split_tags=split_tags)
+    assert caught.value.source is not None and caught.value.source.endswith(f"page-{broken[0]:02d}.txt")
 
 
 @pytest.mark.parametrize("where", [0, -1])  # a worker's file, this process's file
