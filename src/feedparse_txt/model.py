@@ -520,7 +520,7 @@ def _from_columns(columns: Columns) -> tuple[Article, ...]:
     tags = columns.tags.split("\n")
     start = 0
     for k, count in zip(columns.split, columns.tag_counts, strict=True):
-        _set(articles[k], "tags", tuple(tags[start : start + count]))
+        keep_split(articles[k], tuple(tags[start : start + count]))
         start += count
     return articles
 
