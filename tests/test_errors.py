@@ -154,6 +154,26 @@ def test_mixed_newlines() -> None:
     assert format_dump(lenient) == text
 
 
+@pytest.mark.parametrize("bad", range(1, len(RECORD)))
+def test_a_mixed_newline_inside_a_record_is_the_error_where_it_stands(bad: int) -> None:
+    # Not "the text ended" before it: the record's lines are all there.
+    lines = [*RECORD, *OTHER]
+    text = "".join(line + ("\n" if k == bad else "\r\n") for k, line in enumerate(lines))
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    error = caught.value
+    assert (error.code, error.line, error.column) == ("mixed-newlines", bad + 1, len(RECORD[bad]) + 1)
+
+
+def test_a_deviation_before_a_mixed_newline_is_named_first() -> None:
+    lines = [*RECORD[:2], "Aug 27, 2019 · ", *RECORD[3:], *OTHER]
+    text = "\r\n".join(lines[:5]) + "\r\n" + "\n".join(lines[5:]) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.code, caught.value.line) != ("mixed-newlines", 6)
+    assert caught.value.line == 3
+
+
 def test_byte_order_mark_in_text() -> None:
     text = "\ufeff" + "\n".join(RECORD) + "\n"
     with pytest.raises(ParseError) as caught:

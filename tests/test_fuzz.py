@@ -6,13 +6,18 @@ Run long: ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py`` (100,0
 from __future__ import annotations
 
 import contextlib
+import faulthandler
+import io
+import itertools
 from collections import Counter
+from collections.abc import Iterator
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Dump, ParseError, format_dump, parse_dump
+from feedparse_txt import Dump, ParseError, format_dump, iter_articles, parse_dump, parsing
 from feedparse_txt.strategies import mutated, mutations
 
 from .conftest import read, real_dumps, record_key
@@ -92,3 +97,69 @@ def test_arbitrary_bytes(data: bytes) -> None:
     assert text.encode("utf-8", errors="surrogatepass") == data or "\ufffd" in text
     with contextlib.suppress(ParseError):
         parse_dump(data)
+
+
+class _Pieces(io.StringIO):
+    """A text file whose reads return the text in pieces of the given sizes, as a
+    pipe or a socket may: streaming must not depend on where the pieces end."""
+
+    def __init__(self, text: str, sizes: list[int]) -> None:
+        super().__init__()
+        self._pieces = self._cut(text, sizes)
+
+    @staticmethod
+    def _cut(text: str, sizes: list[int]) -> Iterator[str]:
+        at = 0
+        for size in itertools.cycle(sizes):
+            if at >= len(text):
+                return
+            yield text[at : at + size]
+            at += size
+
+    def read(self, size: int | None = -1) -> str:
+        return next(self._pieces, "")
+
+
+def _streamed(text: str, sizes: list[int], *, strict: bool) -> list[object]:
+    faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
+    try:
+        return list(iter_articles(_Pieces(text, sizes), strict=strict))
+    except ParseError as error:
+        return [(error.code, error.line, error.column)]
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+def _in_blocks(text: str, size: int, *, strict: bool) -> Dump | tuple[object, ...]:
+    """parse_dump with a progress callback, which feeds the text in blocks of ``size``."""
+    faulthandler.dump_traceback_later(60, exit=True)
+    try:
+        with mock.patch.object(parsing, "_BLOCK", size):
+            return parse_dump(text, strict=strict, progress=lambda done, total: None)
+    except ParseError as error:
+        return (error.code, error.line, error.column)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+def _whole(text: str, *, strict: bool) -> list[object]:
+    try:
+        return list(parse_dump(text, strict=strict).articles)
+    except ParseError as error:
+        return [(error.code, error.line, error.column)]
+
+
+@given(st.data())
+def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
+    text = TEXTS[data.draw(st.sampled_from(NAMES))]
+    crlf = data.draw(st.booleans())
+    damaged = data.draw(mutated(text.replace("\n", "\r\n") if crlf else text, max_mutations=4))
+    if data.draw(st.booleans()):  # unusable lines, as many as a whole record and more
+        junk = data.draw(st.lists(st.sampled_from(["", "junk", " ", "·"]), min_size=1, max_size=40))
+        lines = damaged.split("\n")
+        at = data.draw(st.integers(0, len(lines)))
+        damaged = "\n".join([*lines[:at], *junk, *lines[at:]])
+    sizes = data.draw(st.lists(st.integers(1, 2000), min_size=1, max_size=5))
+    for strict in (False, True):
+        assert _streamed(damaged, sizes, strict=strict) == _whole(damaged, strict=strict)
+    assert _in_blocks(damaged, sizes[0], strict=False) == parse_dump(damaged, strict=False)

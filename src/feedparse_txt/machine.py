@@ -15,6 +15,7 @@ which find the exact deviation.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 
 from .errors import ParseError, Problem, quote
 from .fields import (
@@ -85,6 +86,13 @@ def _similar(a: str, b: str) -> bool:
     return matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
+_LINE_AND_COLUMN = operator.attrgetter("line", "column")
+
+
+def _position(error: ParseError) -> tuple[int, int]:
+    return (error.line or 0, error.column or 0)
+
+
 def _prefix_column(expected: str, found: str) -> int:
     column = 0
     for x, y in zip(expected, found, strict=False):
@@ -138,7 +146,10 @@ class Machine:
         self._days: dict[str, _dt.date] = {}  # date text -> date
         self._stats: dict[str, tuple[int, int]] = {}
         self._mixed_reported = False
-        self._stop: int | None = None  # strict: index of a line whose ending is wrong
+        # Strict: the first line whose ending differs from the first line's, as (index
+        # in the buffer, error). Reading goes on past it (its text is fine) until a
+        # later deviation or the record that holds it is read; then this is the error.
+        self._bad_ending: tuple[int, ParseError] | None = None
 
     # ------------------------------------------------------------------ input
 
@@ -153,7 +164,12 @@ class Machine:
         if block.endings is not None or self._endings is not None:
             if self._endings is None:
                 self._endings = [self.newline or "\n"] * len(self._lines)
-            self._endings.extend(block.endings or [block.newline] * len(block.lines))
+            endings = block.endings
+            if endings is None:
+                endings = [block.newline] * len(block.lines)
+                if endings and not block.final_newline:
+                    endings[-1] = ""  # the text ends inside its last line
+            self._endings.extend(endings)
         if self._lines:
             self._lines.extend(block.lines)
         else:
@@ -172,6 +188,8 @@ class Machine:
             if self._endings is not None:
                 del self._endings[:consumed]
             self._base += consumed
+            if self._bad_ending is not None:
+                self._bad_ending = (self._bad_ending[0] - consumed, self._bad_ending[1])
 
     def _check_bom(self) -> None:
         first = self._lines[0]
@@ -200,8 +218,7 @@ class Machine:
                     column=len(line) + 1,
                 )
                 if self.strict:
-                    self._stop = index
-                    self._pending_error = error
+                    self._bad_ending = (index, error)
                 else:
                     self.problems.append(error.problem)
                 self._mixed_reported = True
@@ -209,6 +226,8 @@ class Machine:
 
     def _report(self, error: ParseError) -> None:
         if self.strict:
+            if self._bad_ending is not None and _position(error) > _position(self._bad_ending[1]):
+                error = self._bad_ending[1]  # the line ending comes first
             if self.source_name:
                 error.source = self.source_name
             raise error
@@ -219,9 +238,7 @@ class Machine:
     def _run_machine(self) -> int:
         lines = self._lines
         n = len(lines)
-        if self._stop is not None:
-            n = self._stop  # strict: read what comes before the bad line ending, then fail
-        final = self._final or self._stop is not None
+        final = self._final
         horizon = n if final else n - LOOKAHEAD
         i = 0
         fast = self._endings is None  # with mixed line endings every record is checked slowly
@@ -279,13 +296,16 @@ class Machine:
             self._count = count
             self._flush_run(run_start, run_layout)
             run_layout = None
-            i = self._step(i, n)
+            end = self._step(i, n)
             count = run_start = self._count
+            if end == i:
+                break  # where unusable text ends shows only in lines still to come
+            i = end
             known = self._known  # a header may have named the page's tag
+            if self._bad_ending is not None and i > self._bad_ending[0]:
+                self._report(self._bad_ending[1])  # read past it with no other deviation
         self._count = count
         self._flush_run(run_start, run_layout)
-        if self._stop is not None and i >= n:
-            self._report(self._pending_error)
         return i
 
     def _flush_run(self, start: int, layout: Layout | None) -> None:
@@ -560,7 +580,7 @@ class Machine:
 
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
-        return self._final and k == n - 1 and not self.final_newline and self._stop is None
+        return self._final and k == n - 1 and not self.final_newline
 
     def _cut_error(self, line: str, number: int, role: Role) -> ParseError:
         return ParseError(
@@ -728,7 +748,9 @@ class Machine:
         return Dump(
             header=self.headers[0] if self.headers else None,
             articles=articles,
-            problems=tuple(self.problems),
+            # In the order of the text: a mixed line ending is found when its block
+            # arrives, which must not decide where it stands among the others.
+            problems=tuple(sorted(self.problems, key=_LINE_AND_COLUMN)),
             newline=self.newline or "\n",
             final_newline=self.final_newline,
             bom=self.bom,
