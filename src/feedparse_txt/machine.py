@@ -1,4 +1,4 @@
-"""The line reader: lines in, headers, records and problems out. It does no I/O.
+"""The reader: dump text in, block by block; headers, records and problems out. No I/O.
 
 Between records the machine looks at the next lines and decides, from the
 templates in :mod:`.grammar`, what starts there: a page header, a record in the
@@ -7,15 +7,21 @@ by line, each role with its own reader. A strict machine raises
 :class:`ParseError` at the first deviation; a lenient one records a
 :class:`Problem`, keeps the text, and resynchronises at the next record start.
 
-Well-formed records take a fast path that checks a whole record with a few
-C-level operations; anything it does not accept is re-read by the role readers,
-which find the exact deviation.
+Canonical records (the text ``format_dump`` writes) are read straight from the
+text, a whole record at a time by one regular expression per layout, without
+cutting the text into lines. Where none matches (a page header, a damaged record,
+text it cannot use) the role readers read on from there, line by line, on a
+window of the lines that follow, and find the exact deviation; the regular
+expressions take over again where a canonical record starts.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import operator
+import re
+from collections.abc import Callable
 
 from .errors import ParseError, Problem, quote
 from .fields import (
@@ -46,7 +52,7 @@ from .model import (
     TextEntry,
     parsed_article,
 )
-from .source import BOM, Lines
+from .source import BOM, newline_of, split_lines
 
 __all__ = ["Machine"]
 
@@ -54,6 +60,9 @@ Template = tuple[Role, ...]
 Values = dict[Role, object]
 
 _CACHE_LIMIT = 1 << 14
+# Characters of text the role readers first get to read from: a page header or a
+# damaged record and the lines after it that they look ahead to.
+_WINDOW = 4096
 
 
 # The fast paths in Machine._run_machine unpack records by position; they must
@@ -87,6 +96,37 @@ def _similar(a: str, b: str) -> bool:
 
 
 _LINE_AND_COLUMN = operator.attrgetter("line", "column")
+
+_Match = Callable[[str, int], "re.Match[str] | None"]
+
+
+@functools.cache
+def _record_patterns(newline: str) -> tuple[_Match, _Match]:
+    """Matchers of a canonical record in the full and in the compact layout.
+
+    Each captures author, date text, category, title, summary, tag line and stats
+    line: text fields not empty and without surrounding whitespace (``\\s`` is
+    exactly what ``str.strip`` strips), the repeated author and title equal to the
+    first, blank lines empty, the stats line canonical. Whether the date text is a
+    canonical date (it has the shape of one) is looked up after the match. A
+    compact record's second line is not its first again (that is a full record).
+    """
+    nl = re.escape(newline)
+    # A text field and its line ending. The ending comes right after the run of
+    # characters and the test for trailing whitespace after it, so that a line that
+    # is not one fails in one pass, not by giving back one character at a time.
+    field = rf"(?=\S)([^\n]*){nl}(?<=\S{nl})"
+    author = rf"(?=\S)(?P<author>[^\n]*){nl}(?<=\S{nl})"
+    title = rf"(?=\S)(?P<title>[^\n]*){nl}(?<=\S{nl})"
+    date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
+    stats = r"((?:0|[1-9][0-9]*) likes · (?:0|[1-9][0-9]*) min read)"
+    end = rf"(?:{nl}|\Z)"
+    full = (
+        rf"{author}(?P=author){nl}{date_line}{nl}{title}{nl}{field}{nl}{field}"
+        rf"{stats}{nl}(?P=title){end}"
+    )
+    compact = rf"{author}(?!(?P=author){end}){date_line}{field}{field}{field}{stats}{end}"
+    return re.compile(full).match, re.compile(compact).match
 
 
 def _position(error: ParseError) -> tuple[int, int]:
@@ -135,10 +175,14 @@ class Machine:
         self.bom = bom
         self.newline: str | None = None
         self.final_newline = True
+        self._pending = ""  # text of a block not read yet: it waits for the next block
+        self._ends_with_newline = False
+        # The window the role readers work on: lines, their endings when they mix
+        # styles, and whether it reaches the end of the whole text.
         self._lines: list[str] = []
         self._endings: list[str] | None = None
-        self._base = 0  # line number of self._lines[0], minus one
         self._final = False
+        self._base = 0  # lines read so far: the line number of the window's first line, minus one
         self._started = False
         self._count = 0  # articles produced so far: the index of the next one
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
@@ -146,65 +190,56 @@ class Machine:
         self._days: dict[str, _dt.date] = {}  # date text -> date
         self._stats: dict[str, tuple[int, int]] = {}
         self._mixed_reported = False
-        # Strict: the first line whose ending differs from the first line's, as (index
-        # in the buffer, error). Reading goes on past it (its text is fine) until a
+        # Lenient: no header or record starts on the lines before this one (0-based);
+        # a longer stretch of unusable text is not scanned again from its start.
+        self._scanned = 0
+        # Strict: the first line whose ending differs from the first line's, as (0-based
+        # line number, error). Reading goes on past it (its text is fine) until a
         # later deviation or the record that holds it is read; then this is the error.
         self._bad_ending: tuple[int, ParseError] | None = None
 
     # ------------------------------------------------------------------ input
 
-    def feed(self, block: Lines, *, final: bool) -> None:
-        """Add the next lines of the text and read as far as they allow.
-
-        The machine takes ``block.lines`` as its own buffer (no copy of a whole
-        dump's lines) and consumes it: do not use the list afterwards.
-        """
-        if self.newline is None and (block.lines or final):
-            self.newline = block.newline
-        if block.endings is not None or self._endings is not None:
-            if self._endings is None:
-                self._endings = [self.newline or "\n"] * len(self._lines)
-            endings = block.endings
-            if endings is None:
-                endings = [block.newline] * len(block.lines)
-                if endings and not block.final_newline:
-                    endings[-1] = ""  # the text ends inside its last line
-            self._endings.extend(endings)
-        if self._lines:
-            self._lines.extend(block.lines)
-        else:
-            self._lines = block.lines  # no copy of a whole dump's lines
-        self._final = final
+    def feed(self, text: str, *, final: bool) -> None:
+        """Read the next block of the text: whole lines, except that the final block
+        holds whatever follows the last line ending. What cannot be read yet waits
+        for the next block."""
+        if self._pending:
+            text = self._pending + text
+            self._pending = ""
+        if not final and not text.endswith("\n"):
+            cut = text.rfind("\n") + 1
+            text, self._pending = text[:cut], text[cut:]
+            if not text:
+                return  # no whole line yet
+        if text:
+            self._ends_with_newline = text.endswith("\n")
+        if self.newline is None:
+            self.newline = newline_of(text) or "\n"
         if final:
-            self.final_newline = block.final_newline
-        if not self._started and self._lines:
+            self.final_newline = self._ends_with_newline
+        if not self._started and text:
             self._started = True
-            self._check_bom()
-        if self._endings is not None and not self._mixed_reported:
-            self._check_endings()
-        consumed = self._run_machine()
-        if consumed:
-            del self._lines[:consumed]
-            if self._endings is not None:
-                del self._endings[:consumed]
-            self._base += consumed
-            if self._bad_ending is not None:
-                self._bad_ending = (self._bad_ending[0] - consumed, self._bad_ending[1])
+            text = self._check_bom(text)
+        pos = self._read_text(text, final)
+        if pos < len(text):
+            self._pending = text[pos:]
 
-    def _check_bom(self) -> None:
-        first = self._lines[0]
-        if not first.startswith(BOM):
-            return
+    def _check_bom(self, text: str) -> str:
+        """``text`` without a byte order mark at its start, which it reports."""
+        if not text.startswith(BOM):
+            return text
         error = ParseError(
             "bom",
             "expected text, found a byte order mark (U+FEFF) at the start of the text; "
             "decode files with 'utf-8-sig' or pass the path or bytes",
         )
         self._report(error)
-        self._lines[0] = first[1:]
         self.bom = True
+        return text[1:]
 
     def _check_endings(self) -> None:
+        """Report the first line of the window whose ending is not the text's style."""
         assert self._endings is not None
         style = self.newline or "\n"
         for index, ending in enumerate(self._endings):
@@ -218,7 +253,7 @@ class Machine:
                     column=len(line) + 1,
                 )
                 if self.strict:
-                    self._bad_ending = (index, error)
+                    self._bad_ending = (self._base + index, error)
                 else:
                     self.problems.append(error.problem)
                 self._mixed_reported = True
@@ -235,78 +270,103 @@ class Machine:
 
     # ------------------------------------------------------------------ main loop
 
-    def _run_machine(self) -> int:
-        lines = self._lines
-        n = len(lines)
-        final = self._final
-        horizon = n if final else n - LOOKAHEAD
-        i = 0
-        fast = self._endings is None  # with mixed line endings every record is checked slowly
-        date_of, stats_of = self._date_of, self._stats_of
-        stats_seen = self._stats
+    def _read_text(self, text: str, final: bool) -> int:
+        """Read ``text`` as far as it can be read now; where that ends.
+
+        Canonical records are read straight from the text by one regular
+        expression each; anything else (a header, a damaged record, text it
+        cannot use) is read by the role readers, one template at a time, on a
+        window of the lines that follow.
+        """
+        pos, size = 0, len(text)
+        while pos < size:
+            pos = self._read_records(text, pos)
+            if pos == size:
+                break
+            read = self._read_lines(text, pos, final)
+            if not read:
+                break  # the next block must show where this ends
+            pos += read
+        return pos
+
+    def _read_records(self, text: str, pos: int) -> int:
+        """Read the canonical records that start at ``pos``; where they stop."""
+        full, compact = _record_patterns(self.newline or "\n")
+        full_layout, compact_layout = Layout.FULL, Layout.COMPACT
+        days, day_of = self._days, self._day_of
+        stats_seen, stats_of = self._stats, self._stats_of
         articles, known = self.articles, self._known
-        full, compact = Layout.FULL, Layout.COMPACT
-        # A run of canonical records is counted here and written to the document
-        # when it ends (_flush_run), not record by record.
+        count = start = self._count
         run_layout: Layout | None = None
-        count = run_start = self._count
-        while i < n and i <= horizon:
-            # Fast paths for well-formed records: a whole record checked with a few
-            # C-level operations; anything else is read role by role in _step.
-            line = lines[i]
-            size = 0
-            if fast and line and i + 1 < n:
-                # The same order as _identify: a repeated author line means the full
-                # layout, even where the text ends too soon for it (then _step says so).
-                if lines[i + 1] == line:
-                    if i + 11 <= n:
-                        author, _again, date_line, b1, title, b2, summary, b3, tags, stats_line, again = (
-                            lines[i : i + 11]
-                        )
-                        if not (b1 or b2 or b3) and title == again:
-                            size = 11
-                elif i + 6 <= n and date_of(lines[i + 1]):
-                    author, date_line, title, summary, tags, stats_line = lines[i : i + 6]
-                    size = 6
-            if size:
-                dated = date_of(date_line)
-                stats = stats_seen.get(stats_line) or stats_of(stats_line)
-                if (
-                    dated
-                    and stats
-                    and author
-                    and title
-                    and summary
-                    and tags
-                    # str.strip() returns the very same object when there is nothing to strip
-                    and author.strip() is author
-                    and title.strip() is title
-                    and summary.strip() is summary
-                    and tags.strip() is tags
-                ):
-                    articles.append(parsed_article(author, *dated, title, summary, tags, *stats, known))
-                    layout = full if size == 11 else compact
-                    if layout is not run_layout:
-                        self._count = count
-                        self._flush_run(run_start, run_layout)
-                        run_start, run_layout = count, layout
-                    count += 1
-                    i += size
-                    continue
-            self._count = count
-            self._flush_run(run_start, run_layout)
-            run_layout = None
-            end = self._step(i, n)
-            count = run_start = self._count
-            if end == i:
-                break  # where unusable text ends shows only in lines still to come
-            i = end
-            known = self._known  # a header may have named the page's tag
-            if self._bad_ending is not None and i > self._bad_ending[0]:
-                self._report(self._bad_ending[1])  # read past it with no other deviation
-        self._count = count
-        self._flush_run(run_start, run_layout)
-        return i
+        while True:
+            match = full(text, pos)
+            layout = full_layout
+            if match is None:
+                match = compact(text, pos)
+                layout = compact_layout
+                if match is None:
+                    break
+            author, date_text, category, title, summary, tags, stats_line = match.groups()
+            day = days.get(date_text) or day_of(date_text)
+            stats = stats_seen.get(stats_line) or stats_of(stats_line)
+            if day is None or stats is None:
+                break
+            articles.append(parsed_article(author, day, category, title, summary, tags, *stats, known))
+            if layout is not run_layout:
+                self._records_read(start, count, run_layout)
+                start, run_layout = count, layout
+            count += 1
+            pos = match.end()
+        self._records_read(start, count, run_layout)
+        return pos
+
+    def _records_read(self, start: int, stop: int, layout: Layout | None) -> None:
+        """Account for the canonical records ``start`` to ``stop``, read in ``layout``."""
+        if layout is not None:
+            self._count = stop
+            self._base += (stop - start) * len(LAYOUTS[layout])
+            self._flush_run(start, layout)
+
+    def _read_lines(self, text: str, pos: int, final: bool) -> int:
+        """Read from ``pos`` line by line, a template (or the text it cannot use) at a
+        time, until a canonical record starts; how many characters that took, 0 if
+        the text in hand cannot tell yet."""
+        size = len(text)
+        want = _WINDOW
+        while True:
+            stop = text.find("\n", pos + want) + 1 or size  # whole lines, at least ``want`` characters
+            block = split_lines(text[pos:stop], self.newline)
+            self._lines, self._endings = block.lines, block.endings
+            self._final = final and stop == size
+            if self._endings is not None and not self._mixed_reported:
+                self._check_endings()
+            i = read = 0  # lines and characters read in this window
+            n = len(self._lines)
+            while i < n and (self._final or i + LOOKAHEAD <= n):
+                end = self._step(i, n)
+                if end == i:
+                    break  # where unusable text ends shows only further on
+                read = min(stop - pos, read + self._length(i, end))
+                i = end
+                if self._bad_ending is not None and self._base + i > self._bad_ending[0]:
+                    self._report(self._bad_ending[1])  # read past it with no other deviation
+                if self._starts_canonical(text, pos + read):
+                    break
+            self._base += i
+            if i or stop == size:
+                return read
+            want *= 8
+
+    def _starts_canonical(self, text: str, pos: int) -> bool:
+        full, compact = _record_patterns(self.newline or "\n")
+        return bool(full(text, pos) or compact(text, pos))
+
+    def _length(self, start: int, end: int) -> int:
+        """The length of lines ``start`` to ``end`` of the window, with their endings."""
+        length = sum(map(len, self._lines[start:end]))
+        if self._endings is not None:
+            return length + sum(map(len, self._endings[start:end]))
+        return length + (end - start) * len(self.newline or "\n")
 
     def _flush_run(self, start: int, layout: Layout | None) -> None:
         """Record that the articles from ``start`` to now are canonical in ``layout``."""
@@ -657,8 +717,10 @@ class Machine:
     def _resync(self, k: int, n: int) -> int | None:
         """The next line from ``k`` where a header or a record starts for sure."""
         lines = self._lines
+        k = max(k, self._scanned - self._base)
         while k < n:
             if k + LOOKAHEAD > n and not self._final:
+                self._scanned = self._base + k
                 return None
             if lines[k].strip():
                 kind = self._identify(k, n)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .errors import ParseError
 from .machine import Machine
 from .model import Article, Dump
-from .source import Source, iter_chunks, iter_line_blocks, read_text, source_name, split_lines
+from .source import Source, iter_chunks, iter_text_blocks, read_text, source_name
 
 __all__ = ["iter_articles", "parse_dump", "parse_files"]
 
@@ -74,7 +74,7 @@ def parse_dump(
     text = decoded.text
     with paused_gc():
         if progress is None:
-            machine.feed(split_lines(text), final=True)
+            machine.feed(text, final=True)
         else:
             _feed_in_blocks(machine, text, progress)
         return machine.dump()
@@ -85,12 +85,11 @@ _BLOCK = 1 << 20
 
 def _feed_in_blocks(machine: Machine, text: str, progress: Callable[[int, int], None]) -> None:
     """Feed ``text`` a block of lines at a time, reporting how far it got."""
-    blocks = iter_line_blocks(iter(text[start : start + _BLOCK] for start in range(0, len(text), _BLOCK)))
+    blocks = iter_text_blocks(iter(text[start : start + _BLOCK] for start in range(0, len(text), _BLOCK)))
     done = 0
     for block, final in blocks:
-        size = sum(map(len, block.lines)) + len(block.lines) * len(block.newline)  # before feed takes them
         machine.feed(block, final=final)
-        done = min(len(text), done + size)
+        done += len(block)
         progress(done, len(text))
 
 
@@ -109,7 +108,7 @@ def iter_articles(
     """
     name = source_name(source)
     machine = Machine(strict=strict, keep_document=False, reference_date=reference_date, source_name=name)
-    for block, final in iter_line_blocks(iter_chunks(source, strict=strict)):
+    for block, final in iter_text_blocks(iter_chunks(source, strict=strict)):
         with paused_gc():
             machine.feed(block, final=final)
         yield from machine.articles

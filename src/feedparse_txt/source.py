@@ -202,24 +202,16 @@ def _chunks_of(file: IO[str] | IO[bytes], *, strict: bool) -> Iterator[str]:
             return
 
 
-def iter_line_blocks(chunks: Iterator[str]) -> Iterator[tuple[Lines, bool]]:
-    """Complete lines of the chunks, block by block; the flag marks the last block."""
+def iter_text_blocks(chunks: Iterator[str]) -> Iterator[tuple[str, bool]]:
+    """The chunks' text regrouped into blocks of whole lines; the flag marks the
+    last block, which holds whatever follows the last line ending."""
     pending: list[str] = []
-    newline: str | None = None
-    seen = False
     for chunk in chunks:
-        seen = seen or bool(chunk)
         cut = chunk.rfind("\n")
         if cut == -1:
             pending.append(chunk)
             continue
         pending.append(chunk[: cut + 1])
-        block = "".join(pending)
+        yield "".join(pending), False
         pending = [chunk[cut + 1 :]]
-        newline = newline or newline_of(block)
-        yield split_lines(block, newline), False
-    rest = "".join(pending)
-    last = split_lines(rest, newline)
-    if not rest and seen:
-        last.final_newline = True  # the text ended with the line ending of the block before
-    yield last, True
+    yield "".join(pending), True
