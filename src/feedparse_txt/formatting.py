@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 from typing import overload
 
 from .fields import SEPARATOR, VIEWS_TAIL, format_date
@@ -26,24 +27,47 @@ __all__ = ["format_dump"]
 BOM = "\ufeff"
 
 
-def _record_lines(article: Article, layout: Layout) -> list[str]:
-    value = {
-        Role.AUTHOR: article.author,
-        Role.AUTHOR_AGAIN: article.author,
-        Role.DATE_LINE: f"{format_date(article.published)}{SEPARATOR}{article.category}",
-        Role.BLANK: "",
-        Role.TITLE: article.title,
-        Role.SUMMARY: article.summary,
-        Role.TAG_LINE: tag_line(article),
-        Role.STATS: f"{article.likes} likes{SEPARATOR}{article.read_minutes} min read",
-        Role.TITLE_AGAIN: article.title,
-    }
-    return [value[role] for role in LAYOUTS[layout]]
+# Every line a record can have, in one fixed order; each layout picks its own lines
+# from them (a blank line is one line, however often it stands in a layout).
+_LINE_ROLES = (
+    Role.AUTHOR, Role.AUTHOR_AGAIN, Role.DATE_LINE, Role.BLANK, Role.TITLE,
+    Role.SUMMARY, Role.TAG_LINE, Role.STATS, Role.TITLE_AGAIN,
+)  # fmt: skip
+_PICK_LINES = {
+    layout: operator.itemgetter(*map(_LINE_ROLES.index, roles)) for layout, roles in LAYOUTS.items()
+}
+
+
+def _record_lines(article: Article) -> tuple[str, ...]:
+    """The lines of ``_LINE_ROLES`` for ``article``."""
+    author, title = article.author, article.title
+    return (
+        author,
+        author,
+        f"{format_date(article.published)}{SEPARATOR}{article.category}",
+        "",
+        title,
+        article.summary,
+        tag_line(article),
+        f"{article.likes} likes{SEPARATOR}{article.read_minutes} min read",
+        title,
+    )
+
+
+def record_renderer(layout: Layout, newline: str = "\n") -> Callable[[Article], str]:
+    """A function that writes an article as one canonical record in ``layout``, each
+    line ended by ``newline`` (for writing many records alike)."""
+    pick = _PICK_LINES[layout]
+
+    def render(article: Article) -> str:
+        return newline.join(pick(_record_lines(article))) + newline
+
+    return render
 
 
 def render_record(article: Article, layout: Layout, newline: str = "\n") -> str:
     """The canonical text of one record, each line ended by ``newline``."""
-    return newline.join(_record_lines(article, layout)) + newline
+    return record_renderer(layout, newline)(article)
 
 
 _NEEDS = {
@@ -133,9 +157,7 @@ def _unchanged(dump: Dump) -> list[str]:
         parts.append(render_header(dump.header, newline))
     for entry in dump.document.entries:
         if isinstance(entry, RecordRun):
-            parts.extend(
-                render_record(articles[i], entry.layout, newline) for i in range(entry.start, entry.stop)
-            )
+            parts.extend(map(record_renderer(entry.layout, newline), articles[entry.start : entry.stop]))
         elif isinstance(entry, HeaderEntry):
             parts.append(_header_text(entry, dump, first_header))
             first_header = False

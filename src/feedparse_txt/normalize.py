@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .formatting import render_header, render_record
+from .formatting import record_renderer, render_header, render_record
 from .model import Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump
 
@@ -31,7 +31,7 @@ def normalize(text: str) -> str:
             continue
         last_header = None
         if isinstance(entry, RecordRun):
-            parts.extend(render_record(a, Layout.FULL) for a in dump.articles[entry.start : entry.stop])
+            parts.extend(map(record_renderer(Layout.FULL), dump.articles[entry.start : entry.stop]))
         elif isinstance(entry, RawRecord):
             parts.append(render_record(dump.articles[entry.article], Layout.FULL))
         elif isinstance(entry, TextEntry):
