@@ -5,10 +5,11 @@
 
 Dumps are generated from the real files' vocabulary (bench/corpus.py) into
 bench/out/. Every figure is the best of several runs; ratios compare figures
-taken in this run, on this machine. The references: a TextFSM template of the
-format (bench/listing.textfsm, the same fields as strings) and the floor (split
-the text into lines and build the same Article objects from fields already in
-hand).
+taken in this run, on this machine, and the figures a ratio compares are taken
+in turns (a round runs each once), so that the machine's drift weighs on all
+alike. The references: a TextFSM template of the format (bench/listing.textfsm,
+the same fields as strings) and the floor (split the text into lines and build
+the same Article objects from fields already in hand).
 """
 
 from __future__ import annotations
@@ -45,6 +46,20 @@ def best(action: Callable[[], object], repeat: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def best_interleaved(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Best wall time of each action over ``rounds`` rounds that run every action
+    once in turn: the speed of this machine drifts by 10-20% within seconds, and
+    figures taken one after the other would carry that drift into their ratios."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(rounds):
+        for name, action in actions.items():
+            gc.collect()
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in times.items()}
 
 
 def target(name: str, ok: bool, detail: str) -> None:
@@ -138,7 +153,9 @@ def measure_parse_files() -> list[float]:
 
         return parse
 
-    return [best(run(workers, split), 5) for split in (False, True) for workers in (1, 2)]
+    runs = {(split, workers): run(workers, split) for split in (False, True) for workers in (1, 2)}
+    times = best_interleaved({str(key): action for key, action in runs.items()}, rounds=5)
+    return [times[str(key)] for key in runs]
 
 
 def main() -> int:
@@ -147,7 +164,7 @@ def main() -> int:
     )
     parser.add_argument("--quick", action="store_true", help="skip the 100 MB figures")
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]} on {sys.platform}; best of several runs each\n")
+    print(f"python {sys.version.split()[0]} on {sys.platform}; best of several runs each, taken in turns\n")
 
     path10, text10, size10 = dump_file(10)
     dump = parse_dump(text10)
@@ -155,7 +172,6 @@ def main() -> int:
     mb10 = size10 / MB
     print(f"10 MB dump: {mb10:.1f} MB, {records} records, {len(dump.headers)} page headers")
 
-    parse_s = best(lambda: parse_dump(text10), 7)
     fields = [
         (a.author, a.published, a.category, a.title, a.summary, tag_line(a), a.likes, a.read_minutes, ())
         for a in dump.articles
@@ -165,7 +181,6 @@ def main() -> int:
         text10.split("\n")
         return [parsed_article(*f) for f in fields]
 
-    floor_s = best(floor, 7)
     template = (HERE / "listing.textfsm").read_text(encoding="utf-8")
 
     def run_textfsm() -> list[list[str]]:
@@ -175,7 +190,6 @@ def main() -> int:
 
     rows = run_textfsm()
     assert len(rows) == records and rows[0][0] == dump.articles[0].author
-    fsm_s = best(run_textfsm, 3)
     split_tags_loaded = time.perf_counter()
     tag_module.split_tags("Backend ArchitectureDSL")  # load the word model once
     model_s = time.perf_counter() - split_tags_loaded
@@ -185,10 +199,20 @@ def main() -> int:
         for article in parse_dump(text10).articles:
             article.tags  # noqa: B018 - reading tags is the point
 
-    tags_s = best(parse_and_split, 3)
-    stream_s = best(lambda: sum(1 for _ in iter_articles(path10)), 5)
-    format_s = best(lambda: format_dump(dump), 7)
     assert format_dump(dump) == text10
+    times = best_interleaved(
+        {
+            "parse": lambda: parse_dump(text10),
+            "floor": floor,
+            "textfsm": run_textfsm,
+            "tags": parse_and_split,
+            "stream": lambda: sum(1 for _ in iter_articles(path10)),
+            "format": lambda: format_dump(dump),
+        },
+        rounds=7,
+    )
+    parse_s, floor_s, fsm_s = times["parse"], times["floor"], times["textfsm"]
+    tags_s, stream_s, format_s = times["tags"], times["stream"], times["format"]
 
     def rate(seconds: float) -> str:
         return f"{mb10 / seconds:7.1f} MB/s {records / seconds:10,.0f} records/s {seconds * 1000:8.1f} ms"

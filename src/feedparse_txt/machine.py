@@ -115,9 +115,9 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     # A text field and its line ending. The ending comes right after the run of
     # characters and the test for trailing whitespace after it, so that a line that
     # is not one fails in one pass, not by giving back one character at a time.
-    field = rf"(?=\S)([^\n]*){nl}(?<=\S{nl})"
-    author = rf"(?=\S)(?P<author>[^\n]*){nl}(?<=\S{nl})"
-    title = rf"(?=\S)(?P<title>[^\n]*){nl}(?<=\S{nl})"
+    field = rf"(\S[^\n]*){nl}(?<=\S{nl})"
+    author = rf"(?P<author>\S[^\n]*){nl}(?<=\S{nl})"
+    title = rf"(?P<title>\S[^\n]*){nl}(?<=\S{nl})"
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
     stats = r"((?:0|[1-9][0-9]*) likes · (?:0|[1-9][0-9]*) min read)"
     end = rf"(?:{nl}|\Z)"
@@ -292,37 +292,34 @@ class Machine:
     def _read_records(self, text: str, pos: int) -> int:
         """Read the canonical records that start at ``pos``; where they stop."""
         full, compact = _record_patterns(self.newline or "\n")
-        full_layout, compact_layout = Layout.FULL, Layout.COMPACT
+        while True:
+            start = pos
+            pos = self._read_run(text, pos, Layout.FULL, full)
+            pos = self._read_run(text, pos, Layout.COMPACT, compact)
+            if pos == start:
+                return pos
+
+    def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
+        """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
         days, day_of = self._days, self._day_of
         stats_seen, stats_of = self._stats, self._stats_of
         articles, known = self.articles, self._known
-        count = start = self._count
-        run_layout: Layout | None = None
-        while True:
-            match = full(text, pos)
-            layout = full_layout
-            if match is None:
-                match = compact(text, pos)
-                layout = compact_layout
-                if match is None:
-                    break
+        count = self._count
+        while (match := record(text, pos)) is not None:
             author, date_text, category, title, summary, tags, stats_line = match.groups()
             day = days.get(date_text) or day_of(date_text)
             stats = stats_seen.get(stats_line) or stats_of(stats_line)
             if day is None or stats is None:
                 break
             articles.append(parsed_article(author, day, category, title, summary, tags, *stats, known))
-            if layout is not run_layout:
-                self._records_read(start, count, run_layout)
-                start, run_layout = count, layout
             count += 1
             pos = match.end()
-        self._records_read(start, count, run_layout)
+        self._records_read(self._count, count, layout)
         return pos
 
-    def _records_read(self, start: int, stop: int, layout: Layout | None) -> None:
+    def _records_read(self, start: int, stop: int, layout: Layout) -> None:
         """Account for the canonical records ``start`` to ``stop``, read in ``layout``."""
-        if layout is not None:
+        if stop > start:
             self._count = stop
             self._base += (stop - start) * len(LAYOUTS[layout])
             self._flush_run(start, layout)
