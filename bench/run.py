@@ -190,6 +190,21 @@ def main() -> int:
 
     rows = run_textfsm()
     assert len(rows) == records and rows[0][0] == dump.articles[0].author
+    assert format_dump(dump) == text10
+    # Without the word model first, as a program that does not read tags runs (with
+    # its 52 MB of word lists in memory, parse_dump measured ~8% slower here).
+    times = best_interleaved(
+        {
+            "parse": lambda: parse_dump(text10),
+            "floor": floor,
+            "textfsm": run_textfsm,
+            "stream": lambda: sum(1 for _ in iter_articles(path10)),
+            "format": lambda: format_dump(dump),
+        },
+        rounds=7,
+    )
+    parse_s, floor_s, fsm_s = times["parse"], times["floor"], times["textfsm"]
+    stream_s, format_s = times["stream"], times["format"]
     split_tags_loaded = time.perf_counter()
     tag_module.split_tags("Backend ArchitectureDSL")  # load the word model once
     model_s = time.perf_counter() - split_tags_loaded
@@ -199,20 +214,9 @@ def main() -> int:
         for article in parse_dump(text10).articles:
             article.tags  # noqa: B018 - reading tags is the point
 
-    assert format_dump(dump) == text10
-    times = best_interleaved(
-        {
-            "parse": lambda: parse_dump(text10),
-            "floor": floor,
-            "textfsm": run_textfsm,
-            "tags": parse_and_split,
-            "stream": lambda: sum(1 for _ in iter_articles(path10)),
-            "format": lambda: format_dump(dump),
-        },
-        rounds=7,
-    )
-    parse_s, floor_s, fsm_s = times["parse"], times["floor"], times["textfsm"]
-    tags_s, stream_s, format_s = times["tags"], times["stream"], times["format"]
+    # The tags figure against TextFSM taken in turns with it, the word model loaded.
+    with_model = best_interleaved({"tags": parse_and_split, "textfsm": run_textfsm}, rounds=5)
+    tags_s, fsm_with_model_s = with_model["tags"], with_model["textfsm"]
 
     def rate(seconds: float) -> str:
         return f"{mb10 / seconds:7.1f} MB/s {records / seconds:10,.0f} records/s {seconds * 1000:8.1f} ms"
@@ -227,7 +231,11 @@ def main() -> int:
     target(
         "parse_dump <= 2.5x the floor's time (aim 2x)", parse_s / floor_s <= 2.5, f"{parse_s / floor_s:.2f}x"
     )
-    target("with every tags read >= 1.5x TextFSM (aim 2.5x)", fsm_s / tags_s >= 1.5, f"{fsm_s / tags_s:.2f}x")
+    target(
+        "with every tags read >= 1.5x TextFSM (aim 2.5x)",
+        fsm_with_model_s / tags_s >= 1.5,
+        f"{fsm_with_model_s / tags_s:.2f}x (TextFSM {fsm_with_model_s * 1000:.1f} ms in turns with it)",
+    )
     target("format_dump at least as fast as parse_dump", format_s <= parse_s, f"{parse_s / format_s:.2f}x")
 
     print("\nper-MB time of parse_dump (records kept in memory)")
