@@ -174,6 +174,34 @@ def test_a_deviation_before_a_mixed_newline_is_named_first() -> None:
     assert caught.value.line == 3
 
 
+@pytest.mark.parametrize(
+    ("line", "replacement", "code"),
+    [
+        (12, "9" * 5000 + " likes · 11 min read", "bad-stats"),  # past int()'s own limit
+        (12, "1" + "0" * 18 + " likes · 11 min read", "bad-stats"),  # 19 digits
+        (12, "0 likes · " + "9" * 5000 + " min read", "bad-stats"),
+        (12, "1," + "000," * 6 + "000 likes · 11 min read", "bad-stats"),
+        (1, "9" * 5000 + " articles", "bad-header"),
+        (2, "Page 1 of " + "9" * 5000, "bad-header"),
+    ],
+)
+def test_a_count_too_long_is_a_deviation_not_a_crash(line: int, replacement: str, code: str) -> None:
+    lines = [*HEADER, *RECORD]  # line: an index into these
+    lines[line] = replacement
+    text = "\n".join(lines) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.code == code
+    lenient = parse_dump(text, strict=False)
+    assert [p.code for p in lenient.problems] == [code]
+    assert format_dump(lenient) == text
+
+
+def test_the_longest_count_reads() -> None:
+    text = "\n".join([*RECORD[:9], "9" * 18 + " likes · 11 min read", RECORD[10]]) + "\n"
+    assert parse_dump(text).articles[0].likes == 10**18 - 1
+
+
 def test_byte_order_mark_in_text() -> None:
     text = "\ufeff" + "\n".join(RECORD) + "\n"
     with pytest.raises(ParseError) as caught:

@@ -50,6 +50,7 @@ def test_constructed_article_exposes_its_fields() -> None:
         ({"tags": ("", "DSL")}, ValueError),
         ({"tags": (" DSL",)}, ValueError),
         ({"likes": -1}, ValueError),
+        ({"likes": 10**18}, ValueError),  # 19 digits: it would not read back as a count
         ({"likes": True}, TypeError),
         ({"read_minutes": 1.5}, TypeError),
     ],

@@ -29,10 +29,23 @@ _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _DATE_EXAMPLE = "a date like 'Aug 27, 2019'"
 _STATS_EXAMPLE = "stats like '0 likes · 11 min read'"
 
+# A count (likes, minutes, articles, pages, views) has at most 18 digits: it fits
+# the 64-bit integers other tools store it in, and int() refuses very long runs
+# of digits outright (4,300 by default), which must read as a deviation, not crash.
+COUNT_DIGITS = 18
+MAX_COUNT = 10**COUNT_DIGITS - 1
+# A count as str(int) writes it: the only spelling the canonical layout has.
+PLAIN_COUNT = rf"0|[1-9][0-9]{{0,{COUNT_DIGITS - 1}}}"
+_TOO_LONG = f"a count of at most {COUNT_DIGITS} digits"
+
+
+def _digits(number: str) -> str:
+    return f"a number of {sum(map(str.isdigit, number))} digits"
+
 
 def _is_plain_number(text: str) -> bool:
     """ASCII digits without a leading zero: the only spelling ``str(int)`` gives back."""
-    return text.isdigit() and text.isascii() and (text[0] != "0" or text == "0")
+    return text.isdigit() and text.isascii() and (text[0] != "0" or text == "0") and len(text) <= COUNT_DIGITS
 
 
 # ---------------------------------------------------------------------------- dates
@@ -250,11 +263,17 @@ def parse_stats(text: str) -> Stats:
     match = re.fullmatch(_STATS, text)
     if match is None or not match["minutes"].isascii():
         raise ParseError.expected("bad-stats", _STATS_EXAMPLE, "something else", text)
+    if len(match["minutes"].lstrip("0")) > COUNT_DIGITS:
+        raise ParseError.expected(
+            "bad-stats", _TOO_LONG, _digits(match["minutes"]), text, column=match.start("minutes") + 1
+        )
     from decimal import Decimal  # exact for 1.2K; only uncommon spellings get here
 
     likes = Decimal(match["likes"].replace(",", "")) * _UNITS[match["unit"].lower()]
     if likes != likes.to_integral_value() or not match["likes"].isascii():
         raise ParseError.expected("bad-stats", "a whole number of likes", match["likes"], text)
+    if likes > MAX_COUNT:
+        raise ParseError.expected("bad-stats", _TOO_LONG, _digits(match["likes"]), text)
     return Stats(int(likes), int(match["minutes"]))
 
 
@@ -274,6 +293,8 @@ def _header_number(number: str, what: str, text: str, column: int = 1) -> int:
     plain = number.replace(",", "")
     if not (plain.isdigit() and plain.isascii()):
         raise ParseError.expected("bad-header", f"a number of {what}", repr(number), text, column=column)
+    if len(plain.lstrip("0")) > COUNT_DIGITS:
+        raise ParseError.expected("bad-header", _TOO_LONG, _digits(plain), text, column=column)
     return int(plain)
 
 

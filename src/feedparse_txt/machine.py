@@ -25,10 +25,10 @@ from collections.abc import Callable
 
 from .errors import ParseError, Problem, quote
 from .fields import (
+    PLAIN_COUNT,
     SEPARATOR,
     Stats,
     canonical_date,
-    canonical_stats,
     parse_count,
     parse_count_and_page,
     parse_date_line,
@@ -104,10 +104,10 @@ _Match = Callable[[str, int], "re.Match[str] | None"]
 def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     """Matchers of a canonical record in the full and in the compact layout.
 
-    Each captures author, date text, category, title, summary, tag line and stats
-    line: text fields not empty and without surrounding whitespace (``\\s`` is
+    Each captures author, date text, category, title, summary, tag line, likes and
+    read minutes: text fields not empty and without surrounding whitespace (``\\s`` is
     exactly what ``str.strip`` strips), the repeated author and title equal to the
-    first, blank lines empty, the stats line canonical. Whether the date text is a
+    first, blank lines empty, the counts canonical. Whether the date text is a
     canonical date (it has the shape of one) is looked up after the match. A
     compact record's second line is not its first again (that is a full record).
     """
@@ -119,7 +119,7 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     author = rf"(?P<author>\S[^\n]*){nl}(?<=\S{nl})"
     title = rf"(?P<title>\S[^\n]*){nl}(?<=\S{nl})"
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
-    stats = r"((?:0|[1-9][0-9]*) likes · (?:0|[1-9][0-9]*) min read)"
+    stats = rf"({PLAIN_COUNT}) likes · ({PLAIN_COUNT}) min read"
     end = rf"(?:{nl}|\Z)"
     full = (
         rf"{author}(?P=author){nl}{date_line}{nl}{title}{nl}{field}{nl}{field}"
@@ -188,7 +188,6 @@ class Machine:
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
         self._known: tuple[str, ...] = ()
         self._days: dict[str, _dt.date] = {}  # date text -> date
-        self._stats: dict[str, tuple[int, int]] = {}
         self._mixed_reported = False
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
@@ -302,16 +301,16 @@ class Machine:
     def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
         """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
         days, day_of = self._days, self._day_of
-        stats_seen, stats_of = self._stats, self._stats_of
         articles, known = self.articles, self._known
         count = self._count
         while (match := record(text, pos)) is not None:
-            author, date_text, category, title, summary, tags, stats_line = match.groups()
+            author, date_text, category, title, summary, tags, likes, minutes = match.groups()
             day = days.get(date_text) or day_of(date_text)
-            stats = stats_seen.get(stats_line) or stats_of(stats_line)
-            if day is None or stats is None:
+            if day is None:
                 break
-            articles.append(parsed_article(author, day, category, title, summary, tags, *stats, known))
+            articles.append(
+                parsed_article(author, day, category, title, summary, tags, int(likes), int(minutes), known)
+            )
             count += 1
             pos = match.end()
         self._records_read(self._count, count, layout)
@@ -374,18 +373,6 @@ class Machine:
             else:
                 self._close_run()
                 self._run = [start, self._count, layout]
-
-    def _stats_of(self, line: str) -> tuple[int, int] | None:
-        """(likes, read minutes) of a canonical stats line (cached), else None."""
-        stats = self._stats.get(line)
-        if stats is None:
-            parsed = canonical_stats(line)
-            if parsed is None:
-                return None
-            if len(self._stats) > _CACHE_LIMIT:
-                self._stats.clear()
-            stats = self._stats[line] = (parsed.likes, parsed.read_minutes)
-        return stats
 
     # ------------------------------------------------------------------ slow path
 

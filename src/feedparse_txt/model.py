@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from .errors import Problem
+from .fields import COUNT_DIGITS, MAX_COUNT
 
 __all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
 
@@ -64,8 +65,8 @@ def is_valid_text(value: str) -> bool:
 def _check_count(name: str, value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{name} must not be negative, found {value}")
+    if not 0 <= value <= MAX_COUNT:
+        raise ValueError(f"{name} must be from 0 to {MAX_COUNT} ({COUNT_DIGITS} digits), found {value}")
 
 
 _set = object.__setattr__
