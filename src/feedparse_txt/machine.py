@@ -60,6 +60,9 @@ Template = tuple[Role, ...]
 Values = dict[Role, object]
 
 _CACHE_LIMIT = 1 << 14
+# Canonical date text -> date, for every parse in this process: dates repeat across
+# the dumps of a corpus far more than within one page.
+_DAYS: dict[str, _dt.date] = {}
 # Characters of text the role readers first get to read from: a page header or a
 # damaged record and the lines after it that they look ahead to.
 _WINDOW = 4096
@@ -187,7 +190,6 @@ class Machine:
         self._count = 0  # articles produced so far: the index of the next one
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
         self._known: tuple[str, ...] = ()
-        self._days: dict[str, _dt.date] = {}  # date text -> date
         self._mixed_reported = False
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
@@ -300,7 +302,7 @@ class Machine:
 
     def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
         """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
-        days, day_of = self._days, self._day_of
+        days, day_of = _DAYS, self._day_of
         articles, known = self.articles, self._known
         count = self._count
         while (match := record(text, pos)) is not None:
@@ -470,7 +472,7 @@ class Machine:
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
         """Date and category of a canonical date line, else None."""
         date_text, _separator, category = line.partition(SEPARATOR)
-        day = self._days.get(date_text) or self._day_of(date_text)
+        day = _DAYS.get(date_text) or self._day_of(date_text)
         if day is None or not category or category.strip() is not category:
             return None
         return day, category
@@ -479,9 +481,9 @@ class Machine:
         """The date of a canonical date text, remembered for the next time."""
         day = canonical_date(date_text)
         if day is not None:
-            if len(self._days) > _CACHE_LIMIT:
-                self._days.clear()
-            self._days[date_text] = day
+            if len(_DAYS) > _CACHE_LIMIT:
+                _DAYS.clear()
+            _DAYS[date_text] = day
         return day
 
     def _is_date_line(self, line: str) -> bool:
