@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from feedparse_txt import Dump, ParseError, format_dump, parse_dump, parse_files
+from feedparse_txt import Dump, ParseError, format_dump, parse_dump, parse_files, split_tags
 from feedparse_txt.model import _is_split
 from feedparse_txt.parallel import parse_in_parallel
 
@@ -27,10 +27,11 @@ def corpus() -> list[Path]:
 
 
 @pytest.mark.parametrize("workers", [1, 2, 3])
-def test_same_dumps_as_the_serial_parse_in_input_order(workers: int) -> None:
+@pytest.mark.parametrize("split_tags", [False, True])
+def test_same_dumps_as_the_serial_parse_in_input_order(workers: int, split_tags: bool) -> None:
     paths = corpus()
     serial = [parse_dump(p, strict=False) for p in paths]
-    assert parse_files(paths, strict=False, workers=workers) == serial
+    assert parse_files(paths, strict=False, workers=workers, split_tags=split_tags) == serial
 
 
 def test_split_tags_travel_with_the_records() -> None:
@@ -68,11 +69,10 @@ def test_a_missing_file_raises_as_in_a_serial_parse(tmp_path: Path, where: int) 
     paths = corpus()
     paths.insert(where if where >= 0 else len(paths), tmp_path / "missing.txt")
     with pytest.raises(FileNotFoundError):
-        parse_files(paths, workers=2)
+        parse_files(paths, strict=False, workers=2, split_tags=True)
 
 
-@pytest.mark.parametrize("split_tags", [False, True])
-def test_large_files_do_not_stall_the_pipes(tmp_path: Path, split_tags: bool) -> None:
+def test_large_files_do_not_stall_the_pipes(tmp_path: Path) -> None:
     # Each file's tag lines and each reply are larger than a pipe holds (64 KB):
     # this process writing the next file while a worker writes its reply must not
     # leave both waiting.
@@ -90,11 +90,11 @@ def test_large_files_do_not_stall_the_pipes(tmp_path: Path, split_tags: bool) ->
         paths.append(path)
     faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
     try:
-        dumps = parse_files(paths, strict=False, workers=2, split_tags=split_tags)
+        dumps = parse_files(paths, strict=False, workers=2, split_tags=True)
     finally:
         faulthandler.cancel_dump_traceback_later()
     assert dumps == [parse_dump(path, strict=False) for path in paths]
-    assert all(_is_split(a) == split_tags for d in dumps for a in d.articles)
+    assert all(_is_split(a) for d in dumps for a in d.articles)
 
 
 def test_more_workers_than_files() -> None:
@@ -102,10 +102,14 @@ def test_more_workers_than_files() -> None:
     assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]
 
 
-def _dies_in_a_worker(path: Path) -> Dump:
+def _dies_in_a_worker(line: str, known_tags: tuple[str, ...] = ()) -> tuple[str, ...]:
     if str(os.getpid()) != os.environ["FEEDPARSE_TXT_TEST_PARENT"]:
         os._exit(3)  # a worker killed mid-file, as by the out-of-memory killer
-    time.sleep(0.01)  # this process is slow: the worker surely takes a file
+    return split_tags(line, known_tags=known_tags)
+
+
+def _slow_parse(path: Path) -> Dump:
+    time.sleep(0.02)  # this process is slow: the workers surely take files
     return parse_dump(path, strict=False)
 
 
@@ -115,14 +119,9 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPat
     faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
     try:
         with pytest.raises(RuntimeError, match="ended unexpectedly"):
-            parse_in_parallel(corpus(), _dies_in_a_worker, workers, split=False)
+            parse_in_parallel(corpus(), _slow_parse, _dies_in_a_worker, workers)
     finally:
         faulthandler.cancel_dump_traceback_later()
-
-
-def _slow_parse(path: Path) -> Dump:
-    time.sleep(0.02)
-    return parse_dump(path, strict=False)
 
 
 def _state_and_parent(pid: int) -> tuple[str, int]:
@@ -153,7 +152,8 @@ def test_workers_stop_when_the_parsing_process_is_killed() -> None:
     script = (
         "from tests.test_parse_files import _slow_parse, corpus\n"
         "from feedparse_txt.parallel import parse_in_parallel\n"
-        "parse_in_parallel(corpus() * 20, _slow_parse, 2, split=True)\n"
+        "from feedparse_txt import split_tags\n"
+        "parse_in_parallel(corpus() * 20, _slow_parse, split_tags, 2)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parent.parent)
     try:

@@ -1,15 +1,15 @@
-"""Parsing many files on several cores (:func:`feedparse_txt.parse_files`).
+"""Splitting the tags of many files on several cores (:func:`feedparse_txt.parse_files`).
 
-This process hands the worker processes files from the front of the list, a
-few at a time, and works on files from the back itself, one at a time, until
-the two ends meet: neither side waits long for the other at the end, whatever
-the files' sizes.
+This process parses every file (parsing is a sixth of the work) and hands the
+worker processes the tag lines of files from the front of the list, a few at a
+time, to send back split; it splits files from the back itself, one at a time,
+until the two ends meet: neither side waits long for the other at the end,
+whatever the files' sizes. What crosses between processes is kept small: a
+worker neither reads nor parses a file, and no record is pickled.
 
-What crosses between processes is kept small. Without tag splitting a worker
-gets a path and sends back the dump (its records pickle as flat columns). With
-it, this process parses every file itself (parsing is a sixth of the work) and
-hands the workers only the tag lines of a file, to send back split: a worker
-neither reads nor parses a file, and no record is pickled.
+Parsing alone is not shared out: a record parsed in a worker costs about half
+as much again to rebuild here as parsing it here, and with the start of a
+process and the pages copied after a fork, two processes parsed slower than one.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, cast
 
-from .errors import ParseError
 from .model import Dump, keep_split, known_tags_of, tag_line
 from .parsing import split_every_tag_line
 
@@ -31,9 +30,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Parse = Callable[["Path"], Dump]
+SplitLine = Callable[..., tuple[str, ...]]  # split_tags(line, known_tags=...)
 Tags = list[tuple[str, ...]]  # the split tags of a dump's records, in order
 TagLines = list[tuple[str, tuple[str, ...]]]  # a dump's tag lines, each with its known tags
-Found = Dump | Tags | Exception  # what a worker made of one file
 
 # Files handed to each worker ahead of the one it works on: enough that it never
 # waits for this process (which hands them over between its own files), few
@@ -75,23 +74,17 @@ def _pack(message: object) -> bytes:
     return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _work(jobs: _Channel, replies: _Channel, parse: Parse) -> None:
-    """A worker: parse the paths, or split the tag lines, it is given until told to
-    stop, or until this process is gone (its pipes end)."""
-    from .tags import split_tags
-
+def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine) -> None:
+    """A worker: split the tag lines it is given until told to stop, or until this
+    process is gone (its pipes end)."""
     jobs.only_reading()
     replies.only_writing()
     with contextlib.suppress(EOFError, OSError):  # OSError: this process is gone
         while (job := jobs.receive()) is not None:
             index, given = job
             try:
-                found: Found = (
-                    [split_tags(line, known_tags=known) for line, known in given]
-                    if isinstance(given, list)
-                    else parse(given)
-                )
-            except Exception as error:  # sent back: this process raises it in input order
+                found: Tags | Exception = [split_line(line, known_tags=known) for line, known in given]
+            except Exception as error:  # sent back: this process raises it
                 found = error
             replies.send((index, found))
 
@@ -99,9 +92,9 @@ def _work(jobs: _Channel, replies: _Channel, parse: Parse) -> None:
 class _Worker:
     """A worker process, the pipe its files go to, and the files it has."""
 
-    def __init__(self, context: DefaultContext, replies: _Channel, parse: Parse) -> None:
+    def __init__(self, context: DefaultContext, replies: _Channel, split_line: SplitLine) -> None:
         self.jobs = _Channel(context)
-        self.process = context.Process(target=_work, args=(self.jobs, replies, parse), daemon=True)
+        self.process = context.Process(target=_work, args=(self.jobs, replies, split_line), daemon=True)
         self.owed: dict[int, int] = {}  # file index -> bytes of its job, until its reply comes
 
     def can_take(self, size: int) -> bool:
@@ -115,43 +108,38 @@ class _Worker:
         return not owed or (len(owed) <= _AHEAD and sum(owed.values()) + size <= _PIPE_ROOM)
 
 
-def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool) -> list[Dump]:
-    """The dumps of ``files`` in input order, parsed here and in ``workers`` processes."""
-    context = multiprocessing.get_context()
-    if split:
-        from .tags import load_word_model
+def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, workers: int) -> list[Dump]:
+    """The dumps of ``files`` in input order, parsed here, their tag lines split here
+    and in ``workers`` processes (with ``split_line``)."""
+    from .tags import load_word_model
 
-        load_word_model()  # before the workers start: forked, they share it
+    context = multiprocessing.get_context()
+    load_word_model()  # before the workers start: forked, they share it
     replies = _Channel(context)
     team = []
     for _ in range(workers):
         # One at a time: a worker forked later then holds no reading end of an
         # earlier one's pipe, and when this process is gone the workers' pipes end
         # one after the other, so each worker stops.
-        worker = _Worker(context, replies, parse)
+        worker = _Worker(context, replies, split_line)
         worker.process.start()
         worker.jobs.only_writing()
         team.append(worker)
     replies.only_reading()
     processes = [worker.process for worker in team]
     dumps: list[Dump] = []
-    found: list[Found | None] = [None] * len(files)
+    found: list[Tags | Exception | None] = [None] * len(files)
     front, back = 0, len(files)  # the workers have files[:front], this process files[back:]
     owner: dict[int, _Worker] = {}
     next_job: bytes | None = None  # packed for the file at ``front``, not sent yet
 
     def hand_out() -> None:
-        """Give the workers files from the front while they can take them (with tag
-        splitting, only files parsed here already)."""
+        """Give the workers the tag lines of files parsed here already, from the
+        front, while they can take them."""
         nonlocal front, next_job
-        ready = len(dumps) if split else back
-        while front < min(back, ready):
+        while front < min(back, len(dumps)):
             if next_job is None:
-                given: Path | TagLines = (
-                    [(tag_line(article), known_tags_of(article)) for article in dumps[front].articles]
-                    if split
-                    else files[front]
-                )
+                given = [(tag_line(article), known_tags_of(article)) for article in dumps[front].articles]
                 next_job = _pack((front, given))
             worker = min(team, key=lambda candidate: len(candidate.owed))
             if not worker.can_take(len(next_job)):
@@ -177,24 +165,16 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
             del owner.pop(index).owed[index]
 
     try:
-        if split:
-            for path in files:
-                dumps.append(parse(path))  # strict: the first failure raises here
-                hand_out()
-                receive(until_done=False)
+        for path in files:
+            dumps.append(parse(path))  # strict: the first failure raises here
+            hand_out()
+            receive(until_done=False)
         while True:
             hand_out()
             if front == back:
                 break
             back -= 1
-            if split:
-                split_every_tag_line(dumps[back])
-                found[back] = dumps[back]
-            else:
-                try:
-                    found[back] = parse(files[back])
-                except ParseError as error:
-                    found[back] = error  # the files before it may fail first
+            split_every_tag_line(dumps[back])
             receive(until_done=False)
         receive(until_done=True)
         for worker in team:
@@ -210,12 +190,9 @@ def parse_in_parallel(files: list[Path], parse: Parse, workers: int, split: bool
     for value in found:
         if isinstance(value, Exception):
             raise value
-    if not split:
-        return found  # type: ignore[return-value]  # every file has its dump now
-    for dump, value in zip(dumps, found, strict=True):
-        if value is not dump:  # split by a worker
-            for article, tags in zip(dump.articles, cast(Tags, value), strict=True):
-                keep_split(article, tags)
+    for dump, value in zip(dumps[:front], found[:front], strict=True):  # split by a worker
+        for article, tags in zip(dump.articles, cast(Tags, value), strict=True):
+            keep_split(article, tags)
     return dumps
 
 

@@ -123,42 +123,45 @@ def parse_files(
     reference_date: _dt.date | None = None,
     split_tags: bool = False,
 ) -> list[Dump]:
-    """Parse many dump files on every core; the dumps come back in input order.
+    """Parse many dump files, splitting their tags on every core; the dumps come
+    back in input order.
 
-    ``workers`` (default: the number of CPUs) counts the processes that parse,
-    this one included: ``workers=2`` starts one worker process and parses in this
-    one too; ``workers=1`` parses here alone. In strict mode the first file (in
-    input order) that fails raises its ``ParseError``, with the file name.
-    ``split_tags=True`` also splits every record's tag line (the costliest step,
-    so the one that gains most from more cores).
+    ``workers`` (default: the number of CPUs) counts the processes that split tags
+    when ``split_tags=True`` (every record's tag line split now, the costliest
+    step), this one included: ``workers=2`` starts one worker process. In strict
+    mode the first file (in input order) that fails raises its ``ParseError``,
+    with the file name.
 
-    This process hands the workers files from the front of the list, a few at a
-    time, and takes files from the back itself, one at a time, until the two ends
-    meet (:mod:`feedparse_txt.parallel`). A record parsed in a worker must be
-    pickled there and unpickled here, which costs nearly as much as parsing it,
-    so for parsing alone two cores gain little; with ``split_tags=True`` this
-    process parses every file and the workers get only tag lines and send back
-    only split tags, and two cores gain much more (``bench/run.py``). Workers
-    start the way :mod:`multiprocessing`'s start method says (``fork`` on Linux
-    before Python 3.14): a program that runs threads of its own should choose
-    ``forkserver`` or ``spawn``.
+    This process parses every file and hands the workers the tag lines of files
+    from the front of the list, while it splits files from the back itself, until
+    the two ends meet; only tag lines go out and split tags come back
+    (:mod:`feedparse_txt.parallel`). Parsing alone is done here, whatever
+    ``workers`` says: a record parsed in a worker costs about half as much again
+    to rebuild here (unpickled) as parsing it here, and two processes parsed
+    slower than one (``bench/run.py``). Workers start the way
+    :mod:`multiprocessing`'s start method says (``fork`` on Linux before Python
+    3.14): a program that runs threads of its own should choose ``forkserver`` or
+    ``spawn``.
 
     >>> from pathlib import Path
-    >>> dumps = parse_files(sorted(Path("tests/data").glob("www_tags_c*.txt")), strict=False, workers=2)
-    >>> [len(d) for d in dumps]
-    [3, 1, 1, 3, 1, 3]
+    >>> paths = sorted(Path("tests/data").glob("www_tags_c*.txt"))
+    >>> dumps = parse_files(paths, strict=False, workers=2, split_tags=True)
+    >>> [len(d) for d in dumps], dumps[1].articles[0].tags
+    ([3, 1, 1, 3, 1, 3], ('Cache', 'Cache Patterns', 'MySQL'))
     """
     from pathlib import Path  # here, not at import time: pathlib is slow to import
 
     files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
     parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date)
     workers = min(workers or os.cpu_count() or 1, len(files))
+    if not split_tags:
+        return [parse(path) for path in files]
     if workers <= 1:
         dumps = [parse(path) for path in files]
-        if split_tags:
-            for dump in dumps:
-                split_every_tag_line(dump)
+        for dump in dumps:
+            split_every_tag_line(dump)
         return dumps
     from .parallel import parse_in_parallel  # multiprocessing: only when it is used
+    from .tags import split_tags as split_line
 
-    return parse_in_parallel(files, parse, workers - 1, split_tags)
+    return parse_in_parallel(files, parse, split_line, workers - 1)
