@@ -68,8 +68,8 @@ _DAYS: dict[str, _dt.date] = {}
 _WINDOW = 4096
 
 
-# The fast paths in Machine._run_machine unpack records by position; they must
-# agree with the layouts in the grammar table.
+# The record patterns (_record_patterns) spell the layouts out line by line; they
+# must agree with the grammar table.
 assert LAYOUTS[Layout.FULL] == (
     Role.AUTHOR, Role.AUTHOR_AGAIN, Role.DATE_LINE, Role.BLANK, Role.TITLE, Role.BLANK,
     Role.SUMMARY, Role.BLANK, Role.TAG_LINE, Role.STATS, Role.TITLE_AGAIN,

@@ -1,6 +1,6 @@
 """Splitting the tags of many files on several cores (:func:`feedparse_txt.parse_files`).
 
-This process parses every file (parsing is a sixth of the work) and hands the
+This process parses every file (parsing is a tenth of the work) and hands the
 worker processes the tag lines of files from the front of the list, a few at a
 time, to send back split; it splits files from the back itself, one at a time,
 until the two ends meet: neither side waits long for the other at the end,
