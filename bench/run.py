@@ -1,6 +1,6 @@
 """The performance benchmark: figures and ratios against the targets, from one run.
 
-    python bench/run.py            # 1, 10 and 100 MB dumps (about 2 minutes)
+    python bench/run.py            # 1, 10 and 100 MB dumps (~2 minutes the first time, ~20 s after)
     python bench/run.py --quick    # 1 and 10 MB, no 100 MB figures
 
 Dumps are generated from the real files' vocabulary (bench/corpus.py) into
