@@ -132,6 +132,16 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     return re.compile(full).match, re.compile(compact).match
 
 
+def _day_of(date_text: str) -> _dt.date | None:
+    """The date of a canonical date text, remembered for the next time."""
+    day = canonical_date(date_text)
+    if day is not None:
+        if len(_DAYS) > _CACHE_LIMIT:
+            _DAYS.clear()
+        _DAYS[date_text] = day
+    return day
+
+
 def _position(error: ParseError) -> tuple[int, int]:
     return (error.line or 0, error.column or 0)
 
@@ -302,7 +312,7 @@ class Machine:
 
     def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
         """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
-        days, day_of = _DAYS, self._day_of
+        days, day_of = _DAYS, _day_of
         articles, known = self.articles, self._known
         count = self._count
         while (match := record(text, pos)) is not None:
@@ -333,8 +343,7 @@ class Machine:
         want = _WINDOW
         while True:
             stop = text.find("\n", pos + want) + 1 or size  # whole lines, at least ``want`` characters
-            block = split_lines(text[pos:stop], self.newline)
-            self._lines, self._endings = block.lines, block.endings
+            self._lines, self._endings = split_lines(text[pos:stop], self.newline or "\n")
             self._final = final and stop == size
             if self._endings is not None and not self._mixed_reported:
                 self._check_endings()
@@ -472,19 +481,10 @@ class Machine:
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
         """Date and category of a canonical date line, else None."""
         date_text, _separator, category = line.partition(SEPARATOR)
-        day = _DAYS.get(date_text) or self._day_of(date_text)
+        day = _DAYS.get(date_text) or _day_of(date_text)
         if day is None or not category or category.strip() is not category:
             return None
         return day, category
-
-    def _day_of(self, date_text: str) -> _dt.date | None:
-        """The date of a canonical date text, remembered for the next time."""
-        day = canonical_date(date_text)
-        if day is not None:
-            if len(_DAYS) > _CACHE_LIMIT:
-                _DAYS.clear()
-            _DAYS[date_text] = day
-        return day
 
     def _is_date_line(self, line: str) -> bool:
         if "·" not in line:

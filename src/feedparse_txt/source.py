@@ -22,22 +22,6 @@ BOM = "\ufeff"
 CHUNK_SIZE = 1 << 20
 
 
-class Lines:
-    """Lines of text without their endings, and what the endings were."""
-
-    __slots__ = ("endings", "final_newline", "lines", "newline")
-
-    def __init__(
-        self, lines: list[str], newline: str, final_newline: bool, endings: list[str] | None = None
-    ) -> None:
-        self.lines = lines
-        self.newline = newline  # the ending of the first line; the dump's style
-        self.final_newline = final_newline
-        # Per-line endings ("\n", "\r\n", "" for an unterminated last line) when the
-        # text mixes styles; None when every line ends with ``newline``.
-        self.endings = endings
-
-
 def newline_of(text: str) -> str | None:
     """The ending of the first line of ``text``, or None if it has no line ending."""
     first = text.find("\n")
@@ -46,9 +30,12 @@ def newline_of(text: str) -> str | None:
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
-def split_lines(text: str, newline: str | None = None) -> Lines:
-    """Cut ``text`` into lines; ``newline`` is the style already established, if any."""
-    newline = newline or newline_of(text) or "\n"
+def split_lines(text: str, newline: str) -> tuple[list[str], list[str] | None]:
+    """Cut ``text`` into lines without their endings; ``newline`` is the text's style.
+
+    Also the endings, line by line ("\\n", "\\r\\n", "" for an unterminated last
+    line), when the text mixes styles; None when every line ends with ``newline``.
+    """
     crlf = text.count("\r\n") if "\r" in text else 0
     if crlf == 0 and newline == "\n":
         lines, endings = text.split("\n"), None
@@ -56,12 +43,11 @@ def split_lines(text: str, newline: str | None = None) -> Lines:
         lines, endings = text.split("\r\n"), None
     else:
         lines, endings = _split_mixed(text)
-    final_newline = lines[-1] == ""
-    if final_newline or not text:
+    if lines[-1] == "":  # what follows the last line ending
         lines.pop()
         if endings is not None:
             endings.pop()
-    return Lines(lines, newline, final_newline and bool(text), endings)
+    return lines, endings
 
 
 def _split_mixed(text: str) -> tuple[list[str], list[str]]:
