@@ -17,11 +17,12 @@ from .source import Source, iter_chunks, iter_text_blocks, read_text, source_nam
 __all__ = ["iter_articles", "parse_dump", "parse_files"]
 
 
-def split_every_tag_line(dump: Dump) -> list[tuple[str, ...]]:
+def split_every_tag_line(dump: Dump) -> None:
     """Split the tag line of every record of ``dump`` now (``Article.tags`` keeps
-    the split); the tags, record by record."""
+    the split)."""
     with paused_gc():
-        return [article.tags for article in dump.articles]
+        for article in dump.articles:
+            article.tags  # noqa: B018 - reading splits and keeps the tags
 
 
 @contextlib.contextmanager
@@ -154,14 +155,13 @@ def parse_files(
     files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
     parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date)
     workers = min(workers or os.cpu_count() or 1, len(files))
-    if not split_tags:
-        return [parse(path) for path in files]
-    if workers <= 1:
-        dumps = [parse(path) for path in files]
+    if split_tags and workers > 1:
+        from .parallel import parse_in_parallel  # multiprocessing: only when it is used
+        from .tags import split_tags as split_line
+
+        return parse_in_parallel(files, parse, split_line, workers - 1)
+    dumps = [parse(path) for path in files]
+    if split_tags:
         for dump in dumps:
             split_every_tag_line(dump)
-        return dumps
-    from .parallel import parse_in_parallel  # multiprocessing: only when it is used
-    from .tags import split_tags as split_line
-
-    return parse_in_parallel(files, parse, split_line, workers - 1)
+    return dumps
