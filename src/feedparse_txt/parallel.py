@@ -139,7 +139,8 @@ def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, wo
         nonlocal front, next_job
         while front < min(back, len(dumps)):
             if next_job is None:
-                given = [(tag_line(article), known_tags_of(article)) for article in dumps[front].articles]
+                articles = dumps[front].articles
+                given: TagLines = [(tag_line(article), known_tags_of(article)) for article in articles]
                 next_job = _pack((front, given))
             worker = min(team, key=lambda candidate: len(candidate.owed))
             if not worker.can_take(len(next_job)):
