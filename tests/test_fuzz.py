@@ -10,7 +10,7 @@ import faulthandler
 import io
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from unittest import mock
 
 import pytest
@@ -120,33 +120,15 @@ class _Pieces(io.StringIO):
         return next(self._pieces, "")
 
 
-def _streamed(text: str, sizes: list[int], *, strict: bool) -> list[object]:
+def _outcome(read: Callable[..., object], *args: object, **kwargs: object) -> object:
+    """What ``read(...)`` returns, or the strict error it raises as (code, line, column)."""
     faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
     try:
-        return list(iter_articles(_Pieces(text, sizes), strict=strict))
-    except ParseError as error:
-        return [(error.code, error.line, error.column)]
-    finally:
-        faulthandler.cancel_dump_traceback_later()
-
-
-def _in_blocks(text: str, size: int, *, strict: bool) -> Dump | tuple[object, ...]:
-    """parse_dump with a progress callback, which feeds the text in blocks of ``size``."""
-    faulthandler.dump_traceback_later(60, exit=True)
-    try:
-        with mock.patch.object(parsing, "_BLOCK", size):
-            return parse_dump(text, strict=strict, progress=lambda done, total: None)
+        return read(*args, **kwargs)
     except ParseError as error:
         return (error.code, error.line, error.column)
     finally:
         faulthandler.cancel_dump_traceback_later()
-
-
-def _whole(text: str, *, strict: bool) -> list[object]:
-    try:
-        return list(parse_dump(text, strict=strict).articles)
-    except ParseError as error:
-        return [(error.code, error.line, error.column)]
 
 
 @given(st.data())
@@ -161,5 +143,9 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
         damaged = "\n".join([*lines[:at], *junk, *lines[at:]])
     sizes = data.draw(st.lists(st.integers(1, 2000), min_size=1, max_size=5))
     for strict in (False, True):
-        assert _streamed(damaged, sizes, strict=strict) == _whole(damaged, strict=strict)
-    assert _in_blocks(damaged, sizes[0], strict=False) == parse_dump(damaged, strict=False)
+        streamed = _outcome(list, iter_articles(_Pieces(damaged, sizes), strict=strict))
+        whole = _outcome(lambda text, strict: list(parse_dump(text, strict=strict).articles), damaged, strict)
+        assert streamed == whole
+    with mock.patch.object(parsing, "_BLOCK", sizes[0]):  # progress= feeds the text in blocks of this size
+        in_blocks = _outcome(parse_dump, damaged, strict=False, progress=lambda done, total: None)
+    assert in_blocks == parse_dump(damaged, strict=False)
