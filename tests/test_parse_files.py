@@ -97,6 +97,23 @@ def test_large_files_do_not_stall_the_pipes(tmp_path: Path) -> None:
     assert all(_is_split(a) for d in dumps for a in d.articles)
 
 
+def test_files_without_records_go_through_the_workers(tmp_path: Path) -> None:
+    # A worker is given a file whose tag lines are none at all, next to files with
+    # records that know the page's tag and records that do not.
+    empty, header = tmp_path / "empty.txt", tmp_path / "header.txt"
+    empty.write_text("", encoding="utf-8")
+    header.write_text("Tagged articles\n949 articles\nPage 8 of 10\n", encoding="utf-8")
+    paths = [empty, header, *real_dumps(), header, empty]
+    dumps = parse_files(paths, strict=False, workers=2, split_tags=True)
+    assert dumps == [parse_dump(p, strict=False) for p in paths]
+    assert [len(d) for d in dumps[:2]] == [0, 0]
+    for path, dump in zip(paths, dumps, strict=True):
+        serial = parse_dump(path, strict=False)
+        assert [(a.tags, a._known_tags) for a in dump.articles] == [
+            (a.tags, a._known_tags) for a in serial.articles
+        ]
+
+
 def test_more_workers_than_files() -> None:
     paths = real_dumps()[:2]
     assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]

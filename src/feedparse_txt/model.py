@@ -230,6 +230,7 @@ class Article:
 
 
 _TAGS_SLOT = Article.__dict__["tags"]
+_SET_TAGS = _TAGS_SLOT.__set__
 
 
 def _is_split(article: Article) -> bool:
@@ -284,24 +285,13 @@ def _restore(*state: Any) -> Article:
     *fields, tags = state
     article = parsed_article(*fields)
     if tags is not None:
-        keep_split(article, tags)
+        _SET_TAGS(article, tags)
     return article
-
-
-def keep_split(article: Article, tags: tuple[str, ...]) -> None:
-    """Give a parsed article its tags, split elsewhere (unpickled, or by a worker
-    process), as if it had split them itself."""
-    _set(article, "tags", tags)
 
 
 def tag_line(article: Article) -> str:
     """The tag line of ``article`` as it is written in a dump (no split needed)."""
     return article._tag_line
-
-
-def known_tags_of(article: Article) -> tuple[str, ...]:
-    """The known tags a split of ``article``'s tag line uses (the page's own tag)."""
-    return article._known_tags
 
 
 @attrs.frozen
@@ -449,6 +439,8 @@ class Dump:
 
 # The fields parsed_article takes, in its order: one C call reads them all.
 _ROW = operator.attrgetter(*_STATE_NAMES)
+_TAG_LINE = operator.attrgetter("_tag_line")
+_KNOWN_TAGS = operator.attrgetter("_known_tags")
 
 
 class Columns(NamedTuple):
@@ -473,6 +465,63 @@ class Columns(NamedTuple):
     tags: str  # ... and those tags, one line each
 
 
+class TagLines(NamedTuple):
+    """The tag lines of some articles, with the known tags each split uses, as flat
+    values (see :class:`Columns`): what :mod:`feedparse_txt.parallel` sends out."""
+
+    lines: str  # one line each
+    known_table: list[tuple[str, ...]]
+    known_index: list[int]
+
+
+class Splits(NamedTuple):
+    """Split tags of some tag lines, as flat values (see :class:`Columns`)."""
+
+    tag_counts: list[int]  # how many tags each line has ...
+    tags: str  # ... and those tags, one line each
+
+
+def tag_lines_of(articles: tuple[Article, ...]) -> TagLines:
+    """The tag lines of ``articles``, to be split elsewhere."""
+    return TagLines("\n".join(map(_TAG_LINE, articles)), *_table(map(_KNOWN_TAGS, articles)))
+
+
+def iter_tag_lines(given: TagLines) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each tag line of ``given`` with its known tags."""
+    if given.known_index:
+        known = map(given.known_table.__getitem__, given.known_index)
+        yield from zip(given.lines.split("\n"), known, strict=True)
+
+
+def _table(values: Iterable[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], list[int]]:
+    """Values that repeat, as a table of the distinct ones and an index into it."""
+    table: dict[tuple[str, ...], int] = {}
+    index = [table.setdefault(value, len(table)) for value in values]
+    return list(table), index
+
+
+def pack_splits(splits: Iterable[tuple[str, ...]]) -> Splits:
+    """Split tags, a tuple per line, to be sent back."""
+    splits = list(splits)
+    return Splits(list(map(len, splits)), "\n".join(itertools.chain.from_iterable(splits)))
+
+
+def iter_splits(packed: Splits) -> Iterator[tuple[str, ...]]:
+    """The tags :func:`pack_splits` packed, a tuple per line."""
+    tags = packed.tags.split("\n")
+    start = 0
+    for count in packed.tag_counts:
+        yield tuple(tags[start : start + count])
+        start += count
+
+
+def keep_splits(articles: Iterable[Article], splits: Iterable[tuple[str, ...]]) -> None:
+    """Give parsed articles their tags, split elsewhere (unpickled, or by a worker
+    process), as if they had split them themselves."""
+    for article, tags in zip(articles, splits, strict=True):
+        _SET_TAGS(article, tags)
+
+
 def _columns(articles: tuple[Article, ...]) -> Columns:
     if not articles:
         return Columns(0, "", [], [], [], [], [], [], [], "")
@@ -480,21 +529,16 @@ def _columns(articles: tuple[Article, ...]) -> Columns:
         *map(_ROW, articles), strict=True
     )
     texts = "\n".join(itertools.chain(authors, categories, titles, summaries, lines))
-    table: dict[tuple[str, ...], int] = {}
-    known_index = [table.setdefault(k, len(table)) for k in known]
     split = [k for k, article in enumerate(articles) if _is_split(article)]
-    tags = [articles[k].tags for k in split]
     return Columns(
         len(articles),
         texts,
         list(map(_dt.date.toordinal, dates)),
         list(likes),
         list(minutes),
-        list(table),
-        known_index,
+        *_table(known),
         split,
-        list(map(len, tags)),
-        "\n".join(itertools.chain.from_iterable(tags)),
+        *pack_splits(articles[k].tags for k in split),
     )
 
 
@@ -518,11 +562,8 @@ def _from_columns(columns: Columns) -> tuple[Article, ...]:
             map(columns.known_table.__getitem__, columns.known_index),
         )
     )
-    tags = columns.tags.split("\n")
-    start = 0
-    for k, count in zip(columns.split, columns.tag_counts, strict=True):
-        keep_split(articles[k], tuple(tags[start : start + count]))
-        start += count
+    splits = iter_splits(Splits(columns.tag_counts, columns.tags))
+    keep_splits(map(articles.__getitem__, columns.split), splits)
     return articles
 
 

@@ -5,7 +5,9 @@ worker processes the tag lines of files from the front of the list, a few at a
 time, to send back split; it splits files from the back itself, one at a time,
 until the two ends meet: neither side waits long for the other at the end,
 whatever the files' sizes. What crosses between processes is kept small: a
-worker neither reads nor parses a file, and no record is pickled.
+worker neither reads nor parses a file, and no record is pickled; a file's tag
+lines go out as one newline-joined string, and its tags come back as one
+(:class:`~feedparse_txt.model.TagLines`, :class:`~feedparse_txt.model.Splits`).
 
 Parsing alone is not shared out: a record parsed in a worker costs about half
 as much again to rebuild here as parsing it here, and with the start of a
@@ -21,8 +23,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, cast
 
-from .model import Dump, keep_split, known_tags_of, tag_line
-from .parsing import split_every_tag_line
+from .model import Dump, Splits, TagLines, iter_splits, iter_tag_lines, keep_splits, pack_splits, tag_lines_of
+from .parsing import paused_gc, split_every_tag_line
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext, DefaultContext
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
 
 Parse = Callable[["Path"], Dump]
 SplitLine = Callable[..., tuple[str, ...]]  # split_tags(line, known_tags=...)
-Tags = list[tuple[str, ...]]  # the split tags of a dump's records, in order
-TagLines = list[tuple[str, tuple[str, ...]]]  # a dump's tag lines, each with its known tags
 
 # Files handed to each worker ahead of the one it works on: enough that it never
 # waits for this process (which hands them over between its own files), few
@@ -79,11 +79,15 @@ def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine) -> None:
     process is gone (its pipes end)."""
     jobs.only_reading()
     replies.only_writing()
-    with contextlib.suppress(EOFError, OSError):  # OSError: this process is gone
+    # The collector paused as in parse_dump: splits make many objects and no cycles,
+    # and a full collection would write to every page shared since the fork.
+    with contextlib.suppress(EOFError, OSError), paused_gc():  # OSError: this process is gone
         while (job := jobs.receive()) is not None:
-            index, given = job
+            index, given = cast(tuple[int, TagLines], job)
             try:
-                found: Tags | Exception = [split_line(line, known_tags=known) for line, known in given]
+                found: Splits | Exception = pack_splits(
+                    split_line(line, known_tags=known) for line, known in iter_tag_lines(given)
+                )
             except Exception as error:  # sent back: this process raises it
                 found = error
             replies.send((index, found))
@@ -128,7 +132,7 @@ def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, wo
     replies.only_reading()
     processes = [worker.process for worker in team]
     dumps: list[Dump] = []
-    found: list[Tags | Exception | None] = [None] * len(files)
+    found: list[Splits | Exception | None] = [None] * len(files)
     front, back = 0, len(files)  # the workers have files[:front], this process files[back:]
     owner: dict[int, _Worker] = {}
     next_job: bytes | None = None  # packed for the file at ``front``, not sent yet
@@ -139,9 +143,7 @@ def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, wo
         nonlocal front, next_job
         while front < min(back, len(dumps)):
             if next_job is None:
-                articles = dumps[front].articles
-                given: TagLines = [(tag_line(article), known_tags_of(article)) for article in articles]
-                next_job = _pack((front, given))
+                next_job = _pack((front, tag_lines_of(dumps[front].articles)))
             worker = min(team, key=lambda candidate: len(candidate.owed))
             if not worker.can_take(len(next_job)):
                 return
@@ -192,8 +194,7 @@ def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, wo
         if isinstance(value, Exception):
             raise value
     for dump, value in zip(dumps[:front], found[:front], strict=True):  # split by a worker
-        for article, tags in zip(dump.articles, cast(Tags, value), strict=True):
-            keep_split(article, tags)
+        keep_splits(dump.articles, iter_splits(cast(Splits, value)))
     return dumps
 
 
