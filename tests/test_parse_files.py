@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 from feedparse_txt import Dump, ParseError, format_dump, parse_dump, parse_files, split_tags
-from feedparse_txt.model import _is_split
+from feedparse_txt.model import is_split
 from feedparse_txt.parallel import parse_in_parallel
 
 from .conftest import read, real_dumps
@@ -38,7 +38,7 @@ def test_split_tags_travel_with_the_records() -> None:
     paths = corpus()
     dumps = parse_files(paths, strict=False, workers=2, split_tags=True)
     for path, dump in zip(paths, dumps, strict=True):
-        assert all(_is_split(a) for a in dump.articles)
+        assert all(is_split(a) for a in dump.articles)
         assert [a.tags for a in dump.articles] == [a.tags for a in parse_dump(path, strict=False).articles]
 
 
@@ -94,7 +94,7 @@ def test_large_files_do_not_stall_the_pipes(tmp_path: Path) -> None:
     finally:
         faulthandler.cancel_dump_traceback_later()
     assert dumps == [parse_dump(path, strict=False) for path in paths]
-    assert all(_is_split(a) for d in dumps for a in d.articles)
+    assert all(is_split(a) for d in dumps for a in d.articles)
 
 
 def test_files_without_records_go_through_the_workers(tmp_path: Path) -> None:
@@ -196,5 +196,5 @@ def test_a_dump_pickles_its_records_as_columns() -> None:
                 assert article.tags  # some split, some not
         copy = pickle.loads(pickle.dumps(original))
         assert copy == original
-        assert [_is_split(a) for a in copy.articles] == [_is_split(a) for a in original.articles]
+        assert [is_split(a) for a in copy.articles] == [is_split(a) for a in original.articles]
         assert [a._known_tags for a in copy.articles] == [a._known_tags for a in original.articles]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import itertools
 import operator
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
@@ -73,7 +72,7 @@ _set = object.__setattr__
 _new = object.__new__
 
 # An article's own fields, in the order parsed_article takes them.
-_STATE_NAMES = (
+PARSED_FIELDS = (
     "author",
     "published",
     "category",
@@ -85,7 +84,7 @@ _STATE_NAMES = (
     "_known_tags",
 )
 # What equality and hashing compare (the tag line, not its split), and the sort key.
-_FIXED = operator.attrgetter(*_STATE_NAMES[:8])
+_FIXED = operator.attrgetter(*PARSED_FIELDS[:8])
 _ORDER_KEY = operator.attrgetter(
     "author", "published", "category", "title", "summary", "tags", "likes", "read_minutes"
 )
@@ -207,7 +206,7 @@ class Article:
         assert isinstance(other, Article)
         if self._fixed() != other._fixed():
             return False
-        if self._known_tags == other._known_tags and not (_is_split(self) or _is_split(other)):
+        if self._known_tags == other._known_tags and not (is_split(self) or is_split(other)):
             return True  # same line, same split rule: the same tags, no need to split
         return self.tags == other.tags
 
@@ -225,7 +224,7 @@ class Article:
     def __reduce__(self) -> tuple[object, ...]:
         # Rebuilt through the slots' setters, as the parser builds it. A split not
         # yet made is not made here either.
-        split = self.tags if _is_split(self) else None
+        split = self.tags if is_split(self) else None
         return (_restore, (*self._fixed(), self._known_tags, split))
 
 
@@ -233,7 +232,8 @@ _TAGS_SLOT = Article.__dict__["tags"]
 _SET_TAGS = _TAGS_SLOT.__set__
 
 
-def _is_split(article: Article) -> bool:
+def is_split(article: Article) -> bool:
+    """Whether ``article`` holds its tags (split or given), not only its tag line."""
     try:
         _TAGS_SLOT.__get__(article)
     except AttributeError:
@@ -251,7 +251,7 @@ def _is_split(article: Article) -> bool:
     _SET_LIKES,
     _SET_READ_MINUTES,
     _SET_KNOWN_TAGS,
-) = (Article.__dict__[name].__set__ for name in _STATE_NAMES)
+) = (Article.__dict__[name].__set__ for name in PARSED_FIELDS)
 
 
 def parsed_article(
@@ -287,6 +287,13 @@ def _restore(*state: Any) -> Article:
     if tags is not None:
         _SET_TAGS(article, tags)
     return article
+
+
+def keep_splits(articles: Iterable[Article], splits: Iterable[tuple[str, ...]]) -> None:
+    """Give parsed articles their tags, split elsewhere (unpickled, or by a worker
+    process), as if they had split them themselves."""
+    for article, tags in zip(articles, splits, strict=True):
+        _SET_TAGS(article, tags)
 
 
 def tag_line(article: Article) -> str:
@@ -380,11 +387,13 @@ class Dump:
         # Records travel as columns (lists of str, dates, ints) that pickle in C: a
         # dump parsed in a worker process reaches the parent at a fraction of the
         # cost of pickling each Article.
+        from .columns import dump_from_columns, to_columns  # loaded only to pickle
+
         document = self.document
         same = document.articles is self.articles
         fields = (self.header, self.problems, self.newline, self.final_newline, self.bom, document.entries)
-        source = None if same else _columns(document.articles)
-        return (_dump_from_columns, (fields, _columns(self.articles), source))
+        source = None if same else to_columns(document.articles)
+        return (dump_from_columns, (fields, to_columns(self.articles), source))
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
@@ -435,148 +444,3 @@ class Dump:
         elif self.header is not None:
             found.append(self.header)
         return tuple(found)
-
-
-# The fields parsed_article takes, in its order: one C call reads them all.
-_ROW = operator.attrgetter(*_STATE_NAMES)
-_TAG_LINE = operator.attrgetter("_tag_line")
-_KNOWN_TAGS = operator.attrgetter("_known_tags")
-
-
-class Columns(NamedTuple):
-    """Articles as a few flat values that pickle at C speed.
-
-    Text fields and tags are one line each (the model allows nothing else), so
-    every text field of every article travels in one newline-joined string, and so
-    do the tags of the articles already split; dates travel as ordinals, the
-    known-tags tuples as a table and an index. Pickling a record this way costs a
-    fraction of pickling its objects.
-    """
-
-    size: int  # how many articles
-    texts: str  # authors, categories, titles, summaries, tag lines: size lines each
-    ordinals: list[int]
-    likes: list[int]
-    read_minutes: list[int]
-    known_table: list[tuple[str, ...]]
-    known_index: list[int]
-    split: list[int]  # which articles are split ...
-    tag_counts: list[int]  # ... into how many tags ...
-    tags: str  # ... and those tags, one line each
-
-
-class TagLines(NamedTuple):
-    """The tag lines of some articles, with the known tags each split uses, as flat
-    values (see :class:`Columns`): what :mod:`feedparse_txt.parallel` sends out."""
-
-    lines: str  # one line each
-    known_table: list[tuple[str, ...]]
-    known_index: list[int]
-
-
-class Splits(NamedTuple):
-    """Split tags of some tag lines, as flat values (see :class:`Columns`)."""
-
-    tag_counts: list[int]  # how many tags each line has ...
-    tags: str  # ... and those tags, one line each
-
-
-def tag_lines_of(articles: tuple[Article, ...]) -> TagLines:
-    """The tag lines of ``articles``, to be split elsewhere."""
-    return TagLines("\n".join(map(_TAG_LINE, articles)), *_table(map(_KNOWN_TAGS, articles)))
-
-
-def iter_tag_lines(given: TagLines) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each tag line of ``given`` with its known tags."""
-    if given.known_index:
-        known = map(given.known_table.__getitem__, given.known_index)
-        yield from zip(given.lines.split("\n"), known, strict=True)
-
-
-def _table(values: Iterable[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], list[int]]:
-    """Values that repeat, as a table of the distinct ones and an index into it."""
-    table: dict[tuple[str, ...], int] = {}
-    index = [table.setdefault(value, len(table)) for value in values]
-    return list(table), index
-
-
-def pack_splits(splits: Iterable[tuple[str, ...]]) -> Splits:
-    """Split tags, a tuple per line, to be sent back."""
-    splits = list(splits)
-    return Splits(list(map(len, splits)), "\n".join(itertools.chain.from_iterable(splits)))
-
-
-def iter_splits(packed: Splits) -> Iterator[tuple[str, ...]]:
-    """The tags :func:`pack_splits` packed, a tuple per line."""
-    tags = packed.tags.split("\n")
-    start = 0
-    for count in packed.tag_counts:
-        yield tuple(tags[start : start + count])
-        start += count
-
-
-def keep_splits(articles: Iterable[Article], splits: Iterable[tuple[str, ...]]) -> None:
-    """Give parsed articles their tags, split elsewhere (unpickled, or by a worker
-    process), as if they had split them themselves."""
-    for article, tags in zip(articles, splits, strict=True):
-        _SET_TAGS(article, tags)
-
-
-def _columns(articles: tuple[Article, ...]) -> Columns:
-    if not articles:
-        return Columns(0, "", [], [], [], [], [], [], [], "")
-    authors, dates, categories, titles, summaries, lines, likes, minutes, known = zip(
-        *map(_ROW, articles), strict=True
-    )
-    texts = "\n".join(itertools.chain(authors, categories, titles, summaries, lines))
-    split = [k for k, article in enumerate(articles) if _is_split(article)]
-    return Columns(
-        len(articles),
-        texts,
-        list(map(_dt.date.toordinal, dates)),
-        list(likes),
-        list(minutes),
-        *_table(known),
-        split,
-        *pack_splits(articles[k].tags for k in split),
-    )
-
-
-def _from_columns(columns: Columns) -> tuple[Article, ...]:
-    size = columns.size
-    if not size:
-        return ()
-    fields = columns.texts.split("\n")
-    authors, categories, titles, summaries, lines = (fields[k * size : (k + 1) * size] for k in range(5))
-    articles = tuple(
-        map(
-            parsed_article,
-            authors,
-            map(_dt.date.fromordinal, columns.ordinals),
-            categories,
-            titles,
-            summaries,
-            lines,
-            columns.likes,
-            columns.read_minutes,
-            map(columns.known_table.__getitem__, columns.known_index),
-        )
-    )
-    splits = iter_splits(Splits(columns.tag_counts, columns.tags))
-    keep_splits(map(articles.__getitem__, columns.split), splits)
-    return articles
-
-
-def _dump_from_columns(fields: tuple[Any, ...], columns: Columns, source: Columns | None) -> Dump:
-    header, problems, newline, final_newline, bom, entries = fields
-    articles = _from_columns(columns)
-    parsed = articles if source is None else _from_columns(source)
-    return Dump(
-        header=header,
-        articles=articles,
-        problems=problems,
-        newline=newline,
-        final_newline=final_newline,
-        bom=bom,
-        document=Document(entries, parsed),
-    )

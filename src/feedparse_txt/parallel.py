@@ -23,7 +23,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, cast
 
-from .model import Dump, Splits, TagLines, iter_splits, iter_tag_lines, keep_splits, pack_splits, tag_lines_of
+from .columns import Splits, TagLines, iter_splits, iter_tag_lines, pack_splits, tag_lines_of
+from .model import Dump, keep_splits
 from .parsing import paused_gc, split_every_tag_line
 
 if TYPE_CHECKING:
