@@ -28,7 +28,7 @@ import operator
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 import attrs
 
@@ -685,49 +685,43 @@ def _cost(tags: tuple[str, ...]) -> float:
 
 
 def _search(
-    line: str, cuts: list[int], forced: AbstractSet[int], keep: int
+    line: str, cuts: list[int], forced: AbstractSet[int], keep: int, extra: int = _SEARCH_LIMIT
 ) -> list[tuple[float, tuple[str, ...]]]:
-    """The best sorted readings over every subset of ``cuts`` that keeps ``forced``.
+    """The ``keep`` best sorted readings that cut at every ``forced`` cut and at no
+    more than ``extra`` of the other ``cuts`` (by default, any of the at most
+    ``_SEARCH_LIMIT``); best first, ties by their tags.
 
-    Depth first, in sorted order only, and branch and bound: tag costs are positive,
-    so a partial reading already dearer than the ``keep``-th best found is dropped.
+    Depth first, in sorted order only, and branch and bound: every tag costs at
+    least ``_TAG_COST``, so a partial reading already as dear as the ``keep``-th
+    best found is dropped. The same readings as scoring every subset of the cuts.
     """
     points = [0, *cuts, len(line)]
+    last = len(points) - 1
     found: list[tuple[float, tuple[str, ...]]] = []
     bound = [math.inf]
 
-    def extend(i: int, previous: str, tags: tuple[str, ...], spent: float) -> None:
-        for j in range(i + 1, len(points)):
+    def extend(i: int, previous: str, tags: tuple[str, ...], spent: float, left: int) -> None:
+        for j in range(i + 1, last + 1):
             tag = line[points[i] : points[j]]
             if tag > previous:
                 cost = spent + _tag_cost(tag)
-                if cost < bound[0]:
-                    if j == len(points) - 1:
-                        whole = (*tags, tag)
-                        found.append((cost + _COUNT_PRIOR.get(len(whole), _MANY_TAGS), whole))
+                if j == last:
+                    whole = (*tags, tag)
+                    total = cost + _COUNT_PRIOR.get(len(whole), _MANY_TAGS)
+                    if total <= bound[0]:
+                        found.append((total, whole))
                         if len(found) >= keep:
                             found.sort()
                             bound[0] = found[keep - 1][0]
-                    else:
-                        extend(j, tag, (*tags, tag), cost)
+                elif cost < bound[0]:
+                    if points[j] in forced:
+                        extend(j, tag, (*tags, tag), cost, left)
+                    elif left:
+                        extend(j, tag, (*tags, tag), cost, left - 1)
             if points[j] in forced:
                 break  # a forced cut cannot be skipped
 
-    extend(0, "", (), 0.0)
-    found.sort()
-    return found[:keep]
-
-
-def _choose(line: str, base: set[int], optional: list[int], keep: int) -> list[tuple[float, tuple[str, ...]]]:
-    """The best sorted readings that add some of the ``optional`` cuts to ``base``."""
-    found = []
-    # At most three extra cuts: more are never needed and the subsets grow fast.
-    subsets = (s for size in range(min(3, len(optional)) + 1) for s in combinations(optional, size))
-    for subset in subsets:
-        cuts = base | set(subset)
-        tags = _pieces(line, sorted(cuts))
-        if _in_order(tags):
-            found.append((_cost(tags), tags))
+    extend(0, "", (), 0.0, extra)
     found.sort()
     return found[:keep]
 
@@ -790,7 +784,8 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     if not (plain or undecided) and (settled := _settled(line, sorted(base | glue), bool(glue), doubt)):
         return [settled]
     optional = sorted(glue | undecided)
-    found = _choose(line, base, optional, keep) if 0 < len(optional) <= 6 else []
+    # At most three of up to six optional cuts: more are never needed.
+    found = _search(line, sorted(base.union(optional)), base, keep, extra=3) if 0 < len(optional) <= 6 else []
     if not found:
         every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
         if len(every) > _SEARCH_LIMIT:
