@@ -64,6 +64,14 @@ CASES = [
     (13, "0 likes · eleven min read", "bad-stats", 1),
     (14, "GraphQL Gateways", "title-mismatch", 16),
     (15, "", "empty-field", 1),  # the second record's author line is empty
+    # Lines that read once their surrounding whitespace is gone deviate there.
+    (1, "Tagged articles ", "trailing-whitespace", 16),
+    (2, "949 articles\t", "trailing-whitespace", 13),
+    (3, " Page 8 of 10", "leading-whitespace", 1),
+    (6, " Aug 27, 2019 · Backend Development", "leading-whitespace", 1),
+    (7, "  ", "leading-whitespace", 1),
+    (13, "0 likes · 11 min read ", "trailing-whitespace", 22),
+    (14, "GraphQL Gateway\u00a0", "trailing-whitespace", 16),
 ]
 
 

@@ -47,6 +47,11 @@ def test_parse_date(text: str, expected: dt.date) -> None:
         ("Backend Development", "bad-date", 1),
         ("3 days ago", "relative-date", 1),
         ("Yesterday", "relative-date", 1),
+        # Whitespace around a date is a deviation, though dateutil would read past it.
+        (" Aug 27, 2019", "leading-whitespace", 1),
+        ("Aug 27, 2019 ", "trailing-whitespace", 13),
+        ("August 27, 2019\t", "trailing-whitespace", 16),
+        (" 3 days ago", "leading-whitespace", 1),
     ],
 )
 def test_parse_date_errors(text: str, code: str, column: int) -> None:
@@ -94,6 +99,8 @@ def test_date_line_splits_at_the_first_separator() -> None:
         ("Aug 27, 2019 Backend Development", "bad-date-line", 33),
         ("Aug 27, 2019 · ", "empty-field", 16),
         ("Aug 42, 2019 · Backend", "bad-date", 5),
+        ("Aug 27, 2019  · Backend", "trailing-whitespace", 13),
+        ("\tAug 27, 2019 · Backend", "leading-whitespace", 1),
     ],
 )
 def test_date_line_errors(text: str, code: str, column: int) -> None:

@@ -48,6 +48,39 @@ def _is_plain_number(text: str) -> bool:
     return text.isdigit() and text.isascii() and (text[0] != "0" or text == "0") and len(text) <= COUNT_DIGITS
 
 
+# ---------------------------------------------------------------------------- whitespace
+
+
+def padded(line: str) -> bool:
+    """Whether ``line`` starts or ends with whitespace (without copying a long line)."""
+    return line[:1].isspace() or line[-1:].isspace()
+
+
+def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
+    """The problem with whitespace around ``line`` (which starts at ``column``), if any."""
+    if not padded(line):
+        return None
+    if not line[:1].isspace() and not line.isspace():
+        end = len(line)  # where the text ends, found without copying a long line
+        while line[end - 1].isspace():
+            end -= 1
+        return ParseError(
+            "trailing-whitespace",
+            f"expected the line to end after {quote(line[: min(end, 100)])}, "
+            f"found whitespace in {quote(line)}",
+            line=number,
+            column=column + end,
+        )
+    # A line of whitespace only stands for a blank line or for an empty field.
+    expected = "no whitespace around the line" if line.isspace() else "text at the start"
+    return ParseError(
+        "leading-whitespace",
+        f"expected {expected}, found whitespace in {quote(line)}",
+        line=number,
+        column=column,
+    )
+
+
 # ---------------------------------------------------------------------------- dates
 
 
@@ -100,6 +133,9 @@ def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
 def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
     if not text.strip():
         raise ParseError.expected("bad-date", _DATE_EXAMPLE, "nothing", text)
+    padding = whitespace_error(text)  # dateutil would read past it: a deviation all the same
+    if padding is not None:
+        raise padding
     shape = re.fullmatch(_CANONICAL_SHAPE, text)  # re caches it: compiled on first use
     if shape is not None and shape[1] in _MONTHS:
         # The common shape with an impossible day, or a zero-padded day.
