@@ -118,6 +118,24 @@ def test_truncated_record_raises_inside_it(cut: int) -> None:
     assert [(p.line, p.code) for p in lenient.problems] == [(len(OTHER) + 1, "truncated-record")]
 
 
+COMPACT_RECORD = [RECORD[0], RECORD[2], RECORD[4], RECORD[6], RECORD[8], RECORD[9]]
+
+
+@pytest.mark.parametrize("record", [RECORD, COMPACT_RECORD], ids=["full", "compact"])
+def test_a_copy_cut_at_any_character_of_its_last_record(record: list[str]) -> None:
+    # Anywhere, even inside the date before its separator (``Aug 27, 20``).
+    body = "\n".join(record)
+    for cut in range(1, len(body)):
+        text = "\n".join([*OTHER, body[:cut]])
+        with pytest.raises(ParseError) as caught:
+            parse_dump(text)
+        assert caught.value.code == "truncated-record", body[:cut]
+        lenient = parse_dump(text, strict=False)
+        assert [p.code for p in lenient.problems] == ["truncated-record"], body[:cut]
+        assert lenient.articles[0].author == "Youzan Coder"
+        assert format_dump(lenient) == text
+
+
 @pytest.mark.parametrize("keep", range(len(RECORD[-1])))
 def test_cut_in_the_repeated_title_at_the_end(keep: int) -> None:
     text = "\n".join([*OTHER, *RECORD[:-1], RECORD[-1][:keep]]) if keep else "\n".join([*OTHER, *RECORD[:-1]])

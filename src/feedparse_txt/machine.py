@@ -421,6 +421,8 @@ class Machine:
                 return style
         if self._same_author(first, second) and (third is None or self._is_date_line(third)):
             return Layout.FULL
+        if self._same_author(first, second) and self._cut_here(i + 2, n):
+            return Layout.FULL  # cut inside the date line, before its separator
         if self._is_date_line(second):
             return Layout.COMPACT
         if third is None and self._final and not self.final_newline and first.startswith(second):
