@@ -135,6 +135,10 @@ def test_parse_stats(text: str, likes: int, minutes: int) -> None:
         "0 likes · x min read",
         "0 likes - 11 min read",
         "１ likes · 3 min read",
+        "1,234.5K likes · 3 min read",
+        "1.0005K likes · 3 min read",
+        "11111111111111111M likes · 3 min read",  # 23 digits: more than a count has
+        "1" * 5000 + " likes · 3 min read",
     ],
 )
 def test_parse_stats_errors(text: str) -> None:
@@ -159,6 +163,10 @@ def test_header_lines() -> None:
     assert parse_views("1 views collected around this technical thread.") == 1
     assert parse_views("1 view collected around this technical thread.") == 1
     assert parse_views("2,048 views collected around this technical thread.") == 2048
+    # Header counts take the spellings a like count may have.
+    assert parse_views("12.3K views collected around this technical thread.") == 12_300
+    assert parse_count("1.2K articles") == 1200
+    assert parse_count_and_page("2M articles · Page 1 of 3") == (2_000_000, 1, 3)
     with pytest.raises(ParseError) as caught:
         parse_count_and_page("273 articles · Page x of 3")
     assert caught.value.column == 21

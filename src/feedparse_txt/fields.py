@@ -264,11 +264,7 @@ class Stats:
     read_minutes: int
 
 
-_STATS = (
-    r"(?P<likes>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<unit>[KkMm]?) likes?"
-    r" · (?P<minutes>\d+) min(?:ute)?s? read"
-)
-_UNITS = {"": 1, "k": 1_000, "m": 1_000_000}
+_STATS = r"(?P<likes>\S+) likes? · (?P<minutes>\d+) min(?:ute)?s? read"
 
 
 def canonical_stats(text: str) -> Stats | None:
@@ -303,14 +299,7 @@ def parse_stats(text: str) -> Stats:
         raise ParseError.expected(
             "bad-stats", _TOO_LONG, _digits(match["minutes"]), text, column=match.start("minutes") + 1
         )
-    from decimal import Decimal  # exact for 1.2K; only uncommon spellings get here
-
-    likes = Decimal(match["likes"].replace(",", "")) * _UNITS[match["unit"].lower()]
-    if likes != likes.to_integral_value() or not match["likes"].isascii():
-        raise ParseError.expected("bad-stats", "a whole number of likes", match["likes"], text)
-    if likes > MAX_COUNT:
-        raise ParseError.expected("bad-stats", _TOO_LONG, _digits(match["likes"]), text)
-    return Stats(int(likes), int(match["minutes"]))
+    return Stats(read_count(match["likes"], "likes", text, "bad-stats"), int(match["minutes"]))
 
 
 def format_stats(stats: Stats) -> str:
@@ -325,13 +314,32 @@ def format_stats(stats: Stats) -> str:
 # ---------------------------------------------------------------------------- header lines
 
 
+# A count as the site may spell it besides the plain one: 1,234 or 1.2K or 3M.
+_SPELLED_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KkMm]?)")
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000}
+
+
+def read_count(number: str, what: str, text: str, code: str, column: int = 1) -> int:
+    """A count of likes, articles, pages or views in ``text`` (at ``column``):
+    ``949``, ``1,234``, ``1.2K``, ``3M``; ``code`` names what is wrong otherwise."""
+    if _is_plain_number(number):
+        return int(number)
+    spelled = _SPELLED_COUNT.fullmatch(number)
+    if spelled is None or not number.isascii():
+        raise ParseError.expected(code, f"a number of {what}", repr(number), text, column=column)
+    from decimal import Decimal  # exact for 1.2K, and for any number of digits
+
+    value = Decimal(spelled[1].replace(",", "")) * _UNITS[spelled[2].lower()]
+    if value != value.to_integral_value():
+        raise ParseError.expected(code, f"a whole number of {what}", repr(number), text, column=column)
+    if value > MAX_COUNT:
+        found = _digits(number) if number.isdigit() else f"{number!r} (about {value:.2e})"
+        raise ParseError.expected(code, _TOO_LONG, found, text, column=column)
+    return int(value)
+
+
 def _header_number(number: str, what: str, text: str, column: int = 1) -> int:
-    plain = number.replace(",", "")
-    if not (plain.isdigit() and plain.isascii()):
-        raise ParseError.expected("bad-header", f"a number of {what}", repr(number), text, column=column)
-    if len(plain.lstrip("0")) > COUNT_DIGITS:
-        raise ParseError.expected("bad-header", _TOO_LONG, _digits(plain), text, column=column)
-    return int(plain)
+    return read_count(number, what, text, "bad-header", column)
 
 
 def parse_count(text: str, noun: str = "articles") -> int:
