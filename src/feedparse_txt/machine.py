@@ -553,10 +553,12 @@ class Machine:
                     raise _Truncated(self._cut_error(line, number, role), values, r) from None
                 if self.strict or not repair or role not in REPEATS:
                     raise error.at(number) from None
-                if role is Role.TITLE_AGAIN and self._starts_record(k, n):
+                if role is Role.TITLE_AGAIN and (not text or self._starts_record(k, n)):
                     problems.append(self._missing(role, k, number))
                     return values, k, problems
-                if not _similar(str(values[REPEATS[role]]), text):
+                # The repeated title is a cover image's text, which a page may shorten or
+                # word differently: any line there that starts nothing else is taken as it.
+                if role is not Role.TITLE_AGAIN and not _similar(str(values[REPEATS[role]]), text):
                     raise error.at(number) from None
                 problems.append(error.at(number))
             k += 1
@@ -660,11 +662,9 @@ class Machine:
         )
 
     def _missing(self, role: Role, k: int, number: int) -> ParseError:
-        return ParseError(
-            "missing-line",
-            f"expected {role.value}, found the start of the next record {quote(self._lines[k])}",
-            line=number,
-        )
+        line = self._lines[k]
+        found = f"the start of the next record {quote(line)}" if line.strip() else "a blank line"
+        return ParseError("missing-line", f"expected {role.value}, found {found}", line=number)
 
     def _starts_record(self, k: int, n: int) -> bool:
         kind = self._identify(k, n)
