@@ -5,9 +5,14 @@ Lenient mode records the same deviation as a Problem and keeps the text.
 
 from __future__ import annotations
 
-import pytest
+import io
+from unittest import mock
 
-from feedparse_txt import ParseError, format_dump, parse_dump
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
 RECORD = [
     "Amap Tech",
@@ -256,6 +261,34 @@ def test_invalid_utf8() -> None:
     lenient = parse_dump(data, strict=False)
     assert lenient.articles[0].summary == "How Ga\ufffdde refactored its services."
     assert [p.code for p in lenient.problems] == ["bad-encoding"]
+
+
+@given(
+    bom=st.booleans(),
+    at=st.integers(0, 200),
+    bad=st.sampled_from([b"\xff", b"\xe2\x82", b"\xc3", b"\x80\x80"]),
+    chunk=st.integers(1, 64),
+)
+def test_invalid_utf8_is_found_alike_read_whole_or_streamed(bom: bool, at: int, bad: bytes, chunk: int) -> None:
+    good = ("\n".join([*RECORD, *OTHER]) + "\n").encode()
+    at = min(at, len(good))
+    while at < len(good) and good[at] & 0xC0 == 0x80:
+        at += 1  # between characters, not inside one
+    data = (b"\xef\xbb\xbf" if bom else b"") + good[:at] + bad + good[at:]
+    offset = data.index(bad)
+    before = data[:offset].decode("utf-8-sig")
+    where = (before.count("\n") + 1, len(before) - before.rfind("\n"))
+    whole = parse_dump(data, strict=False)
+    (problem,) = [p for p in whole.problems if p.code == "bad-encoding"]  # U+FFFD may cause others
+    assert (problem.line, problem.column) == where
+    assert f"invalid byte 0x{bad[0]:02x} at byte offset {offset}" in problem.message
+    with mock.patch.object(source, "CHUNK_SIZE", chunk):  # a file read in small pieces
+        found: list[Problem] = []
+        streamed = list(iter_articles(io.BytesIO(data), strict=False, on_problem=found.append))
+        assert streamed == list(whole.articles) and found == list(whole.problems)
+        with pytest.raises(ParseError) as caught:
+            list(iter_articles(io.BytesIO(data)))
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("bad-encoding", *where)
 
 
 @pytest.mark.parametrize("bad", [None, 42, 3.5, ["text"]])

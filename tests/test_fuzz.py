@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Dump, ParseError, format_dump, iter_articles, parse_dump, parsing
+from feedparse_txt import Dump, ParseError, Problem, format_dump, iter_articles, parse_dump, parsing
 from feedparse_txt.strategies import mutated, mutations
 
 from .conftest import read, real_dumps, record_key
@@ -143,9 +143,15 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
         damaged = "\n".join([*lines[:at], *junk, *lines[at:]])
     sizes = data.draw(st.lists(st.integers(1, 2000), min_size=1, max_size=5))
     for strict in (False, True):
-        streamed = _outcome(list, iter_articles(_Pieces(damaged, sizes), strict=strict))
-        whole = _outcome(lambda text, strict: list(parse_dump(text, strict=strict).articles), damaged, strict)
-        assert streamed == whole
+        found: list[Problem] = []
+        pieces = _Pieces(damaged, sizes)
+        streamed = _outcome(list, iter_articles(pieces, strict=strict, on_problem=found.append))
+        whole = _outcome(parse_dump, damaged, strict=strict)
+        if isinstance(whole, Dump):
+            assert streamed == list(whole.articles)
+            assert found == list(whole.problems)  # the same problems, in the same order
+        else:
+            assert streamed == whole
     with mock.patch.object(parsing, "_BLOCK", sizes[0]):  # progress= feeds the text in blocks of this size
         in_blocks = _outcome(parse_dump, damaged, strict=False, progress=lambda done, total: None)
     assert in_blocks == parse_dump(damaged, strict=False)

@@ -211,6 +211,11 @@ class Machine:
         # later deviation or the record that holds it is read; then this is the error.
         self._bad_ending: tuple[int, ParseError] | None = None
 
+    @property
+    def lines_read(self) -> int:
+        """How many lines of the text are read: they will have no more problems."""
+        return self._base
+
     # ------------------------------------------------------------------ input
 
     def feed(self, text: str, *, final: bool) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as _dt
 import functools
 import gc
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from .errors import ParseError
+from .errors import ParseError, Problem
 from .machine import Machine
 from .model import Article, Dump
 from .source import Source, iter_chunks, iter_text_blocks, read_text, source_name
@@ -95,25 +97,51 @@ def _feed_in_blocks(machine: Machine, text: str, progress: Callable[[int, int], 
 
 
 def iter_articles(
-    source: Source, *, strict: bool = True, reference_date: _dt.date | None = None
+    source: Source,
+    *,
+    strict: bool = True,
+    reference_date: _dt.date | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
 ) -> Iterator[Article]:
     """Yield the articles of a dump while reading it, block by block.
 
     The same records as ``parse_dump(source).articles``, without holding the file
     or all the records in memory. In strict mode the first deviation raises
-    :class:`ParseError` when the reading gets there.
+    :class:`ParseError` when the reading gets there. In lenient mode
+    ``on_problem(problem)`` is called with each of the problems
+    ``parse_dump(source, strict=False).problems`` holds, in the same order, as
+    the reading gets past them (a block of about 1 MB at a time).
 
     >>> from pathlib import Path
     >>> sum(1 for _ in iter_articles(Path("tests/data/backend-architecture-page8.txt")))
     86
+    >>> found = []
+    >>> len(list(iter_articles(Path("tests/data/www_tags_idempotency.txt"), strict=False,
+    ...                        on_problem=found.append))), found[0].code
+    (3, 'truncated-record')
     """
     name = source_name(source)
     machine = Machine(strict=strict, keep_document=False, reference_date=reference_date, source_name=name)
-    for block, final in iter_text_blocks(iter_chunks(source, strict=strict)):
+    chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append)
+    held: list[Problem] = []  # found, but a later block may still find one before them
+    for block, final in iter_text_blocks(chunks):
         with paused_gc():
             machine.feed(block, final=final)
         yield from machine.articles
         machine.articles.clear()
+        if on_problem is not None:
+            held.extend(machine.problems)
+            held.sort(key=_LINE_AND_COLUMN)
+            # Lines already read can have no more problems; later ones wait.
+            ready = len(held) if final else bisect.bisect_right(held, machine.lines_read, key=_LINE)
+            for problem in held[:ready]:
+                on_problem(problem)
+            del held[:ready]
+        machine.problems.clear()
+
+
+_LINE_AND_COLUMN = operator.attrgetter("line", "column")
+_LINE = operator.attrgetter("line")
 
 
 def parse_files(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Union
 
 from .errors import ParseError, Problem
@@ -105,25 +105,37 @@ class Decoded:
         self.problems = problems
 
 
-def decode(data: bytes, *, strict: bool, start_offset: int = 0) -> Decoded:
+def decode(data: bytes, *, strict: bool) -> Decoded:
     """UTF-8 bytes, with or without BOM, to text; bad bytes raise or become U+FFFD."""
     bom = data.startswith(codecs.BOM_UTF8)
     try:
         return Decoded(data.decode("utf-8-sig"), bom, [])
-    except UnicodeDecodeError as error:
-        offset = error.start
-        before = data[:offset].decode("utf-8-sig", errors="replace")
-        line = before.count("\n") + 1
-        column = offset_column(before)
-        problem = ParseError(
-            "bad-encoding",
-            f"expected UTF-8, found invalid byte 0x{data[offset]:02x} at byte offset {start_offset + offset}",
-            line=line,
-            column=column,
-        )
+    except UnicodeDecodeError:
+        problem = _invalid_byte(data, 0)
         if strict:
             raise problem from None
         return Decoded(data.decode("utf-8-sig", errors="replace"), bom, [problem.problem])
+
+
+def _invalid_byte(data: bytes, offset: int, last_line: str = "", lines_before: int = 0) -> ParseError:
+    """The error for the first invalid byte of ``data``, which starts at byte
+    ``offset`` of the file, on line ``lines_before + 1`` after ``last_line``'s text.
+
+    Found again here: a decoder's own error counts from after a byte order mark.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = error.start
+    else:
+        start = len(data) - 1  # not reached: the caller's decoder failed on ``data``
+    before = last_line + data[:start].decode("utf-8-sig" if not offset else "utf-8")
+    return ParseError(
+        "bad-encoding",
+        f"expected UTF-8, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}",
+        line=lines_before + before.count("\n") + 1,
+        column=offset_column(before),
+    )
 
 
 def offset_column(before: str) -> int:
@@ -149,22 +161,33 @@ def read_text(source: Source, *, strict: bool) -> Decoded:
     raise TypeError(f"the file's read() returned {type(data).__name__}, not str or bytes")
 
 
-def iter_chunks(source: Source, *, strict: bool) -> Iterator[str]:
-    """Decoded text of ``source`` in pieces, without reading a file whole."""
+def iter_chunks(
+    source: Source, *, strict: bool, on_problem: Callable[[Problem], None] | None = None
+) -> Iterator[str]:
+    """Decoded text of ``source`` in pieces, without reading a file whole; in lenient
+    mode the first invalid byte goes to ``on_problem``, as :func:`decode` reports it."""
     _check_type(source)
     if isinstance(source, (str, bytes, bytearray, memoryview)):
-        yield read_text(source, strict=strict).text
+        decoded = read_text(source, strict=strict)
+        if on_problem is not None:
+            for problem in decoded.problems:
+                on_problem(problem)
+        yield decoded.text
         return
     if isinstance(source, os.PathLike):
         with open(source, "rb") as file:
-            yield from _chunks_of(file, strict=strict)
+            yield from _chunks_of(file, strict=strict, on_problem=on_problem)
         return
-    yield from _chunks_of(source, strict=strict)
+    yield from _chunks_of(source, strict=strict, on_problem=on_problem)
 
 
-def _chunks_of(file: IO[str] | IO[bytes], *, strict: bool) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict" if strict else "replace")
-    offset = 0
+def _chunks_of(
+    file: IO[str] | IO[bytes], *, strict: bool, on_problem: Callable[[Problem], None] | None
+) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    offset = 0  # bytes read before this chunk
+    lines = 0  # line endings decoded so far
+    last_line = ""  # the decoded text after the last of them
     while True:
         chunk = file.read(CHUNK_SIZE)
         if isinstance(chunk, str):
@@ -176,13 +199,27 @@ def _chunks_of(file: IO[str] | IO[bytes], *, strict: bool) -> Iterator[str]:
             raise TypeError(f"the file's read() returned {type(chunk).__name__}, not str or bytes")
         try:
             text = decoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as error:
-            raise ParseError(
-                "bad-encoding",
-                f"expected UTF-8, found invalid byte at byte offset {offset + error.start}",
-            ) from None
+        except UnicodeDecodeError:
+            # The decoder still holds the bytes it held before this chunk.
+            state = decoder.getstate()
+            held = state[0]
+            problem = _invalid_byte(held + chunk, offset - len(held), last_line, lines)
+            if strict:
+                raise problem from None
+            if on_problem is not None:
+                on_problem(problem.problem)
+            decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+            if offset:  # in the first chunk it must still look for a byte order mark
+                decoder.setstate(state)
+            text = decoder.decode(chunk, final=not chunk)
         offset += len(chunk)
         if text:
+            cut = text.rfind("\n")
+            if cut == -1:
+                last_line += text
+            else:
+                lines += text.count("\n")
+                last_line = text[cut + 1 :]
             yield text
         if not chunk:
             return
