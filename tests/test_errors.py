@@ -269,7 +269,7 @@ def test_invalid_utf8() -> None:
     bad=st.sampled_from([b"\xff", b"\xe2\x82", b"\xc3", b"\x80\x80"]),
     chunk=st.integers(1, 64),
 )
-def test_invalid_utf8_is_found_alike_read_whole_or_streamed(bom: bool, at: int, bad: bytes, chunk: int) -> None:
+def test_invalid_utf8_found_alike_whole_or_streamed(bom: bool, at: int, bad: bytes, chunk: int) -> None:
     good = ("\n".join([*RECORD, *OTHER]) + "\n").encode()
     at = min(at, len(good))
     while at < len(good) and good[at] & 0xC0 == 0x80:
