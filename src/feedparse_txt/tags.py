@@ -697,6 +697,7 @@ def _search(
     """
     points = [0, *cuts, len(line)]
     last = len(points) - 1
+    kept = [point in forced for point in points]
     found: list[tuple[float, tuple[str, ...]]] = []
     bound = [math.inf]
 
@@ -706,19 +707,17 @@ def _search(
             if tag > previous:
                 cost = spent + _tag_cost(tag)
                 if j == last:
-                    whole = (*tags, tag)
-                    total = cost + _COUNT_PRIOR.get(len(whole), _MANY_TAGS)
-                    if total <= bound[0]:
-                        found.append((total, whole))
-                        if len(found) >= keep:
-                            found.sort()
-                            bound[0] = found[keep - 1][0]
-                elif cost < bound[0]:
-                    if points[j] in forced:
-                        extend(j, tag, (*tags, tag), cost, left)
-                    elif left:
-                        extend(j, tag, (*tags, tag), cost, left - 1)
-            if points[j] in forced:
+                    if cost <= bound[0]:
+                        whole = (*tags, tag)
+                        total = cost + _COUNT_PRIOR.get(len(whole), _MANY_TAGS)
+                        if total <= bound[0]:
+                            found.append((total, whole))
+                            if len(found) >= keep:
+                                found.sort()
+                                bound[0] = found[keep - 1][0]
+                elif cost < bound[0] and (kept[j] or left):
+                    extend(j, tag, (*tags, tag), cost, left if kept[j] else left - 1)
+            if kept[j]:
                 break  # a forced cut cannot be skipped
 
     extend(0, "", (), 0.0, extra)
