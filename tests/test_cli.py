@@ -175,3 +175,29 @@ def test_progress_bar_only_on_a_terminal(
     code, out, err = run(capsys, "parse", str(PAGE8), "-q")
     assert code == 0 and out.count("\n") == 86
     assert "backend-architecture-page8.txt" in err and "char" in err  # tqdm drew its bar
+    code, out, err = run(capsys, "check", str(CUT))
+    assert code == 1 and out.startswith(f"{CUT}:37:1: truncated-record")
+    assert "www_tags_cache-breakdown.txt" in err and "B/s" in err  # check streams: its bar counts bytes
+
+
+def test_check_streams_the_same_problems_as_a_whole_parse(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from feedparse_txt import source
+
+    # Damage in several places, a CRLF stretch and an invalid byte, read in small blocks.
+    text = PAGE8.read_text(encoding="utf-8").split("\n")
+    text[40], text[300] = "  " + text[40], "junk"
+    data = ("\n".join(text[:500]) + "\r\n".join(text[500:])).encode().replace(b"Youzan", b"You\xffan", 1)
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data)
+    expected = [
+        f"{path}:{p.line}:{p.column}: {p.code} {p.message}" for p in parse_dump(data, strict=False).problems
+    ]
+    assert len(expected) > 3
+    monkeypatch.setattr(source, "CHUNK_SIZE", 1000)
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1 and out.splitlines() == expected
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "check", "-")
+    assert out.splitlines() == [line.replace(str(path), "-", 1) for line in expected]

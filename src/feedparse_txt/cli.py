@@ -16,15 +16,15 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from . import __version__
-from .errors import ParseError
+from .errors import ParseError, Problem
 from .formatting import format_dump
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
 from .model import Article, Dump
 from .normalize import normalize
-from .parsing import parse_dump
+from .parsing import iter_articles, parse_dump
 
 EXAMPLES = """\
 examples:
@@ -90,20 +90,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_bytes(name: str) -> bytes:
+    with _open_bytes(name) as file:
+        return file.read()
+
+
+@contextlib.contextmanager
+def _open_bytes(name: str) -> Iterator[IO[bytes]]:
+    """The file ``name`` (``-``: stdin) opened for reading bytes."""
     if name == "-":
-        return sys.stdin.buffer.read()
+        yield sys.stdin.buffer
+        return
     path = Path(name)
     if path.is_dir():
         raise UsageError(f"{name}: is a directory")
     try:
-        return path.read_bytes()
+        file = open(path, "rb")  # noqa: SIM115 - closed below, after the OSError translation
     except FileNotFoundError:
         raise UsageError(f"{name}: no such file") from None
     except OSError as error:
         raise UsageError(f"{name}: {error.strerror or error}") from None
+    with file:
+        yield file
 
 
-def _progress_bar(name: str, size: int) -> Callable[[int, int], None] | None:
+def _progress_bar(name: str, size: int, unit: str = "char") -> Callable[[int, int], None] | None:
     """A progress bar on stderr for a large input, when stderr is a terminal and tqdm is there."""
     if size < _LARGE or not sys.stderr.isatty():
         return None
@@ -111,7 +121,7 @@ def _progress_bar(name: str, size: int) -> Callable[[int, int], None] | None:
         from tqdm import tqdm  # the optional 'progress' extra
     except ImportError:
         return None
-    bar = tqdm(total=size, unit="char", unit_scale=True, desc=name, leave=False, file=sys.stderr)
+    bar = tqdm(total=size, unit=unit, unit_scale=True, desc=name, leave=False, file=sys.stderr)
 
     def update(done: int, total: int) -> None:
         bar.update(done - bar.n)
@@ -119,6 +129,31 @@ def _progress_bar(name: str, size: int) -> Callable[[int, int], None] | None:
             bar.close()
 
     return update
+
+
+def _size_of(file: IO[bytes]) -> int:
+    """The size of the file behind ``file``; 0 for a pipe or a file in memory."""
+    try:
+        return os.fstat(file.fileno()).st_size
+    except (OSError, io.UnsupportedOperation):
+        return 0
+
+
+class _ReadProgress:
+    """A binary file whose reads report how many bytes have been read."""
+
+    def __init__(self, file: IO[bytes], name: str, size: int, progress: Callable[[int, int], None]) -> None:
+        self.name = name  # what messages call the source
+        self._file = file
+        self._progress = progress
+        self._total = size
+        self._done = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._file.read(size)
+        self._done += len(data)
+        self._progress(min(self._done, self._total), self._total)
+        return data
 
 
 _LARGE = 8 << 20
@@ -218,10 +253,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     found = 0
     for name in args.files:
-        dump = _parse(name, strict=False)
-        for problem in dump.problems:
+
+        def report(problem: Problem, name: str = name) -> None:
+            nonlocal found
             found += 1
             print(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
+
+        # Streamed: a file of any size is checked in the memory of one block.
+        with _open_bytes(name) as file:
+            size = _size_of(file)
+            progress = _progress_bar(name, size, unit="B")
+            # Parsing only calls read(): the wrapper is a binary file as far as it goes.
+            source = file if progress is None else cast(IO[bytes], _ReadProgress(file, name, size, progress))
+            for _ in iter_articles(source, strict=False, on_problem=report):
+                pass
     if not args.quiet:
         files = len(args.files)
         print(f"{found} problem{'s' * (found != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
