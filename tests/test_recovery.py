@@ -34,6 +34,8 @@ TOLERATED = [
         "nbsp-separator",
         3,
     ),
+    ("a space more before ' · '", with_lines({2: LINES[2].replace(" · ", "  · ")}), "trailing-whitespace", 3),
+    ("a space more after ' · '", with_lines({2: LINES[2].replace(" · ", " ·  ")}), "leading-whitespace", 3),
     ("nbsp in the stats", with_lines({9: LINES[9].replace(" · ", " ·\u00a0")}), "nbsp-separator", 10),
     ("a missing blank line", with_lines({5: None}), "missing-blank-line", 6),
     ("a doubled blank line", with_lines({}, {3: ""}), "extra-blank-line", 5),

@@ -556,6 +556,11 @@ class Machine:
                 error = self._strict_error(role, line, values, tidied_error)
                 if self._cut_here(k, n):
                     raise _Truncated(self._cut_error(line, number, role), values, r) from None
+                if repair and role is Role.DATE_LINE and self._read_respaced(text, values):
+                    problems.append(error.at(number))  # ``Aug 27, 2019  · Backend``
+                    k += 1
+                    r += 1
+                    continue
                 if self.strict or not repair or role not in REPEATS:
                     raise error.at(number) from None
                 if role is Role.TITLE_AGAIN and (not text or self._starts_record(k, n)):
@@ -569,6 +574,19 @@ class Machine:
             k += 1
             r += 1
         return values, k, problems
+
+    def _read_respaced(self, text: str, values: Values) -> bool:
+        """Read a date line with the whitespace around its date and category taken
+        away, if that is what kept it from reading; whether it did."""
+        day, separator, category = text.partition(SEPARATOR)
+        respaced = f"{day.strip()}{separator}{category.strip()}"
+        if not separator or respaced == text:
+            return False
+        try:
+            values[Role.DATE_LINE] = self._read_role(Role.DATE_LINE, respaced, values)
+        except ParseError:
+            return False
+        return True
 
     @staticmethod
     def _blank_repair(roles: Template, r: int, text: str) -> str | None:
