@@ -63,6 +63,16 @@ def test_tolerated_with_a_problem(text: str, code: str, line: int) -> None:
         parse_dump(text)
 
 
+def test_a_date_line_with_extra_spaces_still_marks_a_record_start() -> None:
+    # After unusable text the reader looks for the next record start: a date line it can
+    # repair must count, or the record would be swallowed with the text before it.
+    text = with_lines({2: LINES[2].replace(" · ", "  · ")}, {0: "Share this page"})
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == EXPECTED
+    assert [(p.code, p.line) for p in dump.problems] == [("unexpected-line", 1), ("trailing-whitespace", 4)]
+    assert format_dump(dump) == text
+
+
 def test_mixed_line_endings_and_stray_cr() -> None:
     text = CLEAN.replace("\n", "\r\n", 5).replace(LINES[13], LINES[13] + "\r\r")
     dump = parse_dump(text, strict=False)

@@ -500,8 +500,9 @@ class Machine:
             return False  # every date line has its separator
         if self._date_of(line) is not None:
             return True
+        tidy = self._tidy(line)
         try:
-            parse_date_line(self._tidy(line), reference=self.reference_date)
+            parse_date_line(tidy if self.strict else _respaced(tidy), reference=self.reference_date)
         except ParseError as error:
             return error.code == "relative-date"
         return True
@@ -578,9 +579,8 @@ class Machine:
     def _read_respaced(self, text: str, values: Values) -> bool:
         """Read a date line with the whitespace around its date and category taken
         away, if that is what kept it from reading; whether it did."""
-        day, separator, category = text.partition(SEPARATOR)
-        respaced = f"{day.strip()}{separator}{category.strip()}"
-        if not separator or respaced == text:
+        respaced = _respaced(text)
+        if respaced == text:
             return False
         try:
             values[Role.DATE_LINE] = self._read_role(Role.DATE_LINE, respaced, values)
@@ -867,6 +867,12 @@ _REPAIRS = {
 def _weight(role: Role) -> int:
     """Free text fits almost any line, so it says less about a template than a fixed shape."""
     return 1 if role in TEXT_ROLES else 2
+
+
+def _respaced(date_line: str) -> str:
+    """``date_line`` without whitespace around its date and its category."""
+    day, separator, category = date_line.partition(SEPARATOR)
+    return f"{day.strip()}{separator}{category.strip()}" if separator else date_line
 
 
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
