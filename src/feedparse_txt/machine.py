@@ -17,6 +17,7 @@ expressions take over again where a canonical record starts.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import operator
@@ -101,6 +102,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 _LINE_AND_COLUMN = operator.attrgetter("line", "column")
+_LINE = operator.attrgetter("line")
 
 _Match = Callable[[str, int], "re.Match[str] | None"]
 
@@ -211,10 +213,15 @@ class Machine:
         # later deviation or the record that holds it is read; then this is the error.
         self._bad_ending: tuple[int, ParseError] | None = None
 
-    @property
-    def lines_read(self) -> int:
-        """How many lines of the text are read: they will have no more problems."""
-        return self._base
+    def take_problems(self, *, final: bool) -> list[Problem]:
+        """Take the problems found so far on lines already read, in text order (as
+        :meth:`dump` lists them); after the final block, all of them. Problems on
+        lines still to be read stay: one found later may come before them."""
+        self.problems.sort(key=_LINE_AND_COLUMN)
+        ready = len(self.problems) if final else bisect.bisect_right(self.problems, self._base, key=_LINE)
+        taken = self.problems[:ready]
+        del self.problems[:ready]
+        return taken
 
     # ------------------------------------------------------------------ input
 

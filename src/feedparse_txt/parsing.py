@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import datetime as _dt
 import functools
 import gc
-import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 
@@ -123,25 +121,15 @@ def iter_articles(
     name = source_name(source)
     machine = Machine(strict=strict, keep_document=False, reference_date=reference_date, source_name=name)
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append)
-    held: list[Problem] = []  # found, but a later block may still find one before them
     for block, final in iter_text_blocks(chunks):
         with paused_gc():
             machine.feed(block, final=final)
         yield from machine.articles
         machine.articles.clear()
+        settled = machine.take_problems(final=final)  # taken either way: nothing piles up
         if on_problem is not None:
-            held.extend(machine.problems)
-            held.sort(key=_LINE_AND_COLUMN)
-            # Lines already read can have no more problems; later ones wait.
-            ready = len(held) if final else bisect.bisect_right(held, machine.lines_read, key=_LINE)
-            for problem in held[:ready]:
+            for problem in settled:
                 on_problem(problem)
-            del held[:ready]
-        machine.problems.clear()
-
-
-_LINE_AND_COLUMN = operator.attrgetter("line", "column")
-_LINE = operator.attrgetter("line")
 
 
 def parse_files(
