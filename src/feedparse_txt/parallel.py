@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Parse = Callable[["Path"], Dump]
-SplitLine = Callable[..., tuple[str, ...]]  # split_tags(line, known_tags=...)
+SplitLine = Callable[[str, tuple[str, ...]], tuple[str, ...]]  # tags.split_line(line, known_tags)
 
 # Files handed to each worker ahead of the one it works on: enough that it never
 # waits for this process (which hands them over between its own files), few
@@ -87,7 +87,7 @@ def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine) -> None:
             index, given = cast(tuple[int, TagLines], job)
             try:
                 found: Splits | Exception = pack_splits(
-                    split_line(line, known_tags=known) for line, known in iter_tag_lines(given)
+                    split_line(line, known) for line, known in iter_tag_lines(given)
                 )
             except Exception as error:  # sent back: this process raises it
                 found = error

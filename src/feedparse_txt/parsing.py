@@ -173,7 +173,7 @@ def parse_files(
     workers = min(workers or os.cpu_count() or 1, len(files))
     if split_tags and workers > 1:
         from .parallel import parse_in_parallel  # multiprocessing: only when it is used
-        from .tags import split_tags as split_line
+        from .tags import split_line
 
         return parse_in_parallel(files, parse, split_line, workers - 1)
     dumps = [parse(path) for path in files]

@@ -823,7 +823,13 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     >>> split_tags("Backend Architectureidentity strategymembership system")
     ('Backend Architecture', 'identity strategy', 'membership system')
     """
-    known = known_tags if isinstance(known_tags, tuple) else tuple(known_tags)
+    return split_line(line, known_tags if isinstance(known_tags, tuple) else tuple(known_tags))
+
+
+def split_line(line: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`split_tags` with the known tags as a tuple, passed by position: the
+    path of every lazy ``Article.tags``, where the keyword call's checks cost more
+    than the cache lookup."""
     key = (line, known) if known else line
     tags = _SPLITS.get(key)
     if tags is None:
