@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from feedparse_txt import Article, parse_dump
+from feedparse_txt import Article, format_date, parse_dump
 from feedparse_txt.cli import main
 
 from .conftest import DATA, read, real_dumps
@@ -201,3 +201,22 @@ def test_check_streams_the_same_problems_as_a_whole_parse(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = run(capsys, "check", "-")
     assert out.splitlines() == [line.replace(str(path), "-", 1) for line in expected]
+
+
+def test_reference_date_resolves_relative_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first = parse_dump(PAGE8).articles[0]
+    date_line = f"{format_date(first.published)} · {first.category}\n"
+    source = tmp_path / "fresh.txt"
+    source.write_text(
+        read(PAGE8).replace(date_line, f"5 hours ago · {first.category}\n", 1), encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "parse", str(source), "--reference-date", "2024-09-10T03:00", "-q")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(records) == 86
+    assert records[0]["published"] == "2024-09-09" and records[1] == parse_dump(PAGE8).articles[1].to_dict()
+    # A date alone cannot place "5 hours ago": check names it, and the record is not guessed.
+    code, out, _ = run(capsys, "check", str(source), "--reference-date", "2024-09-10")
+    assert code == 1 and out.startswith(f"{source}:4:1: relative-date ")
+    with pytest.raises(SystemExit):
+        main(["parse", str(source), "--reference-date", "10/09/2024"])
+    assert "expected YYYY-MM-DD" in capsys.readouterr().err

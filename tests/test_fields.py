@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import ParseError, Stats, format_date, format_stats, parse_date, parse_stats
+from feedparse_txt import (
+    ParseError,
+    Stats,
+    format_date,
+    format_dump,
+    format_stats,
+    parse_date,
+    parse_dump,
+    parse_stats,
+)
 from feedparse_txt.fields import (
     parse_count,
     parse_count_and_page,
@@ -47,6 +56,8 @@ def test_parse_date(text: str, expected: dt.date) -> None:
         ("Backend Development", "bad-date", 1),
         ("3 days ago", "relative-date", 1),
         ("Yesterday", "relative-date", 1),
+        ("2 hours ago", "relative-date", 1),
+        ("Just now", "relative-date", 1),
         # Whitespace around a date is a deviation, though dateutil would read past it.
         (" Aug 27, 2019", "leading-whitespace", 1),
         ("Aug 27, 2019 ", "trailing-whitespace", 13),
@@ -75,6 +86,52 @@ def test_parse_date_errors(text: str, code: str, column: int) -> None:
 )
 def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
     assert parse_date(text, reference=dt.date(2019, 8, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 hours ago", dt.date(2019, 8, 29)),  # the copy was made at 01:15
+        ("an hour ago", dt.date(2019, 8, 30)),
+        ("75 minutes ago", dt.date(2019, 8, 30)),
+        ("76 mins ago", dt.date(2019, 8, 29)),
+        ("1 hr ago", dt.date(2019, 8, 30)),
+        ("30 seconds ago", dt.date(2019, 8, 30)),
+        ("Just now", dt.date(2019, 8, 30)),
+        ("3 days ago", dt.date(2019, 8, 27)),
+        ("2 months ago", dt.date(2019, 6, 30)),
+        ("Yesterday", dt.date(2019, 8, 29)),
+    ],
+)
+def test_relative_dates_under_a_day_need_the_time_of_the_copy(text: str, expected: dt.date) -> None:
+    found = parse_date(text, reference=dt.datetime(2019, 8, 30, 1, 15))
+    assert found == expected
+    assert type(found) is dt.date  # never a datetime, whatever the reference
+
+
+def test_a_time_of_day_against_a_date_is_named() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date("2 hours ago", reference=dt.date(2019, 8, 30))
+    assert caught.value.code == "relative-date"
+    assert "datetime" in caught.value.message
+
+
+@pytest.mark.parametrize("text", ["999999 days ago", "2020 years ago", "999999 weeks ago"])
+@pytest.mark.parametrize("reference", [dt.date(2019, 8, 30), dt.datetime(2019, 8, 30, 1, 15)])
+def test_a_relative_date_before_the_year_1_is_a_deviation(text: str, reference: dt.date) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date(text, reference=reference)
+    assert caught.value.code == "bad-date"
+
+
+def test_a_datetime_reference_gives_records_dates() -> None:
+    record = "A\nA\n{} · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    text = record.format("3 days ago") + record.format("5 hours ago") + record.format("99999 years ago")
+    dump = parse_dump(text, strict=False, reference_date=dt.datetime(2024, 9, 10, 2, 0))
+    assert [a.published for a in dump] == [dt.date(2024, 9, 7), dt.date(2024, 9, 9)]
+    assert all(type(a.published) is dt.date for a in dump)
+    assert [(p.line, p.code) for p in dump.problems] == [(23, "bad-date")]
+    assert format_dump(dump) == text
 
 
 @given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))

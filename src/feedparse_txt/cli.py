@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import datetime as _dt
 import io
 import json
 import os
@@ -59,15 +60,23 @@ def _parser() -> argparse.ArgumentParser:
         "--lenient", dest="strict", action="store_false", help="keep going and report problems (the default)"
     )
     common.add_argument("-q", "--quiet", action="store_true", help="no summary of problems on stderr")
+    dates = argparse.ArgumentParser(add_help=False)
+    dates.add_argument(
+        "--reference-date",
+        type=_reference,
+        metavar="WHEN",
+        help="when the copy was made, to resolve relative dates: YYYY-MM-DD ('3 days ago'), "
+        "or YYYY-MM-DDTHH:MM ('2 hours ago' too)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    parse = commands.add_parser("parse", parents=[common], help="records as JSON Lines, JSON or CSV")
+    parse = commands.add_parser("parse", parents=[common, dates], help="records as JSON Lines, JSON or CSV")
     parse.add_argument("files", nargs="+", metavar="FILE", help="dump files; - for stdin")
     parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
     parse.add_argument("-o", "--output", metavar="OUT", help="output file; - or none for stdout")
     parse.add_argument("--with-source", action="store_true", help="add each record's file and line")
 
-    check = commands.add_parser("check", parents=[common], help="list problems like a compiler does")
+    check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
     check.add_argument("files", nargs="+", metavar="FILE")
 
     norm = commands.add_parser("normalize", parents=[common], help="the canonical form of messy copies")
@@ -76,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("-o", "--output", metavar="OUT")
     where.add_argument("--in-place", action="store_true", help="rewrite each file atomically")
 
-    merge = commands.add_parser("merge", parents=[common], help="several pages of one listing as one dump")
+    merge = commands.add_parser(
+        "merge", parents=[common, dates], help="several pages of one listing as one dump"
+    )
     merge.add_argument("files", nargs="+", metavar="FILE")
     merge.add_argument("-o", "--output", metavar="OUT")
 
@@ -159,10 +170,23 @@ class _ReadProgress:
 _LARGE = 8 << 20
 
 
-def _parse(name: str, strict: bool) -> Dump:
+def _reference(text: str) -> _dt.date:
+    """A ``--reference-date``: a date, or a date and time (the time of the copy)."""
+    try:
+        return _dt.datetime.fromisoformat(text) if len(text) > 10 else _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, found {text!r}") from None
+
+
+def _parse(name: str, args: argparse.Namespace) -> Dump:
     data = _read_bytes(name)
     try:
-        dump = parse_dump(data, strict=strict, progress=_progress_bar(name, len(data)))
+        dump = parse_dump(
+            data,
+            strict=args.strict,
+            reference_date=args.reference_date,
+            progress=_progress_bar(name, len(data)),
+        )
     except ParseError as error:
         error.source = "<stdin>" if name == "-" else name
         raise
@@ -230,7 +254,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.writeheader()
         for name in args.files:
-            dump = _parse(name, args.strict)
+            dump = _parse(name, args)
             _summarize(name, dump, args.quiet)
             if args.format == "json":
                 json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
@@ -265,7 +289,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             progress = _progress_bar(name, size, unit="B")
             # Parsing only calls read(): the wrapper is a binary file as far as it goes.
             source = file if progress is None else cast(IO[bytes], _ReadProgress(file, name, size, progress))
-            for _ in iter_articles(source, strict=False, on_problem=report):
+            for _ in iter_articles(
+                source, strict=False, reference_date=args.reference_date, on_problem=report
+            ):
                 pass
     if not args.quiet:
         files = len(args.files)
@@ -302,7 +328,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     header = None
     total = 0
     for name in args.files:
-        dump = _parse(name, args.strict)
+        dump = _parse(name, args)
         _summarize(name, dump, args.quiet)
         header = header or dump.header
         for article in dump.articles:

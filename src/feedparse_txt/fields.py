@@ -106,8 +106,14 @@ def canonical_date(text: str) -> _dt.date | None:
 
 
 _CANONICAL_SHAPE = r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})"
-_RELATIVE = r"(?i)(?P<count>\d{1,6}|an?|one) (?P<unit>day|week|month|year)s? ago"
-_RELATIVE_WORDS = {"today": 0, "yesterday": 1}
+_RELATIVE = (
+    r"(?i)(?P<count>\d{1,6}|an?|one) "
+    r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
+)
+# Spellings of a unit -> its name; the units under a day name a time of day.
+_TIME_UNITS = {"sec": "second", "min": "minute", "hr": "hour"}
+_TIME_OF_DAY = frozenset(["second", "minute", "hour"])
+_RELATIVE_WORDS = {"today": (0, "day"), "yesterday": (1, "day"), "just now": (0, "second")}
 
 
 def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
@@ -116,13 +122,18 @@ def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
     ``Mon D, YYYY`` is parsed by hand; other absolute shapes (``August 27, 2019``,
     ``27 Aug 2019``, ``2019-08-27``) by dateutil. A date missing its year or day is
     an error, never filled in from today. Relative dates (``3 days ago``,
-    ``Yesterday``) need an explicit ``reference`` date.
+    ``Yesterday``) need an explicit ``reference`` date; those under a day
+    (``2 hours ago``, ``Just now``) need it as a ``datetime``, the time of the copy,
+    because a date alone cannot tell on which day they fall. The result is a
+    ``date`` whichever the reference is.
 
     >>> import datetime
     >>> parse_date("Aug 27, 2019")
     datetime.date(2019, 8, 27)
     >>> parse_date("3 days ago", reference=datetime.date(2019, 8, 30))
     datetime.date(2019, 8, 27)
+    >>> parse_date("2 hours ago", reference=datetime.datetime(2019, 8, 30, 1, 15))
+    datetime.date(2019, 8, 29)
     """
     found = canonical_date(text)
     if found is not None:
@@ -155,30 +166,45 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
                 "reference date (reference_date=...) to resolve it, it is never resolved against today",
             )
         count, unit = relative
-        return _shift(reference, count, unit)
+        if unit in _TIME_OF_DAY and not isinstance(reference, _dt.datetime):
+            raise ParseError(
+                "relative-date",
+                f"expected a date, found {text!r}, which counts time under a day; pass the time of "
+                "the copy (a datetime) as the reference: a date alone cannot tell on which day it falls",
+            )
+        try:
+            return _shift(reference, count, unit)
+        except (OverflowError, ValueError):  # before year 1: datetime cannot hold it
+            raise ParseError.expected(
+                "bad-date", "a relative date no earlier than the year 1", "one before it", text
+            ) from None
     return _dateutil_date(text)
 
 
 def _relative_days(text: str) -> tuple[int, str] | None:
-    lowered = text.strip().lower()
-    if lowered in _RELATIVE_WORDS:
-        return _RELATIVE_WORDS[lowered], "day"
-    match = re.fullmatch(_RELATIVE, text.strip())
+    """``(count, unit)`` of a relative date (``3 days ago``: ``(3, "day")``), else None."""
+    words = _RELATIVE_WORDS.get(text.lower())
+    if words is not None:
+        return words
+    match = re.fullmatch(_RELATIVE, text)
     if match is None:
         return None
     count = match["count"].lower()
     number = 1 if count in ("a", "an", "one") else int(count)
-    return number, match["unit"].lower()
+    unit = match["unit"].lower()
+    return number, _TIME_UNITS.get(unit, unit)
 
 
 def _shift(reference: _dt.date, count: int, unit: str) -> _dt.date:
-    if unit in ("day", "week"):
-        return reference - _dt.timedelta(days=count * (7 if unit == "week" else 1))
-    from dateutil.relativedelta import relativedelta
+    """The day ``count`` units before ``reference`` (a date, or a datetime for the
+    units under a day); always a ``date``, never a ``datetime``."""
+    if unit in ("month", "year"):
+        from dateutil.relativedelta import relativedelta
 
-    months = count * (12 if unit == "year" else 1)
-    shifted: _dt.date = reference - relativedelta(months=months)
-    return shifted
+        shifted: _dt.date = reference - relativedelta(months=count * (12 if unit == "year" else 1))
+    else:
+        shifted = reference - _dt.timedelta(**{unit + "s": count})
+    return _dt.date(shifted.year, shifted.month, shifted.day)
 
 
 # Two defaults that differ in every component: a part dateutil filled in from the

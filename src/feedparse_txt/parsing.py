@@ -57,7 +57,8 @@ def parse_dump(
     binary file. Strict mode (the default) raises :class:`ParseError` at the
     first deviation; ``strict=False`` never raises for a ``str`` and records
     :class:`Problem` objects instead, keeping every line it could not use.
-    ``reference_date`` resolves relative dates such as ``3 days ago``.
+    ``reference_date`` resolves relative dates such as ``3 days ago``; a
+    ``datetime`` (the time of the copy) also resolves ``2 hours ago``.
     ``progress(done, total)`` is called as the text is read, in characters.
 
     >>> dump = parse_dump(open("tests/data/backend-architecture-page8.txt", "rb"))
