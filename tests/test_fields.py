@@ -227,3 +227,22 @@ def test_header_lines() -> None:
     with pytest.raises(ParseError) as caught:
         parse_count_and_page("273 articles · Page x of 3")
     assert caught.value.column == 21
+
+
+@given(
+    st.integers(0, 999_999),
+    st.sampled_from(["second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year"]),
+    st.booleans(),
+    st.one_of(st.dates(), st.datetimes()),
+)
+def test_relative_dates_give_a_date_or_a_parse_error(
+    count: int, unit: str, plural: bool, reference: dt.date
+) -> None:
+    text = f"{count} {unit}{'s' * plural} ago"
+    try:
+        found = parse_date(text, reference=reference)
+    except ParseError as error:
+        assert error.code in ("bad-date", "relative-date")
+    else:
+        assert type(found) is dt.date
+        assert found <= dt.date(reference.year, reference.month, reference.day)
