@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from feedparse_txt import ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
+from .conftest import DATA
+
 RECORD = [
     "Amap Tech",
     "Amap Tech",
@@ -300,3 +302,15 @@ def test_wrong_source_type(bad: object) -> None:
 def test_missing_path(tmp_path: pytest.TempPathFactory) -> None:
     with pytest.raises(FileNotFoundError):
         parse_dump(tmp_path / "nope.txt")  # type: ignore[operator]
+
+
+def test_a_str_that_names_a_file_is_read_as_text_and_the_problem_says_so() -> None:
+    name = str(DATA / "tags_bootmem.txt")  # a str is dump text, never a path
+    with pytest.raises(ParseError) as caught:
+        parse_dump(name)
+    assert caught.value.code == "truncated-record"
+    assert caught.value.message.endswith(f"pass pathlib.Path({name!r}) to read it")
+    dump = parse_dump(name, strict=False)
+    assert not dump.articles and dump.problems[0].message.endswith(f"pass pathlib.Path({name!r}) to read it")
+    assert format_dump(dump) == name
+    assert "pathlib" not in parse_dump(name + ".gone", strict=False).problems[0].message

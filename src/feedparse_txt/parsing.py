@@ -9,6 +9,8 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 
+import attrs
+
 from .errors import ParseError, Problem
 from .machine import Machine
 from .model import Article, Dump
@@ -75,11 +77,27 @@ def parse_dump(
     machine.problems.extend(decoded.problems)
     text = decoded.text
     with paused_gc():
-        if progress is None:
-            machine.feed(text, final=True)
-        else:
-            _feed_in_blocks(machine, text, progress)
-        return machine.dump()
+        try:
+            if progress is None:
+                machine.feed(text, final=True)
+            else:
+                _feed_in_blocks(machine, text, progress)
+        except ParseError as error:
+            error.message += _path_hint(source)
+            raise
+        dump = machine.dump()
+    if dump.problems and not dump.articles and (hint := _path_hint(source)):
+        first, *rest = dump.problems
+        dump = attrs.evolve(dump, problems=(attrs.evolve(first, message=first.message + hint), *rest))
+    return dump
+
+
+def _path_hint(source: Source) -> str:
+    """What to add to the problem of a one-line ``str`` that names a file: a common
+    slip, since a ``str`` is always dump text, never a path."""
+    if isinstance(source, str) and len(source) < 4096 and "\n" not in source and os.path.isfile(source):
+        return f"; a str is dump text, and this one names a file: pass pathlib.Path({source!r}) to read it"
+    return ""
 
 
 _BLOCK = 1 << 20
