@@ -37,6 +37,12 @@ TOLERATED = [
     ("a space more before ' · '", with_lines({2: LINES[2].replace(" · ", "  · ")}), "trailing-whitespace", 3),
     ("a space more after ' · '", with_lines({2: LINES[2].replace(" · ", " ·  ")}), "leading-whitespace", 3),
     ("nbsp in the stats", with_lines({9: LINES[9].replace(" · ", " ·\u00a0")}), "nbsp-separator", 10),
+    # A copy may lose the spaces around the dot, or turn them into tabs.
+    ("no spaces around '·'", with_lines({2: LINES[2].replace(" · ", "·")}), "bad-date-line", 3),
+    ("a tab around '·'", with_lines({2: LINES[2].replace(" · ", "\t·\t")}), "bad-date-line", 3),
+    ("no space after '·'", with_lines({2: LINES[2].replace(" · ", " ·")}), "bad-date-line", 3),
+    ("no spaces in the stats", with_lines({9: LINES[9].replace(" · ", "·")}), "bad-stats", 10),
+    ("two spaces in the stats", with_lines({9: LINES[9].replace(" · ", "  ·  ")}), "bad-stats", 10),
     ("a missing blank line", with_lines({5: None}), "missing-blank-line", 6),
     ("a doubled blank line", with_lines({}, {3: ""}), "extra-blank-line", 5),
     ("author again differs slightly", with_lines({1: "Su San Talks Tech."}), "author-mismatch", 2),
@@ -63,13 +69,14 @@ def test_tolerated_with_a_problem(text: str, code: str, line: int) -> None:
         parse_dump(text)
 
 
-def test_a_date_line_with_extra_spaces_still_marks_a_record_start() -> None:
+@pytest.mark.parametrize(("separator", "code"), [("  · ", "trailing-whitespace"), ("·", "bad-date-line")])
+def test_a_date_line_it_can_respace_still_marks_a_record_start(separator: str, code: str) -> None:
     # After unusable text the reader looks for the next record start: a date line it can
     # repair must count, or the record would be swallowed with the text before it.
-    text = with_lines({2: LINES[2].replace(" · ", "  · ")}, {0: "Share this page"})
+    text = with_lines({2: LINES[2].replace(" · ", separator)}, {0: "Share this page"})
     dump = parse_dump(text, strict=False)
     assert dump.articles == EXPECTED
-    assert [(p.code, p.line) for p in dump.problems] == [("unexpected-line", 1), ("trailing-whitespace", 4)]
+    assert [(p.code, p.line) for p in dump.problems] == [("unexpected-line", 1), (code, 4)]
     assert format_dump(dump) == text
 
 

@@ -564,8 +564,8 @@ class Machine:
                 error = self._strict_error(role, line, values, tidied_error)
                 if self._cut_here(k, n):
                     raise _Truncated(self._cut_error(line, number, role), values, r) from None
-                if repair and role is Role.DATE_LINE and self._read_respaced(text, values):
-                    problems.append(error.at(number))  # ``Aug 27, 2019  · Backend``
+                if repair and role in _SEPARATED and self._read_respaced(role, text, values):
+                    problems.append(error.at(number))  # ``Aug 27, 2019·Backend``, ``0 likes  · 3 min read``
                     k += 1
                     r += 1
                     continue
@@ -583,14 +583,15 @@ class Machine:
             r += 1
         return values, k, problems
 
-    def _read_respaced(self, text: str, values: Values) -> bool:
-        """Read a date line with the whitespace around its date and category taken
-        away, if that is what kept it from reading; whether it did."""
+    def _read_respaced(self, role: Role, text: str, values: Values) -> bool:
+        """Read a line of two parts (a date line, stats, a header's count and page)
+        with its separator spaced as the format spaces it, if that is what kept it
+        from reading; whether it did."""
         respaced = _respaced(text)
         if respaced == text:
             return False
         try:
-            values[Role.DATE_LINE] = self._read_role(Role.DATE_LINE, respaced, values)
+            values[role] = self._read_role(role, respaced, values)
         except ParseError:
             return False
         return True
@@ -876,10 +877,16 @@ def _weight(role: Role) -> int:
     return 1 if role in TEXT_ROLES else 2
 
 
-def _respaced(date_line: str) -> str:
-    """``date_line`` without whitespace around its date and its category."""
-    day, separator, category = date_line.partition(SEPARATOR)
-    return f"{day.strip()}{separator}{category.strip()}" if separator else date_line
+# The lines of two parts joined by `` · ``; a lenient reader takes any whitespace,
+# or none, around the dot (a copy may lose the spaces or double them).
+_SEPARATED = frozenset([Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE])
+
+
+def _respaced(line: str) -> str:
+    """``line`` with its first middle dot spaced as `` · `` and no whitespace
+    around the parts it separates."""
+    first, dot, rest = line.partition("·")
+    return f"{first.strip()}{SEPARATOR}{rest.strip()}" if dot else line
 
 
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
