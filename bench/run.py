@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import multiprocessing
 import statistics
 import subprocess
 import sys
@@ -27,7 +28,7 @@ from pathlib import Path
 import corpus
 import textfsm
 
-from feedparse_txt import format_dump, iter_articles, parse_dump, parse_files
+from feedparse_txt import Dump, format_dump, iter_articles, parse_dump, parse_files
 from feedparse_txt import tags as tag_module
 from feedparse_txt.model import parsed_article, tag_line
 
@@ -39,26 +40,29 @@ RESULTS: list[tuple[str, bool]] = []
 
 def best(action: Callable[[], object], repeat: int) -> float:
     """Best wall time of ``repeat`` runs, in seconds, with garbage collected before each."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return best_interleaved({"action": action}, repeat)["action"]
 
 
-def best_interleaved(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+def best_interleaved(
+    actions: dict[str, Callable[[], object]], rounds: int, before: Callable[[], None] | None = None
+) -> dict[str, float]:
     """Best wall time of each action over ``rounds`` rounds that run every action
     once in turn: the speed of this machine drifts by 10-20% within seconds, and
-    figures taken one after the other would carry that drift into their ratios."""
+    figures taken one after the other would carry that drift into their ratios.
+
+    Outside the timer, so that no action pays for the one before it: ``before``
+    (a reset, such as clearing caches), a garbage collection, and freeing what the
+    action returned (freeing a parse of 100 MB takes a while)."""
     times: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(rounds):
         for name, action in actions.items():
+            if before is not None:
+                before()
             gc.collect()
             start = time.perf_counter()
-            action()
+            result = action()
             times[name].append(time.perf_counter() - start)
+            del result
     return {name: min(values) for name, values in times.items()}
 
 
@@ -172,14 +176,17 @@ def measure_parse_files() -> list[float]:
     tag_module.split_tags("Backend ArchitectureDSL")  # load the word model once
 
     def run(workers: int, split: bool) -> Callable[[], object]:
-        def parse() -> object:
-            tag_module.clear_cache()  # every run splits from nothing
-            return parse_files(files, workers=workers, split_tags=split)
+        return lambda: parse_files(files, workers=workers, split_tags=split)
 
-        return parse
+    def reset() -> None:
+        tag_module.clear_cache()  # every run splits from nothing
+        # parse_files returns without waiting for its workers to exit; until they
+        # have, this process's writes copy the pages it still shares with them.
+        for child in multiprocessing.active_children():
+            child.join()
 
     runs = {(split, workers): run(workers, split) for split in (False, True) for workers in (1, 2)}
-    times = best_interleaved({str(key): action for key, action in runs.items()}, rounds=5)
+    times = best_interleaved({str(key): action for key, action in runs.items()}, rounds=5, before=reset)
     return [times[str(key)] for key in runs]
 
 
@@ -234,13 +241,17 @@ def main() -> int:
     tag_module.split_tags("Backend ArchitectureDSL")  # load the word model once
     model_s = time.perf_counter() - split_tags_loaded
 
-    def parse_and_split() -> None:
-        tag_module.clear_cache()
-        for article in parse_dump(text10).articles:
+    def parse_and_split() -> Dump:
+        dump = parse_dump(text10)
+        for article in dump.articles:
             article.tags  # noqa: B018 - reading tags is the point
+        return dump
 
-    # The tags figure against TextFSM taken in turns with it, the word model loaded.
-    with_model = best_interleaved({"tags": parse_and_split, "textfsm": run_textfsm}, rounds=5)
+    # The tags figure against TextFSM taken in turns with it, the word model loaded;
+    # every run splits from nothing.
+    with_model = best_interleaved(
+        {"tags": parse_and_split, "textfsm": run_textfsm}, rounds=5, before=tag_module.clear_cache
+    )
     tags_s, fsm_with_model_s = with_model["tags"], with_model["textfsm"]
 
     def rate(seconds: float) -> str:
