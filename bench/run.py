@@ -224,7 +224,7 @@ def main() -> int:
     assert len(rows) == records and rows[0][0] == dump.articles[0].author
     assert format_dump(dump) == text10
     # Without the word model first, as a program that does not read tags runs (with
-    # its 52 MB of word lists in memory, parse_dump measured ~8% slower here).
+    # its word lists in memory, parse_dump measured ~8% slower here).
     times = best_interleaved(
         {
             "parse": lambda: parse_dump(text10),
