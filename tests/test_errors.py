@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
-from .conftest import DATA
+from .conftest import DATA, read
 
 RECORD = [
     "Amap Tech",
@@ -314,3 +314,12 @@ def test_a_str_that_names_a_file_is_read_as_text_and_the_problem_says_so() -> No
     assert not dump.articles and dump.problems[0].message.endswith(f"pass pathlib.Path({name!r}) to read it")
     assert format_dump(dump) == name
     assert "pathlib" not in parse_dump(name + ".gone", strict=False).problems[0].message
+
+
+def test_a_blank_line_where_text_was_expected_is_named_a_blank_line() -> None:
+    text = "\n\n" + read(DATA / "backend-architecture-page8.txt")
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.line, caught.value.column) == (1, 1)
+    assert "found a blank line" in caught.value.message
+    assert len(parse_dump(text, strict=False).articles) == 86

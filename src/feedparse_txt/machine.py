@@ -630,7 +630,7 @@ class Machine:
         if role in LITERALS:
             if text != LITERALS[role]:
                 code = "expected-blank" if role is Role.BLANK else "bad-header"
-                raise ParseError.expected(code, role.value, "other text", text)
+                raise ParseError.expected(code, role.value, _found(text), text)
             return None
         if role in REPEATS:
             original = values[REPEATS[role]]
@@ -703,12 +703,11 @@ class Machine:
 
     def _unexpected(self, i: int) -> ParseError:
         line = self._lines[i]
-        found = "a blank line" if not line.strip() else "other text"
         return ParseError.expected(
             "unexpected-line",
             "a page header or the start of a record (an author line followed by "
             "the author again or by a date line)",
-            found,
+            _found(line),
             line,
         ).at(self._base + i + 1)
 
@@ -880,6 +879,11 @@ def _weight(role: Role) -> int:
 # The lines of two parts joined by `` · ``; a lenient reader takes any whitespace,
 # or none, around the dot (a copy may lose the spaces or double them).
 _SEPARATED = frozenset([Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE])
+
+
+def _found(line: str) -> str:
+    """What a message says it found where ``line`` did not fit."""
+    return "a blank line" if not line.strip() else "other text"
 
 
 def _respaced(line: str) -> str:
