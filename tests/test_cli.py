@@ -220,3 +220,14 @@ def test_reference_date_resolves_relative_dates(capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit):
         main(["parse", str(source), "--reference-date", "10/09/2024"])
     assert "expected YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_files_may_stand_on_either_side_of_options(capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = DATA / "www_tags_cglib-proxy.txt", DATA / "www_tags_cache-patterns.txt"
+    code, out, _ = run(capsys, "parse", str(first), "--format", "csv", "-q", str(second))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert [r["title"] for r in rows] == [a.title for path in (first, second) for a in parse_dump(path)]
+    with pytest.raises(SystemExit):  # an unknown option is still an error
+        main(["parse", str(first), "--bogus", str(second)])
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err

@@ -376,7 +376,13 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    # Files may stand on either side of options (parse a.txt --format csv b.txt), as
+    # most commands allow; argparse alone takes only one run of them.
+    args, extra = parser.parse_known_args(argv)
+    if extra and (not isinstance(getattr(args, "files", None), list) or any(_is_option(a) for a in extra)):
+        parser.parse_args(argv)  # reports what is wrong, as argparse does, and exits
+    if extra:
+        args.files.extend(extra)
     try:
         return COMMANDS[args.command](args)
     except UsageError as error:
@@ -393,6 +399,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _is_option(arg: str) -> bool:
+    return arg.startswith("-") and arg != "-"
 
 
 def run() -> None:
