@@ -38,11 +38,6 @@ MB = 1_000_000
 RESULTS: list[tuple[str, bool]] = []
 
 
-def best(action: Callable[[], object], repeat: int) -> float:
-    """Best wall time of ``repeat`` runs, in seconds, with garbage collected before each."""
-    return best_interleaved({"action": action}, repeat)["action"]
-
-
 def best_interleaved(
     actions: dict[str, Callable[[], object]], rounds: int, before: Callable[[], None] | None = None
 ) -> dict[str, float]:
@@ -64,6 +59,11 @@ def best_interleaved(
             times[name].append(time.perf_counter() - start)
             del result
     return {name: min(values) for name, values in times.items()}
+
+
+def parsing(text: str) -> Callable[[], object]:
+    """An action that parses ``text``."""
+    return lambda: parse_dump(text)
 
 
 def target(name: str, ok: bool, detail: str) -> None:
@@ -227,7 +227,7 @@ def main() -> int:
     # its word lists in memory, parse_dump measured ~8% slower here).
     times = best_interleaved(
         {
-            "parse": lambda: parse_dump(text10),
+            "parse": parsing(text10),
             "floor": floor,
             "textfsm": run_textfsm,
             "stream": lambda: sum(1 for _ in iter_articles(path10)),
@@ -275,14 +275,14 @@ def main() -> int:
     )
     target("format_dump at least as fast as parse_dump", format_s <= parse_s, f"{parse_s / format_s:.2f}x")
 
-    print("\nper-MB time of parse_dump (records kept in memory)")
-    per_mb = {}
-    for size_mb in (1, 10) if args.quick else (1, 10, 100):
-        _, text, size = dump_file(size_mb)
-        seconds = best(lambda text=text: parse_dump(text), 7 if size_mb < 100 else 2)  # type: ignore[misc]
-        per_mb[size_mb] = seconds / (size / MB)
-        print(f"  {size_mb:3d} MB: {per_mb[size_mb] * 1000:6.2f} ms per MB")
-        del text
+    print("\nper-MB time of parse_dump (records kept in memory; the sizes in turns)")
+    dumps = {size_mb: dump_file(size_mb) for size_mb in ((1, 10) if args.quick else (1, 10, 100))}
+    actions = {str(size_mb): parsing(text) for size_mb, (_, text, _) in dumps.items()}
+    seconds = best_interleaved(actions, rounds=4)
+    per_mb = {size_mb: seconds[str(size_mb)] / (size / MB) for size_mb, (_, _, size) in dumps.items()}
+    for size_mb, figure in per_mb.items():
+        print(f"  {size_mb:3d} MB: {figure * 1000:6.2f} ms per MB")
+    del dumps
     largest = max(per_mb)
     target(
         f"per-MB time at {largest} MB within 1.25x of 1 MB",
