@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import attrs
 import pytest
@@ -177,3 +181,23 @@ def test_format_refuses_incomplete_headers_and_text() -> None:
         format_dump([article()], header=Header(style=HeaderStyle.VIEWS, views=3))
     with pytest.raises(TypeError):
         format_dump("Amap Tech")  # type: ignore[arg-type]
+
+
+def test_dateutil_and_the_word_model_load_only_when_needed() -> None:
+    # A fresh interpreter: parsing canonical dates needs no dateutil, and records
+    # need no word model until their tags are read.
+    code = (
+        "import sys; from pathlib import Path; from feedparse_txt import parse_dump; "
+        "dump = parse_dump(Path(sys.argv[1])); "
+        "print('dateutil' in sys.modules, 'feedparse_txt.tags' in sys.modules); "
+        "dump.articles[0].tags; print('feedparse_txt.tags' in sys.modules)"
+    )
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    found = subprocess.run(
+        [sys.executable, "-c", code, str(DATA / "backend-architecture-page8.txt")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": src},
+    ).stdout.split()
+    assert found == ["False", "False", "True"]
