@@ -197,20 +197,20 @@ def _chunks_of(
             return
         if not isinstance(chunk, (bytes, bytearray)):
             raise TypeError(f"the file's read() returned {type(chunk).__name__}, not str or bytes")
+        # Taken before decoding: a failed decode may already have dropped the decoder's
+        # look-out for a byte order mark split across reads (b"\xef\xbb" | b"\xbf\xff").
+        state = decoder.getstate()
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError:
-            # The decoder still holds the bytes it held before this chunk.
-            state = decoder.getstate()
-            held = state[0]
+            held = state[0]  # the bytes it held before this chunk
             problem = _invalid_byte(held + chunk, offset - len(held), last_line, lines)
             if strict:
                 raise problem from None
             if on_problem is not None:
                 on_problem(problem.problem)
             decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
-            if offset:  # in the first chunk it must still look for a byte order mark
-                decoder.setstate(state)
+            decoder.setstate(state)
             text = decoder.decode(chunk, final=not chunk)
         offset += len(chunk)
         if text:
