@@ -110,8 +110,9 @@ _RELATIVE = (
     r"(?i)(?P<count>\d{1,6}|an?|one) "
     r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
 )
-# Spellings of a unit -> its name; the units under a day name a time of day.
+# Short spellings of a unit -> its name.
 _TIME_UNITS = {"sec": "second", "min": "minute", "hr": "hour"}
+# The units under a day: they name a time of day, which a date alone cannot place.
 _TIME_OF_DAY = frozenset(["second", "minute", "hour"])
 _RELATIVE_WORDS = {"today": (0, "day"), "yesterday": (1, "day"), "just now": (0, "second")}
 
