@@ -34,9 +34,18 @@ def article(**changes: object) -> Article:
 
 def test_constructed_article_exposes_its_fields() -> None:
     a = article()
-    assert attrs.fields_dict(Article).keys() >= FIELDS.keys()
+    assert attrs.fields_dict(Article).keys() == FIELDS.keys()
     for name, value in FIELDS.items():
         assert getattr(a, name) == value
+
+
+def test_attrs_helpers_see_the_public_fields_only() -> None:
+    # A parsed article also keeps its tag line and known tags: private slots, not fields.
+    a = parse_dump(DATA / "tags_bootmem.txt").articles[0]
+    assert a._known_tags == ("Bootmem",)
+    assert attrs.asdict(a) == {name: getattr(a, name) for name in FIELDS}
+    assert attrs.astuple(a) == tuple(attrs.asdict(a).values())
+    assert "_tag_line" not in repr(a)
 
 
 @pytest.mark.parametrize(
@@ -68,6 +77,8 @@ def test_article_is_frozen_and_slotted() -> None:
     a = article()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         a.title = "x"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a._tag_line = "x"  # type: ignore[misc]
     assert not hasattr(a, "__dict__")
 
 

@@ -90,9 +90,19 @@ _ORDER_KEY = operator.attrgetter(
 )
 
 
+class _TagLineSlots:
+    """The slots of a parsed article's tag line as written and of the known tags its
+    lazy split may use. Kept out of the attrs fields, so that ``attrs.asdict``,
+    ``attrs.astuple`` and ``attrs.fields`` show an article's fields only."""
+
+    __slots__ = ("_known_tags", "_tag_line")
+    _tag_line: str
+    _known_tags: tuple[str, ...]
+
+
 @functools.total_ordering
 @attrs.define(frozen=True, slots=True, init=False, eq=False, getstate_setstate=False)
-class Article:
+class Article(_TagLineSlots):
     """One record of a listing.
 
     ``"".join(article.tags)`` is the record's tag line, character for character.
@@ -116,9 +126,6 @@ class Article:
     tags: tuple[str, ...]
     likes: int
     read_minutes: int
-    # The tag line as written, and the known tags the lazy split may use.
-    _tag_line: str = attrs.field(init=False, repr=False)
-    _known_tags: tuple[str, ...] = attrs.field(init=False, repr=False)
 
     def __init__(
         self,
@@ -263,7 +270,7 @@ def is_split(article: Article) -> bool:
     _SET_LIKES,
     _SET_READ_MINUTES,
     _SET_KNOWN_TAGS,
-) = (Article.__dict__[name].__set__ for name in PARSED_FIELDS)
+) = (getattr(Article, name).__set__ for name in PARSED_FIELDS)  # the slots' descriptors
 
 
 def parsed_article(
