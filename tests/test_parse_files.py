@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import multiprocessing
 import os
 import pickle
 import subprocess
@@ -185,6 +186,38 @@ def test_workers_stop_when_the_parsing_process_is_killed() -> None:
     while (alive := [w for w in workers if _running(w)]) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_workers_started_without_fork(method: str) -> None:
+    # forkserver is the default on Linux from Python 3.14, spawn on macOS and
+    # Windows: a worker then shares nothing with this process (no word model, no
+    # module state) and everything it gets must pickle.
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method here")
+    script = (
+        "import multiprocessing, sys\n"
+        "from tests.test_parse_files import corpus\n"
+        "from feedparse_txt import parse_dump, parse_files\n"
+        "if __name__ == '__main__':\n"
+        "    multiprocessing.set_start_method(sys.argv[1])\n"
+        "    paths = corpus()\n"
+        "    dumps = parse_files(paths, strict=False, workers=2, split_tags=True)\n"
+        "    serial = [parse_dump(p, strict=False) for p in paths]\n"
+        "    assert dumps == serial\n"
+        "    assert [a.tags for d in dumps for a in d] == [a.tags for d in serial for a in d]\n"
+        "    print(sum(map(len, dumps)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, method],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == sum(len(parse_dump(p, strict=False)) for p in corpus())
 
 
 def test_a_dump_pickles_its_records_as_columns() -> None:
