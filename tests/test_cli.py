@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from feedparse_txt import Article, format_date, parse_dump
+from feedparse_txt import Article, format_date, normalize, parse_dump
 from feedparse_txt.cli import main
 
 from .conftest import DATA, read, real_dumps
@@ -118,6 +118,40 @@ def test_undecodable_bytes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 1 and "bad.txt:4:3: bad-encoding" in err and f"byte offset {offset}\n" in err
     code, out, err = run(capsys, "parse", str(bad))
     assert code == 0 and "Am\ufffdp" in out and "bad-encoding" in err
+
+
+def test_normalize_reads_what_lenient_parsing_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A copy cut inside a character, or with one bad byte, is normalized as parse
+    # reads it: the byte becomes U+FFFD, and the summary on stderr says so.
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(PAGE8.read_bytes().replace(b"Amap", b"Am\xffp", 1) + "\n\u00b7".encode()[:2])
+    code, out, err = run(capsys, "normalize", str(bad))
+    text = bad.read_bytes().decode("utf-8", errors="replace")
+    assert code == 0 and out == normalize(text) and "Am\ufffdp" in out and out.endswith("\ufffd")
+    assert err.startswith(f"{bad}:4:3: bad-encoding ") and "more; see 'feedparse-txt check'" in err
+    assert run(capsys, "normalize", "-q", str(bad))[1:] == (out, "")
+    # --strict normalizes only what parses without a deviation; a file it refuses is left alone.
+    before = bad.read_bytes()
+    code, out, err = run(capsys, "normalize", "--strict", "--in-place", str(bad))
+    assert code == 1 and out == "" and f"{bad}:4:3: bad-encoding" in err and bad.read_bytes() == before
+    assert run(capsys, "normalize", "--strict", str(PAGE8))[:2] == (0, read(PAGE8))
+
+
+def test_normalize_resolves_relative_dates_against_a_reference(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first = parse_dump(CUT, strict=False).articles[0]
+    date_line = f"{format_date(first.published)} · {first.category}\n"
+    source = tmp_path / "fresh.txt"
+    source.write_text(read(CUT).replace(date_line, f"3 days ago · {first.category}\n", 1), encoding="utf-8")
+    # Without a reference the record cannot be read: it stays as it was, as text.
+    code, out, err = run(capsys, "normalize", str(source))
+    assert code == 0 and "3 days ago" in out and "relative-date" in err
+    code, out, _ = run(capsys, "normalize", str(source), "--reference-date", "2024-09-10", "-q")
+    resolved = read(CUT).replace(date_line, f"Sep 7, 2024 · {first.category}\n", 1)
+    assert code == 0 and out == normalize(resolved)
 
 
 def test_normalize_in_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from .errors import ParseError, Problem
 from .formatting import format_dump
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
 from .model import Article, Dump
-from .normalize import normalize
+from .normalize import normalized
 from .parsing import iter_articles, parse_dump
 
 EXAMPLES = """\
@@ -79,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
     check.add_argument("files", nargs="+", metavar="FILE")
 
-    norm = commands.add_parser("normalize", parents=[common], help="the canonical form of messy copies")
+    norm = commands.add_parser(
+        "normalize", parents=[common, dates], help="the canonical form of messy copies"
+    )
     norm.add_argument("files", nargs="+", metavar="FILE")
     where = norm.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT")
@@ -91,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("files", nargs="+", metavar="FILE")
     merge.add_argument("-o", "--output", metavar="OUT")
 
-    fmt = commands.add_parser("format", parents=[common], help="JSON or JSON Lines back into dump text")
+    fmt = commands.add_parser("format", help="JSON or JSON Lines back into dump text")
     fmt.add_argument("file", metavar="FILE", help="output of 'parse --format json' or 'parse' (JSON Lines)")
     fmt.add_argument("-o", "--output", metavar="OUT")
     return parser
@@ -310,7 +312,11 @@ def _decode(name: str) -> str:
 def cmd_normalize(args: argparse.Namespace) -> int:
     if args.in_place and "-" in args.files:
         raise UsageError("--in-place needs files, not stdin")
-    texts = [(name, normalize(_decode(name))) for name in args.files]
+    texts = []
+    for name in args.files:  # every file read before any is written: a failure changes none
+        dump = _parse(name, args)  # as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem
+        _summarize(name, dump, args.quiet)
+        texts.append((name, normalized(dump)))
     if args.in_place:
         for name, text in texts:
             _write_atomically(Path(name), text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .formatting import record_renderer, render_header, render_record
-from .model import Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
+from .model import Dump, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump
 
 __all__ = ["normalize"]
@@ -20,7 +20,13 @@ def normalize(text: str) -> str:
     >>> normalize("Amap Tech \\r\\nAug 27, 2019 · Backend\\r\\nT\\r\\nS\\r\\nDSL\\r\\n0 likes · 3 min read")
     'Amap Tech\\nAmap Tech\\nAug 27, 2019 · Backend\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT'
     """
-    dump = parse_dump(text, strict=False)
+    return normalized(parse_dump(text, strict=False))
+
+
+def normalized(dump: Dump) -> str:
+    """The canonical text of a dump parsed from any source (see :func:`normalize`):
+    the command line reads files as bytes, invalid UTF-8 and all, and may resolve
+    relative dates first."""
     parts: list[str] = []
     last_header: Header | None = None
     for entry in dump.document.entries:
