@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from feedparse_txt import format_dump, parse_dump
+from feedparse_txt import ParseError, format_dump, normalize, parse_dump
 
 from .conftest import DATA, read
 
@@ -117,3 +117,44 @@ def test_compact_records_resynchronise() -> None:
     dump = parse_dump(lost_date, strict=False)
     assert dump.articles == parse_dump(compact).articles[1:]
     assert format_dump(dump) == lost_date
+
+
+def _header_damaged(name: str, line: int, doubled: bool) -> str:
+    """A real dump with the blank header line ``line`` (0-based) deleted or doubled."""
+    lines = read(DATA / name).split("\n")
+    assert lines[line] == ""
+    lines[line : line + 1] = ["", ""] if doubled else []
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "doubled", "code", "at"),
+    [
+        # views: Tag / blank / tag name / blank / N views ... / blank
+        ("tags_bootmem.txt", 1, False, "missing-blank-line", 2),
+        ("tags_bootmem.txt", 3, False, "missing-blank-line", 4),
+        ("tags_bootmem.txt", 5, False, "missing-blank-line", 6),  # the record follows at once
+        ("tags_bootmem.txt", 1, True, "extra-blank-line", 3),
+        ("tags_bootmem.txt", 3, True, "extra-blank-line", 5),
+        # named: Tagged articles / blank / tag name / blank / N articles · Page X of Y
+        ("www_tags_idempotency.txt", 1, False, "missing-blank-line", 2),
+        ("www_tags_idempotency.txt", 3, False, "missing-blank-line", 4),
+        ("www_tags_idempotency.txt", 3, True, "extra-blank-line", 5),
+    ],
+)
+def test_a_header_with_a_blank_line_missing_or_doubled(
+    name: str, line: int, doubled: bool, code: str, at: int
+) -> None:
+    # The header still says its tag and counts (and gives the records their known tag).
+    clean = parse_dump(DATA / name, strict=False)
+    text = _header_damaged(name, line, doubled)
+    dump = parse_dump(text, strict=False)
+    assert dump.header == clean.header and dump.articles == clean.articles
+    assert [a._known_tags for a in dump.articles] == [a._known_tags for a in clean.articles]
+    assert [(p.code, p.line) for p in dump.problems][:1] == [(code, at)]
+    assert len(dump.problems) == len(clean.problems) + 1
+    assert format_dump(dump) == text
+    assert normalize(text) == normalize(read(DATA / name))
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.line == at

@@ -429,7 +429,9 @@ class Machine:
             return Layout.FULL if self._final else None  # one last line: a cut-off record
         tidy = self._tidy(first)
         for style, roles in HEADER_STYLES.items():
-            if tidy == LITERALS[roles[0]] and self._opens(roles[1], second):
+            if tidy == LITERALS[roles[0]] and (
+                self._opens(roles[1], second) or self._opens_without_blank(i, n, roles)
+            ):
                 return style
         if self._same_author(first, second) and (third is None or self._is_date_line(third)):
             return Layout.FULL
@@ -494,6 +496,21 @@ class Machine:
             return False
         return True
 
+    def _opens_without_blank(self, i: int, n: int, roles: Template) -> bool:
+        """Whether a header of ``roles`` starts at ``i`` with the blank line after its
+        first line missing: a tag name, a blank line and the header's count or views
+        line follow instead (an author called ``Tag`` does not). Strict mode then
+        names the missing line, not the whole header."""
+        if roles[1] is not Role.BLANK or i + 3 >= n:
+            return False
+        lines = self._lines
+        closing = roles[4]  # the count or views line, after the tag name and a blank line
+        return (
+            bool(lines[i + 1].strip())
+            and not lines[i + 2].strip()
+            and self._reads_as(closing, self._tidy(lines[i + 3]))
+        )
+
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
         """Date and category of a canonical date line, else None."""
         date_text, _separator, category = line.partition(SEPARATOR)
@@ -547,7 +564,7 @@ class Machine:
             line = self._lines[k]
             number = self._base + k + 1
             text = self._tidy(line)
-            fix = self._blank_repair(roles, r, text) if repair and r != repaired else None
+            fix = self._blank_repair(roles, r, text, k, n) if repair and r != repaired else None
             if fix is not None:
                 repaired = r
                 problems.append(ParseError(fix, _REPAIRS[fix], line=number))
@@ -596,16 +613,35 @@ class Machine:
             return False
         return True
 
-    @staticmethod
-    def _blank_repair(roles: Template, r: int, text: str) -> str | None:
-        """A blank line missing before a field, or one too many: which, if either."""
+    def _blank_repair(self, roles: Template, r: int, text: str, k: int, n: int) -> str | None:
+        """A blank line missing before a field, or one too many: which, if either.
+
+        Missing: the line at ``k`` is the field that follows the blank line (any
+        text, for a text field; a header's count or views line only if it reads as
+        one), or, for the blank line that closes a header, the next record's start.
+        """
         role = roles[r]
-        after_blank = r > 0 and roles[r - 1] is Role.BLANK
-        if role is Role.BLANK and text and r + 1 < len(roles) and roles[r + 1] in TEXT_ROLES:
-            return "missing-blank-line"
-        if role in TEXT_ROLES and not text and after_blank:
+        if role is Role.BLANK and text:
+            if r + 1 == len(roles):
+                return "missing-blank-line" if self._starts_record(k, n) else None
+            following = roles[r + 1]
+            if following in TEXT_ROLES or self._reads_as(following, text):
+                return "missing-blank-line"
+            return None
+        if not text and r > 0 and roles[r - 1] is Role.BLANK and role not in LITERALS:
             return "extra-blank-line"
         return None
+
+    def _reads_as(self, role: Role, text: str) -> bool:
+        """Whether ``text`` reads as a line of ``role`` (one that repeats no other),
+        as it stands or with its separator respaced."""
+        for candidate in (text, _respaced(text)):
+            try:
+                self._read_role(role, candidate, {})
+            except ParseError:
+                continue
+            return True
+        return False
 
     def _strict_error(self, role: Role, line: str, values: Values, tidied: ParseError) -> ParseError:
         """What strict mode says of ``line``, so both modes name a deviation alike.
