@@ -158,3 +158,16 @@ def test_a_header_with_a_blank_line_missing_or_doubled(
     with pytest.raises(ParseError) as caught:
         parse_dump(text)
     assert caught.value.line == at
+
+
+def test_a_doubled_date_line_is_not_read_as_an_author() -> None:
+    # A compact record whose date line is doubled cannot be read; the doubled line
+    # must not start a record of its own, with the date line as its author.
+    first, second = read(DATA / "www_tags_cglib-proxy.txt"), read(DATA / "www_tags_cache-patterns.txt")
+    lines = first.split("\n")
+    lines.insert(1, lines[1])
+    text = "\n".join(lines) + second
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == parse_dump(second).articles
+    assert [(p.code, p.line) for p in dump.problems] == [("bad-stats", 1)]
+    assert format_dump(dump) == text

@@ -794,9 +794,11 @@ class Machine:
                     kind is Layout.FULL and k + 2 < n and self._same_author(lines[k], lines[k + 1])
                 ):
                     return k
-                if kind is Layout.COMPACT:
+                if kind is Layout.COMPACT and not self._is_date_line(lines[k]):
                     # A whole compact record reads here (perhaps tidied): an anchor.
                     # Tidying must not decide it, or normalize() would not be idempotent.
+                    # Not one whose author line is a date line: that is a date line
+                    # doubled by the damage, and the record read from it would be wrong.
                     try:
                         self._read(k, n, kind)
                     except (ParseError, _Truncated):
