@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 
 from feedparse_txt import Header, HeaderStyle, format_dump, parse_dump
-from feedparse_txt.model import Article, parsed_article
+from feedparse_txt.model import Article, keep_splits, parsed_article
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS_PER_PAGE = 90  # as on the real page 8: 949 articles over 10 pages
@@ -28,7 +28,9 @@ def _vocabulary() -> dict[str, list[str]]:
         for a in parse_dump(path, strict=False).articles
     ]
     tags: set[str] = set()
-    for path in [*(ROOT / "tests" / "data").glob("*.tsv"), *(ROOT / "bench" / "data").glob("*.tsv")]:
+    # The labelled real files and the synthetic sets (not unseen-tags.tsv: an accuracy check only).
+    real = sorted((ROOT / "tests" / "data").glob("*.tsv"))
+    for path in [*real, *(ROOT / "bench" / "data").glob("synthetic-tags*.tsv")]:
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw and not raw.startswith("#"):
                 tags.update(raw.split("\t")[1].split(" | "))
@@ -42,7 +44,8 @@ def _vocabulary() -> dict[str, list[str]]:
 
 
 def articles(count: int, seed: int = 1) -> list[Article]:
-    """``count`` realistic articles, the same for the same seed.
+    """``count`` realistic articles, the same for the same seed, holding the tags
+    they were made of (so ``split_tags`` of their tag line can be checked).
 
     As on a real tag page, the records of a page share the page's tag (in nine
     lines of ten) and add one or two tags of their own.
@@ -62,19 +65,19 @@ def articles(count: int, seed: int = 1) -> list[Article]:
         while len(chosen) < 2:
             chosen.add(rng.choice(words["tags"]))
         tags = sorted(chosen)
-        out.append(
-            parsed_article(
-                rng.choice(words["authors"]),
-                dt.date.fromordinal(start + rng.randrange(span)),
-                rng.choice(words["categories"]),
-                title,
-                " ".join(rng.choices(words["summary_words"], k=rng.randint(30, 60))) + ".",
-                "".join(tags),
-                rng.choice((0, 0, 0, 0, 1, 2, 5, 12, 140)),
-                rng.randint(3, 72),
-                (),
-            )
+        article = parsed_article(
+            rng.choice(words["authors"]),
+            dt.date.fromordinal(start + rng.randrange(span)),
+            rng.choice(words["categories"]),
+            title,
+            " ".join(rng.choices(words["summary_words"], k=rng.randint(30, 60))) + ".",
+            "".join(tags),
+            rng.choice((0, 0, 0, 0, 1, 2, 5, 12, 140)),
+            rng.randint(3, 72),
+            (),
         )
+        keep_splits((article,), (tuple(tags),))  # the tags it was made of, not a split of its line
+        out.append(article)
     return out
 
 

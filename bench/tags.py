@@ -2,6 +2,7 @@
 
     python bench/tags.py                      # every tests/data/*.tsv
     python bench/tags.py labelled.tsv ...     # other files: line<TAB>tag | tag | tag
+    python bench/tags.py --generated 15000    # also random sorted sets of the labelled tags
 
 Prints the share of lines split exactly, each line it gets wrong (with whether it
 was flagged as a guess), and the mean microseconds per line on a first call (no
@@ -46,12 +47,34 @@ def _boundaries_off(expected: tuple[str, ...], got: tuple[str, ...]) -> int:
     return max(len(mine - theirs), len(theirs - mine))
 
 
+def generated_accuracy(count: int, seed: int) -> None:
+    """Print the share of generated tag lines split exactly: every line is a random
+    sorted set of the labelled tags (real and synthetic), so its tags are known and
+    its junctions (where one tag's end meets the next one's start) are new."""
+    import corpus  # bench/corpus.py, next to this script
+
+    records = corpus.articles(count, seed)
+    wrong = sum(split_tags("".join(a.tags)) != a.tags for a in records)
+    exact = count - wrong
+    print(f"generated lines (seed {seed}): exact {exact}/{count} = {100 * exact / count:.1f}%")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument(
+        "--generated",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also split N generated lines (bench/corpus.py: sorted sets of labelled tags)",
+    )
+    parser.add_argument("--seed", type=int, default=11, help="of the generated lines")
     args = parser.parse_args()
+    if args.generated:
+        generated_accuracy(args.generated, args.seed)
     files = args.files or sorted(DATA.glob("*.tsv"))
     rows = [row for path in files for row in read_labelled(path)]
     wrong = []

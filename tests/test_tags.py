@@ -48,6 +48,29 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A word glued on the web is in the word list's rare end: still looked into.
+        ("Consulhealth checkservice discovery", ("Consul", "health check", "service discovery")),
+        # A number is as common in a tag as a common word: Java 21, HTTP/3.
+        ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
+        ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
+        # A capitalized name before capitals keeps its last letter.
+        ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
+        # The first letter of a lowercase-led name is not searched as part of the word before.
+        ("accelerationvLLM", ("acceleration", "vLLM")),
+        # Words newer than the word list, acronyms and names of the field.
+        ("CUDAEthereumNetflix", ("CUDA", "Ethereum", "Netflix")),
+        ("OLAPRAGredo log", ("OLAP", "RAG", "redo log")),
+        ("SwiftUIXcodeiOS", ("SwiftUI", "Xcode", "iOS")),
+    ],
+)
+def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
+    assert "".join(expected) == line and list(expected) == sorted(expected)
+    assert split_tags(line) == expected
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "",

@@ -45,6 +45,7 @@ _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags
 _OTHER_UNKNOWN = (16.0, 1.5)
 _LONG_WORD = 0.25  # times the square of the letters past 7
 _SINGLE_LETTER = 20.0
+_NUMBER = 8.0  # a word of digits alone, as common in tags as a common word
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
 _LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
@@ -244,6 +245,8 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     start = k - 1
     while start > 0 and line[start - 1].islower():
         start -= 1
+    if start > 0 and line[start - 1].isupper() and (start < 2 or not line[start - 2].isupper()):
+        start -= 1  # the word is capitalized: Nginx|SDN, not Ngin|xSDN
     word = line[start:k].lower()
     if word not in known and known.get(word[:-1], math.inf) <= _COMMON:
         return k - 1
@@ -379,6 +382,8 @@ _WORD_COSTS: dict[str, float] = {}
 
 def _unknown_cost(word: str) -> float:
     """Cost of a word that no list knows, by its case and length."""
+    if word.isdecimal():
+        return _NUMBER  # a version or a count: Java 21, Redis 7, HTTP/3
     if word[:1].isupper() and word[1:].islower():
         return _guess(len(word), _CAPITAL_UNKNOWN)
     return _guess(len(word), _LOWER_UNKNOWN if word.islower() else _OTHER_UNKNOWN)
@@ -557,6 +562,7 @@ def _candidates(line: str) -> _Candidates:
     end = -1
     size = len(line)
     at = 0
+    lead_at, lead = -1, -1  # where capitals after a lowercase word start, decided with that word
     for part in _words_and_separators(line):
         start = at
         at += len(part)
@@ -577,19 +583,29 @@ def _candidates(line: str) -> _Candidates:
                     (undecided if lone and cut == start else certain).append(cut)
                     part, start = part[cut - start :], cut
                 elif start + 1 < size and line[start + 1].isupper() and line[start - 2 : start].islower():
-                    certain.append(_lowercase_lead(line, start, known))  # accelerationv|LLM?
+                    # accelerationv|LLM or acceleration|vLLM
+                    certain.append(lead if lead_at == start else _lowercase_lead(line, start, known))
                 else:
                     certain.append(start)
         end = at
-        if at - start < 4 or part.lower() in known:
+        if at + 1 < size and line[at].isupper() and line[at + 1].isupper() and line[at - 2 : at].islower():
+            lead_at, lead = at, _lowercase_lead(line, at, known)
+            if lead < at and part[-1].islower():
+                part = part[:-1]  # its last letter starts the next name: acceleration|vLLM
+        if len(part) < 4:
             continue
+        listed = known.get(part.lower())
         if part[1:].islower():
+            # The rare end of the word list holds words glued on the web (checkservice):
+            # only a fairly common word is read whole without a look for glue inside.
+            if listed is not None and listed <= _COMMON:
+                continue
             points, margin = _glue_points(part)
             if points:
                 glue.extend([start + g for g in points])
             if margin < doubt:
                 doubt = margin
-        elif part.isupper():
+        elif part.isupper() and listed is None:
             undecided.extend(range(start + 2, end - 1))  # inside a run of capitals: RPC|SSO
     names = [match.span() for match in model.names.finditer(line)] if model.names.search(line) else []
     return certain, glue, undecided, names, doubt
