@@ -59,6 +59,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
         # The first letter of a lowercase-led name is not searched as part of the word before.
         ("accelerationvLLM", ("acceleration", "vLLM")),
+        ("ControlleriOS", ("Controller", "iOS")),
+        # ... and a word's last letter is not taken for such a name's (gRPC, mTLS) first.
+        ("Instant MessagingRPCvisibility", ("Instant Messaging", "RPC", "visibility")),
+        ("MediumTLS", ("Medium", "TLS")),
+        ("FaaSIstioKV cache", ("FaaS", "Istio", "KV cache")),
         # Words newer than the word list, acronyms and names of the field.
         ("CUDAEthereumNetflix", ("CUDA", "Ethereum", "Netflix")),
         ("OLAPRAGredo log", ("OLAP", "RAG", "redo log")),

@@ -239,18 +239,41 @@ _COMMON = 14.0
 def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     """A case change at ``k`` may belong one letter earlier: ``acceleration|vLLM``.
 
-    When the lowercase word before ``k`` is not a word but is one without its last
+    When the lowercase word before ``k`` is not a word (nor, with the capital
+    before it, a capitalized one: ``Nginx|SDN``) but is one without its last
     letter, and that letter stands before capitals, the capitals' name starts there.
     """
+    word, capitalized = _word_before(line, k)
+    if word in known or capitalized in known:
+        return k
+    shorter = min(
+        known.get(word[:-1], math.inf), known.get(capitalized[:-1], math.inf) if capitalized else math.inf
+    )
+    return k - 1 if shorter <= _COMMON else k
+
+
+def _word_before(line: str, k: int) -> tuple[str, str]:
+    """The lowercase word that ends at ``k``, lowercased, alone and with the capital
+    before it ("" when there is none)."""
     start = k - 1
     while start > 0 and line[start - 1].islower():
         start -= 1
-    if start > 0 and line[start - 1].isupper() and (start < 2 or not line[start - 2].isupper()):
-        start -= 1  # the word is capitalized: Nginx|SDN, not Ngin|xSDN
     word = line[start:k].lower()
-    if word not in known and known.get(word[:-1], math.inf) <= _COMMON:
-        return k - 1
-    return k
+    return word, (line[start - 1].lower() + word if start > 0 and line[start - 1].isupper() else "")
+
+
+def _takes_a_letter(line: str, span: tuple[int, int], known: dict[str, float]) -> bool:
+    """Whether a known name found at ``span`` that starts with a lowercase letter took
+    it from the word before: ``Load Balancing|RPC`` holds ``gRPC``, ``Medium|TLS``
+    holds ``mTLS``. So when the word before is not a word and is one with that letter."""
+    a = span[0]
+    if a == 0 or not line[a].islower() or not line[a - 1].islower():
+        return False
+    word, capitalized = _word_before(line, a)
+    if word in known or capitalized in known:
+        return False
+    letter = line[a].lower()
+    return known.get(capitalized + letter if capitalized else word + letter, math.inf) <= _COMMON
 
 
 def _longest_known_prefix(word: str, known: dict[str, float], longer_than: int = 2) -> int:
@@ -607,7 +630,15 @@ def _candidates(line: str) -> _Candidates:
                 doubt = margin
         elif part.isupper() and listed is None:
             undecided.extend(range(start + 2, end - 1))  # inside a run of capitals: RPC|SSO
-    names = [match.span() for match in model.names.finditer(line)] if model.names.search(line) else []
+    names = (
+        [
+            span
+            for match in model.names.finditer(line)
+            if not _takes_a_letter(line, span := match.span(), known)
+        ]
+        if model.names.search(line)
+        else []
+    )
     return certain, glue, undecided, names, doubt
 
 
