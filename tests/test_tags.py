@@ -55,6 +55,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # A number is as common in a tag as a common word: Java 21, HTTP/3.
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
+        ("MySQL 8.0cache-avalancheflash sale", ("MySQL 8.0", "cache-avalanche", "flash sale")),
         # A capitalized name before capitals keeps its last letter.
         ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
         # The first letter of a lowercase-led name is not searched as part of the word before.

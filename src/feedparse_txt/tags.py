@@ -45,7 +45,8 @@ _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags
 _OTHER_UNKNOWN = (16.0, 1.5)
 _LONG_WORD = 0.25  # times the square of the letters past 7
 _SINGLE_LETTER = 20.0
-_NUMBER = 8.0  # a word of digits alone, as common in tags as a common word
+_NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags as a common word
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
 _LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
@@ -405,8 +406,8 @@ _WORD_COSTS: dict[str, float] = {}
 
 def _unknown_cost(word: str) -> float:
     """Cost of a word that no list knows, by its case and length."""
-    if word.isdecimal():
-        return _NUMBER  # a version or a count: Java 21, Redis 7, HTTP/3
+    if _VERSION.fullmatch(word):
+        return _NUMBER  # a version or a count: Java 21, Redis 7, HTTP/3, MySQL 8.0
     if word[:1].isupper() and word[1:].islower():
         return _guess(len(word), _CAPITAL_UNKNOWN)
     return _guess(len(word), _LOWER_UNKNOWN if word.islower() else _OTHER_UNKNOWN)
