@@ -172,12 +172,11 @@ def parse_files(
     from the front of the list, while it splits files from the back itself, until
     the two ends meet; only tag lines go out and split tags come back
     (:mod:`feedparse_txt.parallel`). Parsing alone is done here, whatever
-    ``workers`` says: a record parsed in a worker costs about half as much again
-    to rebuild here (unpickled) as parsing it here, and two processes parsed
-    slower than one (``bench/run.py``). Workers start the way
-    :mod:`multiprocessing`'s start method says (``fork`` on Linux before Python
-    3.14): a program that runs threads of its own should choose ``forkserver`` or
-    ``spawn``.
+    ``workers`` says: a record parsed in a worker costs ~0.6 of its parse again to
+    rebuild here (unpickled), and two processes parsed no faster than one. Workers
+    start the way :mod:`multiprocessing`'s start method says (``fork`` on Linux
+    before Python 3.14): a program that runs threads of its own should choose
+    ``forkserver`` or ``spawn``.
 
     >>> from pathlib import Path
     >>> paths = sorted(Path("tests/data").glob("www_tags_c*.txt"))
