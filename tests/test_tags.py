@@ -69,6 +69,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("CUDAEthereumNetflix", ("CUDA", "Ethereum", "Netflix")),
         ("OLAPRAGredo log", ("OLAP", "RAG", "redo log")),
         ("SwiftUIXcodeiOS", ("SwiftUI", "Xcode", "iOS")),
+        # More than three tags from the case changes alone: a CamelCase name, kept whole.
+        ("ClickHouseMergeTreematerialized view", ("ClickHouse", "MergeTree", "materialized view")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

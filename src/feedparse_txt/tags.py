@@ -835,11 +835,12 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     optional = sorted(glue | undecided)
     # At most three of up to six optional cuts: more are never needed.
     found = _search(line, sorted(base.union(optional)), base, keep, extra=3) if 0 < len(optional) <= 6 else []
-    if not found:
+    # Nothing found, or more tags than a line holds (a CamelCase name cut at its humps:
+    # MergeTree): search every cut, the case changes too.
+    if not found or len(found[0][1]) > 3:
         every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
-        if len(every) > _SEARCH_LIMIT:
-            return [(_pieces(line, sorted(base)), math.inf, True)]
-        found = _search(line, every, forced, keep)
+        if len(every) <= _SEARCH_LIMIT:
+            found = _search(line, every, forced, keep) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
     close = len(found) > 1 and found[1][0] - found[0][0] < CLOSE
