@@ -56,6 +56,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
         ("MySQL 8.0cache-avalancheflash sale", ("MySQL 8.0", "cache-avalanche", "flash sale")),
+        # Letters right after a digit are rare inside a word: ext4|hash, V8|token.
+        ("ext4hash slot", ("ext4", "hash slot")),
+        ("DecentralizationV8token bucket", ("Decentralization", "V8", "token bucket")),
         # A capitalized name before capitals keeps its last letter.
         ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
         # The first letter of a lowercase-led name is not searched as part of the word before.

@@ -47,6 +47,8 @@ _LONG_WORD = 0.25  # times the square of the letters past 7
 _SINGLE_LETTER = 20.0
 _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags as a common word
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
+_LETTER_AFTER_DIGIT = 8.0
+_DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
 _LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
@@ -408,9 +410,11 @@ def _unknown_cost(word: str) -> float:
     """Cost of a word that no list knows, by its case and length."""
     if _VERSION.fullmatch(word):
         return _NUMBER  # a version or a count: Java 21, Redis 7, HTTP/3, MySQL 8.0
+    # Letters after a digit are rare inside a word (k8s, i18n are terms): ext4|hash, V8|token.
+    penalty = _LETTER_AFTER_DIGIT * len(_DIGIT_LETTER.findall(word))
     if word[:1].isupper() and word[1:].islower():
-        return _guess(len(word), _CAPITAL_UNKNOWN)
-    return _guess(len(word), _LOWER_UNKNOWN if word.islower() else _OTHER_UNKNOWN)
+        return _guess(len(word), _CAPITAL_UNKNOWN) + penalty
+    return _guess(len(word), _LOWER_UNKNOWN if word.islower() else _OTHER_UNKNOWN) + penalty
 
 
 def _guess(size: int, kind: tuple[float, float]) -> float:
