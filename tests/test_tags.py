@@ -59,6 +59,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # Letters right after a digit are rare inside a word: ext4|hash, V8|token.
         ("ext4hash slot", ("ext4", "hash slot")),
         ("DecentralizationV8token bucket", ("Decentralization", "V8", "token bucket")),
+        # Capitals before a word that reads with or without the last of them: the order decides.
+        ("Kafka ConnectSOAlive quiz", ("Kafka Connect", "SOA", "live quiz")),
+        ("ETLRPClock-free", ("ETL", "RPC", "lock-free")),
         # A capitalized name before capitals keeps its last letter.
         ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
         # The first letter of a lowercase-led name is not searched as part of the word before.

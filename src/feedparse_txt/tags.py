@@ -204,34 +204,45 @@ def _acronym_cut(text: str, k: int) -> int:
     any known word the last capital would start (``configuration`` against nothing;
     ``Sparse`` beats ``parse``).
     """
+    return k + (_acronym_ending(text, k) is _AFTER)
+
+
+# How a run of capitals ends before the lowercase word at k (see _acronym_cut).
+_BEFORE, _AFTER, _EITHER = "before", "after", "either"  # either: SO|Alive or SOA|live
+
+
+def _acronym_ending(text: str, k: int) -> str:
+    """Whether a run of capitals ends before the capital at ``k``, after it, or
+    either: the capital starts a longer word than the lowercase letters after it,
+    and those start a word too (``SO|Alive quiz`` or ``SOA|live quiz``)."""
     end = k + 1
     while end < len(text) and text[end].islower():
         end += 1
     model = _model
     if model is None:
-        return k
+        return _BEFORE
     word = text[k:end]
-    later = _ACRONYM_ENDS.get(word)
-    if later is None:
-        later = _ACRONYM_ENDS[word] = _acronym_ends_later(word, model)
-    return k + later
+    ending = _ACRONYM_ENDS.get(word)
+    if ending is None:
+        ending = _ACRONYM_ENDS[word] = _ending_of(word, model)
+    return ending
 
 
-_ACRONYM_ENDS: dict[str, bool] = {}  # word after the capitals -> whether the run ends later
+_ACRONYM_ENDS: dict[str, str] = {}  # word after the capitals -> how the run ends
 
 
-def _acronym_ends_later(word: str, model: _Model) -> bool:
-    """Whether the capital that starts ``word`` (capital and lowercase letters after a
-    run of capitals) still belongs to the run."""
+def _ending_of(word: str, model: _Model) -> str:
+    """How a run of capitals ends before ``word`` (its last capital and the lowercase
+    letters after it)."""
     if len(_ACRONYM_ENDS) > _CACHE_LIMIT:
         _ACRONYM_ENDS.clear()
     own = _longest_known_prefix(word[1:], model.known)
     if own < 3:
-        return False
+        return _BEFORE
     if own < 4 and word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
-        return False
+        return _BEFORE
     # Unless the capital starts a longer known word.
-    return not _longest_known_prefix(word.lower(), model.known, longer_than=own)
+    return _EITHER if _longest_known_prefix(word.lower(), model.known, longer_than=own) else _AFTER
 
 
 # Only fairly common words count as evidence for a boundary; the rare end of the
@@ -605,10 +616,14 @@ def _candidates(line: str) -> _Candidates:
                 if before.isdigit() and start >= 2 and line[start - 2].isupper():
                     undecided.append(start)  # SLF4J is one name, HTTP2Netty two
                 elif before.isupper():
-                    cut = _acronym_cut(line, start)
+                    ending = _acronym_ending(line, start)
+                    cut = start + (ending is _AFTER)
                     lone = start < 2 or not line[start - 2].isupper()
                     # One capital before a word is more often a name (JMeter) than a tag.
-                    (undecided if lone and cut == start else certain).append(cut)
+                    if ending is _EITHER:
+                        undecided.extend((start, start + 1))  # the scores and the order decide
+                    else:
+                        (undecided if lone and cut == start else certain).append(cut)
                     part, start = part[cut - start :], cut
                 elif start + 1 < size and line[start + 1].isupper() and line[start - 2 : start].islower():
                     # accelerationv|LLM or acceleration|vLLM
