@@ -62,6 +62,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # Capitals before a word that reads with or without the last of them: the order decides.
         ("Kafka ConnectSOAlive quiz", ("Kafka Connect", "SOA", "live quiz")),
         ("ETLRPClock-free", ("ETL", "RPC", "lock-free")),
+        ("CDCPoddistributed transaction", ("CDC", "Pod", "distributed transaction")),
         # A capitalized name before capitals keeps its last letter.
         ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
         # The first letter of a lowercase-led name is not searched as part of the word before.

@@ -200,8 +200,8 @@ def _acronym_cut(text: str, k: int) -> int:
     """Where a run of capitals before a lowercase word ends: before its last capital
     (``DSL|Service``, ``HA|Proxy``) or after it (``SDK|configuration``, ``SSO|auth``).
 
-    After it when the lowercase letters start with a known word at least as long as
-    any known word the last capital would start (``configuration`` against nothing;
+    After it when the lowercase letters start with a known word longer than any
+    known word the last capital would start (``configuration`` against nothing;
     ``Sparse`` beats ``parse``).
     """
     return k + (_acronym_ending(text, k) is _AFTER)
@@ -213,8 +213,9 @@ _BEFORE, _AFTER, _EITHER = "before", "after", "either"  # either: SO|Alive or SO
 
 def _acronym_ending(text: str, k: int) -> str:
     """Whether a run of capitals ends before the capital at ``k``, after it, or
-    either: the capital starts a longer word than the lowercase letters after it,
-    and those start a word too (``SO|Alive quiz`` or ``SOA|live quiz``)."""
+    either: the capital starts a word at least as long as the lowercase letters
+    after it do, and those start a word too (``SO|Alive quiz`` or ``SOA|live quiz``,
+    ``CDC|Pod`` or ``CDCP|od``)."""
     end = k + 1
     while end < len(text) and text[end].islower():
         end += 1
@@ -241,8 +242,8 @@ def _ending_of(word: str, model: _Model) -> str:
         return _BEFORE
     if own < 4 and word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
         return _BEFORE
-    # Unless the capital starts a longer known word.
-    return _EITHER if _longest_known_prefix(word.lower(), model.known, longer_than=own) else _AFTER
+    # Unless the capital starts a known word as long or longer: then the search decides.
+    return _EITHER if _longest_known_prefix(word.lower(), model.known, longer_than=own - 1) else _AFTER
 
 
 # Only fairly common words count as evidence for a boundary; the rare end of the
