@@ -63,6 +63,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Kafka ConnectSOAlive quiz", ("Kafka Connect", "SOA", "live quiz")),
         ("ETLRPClock-free", ("ETL", "RPC", "lock-free")),
         ("CDCPoddistributed transaction", ("CDC", "Pod", "distributed transaction")),
+        ("CAPContextClassLoaderred-black tree", ("CAP", "ContextClassLoader", "red-black tree")),
         # A capitalized name before capitals keeps its last letter.
         ("MyBatisNginxSDN", ("MyBatis", "Nginx", "SDN")),
         # The first letter of a lowercase-led name is not searched as part of the word before.

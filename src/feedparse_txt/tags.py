@@ -213,9 +213,8 @@ _BEFORE, _AFTER, _EITHER = "before", "after", "either"  # either: SO|Alive or SO
 
 def _acronym_ending(text: str, k: int) -> str:
     """Whether a run of capitals ends before the capital at ``k``, after it, or
-    either: the capital starts a word at least as long as the lowercase letters
-    after it do, and those start a word too (``SO|Alive quiz`` or ``SOA|live quiz``,
-    ``CDC|Pod`` or ``CDCP|od``)."""
+    either: the capital starts a word about as long as the lowercase letters after
+    it do (``SO|Alive quiz`` or ``SOA|live quiz``, ``CDC|Pod`` or ``CDCP|od``)."""
     end = k + 1
     while end < len(text) and text[end].islower():
         end += 1
@@ -242,8 +241,10 @@ def _ending_of(word: str, model: _Model) -> str:
         return _BEFORE
     if own < 4 and word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
         return _BEFORE
-    # Unless the capital starts a known word as long or longer: then the search decides.
-    return _EITHER if _longest_known_prefix(word.lower(), model.known, longer_than=own - 1) else _AFTER
+    # Unless the capital starts a known word as long or longer: much longer (Context
+    # against ont), it belongs to that word; about as long, the search decides.
+    other = _longest_known_prefix(word.lower(), model.known, longer_than=own - 1)
+    return _AFTER if not other else _EITHER if other <= own + 1 else _BEFORE
 
 
 # Only fairly common words count as evidence for a boundary; the rare end of the
