@@ -204,7 +204,7 @@ def _acronym_cut(text: str, k: int) -> int:
     known word the last capital would start (``configuration`` against nothing;
     ``Sparse`` beats ``parse``).
     """
-    return k + (_acronym_ending(text, k) is _AFTER)
+    return k + (_acronym_ending(text, k) == _AFTER)
 
 
 # How a run of capitals ends before the lowercase word at k (see _acronym_cut).
@@ -619,10 +619,10 @@ def _candidates(line: str) -> _Candidates:
                     undecided.append(start)  # SLF4J is one name, HTTP2Netty two
                 elif before.isupper():
                     ending = _acronym_ending(line, start)
-                    cut = start + (ending is _AFTER)
+                    cut = start + (ending == _AFTER)
                     lone = start < 2 or not line[start - 2].isupper()
                     # One capital before a word is more often a name (JMeter) than a tag.
-                    if ending is _EITHER:
+                    if ending == _EITHER:
                         undecided.extend((start, start + 1))  # the scores and the order decide
                     else:
                         (undecided if lone and cut == start else certain).append(cut)
