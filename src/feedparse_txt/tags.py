@@ -603,7 +603,7 @@ def _candidates(line: str) -> _Candidates:
     end = -1
     size = len(line)
     at = 0
-    lead_at, lead = -1, -1  # where capitals after a lowercase word start, decided with that word
+    lead = -1  # where capitals after a lowercase word start, decided with that word
     for part in _words_and_separators(line):
         start = at
         at += len(part)
@@ -628,13 +628,14 @@ def _candidates(line: str) -> _Candidates:
                         (undecided if lone and cut == start else certain).append(cut)
                     part, start = part[cut - start :], cut
                 elif start + 1 < size and line[start + 1].isupper() and line[start - 2 : start].islower():
-                    # accelerationv|LLM or acceleration|vLLM
-                    certain.append(lead if lead_at == start else _lowercase_lead(line, start, known))
+                    # accelerationv|LLM or acceleration|vLLM: decided at the word before,
+                    # whose end met the same conditions
+                    certain.append(lead)
                 else:
                     certain.append(start)
         end = at
         if at + 1 < size and line[at].isupper() and line[at + 1].isupper() and line[at - 2 : at].islower():
-            lead_at, lead = at, _lowercase_lead(line, at, known)
+            lead = _lowercase_lead(line, at, known)
             if lead < at and part[-1].islower():
                 part = part[:-1]  # its last letter starts the next name: acceleration|vLLM
         if len(part) < 4:
