@@ -79,6 +79,14 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("SwiftUIXcodeiOS", ("SwiftUI", "Xcode", "iOS")),
         # More than three tags from the case changes alone: a CamelCase name, kept whole.
         ("ClickHouseMergeTreematerialized view", ("ClickHouse", "MergeTree", "materialized view")),
+        # A two-letter word that a hyphen continues starts a tag: on-call, in-memory.
+        ("incident responseon-callpostmortem", ("incident response", "on-call", "postmortem")),
+        ("Kafkaat-least-onceidempotence", ("Kafka", "at-least-once", "idempotence")),
+        ("Redisin-memory database", ("Redis", "in-memory database")),
+        # ... but not a short word that no hyphenated term starts with (ed), nor inside
+        # a word of the list.
+        ("Jetpack Composered-black tree", ("Jetpack Compose", "red-black tree")),
+        ("APISpain-basedspeedup-driven", ("API", "Spain-based", "speedup-driven")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

@@ -292,6 +292,31 @@ def _takes_a_letter(line: str, span: tuple[int, int], known: dict[str, float]) -
     return known.get(capitalized + letter if capitalized else word + letter, math.inf) <= _COMMON
 
 
+def _ends_with_short_word(part: str, known: dict[str, float]) -> bool:
+    """Whether ``part``, which a hyphen or slash continues, may end with the
+    two-letter first word of a tag (``on-call``, ``in-memory``, ``at-least-once``)
+    glued to a word of its own: ``responseon``, ``Redisin``. Words of two letters
+    are too short for the glue search, which looks for words of three or more; and
+    a word of the list is not looked into for them (they are too cheap a cut)."""
+    lower = part.lower()
+    return (
+        len(part) >= 5
+        and part[-2:] in _HYPHENATED_STARTS
+        and known.get(lower[:-2], math.inf) <= _COMMON
+        and lower not in known  # a word of the list: Spain-based, speedup-driven
+    )
+
+
+# The two-letter words that start hyphenated terms: at-least-once, by-product,
+# co-location, de-duplication, in-memory, no-code, on-call, re-ranking, up-to-date.
+# (Other short words of the list, such as ``ed``, would cut Compose|red-black tree.)
+_HYPHENATED_STARTS = frozenset(["at", "by", "co", "de", "in", "no", "on", "re", "up"])
+
+
+# The separators inside a tag's words, not spaces: a word before one goes on after it.
+_JOINERS = frozenset("-\u2011/_")
+
+
 def _longest_known_prefix(word: str, known: dict[str, float], longer_than: int = 2) -> int:
     """Length of the longest fairly common word ``word`` starts with (3 to 20
     letters, longer than ``longer_than``); 0 if there is none."""
@@ -638,6 +663,8 @@ def _candidates(line: str) -> _Candidates:
             lead = _lowercase_lead(line, at, known)
             if lead < at and part[-1].islower():
                 part = part[:-1]  # its last letter starts the next name: acceleration|vLLM
+        if at < size and line[at] in _JOINERS and _ends_with_short_word(part, known):
+            undecided.append(at - 2)  # response|on-call, Redis|in-memory: the scores decide
         if len(part) < 4:
             continue
         listed = known.get(part.lower())
