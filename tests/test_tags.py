@@ -79,6 +79,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("SwiftUIXcodeiOS", ("SwiftUI", "Xcode", "iOS")),
         # More than three tags from the case changes alone: a CamelCase name, kept whole.
         ("ClickHouseMergeTreematerialized view", ("ClickHouse", "MergeTree", "materialized view")),
+        # Words of the field just under the common ones (hashing, pagination) still start a
+        # reading of three glued words.
+        ("paginationsecuritytransaction message", ("pagination", "security", "transaction message")),
+        ("consistent hashinglayoutmetrics", ("consistent hashing", "layout", "metrics")),
+        ("Service Orchestrationreflectionscheduler", ("Service Orchestration", "reflection", "scheduler")),
         # A two-letter word that a hyphen continues starts a tag: on-call, in-memory.
         ("incident responseon-callpostmortem", ("incident response", "on-call", "postmortem")),
         ("Kafkaat-least-onceidempotence", ("Kafka", "at-least-once", "idempotence")),
