@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import select
 import subprocess
 import sys
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -188,6 +190,53 @@ def test_as_a_new_user_would_from_the_shell() -> None:
     assert "examples:" in helped.stdout and helped.returncode == 0
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="select() takes no pipes on Windows")
+def test_parse_writes_records_before_its_input_ends() -> None:
+    """Lenient parse streams: the first records come out while stdin is still open
+    (so a file of any size is parsed in the memory of one block)."""
+    page = PAGE8.read_bytes()
+    command = [sys.executable, "-m", "feedparse_txt", "parse", "-", "-q"]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert process.stdin is not None and process.stdout is not None
+    stdin = process.stdin
+    finish = threading.Event()
+
+    def feed() -> None:  # a thread: the pipes would fill up and stop both processes
+        stdin.write(page * 40)  # 2.2 MB: two blocks and more
+        stdin.flush()
+        finish.wait(120)
+        stdin.write(page)
+        stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 120)
+        assert ready, "no record came out before the input ended"
+        first = process.stdout.readline()
+        assert json.loads(first)["author"] == "Amap Tech"
+    finally:
+        finish.set()
+    rest = process.stdout.read()
+    writer.join()
+    assert process.wait() == 0
+    assert (first + rest).count(b"\n") == 86 * 41
+
+
+def test_lenient_and_strict_parse_agree_and_damage_is_summarized(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    streamed = run(capsys, "parse", str(PAGE8), "--with-source")
+    assert streamed == run(capsys, "parse", str(PAGE8), "--with-source", "--strict")
+    code, out, err = run(capsys, "parse", str(CUT), "--with-source")  # cut off at the end
+    dump = parse_dump(CUT, strict=False)
+    assert [json.loads(line)["source"]["line"] for line in out.splitlines()] == [
+        first for first, _ in dump.record_lines()
+    ]
+    (problem,) = dump.problems  # the summary names it, as parsing the whole file did
+    assert code == 0 and err == f"{CUT}:37:1: truncated-record {problem.message}\n"
+
+
 def test_stdin_and_stdout(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "feedparse_txt", "parse", "-", "--format", "csv"],
@@ -208,7 +257,10 @@ def test_progress_bar_only_on_a_terminal(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, out, err = run(capsys, "parse", str(PAGE8), "-q")
     assert code == 0 and out.count("\n") == 86
-    assert "backend-architecture-page8.txt" in err and "char" in err  # tqdm drew its bar
+    assert "backend-architecture-page8.txt" in err and "B/s" in err  # parse streams: its bar counts bytes
+    code, out, err = run(capsys, "parse", "--strict", str(PAGE8), "-q")
+    assert code == 0 and out.count("\n") == 86
+    assert "backend-architecture-page8.txt" in err and "char" in err  # read whole first: characters
     code, out, err = run(capsys, "check", str(CUT))
     assert code == 1 and out.startswith(f"{CUT}:37:1: truncated-record")
     assert "www_tags_cache-breakdown.txt" in err and "B/s" in err  # check streams: its bar counts bytes

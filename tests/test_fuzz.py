@@ -165,6 +165,9 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
         if isinstance(whole, Dump):
             assert streamed == list(whole.articles)
             assert found == list(whole.problems)  # the same problems, in the same order
+            located = _outcome(list, parsing.iter_located_articles(_Pieces(damaged, sizes), strict=strict))
+            firsts = [first for first, _ in whole.record_lines()]
+            assert located == list(zip(firsts, whole.articles, strict=True))
         else:
             assert streamed == whole
     with mock.patch.object(parsing, "_BLOCK", sizes[0]):  # progress= feeds the text in blocks of this size

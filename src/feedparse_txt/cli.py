@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -25,7 +25,7 @@ from .formatting import format_dump
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
 from .model import Article, Dump
 from .normalize import normalized
-from .parsing import iter_articles, parse_dump
+from .parsing import iter_articles, iter_located_articles, parse_dump
 
 EXAMPLES = """\
 examples:
@@ -223,15 +223,25 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _summarize(name: str, dump: Dump, quiet: bool) -> None:
-    if dump.problems and not quiet:
-        first = dump.problems[0]
-        more = (
-            f" (and {len(dump.problems) - 1} more; see 'feedparse-txt check')"
-            if len(dump.problems) > 1
-            else ""
-        )
-        print(f"{name}:{first.line}:{first.column}: {first.code} {first.message}{more}", file=sys.stderr)
+class _Tally:
+    """The problems of one file as its summary needs them: the first and how many."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        self.first: Problem | None = None
+        self.count = 0
+        for problem in problems:
+            self(problem)
+
+    def __call__(self, problem: Problem) -> None:
+        self.first = self.first or problem
+        self.count += 1
+
+    def report(self, name: str, quiet: bool) -> None:
+        """The first problem (and how many more) on stderr, unless ``quiet``."""
+        first = self.first
+        if first is not None and not quiet:
+            more = f" (and {self.count - 1} more; see 'feedparse-txt check')" if self.count > 1 else ""
+            print(f"{name}:{first.line}:{first.column}: {first.code} {first.message}{more}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------------- commands
@@ -256,15 +266,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.writeheader()
         for name in args.files:
-            dump = _parse(name, args)
-            _summarize(name, dump, args.quiet)
             if args.format == "json":
+                dump = _parse(name, args)
+                _Tally(dump.problems).report(name, args.quiet)
                 json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
                 out.write("\n")
                 continue
-            lines = [first for first, _ in dump.record_lines()] if args.with_source else [None] * len(dump)
-            for article, line in zip(dump.articles, lines, strict=True):
-                record = _record(article, name, line)
+            for line, article in _located_articles(name, args):
+                record = _record(article, name, line if args.with_source else None)
                 if writer is not None:
                     source = record.pop("source", None)
                     record["tags"] = " | ".join(record["tags"])
@@ -274,6 +283,33 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 else:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
+
+
+def _located_articles(name: str, args: argparse.Namespace) -> Iterator[tuple[int, Article]]:
+    """The articles of the file ``name`` with their first lines, and its summary on
+    stderr. Lenient: streamed, in the memory of one block, however large the file.
+    Strict: read whole first, so that a file that fails writes none of its records."""
+    if args.strict:
+        dump = _parse(name, args)
+        yield from zip((first for first, _ in dump.record_lines()), dump.articles, strict=True)
+        return
+    tally = _Tally()
+    with _streamed(name) as source:
+        yield from iter_located_articles(
+            source, strict=False, reference_date=args.reference_date, on_problem=tally
+        )
+    tally.report(name, args.quiet)
+
+
+@contextlib.contextmanager
+def _streamed(name: str) -> Iterator[IO[bytes]]:
+    """The file ``name`` opened for reading as a stream; a large file's reads draw
+    a progress bar (in bytes)."""
+    with _open_bytes(name) as file:
+        size = _size_of(file)
+        progress = _progress_bar(name, size, unit="B")
+        # Parsing only calls read(): the wrapper is a binary file as far as it goes.
+        yield file if progress is None else cast(IO[bytes], _ReadProgress(file, name, size, progress))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -286,11 +322,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
 
         # Streamed: a file of any size is checked in the memory of one block.
-        with _open_bytes(name) as file:
-            size = _size_of(file)
-            progress = _progress_bar(name, size, unit="B")
-            # Parsing only calls read(): the wrapper is a binary file as far as it goes.
-            source = file if progress is None else cast(IO[bytes], _ReadProgress(file, name, size, progress))
+        with _streamed(name) as source:
             for _ in iter_articles(
                 source, strict=False, reference_date=args.reference_date, on_problem=report
             ):
@@ -315,7 +347,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     texts = []
     for name in args.files:  # every file read before any is written: a failure changes none
         dump = _parse(name, args)  # as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem
-        _summarize(name, dump, args.quiet)
+        _Tally(dump.problems).report(name, args.quiet)
         texts.append((name, normalized(dump)))
     if args.in_place:
         for name, text in texts:
@@ -335,7 +367,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     total = 0
     for name in args.files:
         dump = _parse(name, args)
-        _summarize(name, dump, args.quiet)
+        _Tally(dump.problems).report(name, args.quiet)
         header = header or dump.header
         for article in dump.articles:
             total += 1

@@ -180,12 +180,15 @@ class Machine:
         reference_date: _dt.date | None = None,
         source_name: str | None = None,
         bom: bool = False,
+        track_lines: bool = False,
     ) -> None:
         self.strict = strict
         self.keep_document = keep_document
         self.reference_date = reference_date
         self.source_name = source_name
         self.articles: list[Article] = []  # new articles; a streaming caller drains this
+        # With track_lines, the first line (1-based) of each of those articles.
+        self.first_lines: list[int] | None = [] if track_lines else None
         self.problems: list[Problem] = []
         self.entries: list[Entry] = []
         self.headers: list[Header] = []
@@ -346,7 +349,10 @@ class Machine:
         """Account for the canonical records ``start`` to ``stop``, read in ``layout``."""
         if stop > start:
             self._count = stop
-            self._base += (stop - start) * len(LAYOUTS[layout])
+            size = len(LAYOUTS[layout])
+            if self.first_lines is not None:
+                self.first_lines.extend(range(self._base + 1, self._base + (stop - start) * size + 1, size))
+            self._base += (stop - start) * size
             self._flush_run(start, layout)
 
     def _read_lines(self, text: str, pos: int, final: bool) -> int:
@@ -838,6 +844,8 @@ class Machine:
         raw = self._raw(i, end)
         exact = canonical and raw == render_record(article, kind, self.newline or "\n")
         self._add_article(article, kind, None if exact else raw)
+        if self.first_lines is not None:
+            self.first_lines.append(self._base + i + 1)
 
     def _add_article(self, article: Article, layout: Layout, raw: str | None) -> None:
         index = self._count

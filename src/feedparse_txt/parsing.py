@@ -137,14 +137,49 @@ def iter_articles(
     ...                        on_problem=found.append))), found[0].code
     (3, 'truncated-record')
     """
+    for machine in _read_in_blocks(source, strict, reference_date, on_problem, track_lines=False):
+        yield from machine.articles
+
+
+def iter_located_articles(
+    source: Source,
+    *,
+    strict: bool = True,
+    reference_date: _dt.date | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> Iterator[tuple[int, Article]]:
+    """:func:`iter_articles`, each article with its first line in the source (1-based,
+    as ``parse_dump(source).record_lines()`` has it)."""
+    for machine in _read_in_blocks(source, strict, reference_date, on_problem, track_lines=True):
+        yield from zip(machine.first_lines or (), machine.articles, strict=True)
+
+
+def _read_in_blocks(
+    source: Source,
+    strict: bool,
+    reference_date: _dt.date | None,
+    on_problem: Callable[[Problem], None] | None,
+    *,
+    track_lines: bool,
+) -> Iterator[Machine]:
+    """Feed ``source`` to a machine block by block; after each block, the machine
+    holds the new articles (and their first lines) for the caller to take."""
     name = source_name(source)
-    machine = Machine(strict=strict, keep_document=False, reference_date=reference_date, source_name=name)
+    machine = Machine(
+        strict=strict,
+        keep_document=False,
+        reference_date=reference_date,
+        source_name=name,
+        track_lines=track_lines,
+    )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append)
     for block, final in iter_text_blocks(chunks):
         with paused_gc():
             machine.feed(block, final=final)
-        yield from machine.articles
+        yield machine
         machine.articles.clear()
+        if machine.first_lines is not None:
+            machine.first_lines.clear()
         settled = machine.take_problems(final=final)  # taken either way: nothing piles up
         if on_problem is not None:
             for problem in settled:
