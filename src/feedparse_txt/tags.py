@@ -149,9 +149,11 @@ def _load() -> _Model:
 
 # ---------------------------------------------------------------------------- case changes
 
+# The separators inside a tag's words, not spaces: a word before one goes on after it.
+_JOINERS = frozenset("-\u2011/_")
 # What a tag never starts or ends with, and what separates the words of a line
 # (any whitespace, hyphens, slashes, underscores).
-_SEPARATORS = frozenset(" \t-\u2011/_") | {chr(c) for c in range(0x3001) if chr(c).isspace()}
+_SEPARATORS = _JOINERS | {chr(c) for c in range(0x3001) if chr(c).isspace()}
 
 
 def _case_cuts(text: str) -> list[int]:
@@ -312,10 +314,6 @@ def _ends_with_short_word(part: str, known: dict[str, float]) -> bool:
 # co-location, de-duplication, in-memory, no-code, on-call, re-ranking, up-to-date.
 # (Other short words of the list, such as ``ed``, would cut Compose|red-black tree.)
 _HYPHENATED_STARTS = frozenset(["at", "by", "co", "de", "in", "no", "on", "re", "up"])
-
-
-# The separators inside a tag's words, not spaces: a word before one goes on after it.
-_JOINERS = frozenset("-\u2011/_")
 
 
 def _longest_known_prefix(word: str, known: dict[str, float], longer_than: int = 2) -> int:
