@@ -171,3 +171,17 @@ def test_a_doubled_date_line_is_not_read_as_an_author() -> None:
     assert dump.articles == parse_dump(second).articles
     assert [(p.code, p.line) for p in dump.problems] == [("bad-stats", 1)]
     assert format_dump(dump) == text
+
+
+def test_repairs_in_a_record_cut_off_at_the_end_are_reported() -> None:
+    # The last record is cut off in its repeated title: it is still read, and what
+    # was repaired to read it is a problem like anywhere else.
+    path = DATA / "www_tags_counter-algorithm.txt"
+    lines = read(path).split("\n")
+    assert lines[33] == "GuavaToken Bucketcounter algorithm"
+    lines[33] = "\t" + lines[33]
+    text = "\n".join(lines)
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == parse_dump(path, strict=False).articles
+    assert [(p.code, p.line) for p in dump.problems] == [("leading-whitespace", 34), ("truncated-record", 36)]
+    assert format_dump(dump) == text

@@ -160,13 +160,17 @@ def _prefix_column(expected: str, found: str) -> int:
 
 
 class _Truncated(Exception):
-    """The text ended inside a template (internal signal)."""
+    """The text ended inside a template (internal signal), after the repairs
+    ``problems`` (lenient mode) on the lines before."""
 
-    def __init__(self, error: ParseError, values: Values, roles_read: int) -> None:
+    def __init__(
+        self, error: ParseError, values: Values, roles_read: int, problems: list[ParseError]
+    ) -> None:
         super().__init__(error)
         self.error = error
         self.values = values
         self.roles_read = roles_read
+        self.problems = problems
 
 
 class Machine:
@@ -566,7 +570,7 @@ class Machine:
         while r < len(roles):
             role = roles[r]
             if k >= n:
-                raise _Truncated(self._end_of_text(k - 1, role), values, r)
+                raise _Truncated(self._end_of_text(k - 1, role), values, r, problems)
             line = self._lines[k]
             number = self._base + k + 1
             text = self._tidy(line)
@@ -586,7 +590,9 @@ class Machine:
             except ParseError as tidied_error:
                 error = self._strict_error(role, line, values, tidied_error)
                 if self._cut_here(k, n):
-                    raise _Truncated(self._cut_error(line, number, role), values, r) from None
+                    # What the cut line looked like (``GraphQL `` cut after a space) is no repair.
+                    made = [problem for problem in problems if problem.line != number]
+                    raise _Truncated(self._cut_error(line, number, role), values, r, made) from None
                 if repair and role in _SEPARATED and self._read_respaced(role, text, values):
                     problems.append(error.at(number))  # ``Aug 27, 2019·Backend``, ``0 likes  · 3 min read``
                     k += 1
@@ -754,10 +760,15 @@ class Machine:
         ).at(self._base + i + 1)
 
     def _truncated(self, i: int, n: int, kind: HeaderStyle | Layout, cut: _Truncated) -> int:
-        """The text ends inside what starts at ``i``: an article if every field is there."""
-        self._report(cut.error)  # strict mode stops here, inside the record
+        """The text ends inside what starts at ``i``: an article if every field is there
+        (with the repairs made to read it), else text kept with one problem."""
         roles = LAYOUTS[kind] if isinstance(kind, Layout) else ()
-        if roles and cut.roles_read == len(roles) - 1 and roles[-1] is Role.TITLE_AGAIN:
+        whole = bool(roles) and cut.roles_read == len(roles) - 1 and roles[-1] is Role.TITLE_AGAIN
+        if whole:
+            for problem in cut.problems:
+                self._report(problem)
+        self._report(cut.error)  # strict mode stops here, inside the record
+        if whole:
             self._add(kind, cut.values, i, n, canonical=False)
             return n
         self.problems[-1] = Problem(
