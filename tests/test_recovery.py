@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from feedparse_txt import ParseError, format_dump, normalize, parse_dump
 
-from .conftest import DATA, read
+from .conftest import DATA, read, real_dumps
 
 CLEAN = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
 EXPECTED = parse_dump(CLEAN).articles
@@ -48,6 +50,9 @@ TOLERATED = [
     ("author again differs slightly", with_lines({1: "Su San Talks Tech."}), "author-mismatch", 2),
     ("title again differs slightly", with_lines({10: LINES[10].upper()}), "title-mismatch", 11),
     ("title again missing", with_lines({10: None}), "missing-line", 11),
+    # An avatar without its text: the author is printed once, blank lines follow.
+    ("author again missing", with_lines({1: None}), "missing-line", 2),
+    ("author missing, its repeat there", with_lines({0: None}), "missing-line", 2),
     ("title again cut short", with_lines({10: LINES[10][:12] + "…"}), "title-mismatch", 11),
     ("title again is other text", with_lines({10: "Cover image"}), "title-mismatch", 11),
     ("title again is a blank line", with_lines({10: ""}), "missing-line", 11),
@@ -171,6 +176,25 @@ def test_a_doubled_date_line_is_not_read_as_an_author() -> None:
     assert dump.articles == parse_dump(second).articles
     assert [(p.code, p.line) for p in dump.problems] == [("bad-stats", 1)]
     assert format_dump(dump) == text
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_every_real_record_reads_without_its_repeated_author(path: Path) -> None:
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    full = [first for first, _ in clean.record_lines() if lines[first] == lines[first - 1]]
+    if not full:
+        pytest.skip("compact records only")
+    for first in full:  # 1-based: the repeated author is the line after ``first``, 0-based ``first``
+        damaged = "\n".join(lines[:first] + lines[first + 1 :])
+        dump = parse_dump(damaged, strict=False)
+        assert dump.articles == clean.articles
+        assert ("missing-line", first + 1) in [(p.code, p.line) for p in dump.problems]
+        assert format_dump(dump) == damaged
+        assert parse_dump(normalize(damaged), strict=False).articles == clean.articles
+        with pytest.raises(ParseError, match="expected the author line again, found the date line"):
+            parse_dump(damaged)
 
 
 def test_repairs_in_a_record_cut_off_at_the_end_are_reported() -> None:

@@ -448,6 +448,9 @@ class Machine:
         if self._same_author(first, second) and self._cut_here(i + 2, n):
             return Layout.FULL  # cut inside the date line, before its separator
         if self._is_date_line(second):
+            fifth = lines[i + 4] if i + 4 < n else None
+            if third is not None and not third.strip() and fifth is not None and not fifth.strip():
+                return Layout.FULL  # the repeated author is missing: an avatar without its text
             return Layout.COMPACT
         if third is None and self._final and not self.final_newline and first.startswith(second):
             return Layout.FULL  # cut inside the repeated author line
@@ -597,6 +600,14 @@ class Machine:
                     problems.append(error.at(number))  # ``Aug 27, 2019·Backend``, ``0 likes  · 3 min read``
                     k += 1
                     r += 1
+                    continue
+                if role is Role.AUTHOR_AGAIN and self._reads_as(Role.DATE_LINE, text):
+                    found = f"found the date line {quote(line)}"
+                    missing = ParseError("missing-line", f"expected {role.value}, {found}", line=number)
+                    if self.strict or not repair:
+                        raise missing from None
+                    problems.append(missing)
+                    r += 1  # the date line is read next, where it stands
                     continue
                 if self.strict or not repair or role not in REPEATS:
                     raise error.at(number) from None
