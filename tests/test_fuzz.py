@@ -146,6 +146,21 @@ def _outcome(read: Callable[..., object], *args: object, **kwargs: object) -> ob
         faulthandler.cancel_dump_traceback_later()
 
 
+def test_a_record_longer_than_the_lookahead_reads_alike_in_pieces() -> None:
+    # Found by the property below: five doubled lines make a full record 16 lines
+    # long, more than the parser looks ahead; read in pieces, the lines in hand ended
+    # inside it, and it was taken for a record cut off at the end of the text.
+    text = TEXTS["www_tags_database-auto-increment.txt"]
+    lines = text.split("\n")
+    doubled = [line for k, line in enumerate(lines) for _ in range(2 if k in (2, 4, 6, 8, 9) else 1)]
+    damaged = "\n".join(doubled)
+    whole = parse_dump(damaged, strict=False)
+    assert whole.articles == parse_dump(text, strict=False).articles
+    found: list[Problem] = []
+    assert list(iter_articles(_Pieces(damaged, [1]), strict=False, on_problem=found.append)) == list(whole)
+    assert found == list(whole.problems) and len(found) == 5
+
+
 @given(st.data())
 def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
     text = TEXTS[data.draw(st.sampled_from(NAMES))]

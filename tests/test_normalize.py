@@ -85,6 +85,30 @@ def test_one_header_per_page() -> None:
     assert normalize(header + text) == text
 
 
+def _doubled_author_and_no_blank(text: str) -> str:
+    """The author line four times and no blank line after the date line."""
+    lines = text.split("\n")
+    return "\n".join([*[lines[0]] * 3, *lines[1:3], *lines[4:]])
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        # Found by the property below while lines doubled by a copy were first repaired:
+        # a third author line was skipped, but only once the text was normalized.
+        _doubled_author_and_no_blank(TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]),
+        # ... and a stats line where stats belong was skipped as a double, though the
+        # fast path reads the same lines (LF only) as a record.
+        "Wukong Talks Architecture\r\nSep 12, 2021 · Backend Development\r\nThis article explains.\r\n"
+        "CacheCache PatternsMySQL\r\n0 likes · 10 min read\n0 likes · 10 min read",
+    ],
+)
+def test_doubled_lines_read_alike_before_and_after_normalizing(damaged: str) -> None:
+    once = normalize(damaged)
+    assert normalize(once) == once
+    assert parse_dump(once, strict=False).articles == parse_dump(damaged, strict=False).articles
+
+
 @given(st.data())
 def test_idempotent_and_meaning_preserving_on_damaged_dumps(data: st.DataObject) -> None:
     text = TEXTS[data.draw(st.sampled_from(sorted(TEXTS)))]

@@ -48,6 +48,12 @@ TOLERATED = [
     ("author again differs slightly", with_lines({1: "Su San Talks Tech."}), "author-mismatch", 2),
     ("title again differs slightly", with_lines({10: LINES[10].upper()}), "title-mismatch", 11),
     ("title again missing", with_lines({10: None}), "missing-line", 11),
+    # A line doubled by the copy where a line of fixed shape belongs.
+    ("date line doubled", with_lines({}, {3: LINES[2]}), "doubled-line", 4),
+    ("title doubled", with_lines({}, {5: LINES[4]}), "doubled-line", 6),
+    ("summary doubled", with_lines({}, {7: LINES[6]}), "doubled-line", 8),
+    ("tag line doubled", with_lines({}, {9: LINES[8]}), "doubled-line", 10),
+    ("stats doubled", with_lines({}, {10: LINES[9]}), "doubled-line", 11),
     # An avatar without its text: the author is printed once, blank lines follow.
     ("author again missing", with_lines({1: None}), "missing-line", 2),
     ("author missing, its repeat there", with_lines({0: None}), "missing-line", 2),
@@ -208,3 +214,38 @@ def test_repairs_in_a_record_cut_off_at_the_end_are_reported() -> None:
     assert dump.articles == parse_dump(path, strict=False).articles
     assert [(p.code, p.line) for p in dump.problems] == [("leading-whitespace", 34), ("truncated-record", 36)]
     assert format_dump(dump) == text
+
+
+def test_every_line_of_every_real_full_record_may_be_doubled() -> None:
+    checked = 0
+    for path in real_dumps():
+        text = read(path)
+        clean = parse_dump(text, strict=False)
+        lines = text.split("\n")
+        for first, last in clean.record_lines():
+            if lines[first] != lines[first - 1]:
+                continue  # a compact record: free text lines follow each other
+            for k in range(first - 1, min(last, len(lines))):  # 0-based lines of the record
+                damaged = "\n".join([*lines[: k + 1], lines[k], *lines[k + 1 :]])
+                dump = parse_dump(damaged, strict=False)
+                assert dump.articles == clean.articles, (path.name, k)
+                assert format_dump(dump) == damaged
+                once = normalize(damaged)
+                assert normalize(once) == once and parse_dump(once, strict=False).articles == clean.articles
+                checked += 1
+    assert checked > 1000  # 106 full records of 11 lines, less what a cut-off copy lacks
+
+
+def test_a_compact_record_with_its_tag_line_doubled() -> None:
+    # The double stands where the stats belong and is not stats: skipped. A doubled date
+    # line stands where the title belongs, which it could be: the record is kept as text.
+    path = DATA / "www_tags_cglib-proxy.txt"
+    clean = read(path)
+    lines = clean.split("\n")
+    text = "\n".join([*lines[:5], lines[4], *lines[5:]])
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == parse_dump(path).articles
+    assert [(p.code, p.line) for p in dump.problems] == [("doubled-line", 6)]
+    assert format_dump(dump) == text
+    date_doubled = "\n".join([*lines[:2], lines[1], *lines[2:]])
+    assert parse_dump(date_doubled, strict=False).articles == ()

@@ -159,6 +159,11 @@ def _prefix_column(expected: str, found: str) -> int:
     return column + 1
 
 
+class _Unfinished(Exception):
+    """The lines in hand ended inside a template, and the text goes on: read it
+    again with more lines (internal signal)."""
+
+
 class _Truncated(Exception):
     """The text ended inside a template (internal signal), after the repairs
     ``problems`` (lenient mode) on the lines before."""
@@ -413,11 +418,15 @@ class Machine:
 
     def _step(self, i: int, n: int) -> int:
         """Read whatever starts at line ``i`` with full checks; return where it ends."""
-        kind = self._identify(i, n) or self._likeliest(i, n)
+        identified = self._identify(i, n)
+        kind = identified or self._likeliest(i, n)
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
+        sure = isinstance(identified, Layout) and not self.strict
         try:
-            values, end, problems = self._read(i, n, kind, repair=not self.strict)
+            values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=sure)
+        except _Unfinished:
+            return i  # read again once more lines are in hand
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -555,28 +564,38 @@ class Machine:
         return tidy
 
     def _read(
-        self, i: int, n: int, kind: HeaderStyle | Layout, *, repair: bool = True
+        self, i: int, n: int, kind: HeaderStyle | Layout, *, repair: bool = True, sure: bool = False
     ) -> tuple[Values, int, list[ParseError]]:
         """Read the template ``kind`` at line ``i``, role by role.
 
         A lenient reader also repairs what it can be sure of, each with a problem:
         surrounding whitespace, no-break spaces around the separator, a missing or
         doubled blank line, a repeated line that differs slightly, a missing
-        repeated title (the next record starts in its place). ``repair=False``
-        reads as strict mode does, to name the first deviation.
+        repeated title (the next record starts in its place); ``sure`` (a record
+        identified from its first lines, not the likeliest template) also a line
+        doubled by the copy. ``repair=False`` reads as strict mode does, to name the
+        first deviation.
         """
         roles = HEADER_STYLES[kind] if isinstance(kind, HeaderStyle) else LAYOUTS[kind]
         values: Values = {}
         problems: list[ParseError] = []
         k, r = i, 0
         repaired = -1  # the role a blank-line repair was made for: one per field
+        doubled = -1  # the role a doubled line was skipped for
         while r < len(roles):
             role = roles[r]
             if k >= n:
+                if not self._final:  # repairs made the record longer than the lookahead
+                    raise _Unfinished
                 raise _Truncated(self._end_of_text(k - 1, role), values, r, problems)
             line = self._lines[k]
             number = self._base + k + 1
             text = self._tidy(line)
+            if sure and k > i and r != doubled and self._doubled(k, role, text, values):
+                doubled = r  # one doubled line a role: a line many times over is not a copy's slip
+                problems.append(ParseError("doubled-line", _REPAIRS["doubled-line"], line=number))
+                k += 1
+                continue
             fix = self._blank_repair(roles, r, text, k, n) if repair and r != repaired else None
             if fix is not None:
                 repaired = r
@@ -622,6 +641,20 @@ class Machine:
             k += 1
             r += 1
         return values, k, problems
+
+    def _doubled(self, k: int, role: Role, text: str, values: Values) -> bool:
+        """Whether line ``k`` (``text``, tidied) is the line before again, doubled by
+        a copy: it stands where a blank line, the stats or the title again belong, and
+        is not one. (Where free text belongs, the line could be that text: nothing
+        says it is doubled.)"""
+        line = self._lines[k]
+        if role not in _SHAPED or line != self._lines[k - 1] or not line.strip():
+            return False
+        try:
+            self._read_role(role, text, values)
+        except ParseError:
+            return True
+        return False
 
     def _read_respaced(self, role: Role, text: str, values: Values) -> bool:
         """Read a line of two parts (a date line, stats, a header's count and page)
@@ -933,9 +966,15 @@ _LOOKS_LIKE = {
 }
 
 
+# Where a line doubled by a copy shows: in the place of a blank line, the stats or the
+# title again (not of free text, which it could be, nor of the date line after the
+# author twice: a third author line does not start a record for sure).
+_SHAPED = frozenset({Role.BLANK, Role.STATS, Role.TITLE_AGAIN})
+
 _REPAIRS = {
     "missing-blank-line": "expected a blank line, found the next field; read as if the blank line were there",
     "extra-blank-line": "expected a field, found one blank line too many; skipped it",
+    "doubled-line": "expected the next field, found the line before again; skipped it",
 }
 
 
