@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from feedparse_txt import ParseError, format_dump, normalize, parse_dump
+from feedparse_txt import Dump, ParseError, format_dump, normalize, parse_dump
 
 from .conftest import DATA, read, real_dumps
 
@@ -182,23 +184,39 @@ def test_a_doubled_date_line_is_not_read_as_an_author() -> None:
     assert format_dump(dump) == text
 
 
-def test_every_real_record_reads_without_its_repeated_author() -> None:
-    checked = 0
+def _real_full_records() -> Iterator[tuple[Dump, list[str], int, int]]:
+    """Each full-layout record of the real files: its file's lenient parse and lines,
+    and its first and last line (1-based)."""
     for path in real_dumps():
         text = read(path)
         clean = parse_dump(text, strict=False)
         lines = text.split("\n")
-        # 1-based first lines: the repeated author is the line after ``first``, 0-based ``first``
-        for first in [first for first, _ in clean.record_lines() if lines[first] == lines[first - 1]]:
-            damaged = "\n".join(lines[:first] + lines[first + 1 :])
-            dump = parse_dump(damaged, strict=False)
-            assert dump.articles == clean.articles
-            assert ("missing-line", first + 1) in [(p.code, p.line) for p in dump.problems]
-            assert format_dump(dump) == damaged
-            assert parse_dump(normalize(damaged), strict=False).articles == clean.articles
-            with pytest.raises(ParseError, match="expected the author line again, found the date line"):
-                parse_dump(damaged)
-            checked += 1
+        for first, last in clean.record_lines():
+            if lines[first] == lines[first - 1]:  # the author twice
+                yield clean, lines, first, last
+
+
+def _reads_as_clean(damaged: str, clean: Dump) -> Dump:
+    """The lenient parse of ``damaged``, checked to hold ``clean``'s records, to write
+    the text back exactly and to normalize to a text that reads the same."""
+    dump = parse_dump(damaged, strict=False)
+    assert dump.articles == clean.articles
+    assert format_dump(dump) == damaged
+    once = normalize(damaged)
+    assert normalize(once) == once and parse_dump(once, strict=False).articles == clean.articles
+    return dump
+
+
+def test_every_real_record_reads_without_its_repeated_author() -> None:
+    checked = 0
+    for clean, lines, first, _ in _real_full_records():
+        # the repeated author is the line after ``first`` (1-based): 0-based ``first``
+        damaged = "\n".join(lines[:first] + lines[first + 1 :])
+        dump = _reads_as_clean(damaged, clean)
+        assert ("missing-line", first + 1) in [(p.code, p.line) for p in dump.problems]
+        with pytest.raises(ParseError, match="expected the author line again, found the date line"):
+            parse_dump(damaged)
+        checked += 1
     assert checked == 106  # every full record of the real files
 
 
@@ -218,21 +236,10 @@ def test_repairs_in_a_record_cut_off_at_the_end_are_reported() -> None:
 
 def test_every_line_of_every_real_full_record_may_be_doubled() -> None:
     checked = 0
-    for path in real_dumps():
-        text = read(path)
-        clean = parse_dump(text, strict=False)
-        lines = text.split("\n")
-        for first, last in clean.record_lines():
-            if lines[first] != lines[first - 1]:
-                continue  # a compact record: free text lines follow each other
-            for k in range(first - 1, min(last, len(lines))):  # 0-based lines of the record
-                damaged = "\n".join([*lines[: k + 1], lines[k], *lines[k + 1 :]])
-                dump = parse_dump(damaged, strict=False)
-                assert dump.articles == clean.articles, (path.name, k)
-                assert format_dump(dump) == damaged
-                once = normalize(damaged)
-                assert normalize(once) == once and parse_dump(once, strict=False).articles == clean.articles
-                checked += 1
+    for clean, lines, first, last in _real_full_records():
+        for k in range(first - 1, min(last, len(lines))):  # 0-based lines of the record
+            _reads_as_clean("\n".join([*lines[: k + 1], lines[k], *lines[k + 1 :]]), clean)
+            checked += 1
     assert checked > 1000  # 106 full records of 11 lines, less what a cut-off copy lacks
 
 
