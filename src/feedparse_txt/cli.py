@@ -181,6 +181,8 @@ def _reference(text: str) -> _dt.date:
 
 
 def _parse(name: str, args: argparse.Namespace) -> Dump:
+    """The file ``name`` read whole and parsed as ``args`` say; its problems summed
+    up on stderr."""
     data = _read_bytes(name)
     try:
         dump = parse_dump(
@@ -192,6 +194,7 @@ def _parse(name: str, args: argparse.Namespace) -> Dump:
     except ParseError as error:
         error.source = "<stdin>" if name == "-" else name
         raise
+    _Tally(dump.problems).report(name, args.quiet)
     return dump
 
 
@@ -268,7 +271,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
         for name in args.files:
             if args.format == "json":
                 dump = _parse(name, args)
-                _Tally(dump.problems).report(name, args.quiet)
                 json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
                 out.write("\n")
                 continue
@@ -285,13 +287,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _located_articles(name: str, args: argparse.Namespace) -> Iterator[tuple[int, Article]]:
-    """The articles of the file ``name`` with their first lines, and its summary on
-    stderr. Lenient: streamed, in the memory of one block, however large the file.
-    Strict: read whole first, so that a file that fails writes none of its records."""
+def _located_articles(name: str, args: argparse.Namespace) -> Iterator[tuple[int | None, Article]]:
+    """The articles of the file ``name`` with their first lines (strict: only with
+    ``--with-source``), and its summary on stderr. Lenient: streamed, in the memory
+    of one block, however large the file. Strict: read whole first, so that a file
+    that fails writes none of its records."""
     if args.strict:
         dump = _parse(name, args)
-        yield from zip((first for first, _ in dump.record_lines()), dump.articles, strict=True)
+        if args.with_source:
+            yield from zip((first for first, _ in dump.record_lines()), dump.articles, strict=True)
+        else:
+            yield from ((None, article) for article in dump.articles)
         return
     tally = _Tally()
     with _streamed(name) as source:
@@ -347,7 +353,6 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     texts = []
     for name in args.files:  # every file read before any is written: a failure changes none
         dump = _parse(name, args)  # as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem
-        _Tally(dump.problems).report(name, args.quiet)
         texts.append((name, normalized(dump)))
     if args.in_place:
         for name, text in texts:
@@ -367,7 +372,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     total = 0
     for name in args.files:
         dump = _parse(name, args)
-        _Tally(dump.problems).report(name, args.quiet)
         header = header or dump.header
         for article in dump.articles:
             total += 1
