@@ -92,6 +92,26 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # a word of the list.
         ("Jetpack Composered-black tree", ("Jetpack Compose", "red-black tree")),
         ("APISpain-basedspeedup-driven", ("API", "Spain-based", "speedup-driven")),
+        # A word with digits inside starts after a word glued to it and may end a letter
+        # or two after its digits: the glue search reads letters only.
+        ("Kubernetesk8s", ("Kubernetes", "k8s")),
+        ("Prometheusexporterk8s", ("Prometheus", "exporter", "k8s")),
+        ("Gok8spprof", ("Go", "k8s", "pprof")),
+        ("Javai18nlocalization", ("Java", "i18n", "localization")),
+        ("Vue3i18npinia", ("Vue3", "i18n", "pinia")),
+        ("Spring Bootlog4jlogging", ("Spring Boot", "log4j", "logging")),
+        ("Redis 7k8sstatefulset", ("Redis 7", "k8s", "statefulset")),
+        ("ARM64Linuxx86", ("ARM64", "Linux", "x86")),
+        ("Javapython3", ("Java", "python3")),
+        # ... but not after a short word the rest of which is no word: as|ideutf8mb4.
+        ("cache asideutf8mb4", ("cache aside", "utf8mb4")),
+        # A word and its version, unspaced, read as the word: Hive|arm64, not Hivearm64.
+        ("ControllerHivearm64", ("Controller", "Hive", "arm64")),
+        # The last of a run of capitals may start a name with digits: NIO|V8, BBR|P2P.
+        ("NIOV8arrow functions", ("NIO", "V8", "arrow functions")),
+        ("BBRP2P", ("BBR", "P2P")),
+        # Digits have no case: the lowercase word before capitals ends at a letter.
+        ("Llama3RAGvLLM", ("Llama3", "RAG", "vLLM")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

@@ -47,6 +47,7 @@ _LONG_WORD = 0.25  # times the square of the letters past 7
 _SINGLE_LETTER = 20.0
 _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags as a common word
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
+_VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
 _LETTER_AFTER_DIGIT = 8.0
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
@@ -271,6 +272,12 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     return k - 1 if shorter <= _COMMON else k
 
 
+def _lowercase_before(line: str, k: int) -> bool:
+    """Whether a lowercase word ends at ``k`` (``str.islower`` alone passes ``a3``:
+    digits have no case)."""
+    return line[k - 2 : k].islower() and line[k - 1].isalpha()
+
+
 def _word_before(line: str, k: int) -> tuple[str, str]:
     """The lowercase word that ends at ``k``, lowercased, alone and with the capital
     before it ("" when there is none)."""
@@ -308,6 +315,37 @@ def _ends_with_short_word(part: str, known: dict[str, float]) -> bool:
         and known.get(lower[:-2], math.inf) <= _COMMON
         and lower not in known  # a word of the list: Spain-based, speedup-driven
     )
+
+
+def _digit_word_starts(line: str, k: int, known: dict[str, float]) -> list[int]:
+    """Where a word with digits inside may start in the word before the digits at
+    ``k``: where a fairly common word ends, up to three letters before the digits or
+    before a fairly common word (``Docker|k8s``, ``Prometheus exporter|k8s``,
+    ``Java|i18n``, ``Linux|x86``, ``Java|python3``; not ``as|ideutf8mb4``). The glue
+    search cannot see these: it reads letters only, and the letters before the digits
+    are too few to be a word."""
+    word, capitalized = _word_before(line, k)
+    lower = capitalized or word
+    size = len(lower)
+    return [
+        k - size + i
+        for i in range(max(2, size - 6), size)
+        if (i >= size - 3 or known.get(lower[i:], math.inf) <= _COMMON)
+        and any(known.get(lower[j:i], math.inf) <= _COMMON for j in range(max(1, i - 2)))
+    ]
+
+
+def _digit_word_ends(line: str, k: int, known: dict[str, float]) -> list[int]:
+    """Where a known word with digits inside ends one or two letters after the
+    digits before ``k``: ``k8s|operator``, ``i18n|localization``, ``log4j|logging``
+    (not ``HTML5p|attern``, ``ext4s|cheduled``: only known words are looked for)."""
+    first = k - 1  # of the digits
+    while first and line[first - 1].isdigit():
+        first -= 1
+    starts = range(max(0, first - 6), first)  # up to six letters before them
+    return [
+        end for end in (k + 1, k + 2) if end < len(line) and any(line[j:end].lower() in known for j in starts)
+    ]
 
 
 # The two-letter words that start hyphenated terms: at-least-once, by-product,
@@ -386,10 +424,19 @@ def _word_cost(word: str) -> float:
             if word.islower():
                 tails = _known_tails(word, min(6, len(word) - 2), model.known)
                 cost = min(cost, _compound_cost(word, 0, tails, model.known))
+    if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
+        cost = min(cost, _word_cost(name) + _VERSIONED)
     if len(_WORD_COSTS) > _CACHE_LIMIT:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
     return cost
+
+
+def _is_versioned(name: str, model: _Model) -> bool:
+    """Whether ``name``, which digits follow, is a known word or term (Vue3, arm64,
+    JDK17). Capitals that are no term are an acronym with the digits (FP16, INT8)."""
+    lower = name.lower()
+    return lower in model.terms or (lower in model.known and not name.isupper())
 
 
 def _compound_cost(lower: str, start: int, tails: dict[int, float], known: dict[str, float]) -> float:
@@ -638,6 +685,11 @@ def _candidates(line: str) -> _Candidates:
             if part[0].islower():
                 if not before.isalpha():
                     undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
+                    if before.isdigit():  # or a letter or two later: k8s|operator, i18n|localization
+                        undecided.extend(_digit_word_ends(line, start, known))
+            elif part[0].isdigit():
+                if before.islower():
+                    undecided.extend(_digit_word_starts(line, start, known))  # Docker|k8s, Java|i18n
             elif part[0].isupper() and (before.isalnum() or before in "+#)"):
                 if before.isdigit() and start >= 2 and line[start - 2].isupper():
                     undecided.append(start)  # SLF4J is one name, HTTP2Netty two
@@ -651,14 +703,14 @@ def _candidates(line: str) -> _Candidates:
                     else:
                         (undecided if lone and cut == start else certain).append(cut)
                     part, start = part[cut - start :], cut
-                elif start + 1 < size and line[start + 1].isupper() and line[start - 2 : start].islower():
+                elif start + 1 < size and line[start + 1].isupper() and _lowercase_before(line, start):
                     # accelerationv|LLM or acceleration|vLLM: decided at the word before,
                     # whose end met the same conditions
                     certain.append(lead)
                 else:
                     certain.append(start)
         end = at
-        if at + 1 < size and line[at].isupper() and line[at + 1].isupper() and line[at - 2 : at].islower():
+        if at + 1 < size and line[at].isupper() and line[at + 1].isupper() and _lowercase_before(line, at):
             lead = _lowercase_lead(line, at, known)
             if lead < at and part[-1].islower():
                 part = part[:-1]  # its last letter starts the next name: acceleration|vLLM
@@ -678,7 +730,8 @@ def _candidates(line: str) -> _Candidates:
             if margin < doubt:
                 doubt = margin
         elif part.isupper() and listed is None:
-            undecided.extend(range(start + 2, end - 1))  # inside a run of capitals: RPC|SSO
+            # inside a run of capitals: RPC|SSO; its last may start a name with digits: GPU|H100
+            undecided.extend(range(start + 2, end if at < size and line[at].isdigit() else end - 1))
     names = (
         [
             span
