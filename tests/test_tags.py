@@ -113,6 +113,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("BBRP2P", ("BBR", "P2P")),
         # Digits have no case: the lowercase word before capitals ends at a letter.
         ("Llama3RAGvLLM", ("Llama3", "RAG", "vLLM")),
+        # A lone capital after &, / or a hyphen may end a tag, and costs as an acronym there.
+        ("R&Dengineering managementproductivity", ("R&D", "engineering management", "productivity")),
+        ("Q&Achatbotknowledge base", ("Q&A", "chatbot", "knowledge base")),
+        ("I/Omonitoringperformance", ("I/O", "monitoring", "performance")),
+        ("Objective-Cdatabase migration", ("Objective-C", "database migration")),
+        ("RISC-Vmemory pool", ("RISC-V", "memory pool")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

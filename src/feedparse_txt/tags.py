@@ -729,6 +729,13 @@ def _candidates(line: str) -> _Candidates:
                 glue.extend([start + g for g in points])
             if margin < doubt:
                 doubt = margin
+            if (
+                start
+                and line[start - 1] in "&/-\u2011"
+                and part[0].isupper()
+                and _longest_known_prefix(part[1:].lower(), known, longer_than=3)
+            ):
+                undecided.append(start + 1)  # a lone capital ends a tag: R&D|engineering, RISC-V|memory
         elif part.isupper() and listed is None:
             # inside a run of capitals: RPC|SSO; its last may start a name with digits: GPU|H100
             undecided.extend(range(start + 2, end if at < size and line[at].isdigit() else end - 1))
@@ -814,8 +821,14 @@ def _tag_cost(tag: str) -> float:
     cost = _TAG_COSTS.get(tag)
     if cost is None:
         model = _load()
-        words = [tag] if tag.isalnum() else [w for w in _WORD_BREAKS.split(tag) if w]
-        cost = _TAG_COST + sum(map(_word_cost, words))
+        if tag.isalnum():
+            cost = _TAG_COST + _word_cost(tag)
+        else:
+            cost = _TAG_COST + sum(_word_cost(w) for w in _WORD_BREAKS.split(tag) if w)
+            # A capital alone after a hyphen or slash is a word of a name (RISC-V, A/B,
+            # Objective-C), not a stray letter: it costs as an acronym.
+            for letter in _JOINED_CAPITAL.findall(tag):
+                cost -= max(0.0, _word_cost(letter) - _ACRONYM_COST)
         lower = tag.lower()
         if lower in model.terms:
             cost = min(cost, _TAG_COST + _TERM_COST)
@@ -829,6 +842,7 @@ def _tag_cost(tag: str) -> float:
 
 _TAG_COSTS: dict[str, float] = {}
 _WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+")
+_JOINED_CAPITAL = re.compile(r"(?<=[\-\u2011/])[A-Z](?![^\W_])")
 
 
 def _cost(tags: tuple[str, ...]) -> float:
