@@ -636,7 +636,9 @@ class TagReading:
 # What _candidates finds in a line:
 # - certain: case changes, taken unless order or a known name says otherwise;
 # - glue: where the word list sees two words glued, taken if the result reads well;
-# - undecided: inside runs of capitals (RPC|SSO), after a digit (SLF4J): always scored;
+# - undecided: inside runs of capitals (RPC|SSO), after a digit (SLF4J), around a word
+#   with digits inside (Docker|k8s|operator), after a lone capital (R&D|engineering):
+#   always scored;
 # - names: where known mixed-case names stand (GitHub, iOS);
 # - doubt: the smallest margin of a glue decision (inf: none was close to call).
 _Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float]
