@@ -423,7 +423,7 @@ def _word_cost(word: str) -> float:
             cost = _unknown_cost(word)
             if word.islower():
                 tails = _known_tails(word, min(6, len(word) - 2), model.known)
-                cost = min(cost, _compound_cost(word, 0, tails, model.known))
+                cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
     if len(_WORD_COSTS) > _CACHE_LIMIT:
@@ -439,10 +439,11 @@ def _is_versioned(name: str, model: _Model) -> bool:
     return lower in model.terms or (lower in model.known and not name.isupper())
 
 
-def _compound_cost(lower: str, start: int, tails: dict[int, float], known: dict[str, float]) -> float:
+def _compound_cost(lower: str, start: int, tails: dict[int, float], model: _Model) -> float:
     """``lower[start:]`` as a compound of a short common word and another:
     metaprogramming, overselling, lakehouse. (A long first word, as in
-    ``decoratorsmeta``, is two words glued, not a compound.)
+    ``decoratorsmeta``, is two words glued, not a compound; so is a name of the
+    term list and a word: ``pinia|recursion``, ``npm|sharding``.)
 
     ``tails`` maps offsets in ``lower`` to the cost of the known word ending it there.
     """
@@ -450,8 +451,8 @@ def _compound_cost(lower: str, start: int, tails: dict[int, float], known: dict[
     for i in range(start + 2, min(start + 6, len(lower) - 2)):
         tail = tails.get(i)
         if tail is not None:
-            first = known.get(lower[start:i], math.inf)
-            if first <= _COMMON:
+            first = model.known.get(lower[start:i], math.inf)
+            if first <= _COMMON and lower[start:i] not in model.terms:
                 best = min(best, first + tail + _COMPOUND)
     return best
 
@@ -551,7 +552,7 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float]:
     """
     model = _load()
     tails = _known_tails(lower, len(lower) - 2, model.known)
-    options, clear = _one_or_two_words(lower, 0, name, tails, model.known)
+    options, clear = _one_or_two_words(lower, 0, name, tails, model)
     if not clear and len(lower) >= 4:
         options.extend(_three_words(lower, name, tails, model))
     # The first of the cheapest wins; the runner-up is the next reading with other points.
@@ -562,11 +563,12 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float]:
 
 
 def _one_or_two_words(
-    lower: str, start: int, name: bool, tails: dict[int, float], known: dict[str, float]
+    lower: str, start: int, name: bool, tails: dict[int, float], model: _Model
 ) -> tuple[list[Option], bool]:
     """Readings of ``lower[start:]`` as one word or as ``head|tail`` (the tail a known
     word, the head maybe unknown: a name if ``name``); and whether one of them is two
     known words (then no reading of three needs a look)."""
+    known = model.known
     size = len(lower)
     guess = _NAME_GUESS if name else _LOWER_GUESS
     whole = known.get(lower[start:])
@@ -574,7 +576,7 @@ def _one_or_two_words(
         whole = (
             guess[size - start]
             if name
-            else min(guess[size - start], _compound_cost(lower, start, tails, known))
+            else min(guess[size - start], _compound_cost(lower, start, tails, model))
         )
     options: list[Option] = [(whole, [])]
     clear = False
@@ -606,7 +608,7 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
     ]
     options = []
     for j, first in firsts[-3:]:
-        cost, points = min(_one_or_two_words(lower, j, False, tails, known)[0], key=_OPTION_COST)
+        cost, points = min(_one_or_two_words(lower, j, False, tails, model)[0], key=_OPTION_COST)
         options.append((first + cost, [j, *points]))
     if name and not any(j >= 4 and c <= _COMMON for j, c in firsts):
         for i, tail in tails.items():
