@@ -825,10 +825,9 @@ def _tag_cost(tag: str) -> float:
     cost = _TAG_COSTS.get(tag)
     if cost is None:
         model = _load()
-        if tag.isalnum():
-            cost = _TAG_COST + _word_cost(tag)
-        else:
-            cost = _TAG_COST + sum(_word_cost(w) for w in _WORD_BREAKS.split(tag) if w)
+        words = [tag] if tag.isalnum() else [w for w in _WORD_BREAKS.split(tag) if w]
+        cost = _TAG_COST + sum(map(_word_cost, words))
+        if "-" in tag or "/" in tag or "\u2011" in tag:
             # A capital alone after a hyphen or slash is a word of a name (RISC-V, A/B,
             # Objective-C), not a stray letter: it costs as an acronym.
             for letter in _JOINED_CAPITAL.findall(tag):
