@@ -80,6 +80,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         (".NETASP.NET Coremiddleware", (".NET", "ASP.NET Core", "middleware")),
         ("PromQLPrometheusalerting", ("PromQL", "Prometheus", "alerting")),
         ("GPTQINT8model quantization", ("GPTQ", "INT8", "model quantization")),
+        ("function callinggpt-4oprompt engineering", ("function calling", "gpt-4o", "prompt engineering")),
         # A name of the term list glued to a word is two tags, not a compound (metaprogramming).
         ("RegionServeretcdprompt engineering", ("RegionServer", "etcd", "prompt engineering")),
         # More than three tags from the case changes alone: a CamelCase name, kept whole.
