@@ -79,6 +79,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("SwiftUIXcodeiOS", ("SwiftUI", "Xcode", "iOS")),
         (".NETASP.NET Coremiddleware", (".NET", "ASP.NET Core", "middleware")),
         ("PromQLPrometheusalerting", ("PromQL", "Prometheus", "alerting")),
+        # ... but no name made of two tags: Flink|SQL injection.
+        ("FlinkSQL injectionthree-way handshake", ("Flink", "SQL injection", "three-way handshake")),
         ("GPTQINT8model quantization", ("GPTQ", "INT8", "model quantization")),
         ("function callinggpt-4oprompt engineering", ("function calling", "gpt-4o", "prompt engineering")),
         # A name of the term list glued to a word is two tags, not a compound (metaprogramming).
