@@ -124,6 +124,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("R&Dengineering managementproductivity", ("R&D", "engineering management", "productivity")),
         ("Q&Achatbotknowledge base", ("Q&A", "chatbot", "knowledge base")),
         ("I/Omonitoringperformance", ("I/O", "monitoring", "performance")),
+        ("I/Oepollnon-blocking", ("I/O", "epoll", "non-blocking")),
         ("Objective-Cdatabase migration", ("Objective-C", "database migration")),
         ("RISC-Vmemory pool", ("RISC-V", "memory pool")),
     ],

@@ -739,7 +739,10 @@ def _candidates(line: str) -> _Candidates:
                 and part[0].isupper()
                 and _longest_known_prefix(part[1:].lower(), known, longer_than=3)
             ):
-                undecided.append(start + 1)  # a lone capital ends a tag: R&D|engineering, RISC-V|memory
+                # a lone capital ends a tag: R&D|engineering, RISC-V|memory; the rest is a
+                # lowercase word, with its own glue points: I/O|epoll|non-blocking
+                undecided.append(start + 1)
+                undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
         elif part.isupper() and listed is None:
             # inside a run of capitals: RPC|SSO; its last may start a name with digits: GPU|H100
             undecided.extend(range(start + 2, end if at < size and line[at].isdigit() else end - 1))
