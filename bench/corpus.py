@@ -15,6 +15,7 @@ import random
 from pathlib import Path
 
 from feedparse_txt import Header, HeaderStyle, format_dump, parse_dump
+from feedparse_txt.known_tags import NO_KNOWN_TAGS
 from feedparse_txt.model import Article, keep_splits, parsed_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ def articles(count: int, seed: int = 1) -> list[Article]:
             "".join(tags),
             rng.choice((0, 0, 0, 0, 1, 2, 5, 12, 140)),
             rng.randint(3, 72),
-            (),
+            NO_KNOWN_TAGS,
         )
         keep_splits((article,), (tuple(tags),))  # the tags it was made of, not a split of its line
         out.append(article)

@@ -3,6 +3,7 @@
     python bench/tags.py                      # every tests/data/*.tsv
     python bench/tags.py labelled.tsv ...     # other files: line<TAB>tag | tag | tag
     python bench/tags.py --generated 15000    # also random sorted sets of the labelled tags
+    python bench/tags.py --known-tags         # also with a site's tag list, whole or in part
 
 Prints the share of lines split exactly, each line it gets wrong (with whether it
 was flagged as a guess), and the mean microseconds per line on a first call (no
@@ -17,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from feedparse_txt import KnownTags
 from feedparse_txt import tags as tag_module
 from feedparse_txt.tags import split_tags, tag_readings
 
@@ -59,6 +61,41 @@ def generated_accuracy(count: int, seed: int) -> None:
     print(f"generated lines (seed {seed}): exact {exact}/{count} = {100 * exact / count:.1f}%")
 
 
+def known_tags_accuracy(rows: list[tuple[str, tuple[str, ...]]], count: int, seed: int) -> None:
+    """Print the share of lines split exactly when a site's tag list is known: every
+    labelled tag (of these files and of the generated lines), either half of it
+    (every other tag, as a list that lacks many tags), or only the page's own tag
+    (each of a line's tags in turn); the labelled lines and ``count`` generated ones."""
+    import corpus  # bench/corpus.py, next to this script
+
+    generated = [("".join(a.tags), a.tags) for a in corpus.articles(count, seed)] if count else []
+    vocabulary = sorted({tag for _, tags in rows + generated for tag in tags})
+    lists = {
+        "no list": KnownTags(),
+        "every tag": KnownTags(vocabulary),
+        "even half": KnownTags(vocabulary[0::2]),
+        "odd half": KnownTags(vocabulary[1::2]),
+    }
+    print(f"with known tags ({len(vocabulary)} labelled tags):")
+    for name, known in lists.items():
+        for kind, lines in (("labelled", rows), ("generated", generated)):
+            if lines:
+                tag_module.clear_cache()
+                start = time.perf_counter()
+                exact = sum(split_tags(line, known_tags=known) == tags for line, tags in lines)
+                took = (time.perf_counter() - start) / len(lines) * 1e6
+                print(
+                    f"  {name:10} {kind:9} exact {exact}/{len(lines)} = {100 * exact / len(lines):.1f}%"
+                    f"  ({took:.0f} µs/line, first call)"
+                )
+    tag_module.clear_cache()
+    for kind, lines in (("labelled", rows), ("generated", generated)):
+        if lines:
+            tries = [(line, tags, KnownTags(page_tag=tag)) for line, tags in lines for tag in tags]
+            exact = sum(split_tags(line, known_tags=known) == tags for line, tags, known in tries)
+            print(f"  page tag   {kind:9} exact {exact}/{len(tries)} = {100 * exact / len(tries):.1f}%")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -72,11 +109,18 @@ def main() -> int:
         help="also split N generated lines (bench/corpus.py: sorted sets of labelled tags)",
     )
     parser.add_argument("--seed", type=int, default=11, help="of the generated lines")
+    parser.add_argument(
+        "--known-tags",
+        action="store_true",
+        help="also split with a site's tag list (see known_tags_accuracy)",
+    )
     args = parser.parse_args()
     if args.generated:
         generated_accuracy(args.generated, args.seed)
     files = args.files or sorted(DATA.glob("*.tsv"))
     rows = [row for path in files for row in read_labelled(path)]
+    if args.known_tags:
+        known_tags_accuracy(rows, args.generated, args.seed)
     wrong = []
     flagged = 0
     for line, expected in rows:

@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from feedparse_txt import Article, Dump, Header, HeaderStyle, format_dump, parse_dump
+from feedparse_txt import Article, Dump, Header, HeaderStyle, KnownTags, format_dump, parse_dump
 
 from .conftest import DATA, read
 
@@ -42,7 +42,7 @@ def test_constructed_article_exposes_its_fields() -> None:
 def test_attrs_helpers_see_the_public_fields_only() -> None:
     # A parsed article also keeps its tag line and known tags: private slots, not fields.
     a = parse_dump(DATA / "tags_bootmem.txt").articles[0]
-    assert a._known_tags == ("Bootmem",)
+    assert a._known_tags == KnownTags(page_tag="Bootmem")
     assert attrs.asdict(a) == {name: getattr(a, name) for name in FIELDS}
     assert attrs.astuple(a) == tuple(attrs.asdict(a).values())
     assert "_tag_line" not in repr(a)

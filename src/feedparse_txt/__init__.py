@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .errors import ParseError, Problem
 from .fields import Stats, format_date, format_stats, parse_date, parse_stats
 from .formatting import format_dump
+from .known_tags import KnownTags
 from .model import Article, Dump, Header, HeaderStyle, Layout
 from .normalize import normalize
 from .parsing import iter_articles, parse_dump, parse_files
@@ -25,6 +26,7 @@ __all__ = [
     "Dump",
     "Header",
     "HeaderStyle",
+    "KnownTags",
     "Layout",
     "ParseError",
     "Problem",

@@ -12,6 +12,7 @@ import operator
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from .known_tags import KnownTags
 from .model import PARSED_FIELDS, Article, Document, Dump, is_split, keep_splits, parsed_article
 
 # The fields parsed_article takes, in its order: one C call reads them all.
@@ -35,7 +36,7 @@ class Columns(NamedTuple):
     ordinals: list[int]
     likes: list[int]
     read_minutes: list[int]
-    known_table: list[tuple[str, ...]]
+    known_table: list[KnownTags]
     known_index: list[int]
     split: list[int]  # which articles are split ...
     tag_counts: list[int]  # ... into how many tags ...
@@ -47,7 +48,7 @@ class TagLines(NamedTuple):
     values (see :class:`Columns`): what :mod:`feedparse_txt.parallel` sends out."""
 
     lines: str  # one line each
-    known_table: list[tuple[str, ...]]
+    known_table: list[KnownTags]
     known_index: list[int]
 
 
@@ -63,16 +64,16 @@ def tag_lines_of(articles: tuple[Article, ...]) -> TagLines:
     return TagLines("\n".join(map(_TAG_LINE, articles)), *_table(map(_KNOWN_TAGS, articles)))
 
 
-def iter_tag_lines(given: TagLines) -> Iterator[tuple[str, tuple[str, ...]]]:
+def iter_tag_lines(given: TagLines) -> Iterator[tuple[str, KnownTags]]:
     """Each tag line of ``given`` with its known tags."""
     if given.known_index:
         known = map(given.known_table.__getitem__, given.known_index)
         yield from zip(given.lines.split("\n"), known, strict=True)
 
 
-def _table(values: Iterable[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], list[int]]:
+def _table(values: Iterable[KnownTags]) -> tuple[list[KnownTags], list[int]]:
     """Values that repeat, as a table of the distinct ones and an index into it."""
-    table: dict[tuple[str, ...], int] = {}
+    table: dict[KnownTags, int] = {}
     index = [table.setdefault(value, len(table)) for value in values]
     return list(table), index
 

@@ -41,6 +41,7 @@ from .fields import (
 )
 from .formatting import render_header, render_record
 from .grammar import HEADER_STYLES, LAYOUTS, LITERALS, LOOKAHEAD, REPEATS, TEXT_ROLES, Role
+from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import (
     Article,
     Document,
@@ -190,6 +191,7 @@ class Machine:
         source_name: str | None = None,
         bom: bool = False,
         track_lines: bool = False,
+        known_tags: KnownTags = NO_KNOWN_TAGS,
     ) -> None:
         self.strict = strict
         self.keep_document = keep_document
@@ -215,7 +217,8 @@ class Machine:
         self._started = False
         self._count = 0  # articles produced so far: the index of the next one
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
-        self._known: tuple[str, ...] = ()
+        self._tag_list = known_tags  # the caller's; each header adds its page's own tag
+        self._known = known_tags
         self._mixed_reported = False
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
@@ -875,7 +878,7 @@ class Machine:
         if isinstance(kind, HeaderStyle):
             header = _header_from(kind, values)
             self.headers.append(header)
-            self._known = (header.tag,) if header.tag else ()
+            self._known = self._tag_list.with_page_tag(header.tag)
             raw = self._raw(i, end)
             exact = canonical and raw == render_header(header, self.newline or "\n")
             self._close_run()

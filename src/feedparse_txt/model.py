@@ -13,6 +13,7 @@ import attrs
 
 from .errors import Problem
 from .fields import COUNT_DIGITS, MAX_COUNT
+from .known_tags import NO_KNOWN_TAGS, KnownTags
 
 __all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
 
@@ -97,7 +98,7 @@ class _TagLineSlots:
 
     __slots__ = ("_known_tags", "_tag_line")
     _tag_line: str
-    _known_tags: tuple[str, ...]
+    _known_tags: KnownTags
 
 
 @functools.total_ordering
@@ -170,7 +171,7 @@ class Article(_TagLineSlots):
             ("likes", likes),
             ("read_minutes", read_minutes),
             ("_tag_line", tag_line),
-            ("_known_tags", ()),
+            ("_known_tags", NO_KNOWN_TAGS),
         )
         for name, value in fields:
             _set(self, name, value)
@@ -282,7 +283,7 @@ def parsed_article(
     tag_line: str,
     likes: int,
     read_minutes: int,
-    known_tags: tuple[str, ...],
+    known_tags: KnownTags,
 ) -> Article:
     """An article from fields the parser has already checked; ``tags`` split lazily."""
     # The slots' own setters: a third faster than object.__setattr__ by name.

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from .errors import ParseError, Problem
+from .known_tags import KnownTags
 from .machine import Machine
 from .model import Article, Dump
 from .source import Source, iter_chunks, iter_text_blocks, read_text, source_name
@@ -51,6 +52,7 @@ def parse_dump(
     strict: bool = True,
     reference_date: _dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    known_tags: Iterable[str] = (),
 ) -> Dump:
     """Parse a whole dump into a :class:`Dump`.
 
@@ -62,6 +64,8 @@ def parse_dump(
     ``reference_date`` resolves relative dates such as ``3 days ago``; a
     ``datetime`` (the time of the copy) also resolves ``2 hours ago``.
     ``progress(done, total)`` is called as the text is read, in characters.
+    ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
+    parses) help the lazy split of every record's tags, with each page's own tag.
 
     >>> dump = parse_dump(open("tests/data/backend-architecture-page8.txt", "rb"))
     >>> len(dump), dump.header.page, dump.articles[0].author
@@ -73,7 +77,13 @@ def parse_dump(
     except ParseError as error:
         error.source = name
         raise
-    machine = Machine(strict=strict, reference_date=reference_date, source_name=name, bom=decoded.bom)
+    machine = Machine(
+        strict=strict,
+        reference_date=reference_date,
+        source_name=name,
+        bom=decoded.bom,
+        known_tags=KnownTags.of(known_tags),
+    )
     machine.problems.extend(decoded.problems)
     text = decoded.text
     with paused_gc():
@@ -119,6 +129,7 @@ def iter_articles(
     strict: bool = True,
     reference_date: _dt.date | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    known_tags: Iterable[str] = (),
 ) -> Iterator[Article]:
     """Yield the articles of a dump while reading it, block by block.
 
@@ -128,6 +139,7 @@ def iter_articles(
     ``on_problem(problem)`` is called with each of the problems
     ``parse_dump(source, strict=False).problems`` holds, in the same order, as
     the reading gets past them (a block of about 1 MB at a time).
+    ``known_tags`` as for :func:`parse_dump`.
 
     >>> from pathlib import Path
     >>> sum(1 for _ in iter_articles(Path("tests/data/backend-architecture-page8.txt")))
@@ -137,7 +149,7 @@ def iter_articles(
     ...                        on_problem=found.append))), found[0].code
     (3, 'truncated-record')
     """
-    for machine in _read_in_blocks(source, strict, reference_date, on_problem, track_lines=False):
+    for machine in _read_in_blocks(source, strict, reference_date, on_problem, known_tags, track_lines=False):
         yield from machine.articles
 
 
@@ -147,10 +159,11 @@ def iter_located_articles(
     strict: bool = True,
     reference_date: _dt.date | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    known_tags: Iterable[str] = (),
 ) -> Iterator[tuple[int, Article]]:
     """:func:`iter_articles`, each article with its first line in the source (1-based,
     as ``parse_dump(source).record_lines()`` has it)."""
-    for machine in _read_in_blocks(source, strict, reference_date, on_problem, track_lines=True):
+    for machine in _read_in_blocks(source, strict, reference_date, on_problem, known_tags, track_lines=True):
         yield from zip(machine.first_lines or (), machine.articles, strict=True)
 
 
@@ -159,6 +172,7 @@ def _read_in_blocks(
     strict: bool,
     reference_date: _dt.date | None,
     on_problem: Callable[[Problem], None] | None,
+    known_tags: Iterable[str],
     *,
     track_lines: bool,
 ) -> Iterator[Machine]:
@@ -171,6 +185,7 @@ def _read_in_blocks(
         reference_date=reference_date,
         source_name=name,
         track_lines=track_lines,
+        known_tags=KnownTags.of(known_tags),
     )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append)
     for block, final in iter_text_blocks(chunks):
@@ -193,6 +208,7 @@ def parse_files(
     strict: bool = True,
     reference_date: _dt.date | None = None,
     split_tags: bool = False,
+    known_tags: Iterable[str] = (),
 ) -> list[Dump]:
     """Parse many dump files, splitting their tags on every core; the dumps come
     back in input order.
@@ -201,7 +217,7 @@ def parse_files(
     when ``split_tags=True`` (every record's tag line split now, the costliest
     step), this one included: ``workers=2`` starts one worker process. In strict
     mode the first file (in input order) that fails raises its ``ParseError``,
-    with the file name.
+    with the file name. ``known_tags`` as for :func:`parse_dump`.
 
     This process parses every file and hands the workers the tag lines of files
     from the front of the list, while it splits files from the back itself, until
@@ -222,7 +238,9 @@ def parse_files(
     from pathlib import Path  # here, not at import time: pathlib is slow to import
 
     files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
-    parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date)
+    parse = functools.partial(
+        parse_dump, strict=strict, reference_date=reference_date, known_tags=KnownTags.of(known_tags)
+    )
     workers = min(workers or os.cpu_count() or 1, len(files))
     if split_tags and workers > 1:
         from .parallel import parse_in_parallel  # multiprocessing: only when it is used

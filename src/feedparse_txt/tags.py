@@ -23,14 +23,17 @@ The word list is derived from the unigram counts of the ``wordsegment`` package
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 import attrs
+
+from .known_tags import KnownTags
 
 __all__ = ["TagReading", "clear_cache", "split_tags", "tag_readings"]
 
@@ -50,6 +53,7 @@ _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
 _LETTER_AFTER_DIGIT = 8.0
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
+_KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
 _LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
@@ -763,24 +767,15 @@ def _can_cut(line: str, k: int) -> bool:
     return k <= 0 or k >= len(line) or (line[k - 1] not in _SEPARATORS and line[k] not in _SEPARATORS)
 
 
-def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[AbstractSet[int], AbstractSet[int]]:
-    """Cuts forced around known tags where they stand, and cuts forbidden inside them.
+def _known_spans(line: str, known: KnownTags) -> list[tuple[int, int]]:
+    """Where known tags occur in ``line`` so that they can stand as tags (not ``Cache``
+    inside ``Cache Patterns``), by start."""
+    return [span for span in known.spans_in(line) if _can_cut(line, span[0]) and _can_cut(line, span[1])]
 
-    A known tag counts only where it can stand as a tag (not ``Cache`` inside
-    ``Cache Patterns``); of overlapping places, the cover that explains most of the
-    line wins, and a cover whose tags are in order beats one whose are not.
-    """
-    spans = sorted(
-        {
-            (start, start + len(tag))
-            for tag in known_tags
-            if tag
-            for start in _occurrences(line, tag)
-            if _can_cut(line, start) and _can_cut(line, start + len(tag))
-        }
-    )
-    if not spans:
-        return _NO_CUTS, _NO_CUTS
+
+def _page_tag_cuts(line: str, spans: list[tuple[int, int]]) -> tuple[AbstractSet[int], AbstractSet[int]]:
+    """Cuts forced around the page's own tag where it stands, and cuts forbidden
+    inside it; of places that overlap, the cover that explains most of the line."""
     chosen = spans if len(spans) == 1 else _best_cover(line, spans)
     forced = {p for span in chosen for p in span if 0 < p < len(line)}
     forbidden = {c for start, end in chosen for c in range(start + 1, end)}
@@ -788,7 +783,9 @@ def _known_cuts(line: str, known_tags: Iterable[str]) -> tuple[AbstractSet[int],
 
 
 def _best_cover(line: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Of overlapping places of known tags, the cover that explains most of the line."""
+    """Of overlapping places of known tags, the cover that explains most of the line;
+    of those, one whose tags are in order, then the one of fewest tags
+    (``SwiftUI``, not ``Swift|UI``)."""
     # best[i]: (letters covered, pieces in order, chosen spans) using spans[i:]
     best: list[tuple[int, bool, tuple[tuple[int, int], ...]]] = [(0, True, ())] * (len(spans) + 1)
     for i in range(len(spans) - 1, -1, -1):
@@ -798,15 +795,8 @@ def _best_cover(line: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int
         first = line[start:end]
         ordered = ordered and (not chosen or first < line[chosen[0][0] : chosen[0][1]])
         take = (end - start + covered, ordered, ((start, end), *chosen))
-        best[i] = max(take, best[i + 1], key=lambda option: (option[0], option[1]))
+        best[i] = max(take, best[i + 1], key=lambda option: (option[0], option[1], -len(option[2])))
     return best[0][2]
-
-
-def _occurrences(line: str, tag: str) -> Iterable[int]:
-    start = line.find(tag)
-    while start != -1:
-        yield start
-        start = line.find(tag, start + 1)
 
 
 def _pieces(line: str, cuts: Iterable[int]) -> tuple[str, ...]:
@@ -851,12 +841,24 @@ _WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+")
 _JOINED_CAPITAL = re.compile(r"(?<=[\-\u2011/])[A-Z](?![^\W_])")
 
 
+def _known_tag_cost(known: AbstractSet[str], tag: str) -> float:
+    """A tag's cost where some tags are known: a known one costs less, never less
+    than a tag does (the search's bound needs no cost below it)."""
+    cost = _tag_cost(tag)
+    return max(_TAG_COST, cost - _KNOWN_DISCOUNT) if tag in known else cost
+
+
 def _cost(tags: tuple[str, ...]) -> float:
     return sum(_tag_cost(t) for t in tags) + _COUNT_PRIOR.get(len(tags), _MANY_TAGS)
 
 
 def _search(
-    line: str, cuts: list[int], forced: AbstractSet[int], keep: int, extra: int = _SEARCH_LIMIT
+    line: str,
+    cuts: list[int],
+    forced: AbstractSet[int],
+    keep: int,
+    extra: int = _SEARCH_LIMIT,
+    tag_cost: Callable[[str], float] = _tag_cost,
 ) -> list[tuple[float, tuple[str, ...]]]:
     """The ``keep`` best sorted readings that cut at every ``forced`` cut and at no
     more than ``extra`` of the other ``cuts`` (by default, any of the at most
@@ -876,7 +878,7 @@ def _search(
         for j in range(i + 1, last + 1):
             tag = line[points[i] : points[j]]
             if tag > previous:
-                cost = spent + _tag_cost(tag)
+                cost = spent + tag_cost(tag)
                 if j == last:
                     if cost <= bound[0]:
                         whole = (*tags, tag)
@@ -922,10 +924,53 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     """The best readings of ``line``, best first (see :func:`tag_readings`)."""
     if not line:
         return [((), 0.0, False)]
-    certain, glue_points, undecided_points, names, doubt = _candidates(line)
-    # With no names, known tags or undecided cuts there is nothing to reconcile:
+    page: list[tuple[int, int]] = []
+    listed: list[tuple[int, int]] = []
+    cover: tuple[tuple[int, int], ...] = ()
+    if known_tags:
+        known = KnownTags.of(known_tags)
+        spans = _known_spans(line, known)
+        if spans:
+            cover = tuple(spans) if len(spans) == 1 else _best_cover(line, spans)
+            if sum(end - start for start, end in cover) == len(line):
+                tags = _pieces(line, [start for start, _ in cover[1:]])
+                if _in_order(tags):  # else a tag stands twice: one of them is part of another
+                    return [(tags, 0.0, False)]  # known tags, end to end
+            page = [span for span in spans if line[span[0] : span[1]] == known.page_tag]
+            listed = [span for span in spans if span not in page]
+    candidates = _candidates(line)
+    found = _scored_readings(line, candidates, page, [], keep)
+    if listed and not all(_is_tag_of(span, found[0][0]) for span in cover if span not in page):
+        # The reading cut or joined a tag of the list: read again with the list's tags
+        # weighed. Only then: where it agrees, structure alone reads better than scores.
+        found = _scored_readings(line, candidates, page, listed, keep)
+    return found
+
+
+def _is_tag_of(span: tuple[int, int], tags: tuple[str, ...]) -> bool:
+    """Whether ``tags`` (a partition of a line) has ``line[start:end]`` as a tag."""
+    start, end = span
+    at = 0
+    for tag in tags:
+        if at == start:
+            return at + len(tag) == end
+        at += len(tag)
+    return False
+
+
+def _scored_readings(
+    line: str,
+    candidates: _Candidates,
+    page: list[tuple[int, int]],
+    listed: list[tuple[int, int]],
+    keep: int,
+) -> list[Reading]:
+    """The best readings of ``line`` from its candidate cuts, with the page's own tag
+    where it stands (``page``) and the places of tags of a list (``listed``)."""
+    certain, glue_points, undecided_points, names, doubt = candidates
+    # With no names, page tag or undecided cuts there is nothing to reconcile:
     # the cuts are the candidates (a glue point is never at a case change).
-    plain = not (undecided_points or names or known_tags)
+    plain = not (undecided_points or names or page or listed)
     if plain and (settled := _settled(line, sorted(certain + glue_points), bool(glue_points), doubt)):
         return [settled]
     base = set(certain)
@@ -944,24 +989,41 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
         undecided -= inside
     forced: AbstractSet[int] = _NO_CUTS
     forbidden: AbstractSet[int] = _NO_CUTS
-    if known_tags:
-        forced, forbidden = _known_cuts(line, known_tags)
+    if page:
+        # The page's own tag is one of the tags wherever it can stand.
+        forced, forbidden = _page_tag_cuts(line, page)
         base = base - forbidden | forced
         glue -= forbidden
         undecided -= forbidden
+    tag_cost = _tag_cost
+    if listed:
+        # A tag of a list is likely, not certain (the list may lack the longer tag
+        # it stands in: Go, Google Cloud): its edges are cuts to weigh, and so are
+        # the cuts inside it.
+        inside = {c for start, end in listed for c in range(start + 1, end)} - forced
+        undecided |= base & inside
+        base -= inside
+        undecided |= {c for span in listed for c in span if 0 < c < len(line)} - base - forbidden
+        tag_cost = functools.partial(_known_tag_cost, frozenset(line[start:end] for start, end in listed))
     glue -= base
     undecided -= base
-    if not (plain or undecided) and (settled := _settled(line, sorted(base | glue), bool(glue), doubt)):
+    if not (plain or undecided or listed) and (
+        settled := _settled(line, sorted(base | glue), bool(glue), doubt)
+    ):
         return [settled]
     optional = sorted(glue | undecided)
     # At most three of up to six optional cuts: more are never needed.
-    found = _search(line, sorted(base.union(optional)), base, keep, extra=3) if 0 < len(optional) <= 6 else []
+    found = (
+        _search(line, sorted(base.union(optional)), base, keep, extra=3, tag_cost=tag_cost)
+        if 0 < len(optional) <= 6
+        else []
+    )
     # Nothing found, or more tags than a line holds (a CamelCase name cut at its humps:
     # MergeTree): search every cut, the case changes too.
     if not found or len(found[0][1]) > 3:
         every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
         if len(every) <= _SEARCH_LIMIT:
-            found = _search(line, every, forced, keep) or found
+            found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
     close = len(found) > 1 and found[1][0] - found[0][0] < CLOSE
@@ -977,7 +1039,7 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     >>> [r.tags for r in tag_readings("ContextClassLoaderJavaSPI")][:1]
     [('ContextClassLoader', 'Java', 'SPI')]
     """
-    found = _readings(line, tuple(known_tags), max(limit, 2))
+    found = _readings(line, KnownTags.of(known_tags), max(limit, 2))
     return [TagReading(tags, cost, close) for tags, cost, close in found[:limit]]
 
 
@@ -987,15 +1049,18 @@ _SPLITS: dict[object, tuple[str, ...]] = {}
 def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     """Split a tag line into tags; ``"".join(result) == line`` always holds.
 
-    ``known_tags`` (the page's own tag, a site's tag list) win over guesses.
-    Repeated lines come from a cache.
+    ``known_tags`` are tags known to exist (the page's own tag, a site's tag
+    list; for a long list, a :class:`~feedparse_txt.KnownTags` built once): where
+    they make up the whole line they are its split; elsewhere each is likelier
+    than any guess at its place, but a longer tag the list lacks may still hold it
+    (``Go`` in ``Google Cloud``). Repeated lines come from a cache.
 
     >>> split_tags("Backend ArchitectureDSLService Orchestration")
     ('Backend Architecture', 'DSL', 'Service Orchestration')
     >>> split_tags("Backend Architectureidentity strategymembership system")
     ('Backend Architecture', 'identity strategy', 'membership system')
     """
-    return split_line(line, known_tags if isinstance(known_tags, tuple) else tuple(known_tags))
+    return split_line(line, KnownTags.of(known_tags))
 
 
 def split_line(line: str, known: tuple[str, ...]) -> tuple[str, ...]:
