@@ -15,10 +15,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from feedparse_txt import Article, format_date, normalize, parse_dump
+from feedparse_txt import Article, Dump, format_date, format_dump, normalize, parse_dump
 from feedparse_txt.cli import main
 
 from .conftest import DATA, read, real_dumps
+from .test_known_tags import SECKILL
 
 SCHEMA = json.loads((resources.files("feedparse_txt") / "data" / "article.schema.json").read_text())
 PAGE8 = DATA / "backend-architecture-page8.txt"
@@ -317,3 +318,13 @@ def test_files_may_stand_on_either_side_of_options(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit):  # an unknown option is still an error
         main(["parse", str(first), "--bogus", str(second)])
     assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
+def test_the_command_line_reads_a_tag_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump_file, tag_file = tmp_path / "seckill.txt", tmp_path / "tags.txt"
+    dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
+    tag_file.write_text("\ufeffinventory\r\n\r\n  overselling \r\nseckill\r\n", encoding="utf-8")
+    assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
+    assert "inventory | overselling | seckill" in capsys.readouterr().out
+    assert main(["parse", str(dump_file), "--known-tags", str(tmp_path / "none.txt")]) == 2
+    assert "none.txt: no such file" in capsys.readouterr().err

@@ -23,6 +23,7 @@ from . import __version__
 from .errors import ParseError, Problem
 from .formatting import format_dump
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
+from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import Article, Dump
 from .normalize import normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump
@@ -31,6 +32,7 @@ EXAMPLES = """\
 examples:
   feedparse-txt parse listing.txt                      records as JSON Lines on stdout
   feedparse-txt parse *.txt --format csv -o all.csv    every file's records in one CSV
+  feedparse-txt parse *.txt --known-tags site-tags.txt tags split with the site's tag list
   feedparse-txt parse page.txt --format json -o page.json && feedparse-txt format page.json
                                                        a lossless round trip
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
@@ -75,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
     parse.add_argument("-o", "--output", metavar="OUT", help="output file; - or none for stdout")
     parse.add_argument("--with-source", action="store_true", help="add each record's file and line")
+    parse.add_argument(
+        "--known-tags",
+        metavar="TAGS",
+        help="a file of the site's tags, one per line: tag lines are split with them",
+    )
 
     check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -180,7 +187,7 @@ def _reference(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, found {text!r}") from None
 
 
-def _parse(name: str, args: argparse.Namespace) -> Dump:
+def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN_TAGS) -> Dump:
     """The file ``name`` read whole and parsed as ``args`` say; its problems summed
     up on stderr."""
     data = _read_bytes(name)
@@ -190,6 +197,7 @@ def _parse(name: str, args: argparse.Namespace) -> Dump:
             strict=args.strict,
             reference_date=args.reference_date,
             progress=_progress_bar(name, len(data)),
+            known_tags=known_tags,
         )
     except ParseError as error:
         error.source = "<stdin>" if name == "-" else name
@@ -257,9 +265,21 @@ def _record(article: Article, name: str, line: int | None) -> dict[str, Any]:
     return record
 
 
+def _read_known_tags(name: str | None) -> KnownTags:
+    """The tags of the file ``name``, one per line (blank lines skipped)."""
+    if name is None:
+        return NO_KNOWN_TAGS
+    try:
+        text = _read_bytes(name).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{name}: not UTF-8 ({error.reason} at byte {error.start})") from None
+    return KnownTags(tag for line in text.splitlines() if (tag := line.strip()))
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "json" and len(args.files) != 1:
         raise UsageError("--format json writes one whole dump: give exactly one FILE")
+    known_tags = _read_known_tags(args.known_tags)
     with _output(args.output, newline="" if args.format == "csv" else None) as out:
         writer = (
             csv.DictWriter(out, CSV_FIELDS + (("file", "line") if args.with_source else ()))
@@ -270,11 +290,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
             writer.writeheader()
         for name in args.files:
             if args.format == "json":
-                dump = _parse(name, args)
+                dump = _parse(name, args, known_tags)
                 json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
                 out.write("\n")
                 continue
-            for line, article in _located_articles(name, args):
+            for line, article in _located_articles(name, args, known_tags):
                 record = _record(article, name, line if args.with_source else None)
                 if writer is not None:
                     source = record.pop("source", None)
@@ -287,13 +307,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _located_articles(name: str, args: argparse.Namespace) -> Iterator[tuple[int | None, Article]]:
+def _located_articles(
+    name: str, args: argparse.Namespace, known_tags: KnownTags
+) -> Iterator[tuple[int | None, Article]]:
     """The articles of the file ``name`` with their first lines (strict: only with
     ``--with-source``), and its summary on stderr. Lenient: streamed, in the memory
     of one block, however large the file. Strict: read whole first, so that a file
     that fails writes none of its records."""
     if args.strict:
-        dump = _parse(name, args)
+        dump = _parse(name, args, known_tags)
         if args.with_source:
             yield from zip((first for first, _ in dump.record_lines()), dump.articles, strict=True)
         else:
@@ -302,7 +324,7 @@ def _located_articles(name: str, args: argparse.Namespace) -> Iterator[tuple[int
     tally = _Tally()
     with _streamed(name) as source:
         yield from iter_located_articles(
-            source, strict=False, reference_date=args.reference_date, on_problem=tally
+            source, strict=False, reference_date=args.reference_date, on_problem=tally, known_tags=known_tags
         )
     tally.report(name, args.quiet)
 
