@@ -21,6 +21,7 @@ from feedparse_txt import (
     parse_files,
     split_tags,
 )
+from feedparse_txt.columns import iter_tag_lines, tag_lines_of
 from feedparse_txt.tags import tag_readings
 
 from .conftest import DATA, real_dumps
@@ -203,3 +204,13 @@ def test_parse_files_splits_with_the_site_list_in_its_workers() -> None:
     for path, dump in zip(paths, dumps, strict=True):
         serial = parse_dump(path, strict=False, known_tags=known)
         assert [(a.tags, a._known_tags) for a in dump] == [(a.tags, a._known_tags) for a in serial]
+
+
+def test_a_worker_gets_the_site_list_once_not_with_every_file() -> None:
+    # parse_files's jobs carry each line's page tag; the list goes to a worker at its start.
+    known = KnownTags(VOCABULARY)
+    path = DATA / "www_tags_cache-patterns.txt"
+    with_list, without = parse_dump(path, known_tags=known), parse_dump(path)
+    job = tag_lines_of(with_list.articles)
+    assert len(pickle.dumps(job)) == len(pickle.dumps(tag_lines_of(without.articles)))
+    assert [known for _, known in iter_tag_lines(job, known)] == [a._known_tags for a in with_list]

@@ -16,6 +16,7 @@ import attrs
 import pytest
 
 from feedparse_txt import Dump, ParseError, format_dump, parse_dump, parse_files, split_tags
+from feedparse_txt.known_tags import NO_KNOWN_TAGS
 from feedparse_txt.model import is_split
 from feedparse_txt.parallel import parse_in_parallel
 
@@ -137,7 +138,7 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPat
     faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
     try:
         with pytest.raises(RuntimeError, match="ended unexpectedly"):
-            parse_in_parallel(corpus(), _slow_parse, _dies_in_a_worker, workers)
+            parse_in_parallel(corpus(), _slow_parse, _dies_in_a_worker, workers, NO_KNOWN_TAGS)
     finally:
         faulthandler.cancel_dump_traceback_later()
 
@@ -170,8 +171,9 @@ def test_workers_stop_when_the_parsing_process_is_killed() -> None:
     script = (
         "from tests.test_parse_files import _slow_parse, corpus\n"
         "from feedparse_txt.parallel import parse_in_parallel\n"
-        "from feedparse_txt import split_tags\n"
-        "parse_in_parallel(corpus() * 20, _slow_parse, split_tags, 2)\n"
+        "from feedparse_txt.known_tags import NO_KNOWN_TAGS\n"
+        "from feedparse_txt.tags import split_line\n"
+        "parse_in_parallel(corpus() * 20, _slow_parse, split_line, 2, NO_KNOWN_TAGS)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parent.parent)
     try:

@@ -10,7 +10,7 @@ import datetime as _dt
 import itertools
 import operator
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .known_tags import KnownTags
 from .model import PARSED_FIELDS, Article, Document, Dump, is_split, keep_splits, parsed_article
@@ -19,6 +19,8 @@ from .model import PARSED_FIELDS, Article, Document, Dump, is_split, keep_splits
 _ROW = operator.attrgetter(*PARSED_FIELDS)
 _TAG_LINE = operator.attrgetter(PARSED_FIELDS[5])  # "_tag_line": read without splitting
 _KNOWN_TAGS = operator.attrgetter(PARSED_FIELDS[8])  # "_known_tags"
+_PAGE_TAG = operator.attrgetter(PARSED_FIELDS[8] + ".page_tag")
+_Repeated = TypeVar("_Repeated", KnownTags, str | None)
 
 
 class Columns(NamedTuple):
@@ -44,12 +46,13 @@ class Columns(NamedTuple):
 
 
 class TagLines(NamedTuple):
-    """The tag lines of some articles, with the known tags each split uses, as flat
-    values (see :class:`Columns`): what :mod:`feedparse_txt.parallel` sends out."""
+    """The tag lines of some articles, with the page tag each split uses, as flat
+    values (see :class:`Columns`): what :mod:`feedparse_txt.parallel` sends out.
+    The list of known tags they were parsed with goes to each worker once."""
 
     lines: str  # one line each
-    known_table: list[KnownTags]
-    known_index: list[int]
+    page_table: list[str | None]
+    page_index: list[int]
 
 
 class Splits(NamedTuple):
@@ -61,19 +64,20 @@ class Splits(NamedTuple):
 
 def tag_lines_of(articles: tuple[Article, ...]) -> TagLines:
     """The tag lines of ``articles``, to be split elsewhere."""
-    return TagLines("\n".join(map(_TAG_LINE, articles)), *_table(map(_KNOWN_TAGS, articles)))
+    return TagLines("\n".join(map(_TAG_LINE, articles)), *_table(map(_PAGE_TAG, articles)))
 
 
-def iter_tag_lines(given: TagLines) -> Iterator[tuple[str, KnownTags]]:
-    """Each tag line of ``given`` with its known tags."""
-    if given.known_index:
-        known = map(given.known_table.__getitem__, given.known_index)
-        yield from zip(given.lines.split("\n"), known, strict=True)
+def iter_tag_lines(given: TagLines, known_tags: KnownTags) -> Iterator[tuple[str, KnownTags]]:
+    """Each tag line of ``given`` with its known tags: ``known_tags``, the list the
+    articles were parsed with, and its page tag."""
+    if given.page_index:
+        pages = map(given.page_table.__getitem__, given.page_index)
+        yield from zip(given.lines.split("\n"), map(known_tags.with_page_tag, pages), strict=True)
 
 
-def _table(values: Iterable[KnownTags]) -> tuple[list[KnownTags], list[int]]:
+def _table(values: Iterable[_Repeated]) -> tuple[list[_Repeated], list[int]]:
     """Values that repeat, as a table of the distinct ones and an index into it."""
-    table: dict[KnownTags, int] = {}
+    table: dict[_Repeated, int] = {}
     index = [table.setdefault(value, len(table)) for value in values]
     return list(table), index
 

@@ -6,8 +6,10 @@ time, to send back split; it splits files from the back itself, one at a time,
 until the two ends meet: neither side waits long for the other at the end,
 whatever the files' sizes. What crosses between processes is kept small: a
 worker neither reads nor parses a file, and no record is pickled; a file's tag
-lines go out as one newline-joined string, and its tags come back as one
-(:class:`~feedparse_txt.columns.TagLines`, :class:`~feedparse_txt.columns.Splits`).
+lines go out as one newline-joined string with the page tags they were parsed
+with, and its tags come back as one (:class:`~feedparse_txt.columns.TagLines`,
+:class:`~feedparse_txt.columns.Splits`); the list of known tags every file was
+parsed with goes to each worker once, when it starts.
 
 Parsing alone is not shared out: a record parsed in a worker costs ~0.6 of its
 parse again to rebuild here (unpickled), and with the start of a process and the
@@ -25,6 +27,7 @@ from multiprocessing.connection import wait
 from typing import TYPE_CHECKING, Any, cast
 
 from .columns import Splits, TagLines, iter_splits, iter_tag_lines, pack_splits, tag_lines_of
+from .known_tags import KnownTags
 from .model import Dump, keep_splits
 from .parsing import paused_gc, split_every_tag_line
 
@@ -76,9 +79,9 @@ def _pack(message: object) -> bytes:
     return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine) -> None:
-    """A worker: split the tag lines it is given until told to stop, or until this
-    process is gone (its pipes end)."""
+def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine, known_tags: KnownTags) -> None:
+    """A worker: split the tag lines it is given, with ``known_tags`` and each line's
+    page tag, until told to stop, or until this process is gone (its pipes end)."""
     jobs.only_reading()
     replies.only_writing()
     # The collector paused as in parse_dump: splits make many objects and no cycles,
@@ -88,7 +91,7 @@ def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine) -> None:
             index, given = cast(tuple[int, TagLines], job)
             try:
                 found: Splits | Exception = pack_splits(
-                    split_line(line, known) for line, known in iter_tag_lines(given)
+                    split_line(line, known) for line, known in iter_tag_lines(given, known_tags)
                 )
             except Exception as error:  # sent back: this process raises it
                 found = error
@@ -98,9 +101,13 @@ def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine) -> None:
 class _Worker:
     """A worker process, the pipe its files go to, and the files it has."""
 
-    def __init__(self, context: DefaultContext, replies: _Channel, split_line: SplitLine) -> None:
+    def __init__(
+        self, context: DefaultContext, replies: _Channel, split_line: SplitLine, known_tags: KnownTags
+    ) -> None:
         self.jobs = _Channel(context)
-        self.process = context.Process(target=_work, args=(self.jobs, replies, split_line), daemon=True)
+        self.process = context.Process(
+            target=_work, args=(self.jobs, replies, split_line, known_tags), daemon=True
+        )
         self.owed: dict[int, int] = {}  # file index -> bytes of its job, until its reply comes
 
     def can_take(self, size: int) -> bool:
@@ -114,9 +121,11 @@ class _Worker:
         return not owed or (len(owed) <= _AHEAD and sum(owed.values()) + size <= _PIPE_ROOM)
 
 
-def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, workers: int) -> list[Dump]:
-    """The dumps of ``files`` in input order, parsed here, their tag lines split here
-    and in ``workers`` processes (with ``split_line``)."""
+def parse_in_parallel(
+    files: list[Path], parse: Parse, split_line: SplitLine, workers: int, known_tags: KnownTags
+) -> list[Dump]:
+    """The dumps of ``files`` in input order, parsed here (with ``known_tags``), their
+    tag lines split here and in ``workers`` processes (with ``split_line``)."""
     from .tags import load_word_model
 
     context = multiprocessing.get_context()
@@ -127,7 +136,7 @@ def parse_in_parallel(files: list[Path], parse: Parse, split_line: SplitLine, wo
         # One at a time: a worker forked later then holds no reading end of an
         # earlier one's pipe, and when this process is gone the workers' pipes end
         # one after the other, so each worker stops.
-        worker = _Worker(context, replies, split_line)
+        worker = _Worker(context, replies, split_line, known_tags)
         worker.process.start()
         worker.jobs.only_writing()
         team.append(worker)

@@ -238,15 +238,14 @@ def parse_files(
     from pathlib import Path  # here, not at import time: pathlib is slow to import
 
     files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
-    parse = functools.partial(
-        parse_dump, strict=strict, reference_date=reference_date, known_tags=KnownTags.of(known_tags)
-    )
+    known = KnownTags.of(known_tags)
+    parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date, known_tags=known)
     workers = min(workers or os.cpu_count() or 1, len(files))
     if split_tags and workers > 1:
         from .parallel import parse_in_parallel  # multiprocessing: only when it is used
         from .tags import split_line
 
-        return parse_in_parallel(files, parse, split_line, workers - 1)
+        return parse_in_parallel(files, parse, split_line, workers - 1, known)
     dumps = [parse(path) for path in files]
     if split_tags:
         for dump in dumps:
