@@ -44,6 +44,12 @@ def _vocabulary() -> dict[str, list[str]]:
     }
 
 
+def site_tags() -> list[str]:
+    """Every other tag the generated records draw from: a site's tag list that lacks
+    half of the tags its pages use."""
+    return _vocabulary()["tags"][::2]
+
+
 def articles(count: int, seed: int = 1) -> list[Article]:
     """``count`` realistic articles, the same for the same seed, holding the tags
     they were made of (so ``split_tags`` of their tag line can be checked).
