@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from feedparse_txt import Article, parse_dump
+from feedparse_txt import Article, KnownTags, parse_dump
 
 from .conftest import real_dumps
+from .test_tags import VOCABULARY
 
 db = pytest.importorskip("dask.bag")
 
@@ -21,3 +22,15 @@ def test_articles_bag_matches_the_serial_parse(scheduler: str) -> None:
     assert bag.compute(scheduler=scheduler) == serial
     frame_rows = bag.map(Article.to_dict).compute(scheduler="synchronous")
     assert [Article.from_dict(row) for row in frame_rows] == serial
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
+def test_articles_bag_splits_with_the_site_list(scheduler: str) -> None:
+    from feedparse_txt.distributed import articles_bag
+
+    paths = real_dumps()
+    known = KnownTags(VOCABULARY[::2])
+    serial = [a for path in paths for a in parse_dump(path, strict=False, known_tags=known).articles]
+    bag = articles_bag(paths, strict=False, files_per_partition=3, known_tags=known)
+    tags = bag.map(lambda article: (article.tags, article._known_tags)).compute(scheduler=scheduler)
+    assert tags == [(a.tags, a._known_tags) for a in serial]
