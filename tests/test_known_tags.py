@@ -84,6 +84,18 @@ def test_pickled_known_tags_work_and_are_shared() -> None:
 # ---------------------------------------------------------------------------- the split
 
 
+LINE_TEXT = st.text(alphabet="aAbB-. 1中", max_size=30)
+
+
+@given(LINE_TEXT, st.lists(st.text(alphabet="aAbB-. 1中", max_size=5), max_size=12), st.booleans())
+def test_any_known_tags_still_give_a_partition(line: str, tags: list[str], page: bool) -> None:
+    known = KnownTags(tags[1:], page_tag=tags[0]) if page and tags else KnownTags(tags)
+    assert "".join(split_tags(line, known_tags=known)) == line
+    readings = tag_readings(line, known_tags=known)
+    assert readings and all("".join(r.tags) == line for r in readings)
+    assert [r.cost for r in readings] == sorted(r.cost for r in readings)
+
+
 def test_known_tags_that_make_up_the_line_are_its_split() -> None:
     # Of the covers by known tags, the one of fewest tags: SwiftUI, not Swift|UI.
     known = KnownTags(["Swift", "UI", "SwiftUI", "iOS"])

@@ -16,6 +16,10 @@ result when it is in sorted order. Only when it is not (a CamelCase name such as
 ``ContextClassLoader`` cut at its humps) does a search over the sorted readings
 score them with word costs, and that score also says how close the runner-up was.
 
+Known tags come first: the page's own tag is a tag wherever it can stand; tags of
+a site's list that make up the whole line are its split, and elsewhere they are
+weighed, only where the reading without them lacks one.
+
 The word list is derived from the unigram counts of the ``wordsegment`` package
 (Apache License 2.0, Google Web Trillion Word Corpus, see ``data/WORDS-LICENSE.txt``);
 ``data/tech_terms.txt`` adds technology names that English lists miss.
@@ -1049,11 +1053,12 @@ _SPLITS: dict[object, tuple[str, ...]] = {}
 def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     """Split a tag line into tags; ``"".join(result) == line`` always holds.
 
-    ``known_tags`` are tags known to exist (the page's own tag, a site's tag
-    list; for a long list, a :class:`~feedparse_txt.KnownTags` built once): where
-    they make up the whole line they are its split; elsewhere each is likelier
-    than any guess at its place, but a longer tag the list lacks may still hold it
-    (``Go`` in ``Google Cloud``). Repeated lines come from a cache.
+    ``known_tags`` are tags known to exist, a site's tag list (for a long one, a
+    :class:`~feedparse_txt.KnownTags` built once): where they make up the whole
+    line, in order, they are its split; elsewhere a listed tag is likelier than
+    its words say, but a longer tag the list lacks may hold it (``Go`` in
+    ``Google Cloud``). A ``KnownTags`` with a ``page_tag`` also says the page's own
+    tag, a tag wherever it can stand. Repeated lines come from a cache.
 
     >>> split_tags("Backend ArchitectureDSLService Orchestration")
     ('Backend Architecture', 'DSL', 'Service Orchestration')
@@ -1064,9 +1069,9 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 def split_line(line: str, known: tuple[str, ...]) -> tuple[str, ...]:
-    """:func:`split_tags` with the known tags as a tuple, passed by position: the
-    path of every lazy ``Article.tags``, where the keyword call's checks cost more
-    than the cache lookup."""
+    """:func:`split_tags` with the known tags (a :class:`KnownTags`, or a tuple)
+    passed by position: the path of every lazy ``Article.tags``, where the keyword
+    call's checks cost more than the cache lookup."""
     key = (line, known) if known else line
     tags = _SPLITS.get(key)
     if tags is None:
