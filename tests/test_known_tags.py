@@ -65,7 +65,9 @@ def test_equal_by_tags_and_page_tag_hashed_alike() -> None:
 def test_a_page_tag_is_added_once_and_remembered() -> None:
     known = KnownTags(["Java"])
     with_page = known.with_page_tag("Bootmem")
-    assert tuple(with_page) == ("Java", "Bootmem")
+    assert tuple(with_page) == ("Java", "Bootmem") and len(with_page) == 2
+    assert tuple(known.with_page_tag("Java")) == ("Java",) and len(known.with_page_tag("Java")) == 1
+    assert with_page.tags is known.tags  # the list is held once, whatever the pages
     assert known.with_page_tag("Bootmem") is with_page
     assert known.with_page_tag(None) is known
     with pytest.raises(ValueError, match="page tag already"):
@@ -74,9 +76,11 @@ def test_a_page_tag_is_added_once_and_remembered() -> None:
 
 def test_pickled_known_tags_work_and_are_shared() -> None:
     known = KnownTags(VOCABULARY).with_page_tag("Bootmem")
-    copies = pickle.loads(pickle.dumps([known, known]))
+    other = KnownTags(VOCABULARY).with_page_tag("Cache")
+    copies = pickle.loads(pickle.dumps([known, known, other]))
     assert copies[0] == known and copies[0].page_tag == "Bootmem"
-    assert copies[0] is copies[1]
+    assert copies[0] is copies[1] and copies[2] == other
+    assert copies[0].tags is copies[2].tags  # one list in this process, two page tags
     line = "Backend ArchitectureDSLService Orchestration"
     assert copies[0].spans_in(line) == known.spans_in(line)
 

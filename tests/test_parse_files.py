@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 from feedparse_txt import Dump, ParseError, format_dump, parse_dump, parse_files, split_tags
-from feedparse_txt.known_tags import NO_KNOWN_TAGS
+from feedparse_txt.known_tags import NO_KNOWN_TAGS, KnownTags
 from feedparse_txt.model import is_split
 from feedparse_txt.parallel import parse_in_parallel
 
@@ -121,7 +121,7 @@ def test_more_workers_than_files() -> None:
     assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]
 
 
-def _dies_in_a_worker(line: str, known_tags: tuple[str, ...] = ()) -> tuple[str, ...]:
+def _dies_in_a_worker(line: str, known_tags: KnownTags = NO_KNOWN_TAGS) -> tuple[str, ...]:
     if str(os.getpid()) != os.environ["FEEDPARSE_TXT_TEST_PARENT"]:
         os._exit(3)  # a worker killed mid-file, as by the out-of-memory killer
     return split_tags(line, known_tags=known_tags)
@@ -171,7 +171,7 @@ def test_workers_stop_when_the_parsing_process_is_killed() -> None:
     script = (
         "from tests.test_parse_files import _slow_parse, corpus\n"
         "from feedparse_txt.parallel import parse_in_parallel\n"
-        "from feedparse_txt.known_tags import NO_KNOWN_TAGS\n"
+        "from feedparse_txt.known_tags import NO_KNOWN_TAGS, KnownTags\n"
         "from feedparse_txt.tags import split_line\n"
         "parse_in_parallel(corpus() * 20, _slow_parse, split_line, 2, NO_KNOWN_TAGS)\n"
     )

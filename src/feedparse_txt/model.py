@@ -234,10 +234,10 @@ class Article(_TagLineSlots):
         return (_restore, (*self._fixed(), self._known_tags, split))
 
 
-_split_line: Callable[[str, tuple[str, ...]], tuple[str, ...]] | None = None
+_split_line: Callable[[str, KnownTags], tuple[str, ...]] | None = None
 
 
-def _load_split_line() -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
+def _load_split_line() -> Callable[[str, KnownTags], tuple[str, ...]]:
     """The tag splitter, imported on the first split, not at import (the module and
     its word model are large); kept here, because an import statement run on every
     first access of ``tags`` cost ~0.9 µs, as much as a cached split."""

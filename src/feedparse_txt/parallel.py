@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Parse = Callable[["Path"], Dump]
-SplitLine = Callable[[str, tuple[str, ...]], tuple[str, ...]]  # tags.split_line(line, known_tags)
+SplitLine = Callable[[str, KnownTags], tuple[str, ...]]  # tags.split_line(line, known_tags)
 
 # Files handed to each worker ahead of the one it works on: enough that it never
 # waits for this process (which hands them over between its own files), few

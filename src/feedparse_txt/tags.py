@@ -924,7 +924,7 @@ def _settled(line: str, cuts: list[int], glued: bool, doubt: float) -> Reading |
     return None
 
 
-def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading]:
+def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
     """The best readings of ``line``, best first (see :func:`tag_readings`)."""
     if not line:
         return [((), 0.0, False)]
@@ -932,15 +932,14 @@ def _readings(line: str, known_tags: tuple[str, ...], keep: int) -> list[Reading
     listed: list[tuple[int, int]] = []
     cover: tuple[tuple[int, int], ...] = ()
     if known_tags:
-        known = KnownTags.of(known_tags)
-        spans = _known_spans(line, known)
+        spans = _known_spans(line, known_tags)
         if spans:
             cover = tuple(spans) if len(spans) == 1 else _best_cover(line, spans)
             if sum(end - start for start, end in cover) == len(line):
                 tags = _pieces(line, [start for start, _ in cover[1:]])
                 if _in_order(tags):  # else a tag stands twice: one of them is part of another
                     return [(tags, 0.0, False)]  # known tags, end to end
-            page = [span for span in spans if line[span[0] : span[1]] == known.page_tag]
+            page = [span for span in spans if line[span[0] : span[1]] == known_tags.page_tag]
             listed = [span for span in spans if span not in page]
     candidates = _candidates(line)
     found = _scored_readings(line, candidates, page, [], keep)
@@ -1068,14 +1067,14 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     return split_line(line, KnownTags.of(known_tags))
 
 
-def split_line(line: str, known: tuple[str, ...]) -> tuple[str, ...]:
+def split_line(line: str, known: KnownTags | tuple[str, ...]) -> tuple[str, ...]:
     """:func:`split_tags` with the known tags (a :class:`KnownTags`, or a tuple)
     passed by position: the path of every lazy ``Article.tags``, where the keyword
     call's checks cost more than the cache lookup."""
     key = (line, known) if known else line
     tags = _SPLITS.get(key)
     if tags is None:
-        tags = _readings(line, known, 2)[0][0]
+        tags = _readings(line, KnownTags.of(known), 2)[0][0]
         if len(_SPLITS) > _CACHE_LIMIT:
             _SPLITS.clear()
         _SPLITS[key] = tags
