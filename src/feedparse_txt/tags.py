@@ -37,7 +37,7 @@ from itertools import pairwise
 
 import attrs
 
-from .known_tags import KnownTags
+from .known_tags import NO_KNOWN_TAGS, KnownTags
 
 __all__ = ["TagReading", "clear_cache", "split_tags", "tag_readings"]
 
@@ -931,7 +931,7 @@ def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
     page: list[tuple[int, int]] = []
     listed: list[tuple[int, int]] = []
     cover: tuple[tuple[int, int], ...] = ()
-    if known_tags:
+    if known_tags is not NO_KNOWN_TAGS:  # an empty list made elsewhere finds nothing either
         spans = _known_spans(line, known_tags)
         if spans:
             cover = tuple(spans) if len(spans) == 1 else _best_cover(line, spans)
@@ -1067,14 +1067,14 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     return split_line(line, KnownTags.of(known_tags))
 
 
-def split_line(line: str, known: KnownTags | tuple[str, ...]) -> tuple[str, ...]:
-    """:func:`split_tags` with the known tags (a :class:`KnownTags`, or a tuple)
-    passed by position: the path of every lazy ``Article.tags``, where the keyword
-    call's checks cost more than the cache lookup."""
-    key = (line, known) if known else line
+def split_line(line: str, known: KnownTags) -> tuple[str, ...]:
+    """:func:`split_tags` with the known tags passed by position: the path of every
+    lazy ``Article.tags``, where the keyword call's checks cost more than the cache
+    lookup (and so would a Python-level ``len`` of the known tags)."""
+    key = line if known is NO_KNOWN_TAGS else (line, known)
     tags = _SPLITS.get(key)
     if tags is None:
-        tags = _readings(line, KnownTags.of(known), 2)[0][0]
+        tags = _readings(line, known, 2)[0][0]
         if len(_SPLITS) > _CACHE_LIMIT:
             _SPLITS.clear()
         _SPLITS[key] = tags
