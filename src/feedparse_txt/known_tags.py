@@ -6,6 +6,7 @@ use: parsing holds known tags for every article without splitting any.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 __all__ = ["KnownTags"]
@@ -14,6 +15,7 @@ __all__ = ["KnownTags"]
 _FEW = 8
 # Page tags remembered per tag list (see KnownTags.with_page_tag); then forgotten, all at once.
 _PAGE_TAGS_KEPT = 1024
+_SERIALS = itertools.count()
 
 
 class KnownTags:
@@ -38,13 +40,14 @@ class KnownTags:
     ['Java', 'SPI', 'Bootmem']
     """
 
-    __slots__ = ("_hash", "_index", "_letters", "_with_page_tag", "page_tag", "tags")
+    __slots__ = ("_hash", "_index", "_letters", "_serial", "_with_page_tag", "page_tag", "tags")
 
     tags: tuple[str, ...]
     page_tag: str | None
     _index: dict[str, tuple[str, ...]]  # tags of two or more characters by their first two
     _letters: frozenset[str]  # tags of one character
     _hash: int
+    _serial: int  # its own number, never reused: a cache key cheaper than the hash
     _with_page_tag: dict[str, KnownTags]
 
     def __init__(self, tags: Iterable[str] = (), page_tag: str | None = None) -> None:
@@ -67,6 +70,7 @@ class KnownTags:
     def _set_page_tag(self, page_tag: str | None) -> None:
         self.page_tag = page_tag or None
         self._hash = hash((self.tags, self.page_tag))
+        self._serial = next(_SERIALS)
 
     @classmethod
     def of(cls, tags: Iterable[str]) -> KnownTags:
@@ -77,6 +81,9 @@ class KnownTags:
 
     def spans_in(self, line: str) -> list[tuple[int, int]]:
         """Where each known tag occurs in ``line``, as ``(start, end)``, by start."""
+        page_tag = self.page_tag
+        if not self.tags:  # a page's tag alone: the common case, on every record of a tag page
+            return _find_all(line, page_tag) if page_tag is not None else []
         if len(self.tags) <= _FEW:
             spans = [span for tag in self.tags for span in _find_all(line, tag)]
         else:
@@ -88,7 +95,6 @@ class KnownTags:
                 for tag in index.get(line[start : start + 2], ()):
                     if line.startswith(tag, start):
                         spans.append((start, start + len(tag)))
-        page_tag = self.page_tag
         if page_tag is not None and not self._lists(page_tag):
             spans += _find_all(line, page_tag)
         return sorted(spans)

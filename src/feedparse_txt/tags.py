@@ -771,12 +771,6 @@ def _can_cut(line: str, k: int) -> bool:
     return k <= 0 or k >= len(line) or (line[k - 1] not in _SEPARATORS and line[k] not in _SEPARATORS)
 
 
-def _known_spans(line: str, known: KnownTags) -> list[tuple[int, int]]:
-    """Where known tags occur in ``line`` so that they can stand as tags (not ``Cache``
-    inside ``Cache Patterns``), by start."""
-    return [span for span in known.spans_in(line) if _can_cut(line, span[0]) and _can_cut(line, span[1])]
-
-
 def _page_tag_cuts(line: str, spans: list[tuple[int, int]]) -> tuple[AbstractSet[int], AbstractSet[int]]:
     """Cuts forced around the page's own tag where it stands, and cuts forbidden
     inside it; of places that overlap, the cover that explains most of the line."""
@@ -932,10 +926,14 @@ def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
     listed: list[tuple[int, int]] = []
     cover: tuple[tuple[int, int], ...] = ()
     if known_tags is not NO_KNOWN_TAGS:  # an empty list made elsewhere finds nothing either
-        spans = _known_spans(line, known_tags)
+        # Only where a known tag can stand as a tag (not Cache inside Cache Patterns).
+        spans = [
+            span for span in known_tags.spans_in(line) if _can_cut(line, span[0]) and _can_cut(line, span[1])
+        ]
         if spans:
             cover = tuple(spans) if len(spans) == 1 else _best_cover(line, spans)
-            if sum(end - start for start, end in cover) == len(line):
+            size = len(line)
+            if cover[0][0] == 0 and cover[-1][1] == size and sum(end - start for start, end in cover) == size:
                 tags = _pieces(line, [start for start, _ in cover[1:]])
                 if _in_order(tags):  # else a tag stands twice: one of them is part of another
                     return [(tags, 0.0, False)]  # known tags, end to end
@@ -1071,7 +1069,8 @@ def split_line(line: str, known: KnownTags) -> tuple[str, ...]:
     """:func:`split_tags` with the known tags passed by position: the path of every
     lazy ``Article.tags``, where the keyword call's checks cost more than the cache
     lookup (and so would a Python-level ``len`` of the known tags)."""
-    key = line if known is NO_KNOWN_TAGS else (line, known)
+    # Keyed by the known tags' serial number: hashing them is a Python-level call.
+    key = line if known is NO_KNOWN_TAGS else (line, known._serial)
     tags = _SPLITS.get(key)
     if tags is None:
         tags = _readings(line, known, 2)[0][0]
