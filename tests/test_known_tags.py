@@ -32,6 +32,7 @@ PAGE8 = DATA / "backend-architecture-page8.txt"
 
 def test_tags_are_kept_once_in_their_order() -> None:
     assert tuple(KnownTags(["Java", "SPI", "", "Java", "DSL"])) == ("Java", "SPI", "DSL")
+    assert KnownTags(["Java\r", " SPI ", "  "]).tags == ("Java", "SPI")  # read from a CRLF file
     assert KnownTags().page_tag is None and not KnownTags()
 
 
@@ -45,11 +46,16 @@ def test_one_str_or_a_non_str_tag_is_refused() -> None:
 TAG_TEXT = st.text(alphabet="aAbB-. ", min_size=1, max_size=4)
 
 
-@given(st.lists(TAG_TEXT, max_size=30), st.text(alphabet="aAbB-. x", max_size=30))
-def test_spans_are_every_occurrence_by_start(tags: list[str], line: str) -> None:
+@given(
+    st.lists(TAG_TEXT, max_size=30),
+    st.text(alphabet="aAbB-. x", max_size=30),
+    st.one_of(st.none(), TAG_TEXT),
+)
+def test_spans_are_every_occurrence_by_start(tags: list[str], line: str, page_tag: str | None) -> None:
     # Lists of up to 8 tags are searched with str.find, longer ones through the index.
-    spans = KnownTags(tags).spans_in(line)
-    every = {(i, i + len(tag)) for tag in set(tags) for i in range(len(line)) if line.startswith(tag, i)}
+    known = KnownTags(tags, page_tag=page_tag)
+    spans = known.spans_in(line)
+    every = {(i, i + len(tag)) for tag in known for i in range(len(line)) if line.startswith(tag, i)}
     assert sorted(spans) == sorted(every) and len(spans) == len(every)
     assert [start for start, _ in spans] == sorted(start for start, _ in spans)
 

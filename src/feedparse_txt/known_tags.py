@@ -21,8 +21,8 @@ _SERIALS = itertools.count()
 class KnownTags:
     """Tags known to exist: a site's tag list, and the page's own tag.
 
-    ``tags`` are the list as given (in their order, without duplicates or empty
-    ones). It finds which of them occur in a tag line in a few dict lookups, even
+    ``tags`` are the list as given (in their order, stripped of whitespace, without
+    duplicates or empty ones). It finds which of them occur in a tag line in a few dict lookups, even
     among thousands, and hashes once: build it once and pass it to every parse.
 
     ``page_tag`` is the tag of the page a record was listed on: every record of
@@ -53,11 +53,12 @@ class KnownTags:
     def __init__(self, tags: Iterable[str] = (), page_tag: str | None = None) -> None:
         if isinstance(tags, str):
             raise TypeError("known tags must be an iterable of tags, not one str")
-        unique = dict.fromkeys(tags)
-        for tag in (*unique, page_tag or ""):
+        given = list(tags)
+        for tag in (*given, page_tag or ""):
             if not isinstance(tag, str):
                 raise TypeError(f"a known tag must be a str, not {type(tag).__name__}")
-        self.tags = tuple(tag for tag in unique if tag)
+        # A tag never starts or ends with whitespace: "Java\r" read from a file is Java.
+        self.tags = tuple(tag for tag in dict.fromkeys(tag.strip() for tag in given) if tag)
         index: dict[str, list[str]] = {}
         for tag in self.tags:
             if len(tag) > 1:
@@ -68,7 +69,7 @@ class KnownTags:
         self._set_page_tag(page_tag)
 
     def _set_page_tag(self, page_tag: str | None) -> None:
-        self.page_tag = page_tag or None
+        self.page_tag = page_tag.strip() or None if page_tag else None
         self._hash = hash((self.tags, self.page_tag))
         self._serial = next(_SERIALS)
 
