@@ -328,3 +328,33 @@ def test_the_command_line_reads_a_tag_file(capsys: pytest.CaptureFixture[str], t
     assert "inventory | overselling | seckill" in capsys.readouterr().out
     assert main(["parse", str(dump_file), "--known-tags", str(tmp_path / "none.txt")]) == 2
     assert "none.txt: no such file" in capsys.readouterr().err
+
+
+def test_tags_lists_each_tag_line_with_its_split_and_flags_guesses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "tags", str(PAGE8))
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines() if not line.startswith("# ")]
+    dump = parse_dump(PAGE8)
+    assert [line for line, _ in rows] == list(dict.fromkeys("".join(a.tags) for a in dump))
+    assert {line: tags.split(" | ") for line, tags in rows} == {"".join(a.tags): list(a.tags) for a in dump}
+    lines = out.splitlines()
+    guess = lines.index("Backend ArchitectureCMSTV app\tBackend Architecture | CMS | TV app")
+    assert lines[guess - 1] == "# a guess; next: Backend Architecture | CMSTV app"
+    code, out, _ = run(capsys, "tags", str(PAGE8), "--guesses")
+    assert "Backend ArchitectureCMSTV app\tBackend Architecture | CMS | TV app" in out.splitlines()
+    assert len([line for line in out.splitlines() if not line.startswith("# ")]) < len(rows)
+
+
+def test_a_reviewed_tags_file_is_a_known_tags_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    dump_file, review = tmp_path / "seckill.txt", tmp_path / "review.tsv"
+    dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
+    assert run(capsys, "tags", str(dump_file), "-o", str(review))[0] == 0
+    assert review.read_text(encoding="utf-8").endswith("\tinventory | oversellingseckill\n")
+    # corrected by hand, then used to parse
+    review.write_text("# reviewed\ninventoryoversellingseckill\tinventory | overselling | seckill\n")
+    code, out, _ = run(capsys, "parse", str(dump_file), "--format", "csv", "--known-tags", str(review))
+    assert code == 0 and "inventory | overselling | seckill" in out

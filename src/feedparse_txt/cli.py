@@ -1,4 +1,5 @@
-"""The ``feedparse-txt`` command: parse, check, normalize, merge and format dumps.
+"""The ``feedparse-txt`` command: parse, check, normalize, merge and format dumps,
+and review tag splits.
 
 Errors are one line on stderr; exit status 0 when all is well, 1 when ``check``
 found problems (or ``--strict`` parsing failed), 2 for usage and I/O errors.
@@ -24,7 +25,7 @@ from .errors import ParseError, Problem
 from .formatting import format_dump
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
 from .known_tags import NO_KNOWN_TAGS, KnownTags
-from .model import Article, Dump
+from .model import Article, Dump, known_tags_of, tag_line
 from .normalize import normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump
 
@@ -33,6 +34,7 @@ examples:
   feedparse-txt parse listing.txt                      records as JSON Lines on stdout
   feedparse-txt parse *.txt --format csv -o all.csv    every file's records in one CSV
   feedparse-txt parse *.txt --known-tags site-tags.txt tags split with the site's tag list
+  feedparse-txt tags *.txt --guesses                   tag lines whose split is a guess, to review
   feedparse-txt parse page.txt --format json -o page.json && feedparse-txt format page.json
                                                        a lossless round trip
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
@@ -99,6 +101,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("files", nargs="+", metavar="FILE")
     merge.add_argument("-o", "--output", metavar="OUT")
+
+    tags = commands.add_parser(
+        "tags", parents=[common, dates], help="each tag line and its split, to review and reuse"
+    )
+    tags.add_argument("files", nargs="+", metavar="FILE")
+    tags.add_argument("-o", "--output", metavar="OUT")
+    tags.add_argument("--guesses", action="store_true", help="only the lines whose split is a guess")
+    tags.add_argument("--known-tags", metavar="TAGS", help="as for parse")
+    tags.set_defaults(with_source=False)
 
     fmt = commands.add_parser("format", help="JSON or JSON Lines back into dump text")
     fmt.add_argument("file", metavar="FILE", help="output of 'parse --format json' or 'parse' (JSON Lines)")
@@ -266,14 +277,20 @@ def _record(article: Article, name: str, line: int | None) -> dict[str, Any]:
 
 
 def _read_known_tags(name: str | None) -> KnownTags:
-    """The tags of the file ``name``, one per line (blank lines skipped)."""
+    """The tags of the file ``name``: one per line, or as ``tags`` writes them (a tag
+    line, a tab, its tags joined by `` | ``; lines starting with ``# `` are comments)."""
     if name is None:
         return NO_KNOWN_TAGS
     try:
         text = _read_bytes(name).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UsageError(f"{name}: not UTF-8 ({error.reason} at byte {error.start})") from None
-    return KnownTags(tag for line in text.splitlines() if (tag := line.strip()))
+    found: list[str] = []
+    for line in text.splitlines():
+        if not line.startswith("# "):
+            _, tab, tags = line.partition("\t")
+            found.extend(tags.split(" | ") if tab else [line])
+    return KnownTags(found)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -338,6 +355,32 @@ def _streamed(name: str) -> Iterator[IO[bytes]]:
         progress = _progress_bar(name, size, unit="B")
         # Parsing only calls read(): the wrapper is a binary file as far as it goes.
         yield file if progress is None else cast(IO[bytes], _ReadProgress(file, name, size, progress))
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    """Each distinct tag line (with the tags known where it stood) and its split, in
+    the labelled format: a tag line, a tab, its tags joined by `` | ``; a guess has a
+    comment line before it with the next reading. The output, corrected where need
+    be, is a ``--known-tags`` file."""
+    from .tags import tag_readings  # the word model: only when tags are read
+
+    known_tags = _read_known_tags(args.known_tags)
+    seen: set[tuple[str, KnownTags]] = set()
+    with _output(args.output) as out:
+        for name in args.files:
+            for _, article in _located_articles(name, args, known_tags):
+                key = (tag_line(article), known_tags_of(article))
+                if key in seen:
+                    continue
+                seen.add(key)
+                best, *others = tag_readings(key[0], known_tags=key[1], limit=2)
+                if args.guesses and not best.close:
+                    continue
+                if best.close:
+                    after = f"; next: {' | '.join(others[0].tags)}" if others else ""
+                    out.write(f"# a guess{after}\n")
+                out.write(f"{key[0]}\t{' | '.join(best.tags)}\n")
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -433,6 +476,7 @@ COMMANDS = {
     "check": cmd_check,
     "normalize": cmd_normalize,
     "merge": cmd_merge,
+    "tags": cmd_tags,
     "format": cmd_format,
 }
 

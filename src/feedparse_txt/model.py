@@ -321,6 +321,11 @@ def tag_line(article: Article) -> str:
     return article._tag_line
 
 
+def known_tags_of(article: Article) -> KnownTags:
+    """The known tags ``article`` splits its tag line with (its page's tag among them)."""
+    return article._known_tags
+
+
 @attrs.frozen
 class Header:
     """A page header. ``tag`` is ``None`` for the ``list`` style, which names no tag.
