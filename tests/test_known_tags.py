@@ -3,7 +3,6 @@ by the split; passed to every parse entry point and the command line."""
 
 from __future__ import annotations
 
-import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedparse_txt import (
-    Article,
     Dump,
     KnownTags,
     format_dump,
@@ -25,6 +23,7 @@ from feedparse_txt.columns import iter_tag_lines, tag_lines_of
 from feedparse_txt.tags import tag_readings
 
 from .conftest import DATA, real_dumps
+from .test_model import article
 from .test_tags import ROWS, VOCABULARY, labelled_rows
 
 PAGE8 = DATA / "backend-architecture-page8.txt"
@@ -180,16 +179,7 @@ def test_a_list_of_half_the_tags_keeps_every_labelled_real_line_right(half: int)
 
 # ---------------------------------------------------------------------------- parsing
 
-SECKILL = Article(
-    author="Amap Tech",
-    published=dt.date(2019, 8, 27),
-    category="Backend Development",
-    title="Seckill without overselling",
-    summary="Inventory under load.",
-    tags=("inventory", "overselling", "seckill"),
-    likes=0,
-    read_minutes=11,
-)
+SECKILL = article(title="Seckill without overselling", tags=("inventory", "overselling", "seckill"))
 
 
 def test_parse_dump_splits_with_the_site_list() -> None:
