@@ -18,8 +18,7 @@ from .model import PARSED_FIELDS, Article, Document, Dump, is_split, keep_splits
 # The fields parsed_article takes, in its order: one C call reads them all.
 _ROW = operator.attrgetter(*PARSED_FIELDS)
 _TAG_LINE = operator.attrgetter(PARSED_FIELDS[5])  # "_tag_line": read without splitting
-_KNOWN_TAGS = operator.attrgetter(PARSED_FIELDS[8])  # "_known_tags"
-_PAGE_TAG = operator.attrgetter(PARSED_FIELDS[8] + ".page_tag")
+_PAGE_TAG = operator.attrgetter(PARSED_FIELDS[8] + ".page_tag")  # "_known_tags.page_tag"
 _Repeated = TypeVar("_Repeated", KnownTags, str | None)
 
 
