@@ -13,8 +13,9 @@ __all__ = ["KnownTags"]
 
 # Up to this many tags, finding each with str.find beats indexing the line's positions.
 _FEW = 8
-# Page tags remembered per tag list (see KnownTags.with_page_tag); then forgotten, all at once.
-_PAGE_TAGS_KEPT = 1024
+# Page tags remembered per list (KnownTags.with_page_tag), and lists unpickled per process;
+# past that many, all are forgotten at once.
+_REMEMBERED = 1024
 _SERIALS = itertools.count()
 
 
@@ -112,7 +113,7 @@ class KnownTags:
             return self
         known = self._with_page_tag.get(tag)
         if known is None:
-            if len(self._with_page_tag) >= _PAGE_TAGS_KEPT:
+            if len(self._with_page_tag) >= _REMEMBERED:
                 self._with_page_tag.clear()
             known = object.__new__(KnownTags)
             known.tags, known._index, known._letters = self.tags, self._index, self._letters
@@ -165,7 +166,7 @@ _UNPICKLED: dict[tuple[str, ...], KnownTags] = {}
 def _unpickled(tags: tuple[str, ...], page_tag: str | None) -> KnownTags:
     known = _UNPICKLED.get(tags)
     if known is None:
-        if len(_UNPICKLED) >= _PAGE_TAGS_KEPT:
+        if len(_UNPICKLED) >= _REMEMBERED:
             _UNPICKLED.clear()
         known = _UNPICKLED[tags] = KnownTags(tags)
     return known.with_page_tag(page_tag)
