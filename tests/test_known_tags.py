@@ -46,17 +46,24 @@ TAG_TEXT = st.text(alphabet="aAbB-. ", min_size=1, max_size=4)
 
 
 @given(
-    st.lists(TAG_TEXT, max_size=30),
+    st.lists(TAG_TEXT, max_size=60),
     st.text(alphabet="aAbB-. x", max_size=30),
     st.one_of(st.none(), TAG_TEXT),
 )
 def test_spans_are_every_occurrence_by_start(tags: list[str], line: str, page_tag: str | None) -> None:
-    # Lists of up to 8 tags are searched with str.find, longer ones through the index.
+    # Lists of up to 32 tags are searched with str.find, longer ones through the index.
     known = KnownTags(tags, page_tag=page_tag)
     spans = known.spans_in(line)
     every = {(i, i + len(tag)) for tag in known for i in range(len(line)) if line.startswith(tag, i)}
     assert sorted(spans) == sorted(every) and len(spans) == len(every)
     assert [start for start, _ in spans] == sorted(start for start, _ in spans)
+
+
+def test_a_long_list_finds_its_tags_in_the_real_lines() -> None:
+    known = KnownTags(VOCABULARY)  # far more tags than str.find is used for: the index
+    for line, _ in ROWS:
+        every = {(i, i + len(tag)) for tag in VOCABULARY for i in range(len(line)) if line.startswith(tag, i)}
+        assert known.spans_in(line) == sorted(every)
 
 
 def test_equal_by_tags_and_page_tag_hashed_alike() -> None:

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 
 __all__ = ["KnownTags"]
 
-# Up to this many tags, finding each with str.find beats indexing the line's positions.
-_FEW = 8
+# Up to this many tags, finding each with str.find beats looking up each position of the
+# line in the index (a 44-character line: 8 tags 1.7 µs against 6.5, 32 tags 5.4 against 6.5).
+_FEW = 32
 # Page tags remembered per list (KnownTags.with_page_tag), and lists unpickled per process;
 # past that many, all are forgotten at once.
 _REMEMBERED = 1024
