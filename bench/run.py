@@ -177,11 +177,15 @@ def measure_parse_files() -> list[float]:
     files = corpus_files()
     tag_module.split_tags("Backend ArchitectureDSL")  # load the word model once
 
-    site = KnownTags(corpus.site_tags())
+    # parse only, split_tags, and split_tags with a site's tag list
+    modes = {
+        "parse": (False, KnownTags()),
+        "split": (True, KnownTags()),
+        "list": (True, KnownTags(corpus.site_tags())),
+    }
 
-    def run(workers: int, split: bool | str) -> Callable[[], object]:
-        known = site if split == "list" else KnownTags()
-        return lambda: parse_files(files, workers=workers, split_tags=bool(split), known_tags=known)
+    def run(workers: int, split: bool, known: KnownTags) -> Callable[[], object]:
+        return lambda: parse_files(files, workers=workers, split_tags=split, known_tags=known)
 
     def reset() -> None:
         tag_module.clear_cache()  # every run splits from nothing
@@ -190,7 +194,7 @@ def measure_parse_files() -> list[float]:
         for child in multiprocessing.active_children():
             child.join()
 
-    runs = {(split, workers): run(workers, split) for split in (False, True, "list") for workers in (1, 2)}
+    runs = {(mode, workers): run(workers, *modes[mode]) for mode in modes for workers in (1, 2)}
     times = best_interleaved({str(key): action for key, action in runs.items()}, rounds=5, before=reset)
     return [times[str(key)] for key in runs]
 

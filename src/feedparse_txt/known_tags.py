@@ -98,12 +98,16 @@ class KnownTags:
                 for tag in index.get(line[start : start + 2], ()):
                     if line.startswith(tag, start):
                         spans.append((start, start + len(tag)))
-        if page_tag is not None and not self._lists(page_tag):
-            spans += _find_all(line, page_tag)
+        if (unlisted := self._unlisted_page_tag()) is not None:
+            spans += _find_all(line, unlisted)
         return sorted(spans)
 
-    def _lists(self, tag: str) -> bool:
-        return tag in self._letters or tag in self._index.get(tag[:2], ())
+    def _unlisted_page_tag(self) -> str | None:
+        """The page tag, when the list lacks it."""
+        tag = self.page_tag
+        if tag is None or tag in self._letters or tag in self._index.get(tag[:2], ()):
+            return None
+        return tag
 
     def with_page_tag(self, tag: str | None) -> KnownTags:
         """These tags (a list without a page tag), with ``tag`` as the page's own tag;
@@ -126,11 +130,11 @@ class KnownTags:
     def __iter__(self) -> Iterator[str]:
         """The listed tags, then the page tag unless listed."""
         yield from self.tags
-        if self.page_tag is not None and not self._lists(self.page_tag):
-            yield self.page_tag
+        if (unlisted := self._unlisted_page_tag()) is not None:
+            yield unlisted
 
     def __len__(self) -> int:
-        return len(self.tags) + (self.page_tag is not None and not self._lists(self.page_tag))
+        return len(self.tags) + (self._unlisted_page_tag() is not None)
 
     def __hash__(self) -> int:
         return self._hash
