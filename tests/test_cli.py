@@ -11,11 +11,12 @@ import sys
 import threading
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 
-from feedparse_txt import Article, Dump, format_date, format_dump, normalize, parse_dump
+from feedparse_txt import Article, Dump, format_date, format_dump, normalize, parse_dump, parse_files
 from feedparse_txt.cli import main
 
 from .conftest import DATA, read, real_dumps
@@ -358,3 +359,75 @@ def test_a_reviewed_tags_file_is_a_known_tags_file(
     review.write_text("# reviewed\ninventoryoversellingseckill\tinventory | overselling | seckill\n")
     code, out, _ = run(capsys, "parse", str(dump_file), "--format", "csv", "--known-tags", str(review))
     assert code == 0 and "inventory | overselling | seckill" in out
+
+
+def _jobs_corpus(tmp_path: Path) -> list[str]:
+    """Every real file, a damaged copy (problems in lenient mode, an error in strict
+    mode) and stdin, in the middle of the list."""
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(read(PAGE8).replace("Amap Tech\n", "Amap Tech\njunk\n", 1), encoding="utf-8")
+    names = [str(p) for p in real_dumps()]
+    return [*names[:3], str(damaged), "-", *names[3:]]
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+@pytest.mark.parametrize("argv", [[], ["--with-source"], ["--format", "csv", "--with-source"], ["-q"]])
+def test_parse_jobs_writes_what_one_process_writes(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    strict: bool,
+    argv: list[str],
+) -> None:
+    from feedparse_txt import cli
+
+    names = _jobs_corpus(tmp_path)
+    batches: list[tuple[list[str], int | None]] = []
+
+    def spy(paths: list[str], **options: Any) -> list[Dump]:
+        batches.append((list(paths), options["workers"]))
+        return parse_files(paths, **options)
+
+    monkeypatch.setattr(cli, "parse_files", spy)
+    mode = ["--strict"] if strict else []
+    results = []
+    for jobs in ("1", "2"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CUT.read_bytes())))
+        results.append(run(capsys, "parse", *names, *argv, *mode, "--jobs", jobs))
+    (code, out, err), parallel = results
+    assert parallel == (code, out, err)
+    # Strict mode stops at the first cut-off copy, the third file; lenient mode goes on.
+    assert code == (1 if strict else 0)
+    assert ("www_tags_cache-breakdown.txt:" in err) == (strict or "-q" not in argv)
+    assert ("damaged.txt:" in err) == (not strict and "-q" not in argv)
+    assert len(out.splitlines()) >= (86 if strict else 86 * 2 + 20)
+    # Without --jobs nothing went through parse_files; with it, the files around
+    # stdin did, in two batches (the strict batch that failed was read again alone).
+    assert batches == [(names[:4], 2), (names[5:], 2)][: 1 if strict else 2]
+
+
+def test_parse_jobs_leaves_large_files_to_the_stream(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from feedparse_txt import cli
+
+    monkeypatch.setattr(cli, "_LARGE", PAGE8.stat().st_size)  # page 8 counts as large here
+    monkeypatch.setattr(cli, "_BATCH", 3_000)  # and the small files make batches of about two
+    small = [str(p) for p in real_dumps() if p != PAGE8 and p.stat().st_size < 2_000]
+    assert len(small) >= 4
+    names = [small[0], str(PAGE8), *small[1:]]
+    # A batch stops before the large file, which is streamed alone, and at 3,000 bytes.
+    assert cli._batch(names, 0) == [small[0]] and cli._batch(names, 1) == []
+    batches = [cli._batch(names, at) for at in range(2, len(names))]
+    assert max(map(len, batches)) >= 2
+    assert all(sum(Path(name).stat().st_size for name in batch) <= 3_000 for batch in batches)
+    expected = run(capsys, "parse", *names, "--with-source")
+    assert run(capsys, "parse", *names, "--with-source", "-j", "0") == expected
+    assert run(capsys, "parse", "/no/such/file.txt", *names, "-j", "2")[0] == 2
+
+
+@pytest.mark.parametrize("jobs", ["-1", "two", ""])
+def test_parse_jobs_must_be_a_count(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["parse", str(PAGE8), "--jobs", jobs])
+    assert "expected 0 (one per CPU) or a number of processes" in capsys.readouterr().err

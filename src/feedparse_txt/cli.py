@@ -27,13 +27,14 @@ from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_
 from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import Article, Dump, known_tags_of, tag_line
 from .normalize import normalized
-from .parsing import iter_articles, iter_located_articles, parse_dump
+from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files
 
 EXAMPLES = """\
 examples:
   feedparse-txt parse listing.txt                      records as JSON Lines on stdout
   feedparse-txt parse *.txt --format csv -o all.csv    every file's records in one CSV
   feedparse-txt parse *.txt --known-tags site-tags.txt tags split with the site's tag list
+  feedparse-txt parse *.txt -j 0 -o all.jsonl          tags split on every CPU
   feedparse-txt tags *.txt --guesses                   tag lines whose split is a guess, to review
   feedparse-txt parse page.txt --format json -o page.json && feedparse-txt format page.json
                                                        a lossless round trip
@@ -83,6 +84,14 @@ def _parser() -> argparse.ArgumentParser:
         "--known-tags",
         metavar="TAGS",
         help="a file of the site's tags, one per line: tag lines are split with them",
+    )
+    parse.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="split the tags of many files in N processes (0: one per CPU); the default 1 splits here",
     )
 
     check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
@@ -198,6 +207,13 @@ def _reference(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, found {text!r}") from None
 
 
+def _jobs(text: str) -> int:
+    """A ``--jobs`` count: 0 (one per CPU) or more."""
+    if not text.isdecimal():
+        raise argparse.ArgumentTypeError(f"expected 0 (one per CPU) or a number of processes, found {text!r}")
+    return int(text)
+
+
 def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN_TAGS) -> Dump:
     """The file ``name`` read whole and parsed as ``args`` say; its problems summed
     up on stderr."""
@@ -305,13 +321,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
         )
         if writer is not None:
             writer.writeheader()
-        for name in args.files:
-            if args.format == "json":
-                dump = _parse(name, args, known_tags)
-                json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
-                out.write("\n")
-                continue
-            for line, article in _located_articles(name, args, known_tags):
+        if args.format == "json":
+            dump = _parse(args.files[0], args, known_tags)
+            json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+            return 0
+        for name, located in _located_by_file(args, known_tags):
+            for line, article in located:
                 record = _record(article, name, line if args.with_source else None)
                 if writer is not None:
                     source = record.pop("source", None)
@@ -324,6 +340,78 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _located_by_file(
+    args: argparse.Namespace, known_tags: KnownTags
+) -> Iterator[tuple[str, Iterator[tuple[int | None, Article]]]]:
+    """Each file of ``args.files`` and its articles as :func:`_located_articles` gives
+    them; with ``--jobs``, runs of small files are parsed a batch at a time by
+    :func:`parse_files`, their tags split in that many processes.
+
+    A batch that fails (a strict parse error, a file gone) is read again one file
+    at a time, so that what is written before the error, and the error, are the
+    same as without ``--jobs``.
+    """
+    names = args.files
+    at = 0
+    while at < len(names):
+        batch = _batch(names, at) if args.jobs != 1 else []
+        dumps = _parse_batch(batch, args, known_tags) if len(batch) > 1 else None
+        if dumps is None:
+            for name in batch or names[at : at + 1]:
+                yield name, _located_articles(name, args, known_tags)
+        else:
+            for name, dump in zip(batch, dumps, strict=True):
+                yield name, _dump_located(name, dump, args)
+        at += len(batch) or 1
+
+
+# Input parsed per batch with --jobs: the records of all its files are held at once.
+_BATCH = 4 * _LARGE
+
+
+def _batch(names: Sequence[str], at: int) -> list[str]:
+    """The run of files from ``names[at]`` to parse together: regular files smaller
+    than a large one (which is streamed, with its progress bar) that add up to at
+    most ``_BATCH`` bytes; none if ``names[at]`` is not such a file."""
+    batch: list[str] = []
+    total = 0
+    for name in names[at:]:
+        try:
+            size = os.stat(name).st_size if name != "-" and Path(name).is_file() else _LARGE
+        except OSError:
+            size = _LARGE
+        if size >= _LARGE or total + size > _BATCH:
+            break
+        batch.append(name)
+        total += size
+    return batch
+
+
+def _parse_batch(names: list[str], args: argparse.Namespace, known_tags: KnownTags) -> list[Dump] | None:
+    """The dumps of the files ``names``, their tags split; None if one fails."""
+    try:
+        return parse_files(
+            names,
+            workers=args.jobs or None,
+            strict=args.strict,
+            reference_date=args.reference_date,
+            split_tags=True,
+            known_tags=known_tags,
+        )
+    except (ParseError, OSError):
+        return None
+
+
+def _dump_located(name: str, dump: Dump, args: argparse.Namespace) -> Iterator[tuple[int | None, Article]]:
+    """The articles of the parsed file ``name`` with their first lines (only with
+    ``--with-source``), then its summary on stderr (a strict parse has none)."""
+    if args.with_source:
+        yield from zip((first for first, _ in dump.record_lines()), dump.articles, strict=True)
+    else:
+        yield from ((None, article) for article in dump.articles)
+    _Tally(dump.problems).report(name, args.quiet)
+
+
 def _located_articles(
     name: str, args: argparse.Namespace, known_tags: KnownTags
 ) -> Iterator[tuple[int | None, Article]]:
@@ -332,11 +420,7 @@ def _located_articles(
     of one block, however large the file. Strict: read whole first, so that a file
     that fails writes none of its records."""
     if args.strict:
-        dump = _parse(name, args, known_tags)
-        if args.with_source:
-            yield from zip((first for first, _ in dump.record_lines()), dump.articles, strict=True)
-        else:
-            yield from ((None, article) for article in dump.articles)
+        yield from _dump_located(name, _parse(name, args, known_tags), args)
         return
     tally = _Tally()
     with _streamed(name) as source:
