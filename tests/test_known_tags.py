@@ -162,7 +162,7 @@ def test_the_page_tag_is_a_tag_wherever_it_can_stand() -> None:
         ("inventory", "overselling", "seckill"),
         ("Python", "pip", "requirements.txt"),
         ("C++", "STL", "std::vector"),
-        ("2PC", "3PC", "distributed transaction"),
+        ("Quartz", "cron", "job scheduling"),
         ("ARM", "RISC-V", "chip"),
     ],
 )

@@ -127,6 +127,22 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("I/Oepollnon-blocking", ("I/O", "epoll", "non-blocking")),
         ("Objective-Cdatabase migration", ("Objective-C", "database migration")),
         ("RISC-Vmemory pool", ("RISC-V", "memory pool")),
+        # One digit and a few capitals lead a tag (digits sort first): 5G, 2PC, 3DES; the
+        # tag may end after any of them, and another may follow a capital (4G|5G).
+        ("5GMEClatency", ("5G", "MEC", "latency")),
+        ("2PC3PCdistributed transaction", ("2PC", "3PC", "distributed transaction")),
+        ("2PCSagadistributed transaction", ("2PC", "Saga", "distributed transaction")),
+        ("3DESAESencryption", ("3DES", "AES", "encryption")),
+        ("3GPP5Gstandards", ("3GPP", "5G", "standards")),
+        ("1NF2NF3NF", ("1NF", "2NF", "3NF")),
+        ("4KHDRvideo encoding", ("4K", "HDR", "video encoding")),
+        ("3DBlendermodeling", ("3D", "Blender", "modeling")),
+        ("8Kdisplaystreaming", ("8K", "display", "streaming")),
+        ("5Gnetwork slicingtelecom", ("5G", "network slicing", "telecom")),
+        ("5GAT&Ttelecom", ("5G", "AT&T", "telecom")),
+        # ... but digits that end a tag still end it, and so do several at the start.
+        ("Java 21Spring Boot", ("Java 21", "Spring Boot")),
+        ("996ICUwork culture", ("996", "ICU", "work culture")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

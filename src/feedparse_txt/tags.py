@@ -56,6 +56,9 @@ _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags 
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
 _LETTER_AFTER_DIGIT = 8.0
+# A digit and 1, 2 or 3 capitals (5G, 2PC, 3DES), by the capitals; more cost this and 3 each.
+_DIGIT_LED = (math.inf, 7.0, 10.0, 14.0)
+_LONG_DIGIT_LED = 8.0
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
@@ -472,11 +475,17 @@ def _known_tails(lower: str, stop: int, known: dict[str, float]) -> dict[int, fl
 
 def _acronym_cost(word: str) -> float:
     """Short unknown acronyms are common (TV, GIS); long ones rarer; a doubled one
-    (IDID) is two tags that share a word."""
+    (IDID) is two tags that share a word. One digit and a few capitals are common
+    too (5G, 2PC, 3DES), but not more capitals (4KHDR is 4K|HDR), nor capitals after
+    a digit inside (3GPP5G is 3GPP|5G)."""
+    if word[0].isdigit() and word[1:].isalpha():
+        capitals = len(word) - 1
+        return _DIGIT_LED[capitals] if capitals < len(_DIGIT_LED) else _LONG_DIGIT_LED + 3.0 * capitals
     half = len(word) // 2
     if len(word) % 2 == 0 and word[:half] == word[half:]:
         return _ACRONYM_COST + 15.0
-    return _ACRONYM_COST + 3.0 * max(0, len(word) - 3)
+    inner_digits = _LETTER_AFTER_DIGIT * len(_DIGIT_LETTER.findall(word, 1))
+    return _ACRONYM_COST + 3.0 * max(0, len(word) - 3) + inner_digits
 
 
 def _camel_cost(parts: list[str], model: _Model) -> float:
@@ -702,17 +711,22 @@ def _candidates(line: str) -> _Candidates:
             elif part[0].isdigit():
                 if before.islower():
                     undecided.extend(_digit_word_starts(line, start, known))  # Docker|k8s, Java|i18n
+                elif before.isupper() and _digit_led(line, start):
+                    undecided.append(start)  # 4G|5G, 3GPP|5G
             elif part[0].isupper() and (before.isalnum() or before in "+#)"):
-                if before.isdigit() and start >= 2 and line[start - 2].isupper():
-                    undecided.append(start)  # SLF4J is one name, HTTP2Netty two
+                if before.isdigit() and _digit_led(line, start - 1):
+                    # SLF4J is one name, HTTP2Netty two; and 5G|MEC, 2PC|Saga, 3DES|AES
+                    undecided.append(start)
+                    undecided.extend(_digit_led_ends(line, start))
                 elif before.isupper():
                     ending = _acronym_ending(line, start)
                     cut = start + (ending == _AFTER)
                     lone = start < 2 or not line[start - 2].isupper()
-                    # One capital before a word is more often a name (JMeter) than a tag.
+                    # One capital before a word is more often a name (JMeter) than a tag;
+                    # after a digit that leads a tag, those cuts are weighed already (3D|Blender).
                     if ending == _EITHER:
                         undecided.extend((start, start + 1))  # the scores and the order decide
-                    else:
+                    elif not (lone and start >= 2 and _digit_led(line, start - 2)):
                         (undecided if lone and cut == start else certain).append(cut)
                     part, start = part[cut - start :], cut
                 elif start + 1 < size and line[start + 1].isupper() and _lowercase_before(line, start):
@@ -743,7 +757,7 @@ def _candidates(line: str) -> _Candidates:
                 doubt = margin
             if (
                 start
-                and line[start - 1] in "&/-\u2011"
+                and (line[start - 1] in "&/-\u2011" or _digit_led(line, start - 1))
                 and part[0].isupper()
                 and _longest_known_prefix(part[1:].lower(), known, longer_than=3)
             ):
@@ -764,6 +778,30 @@ def _candidates(line: str) -> _Candidates:
         else []
     )
     return certain, glue, undecided, names, doubt
+
+
+def _digit_led(line: str, k: int) -> bool:
+    """Whether the digit at ``k`` may start a tag of one digit and capitals (5G, 2PC,
+    3DES): at the start of the line, where digits sort, or after a capital (4G|5G)."""
+    return (
+        line[k].isdigit()
+        and (k == 0 or line[k - 1].isupper())
+        and k + 1 < len(line)
+        and line[k + 1].isupper()
+    )
+
+
+def _digit_led_ends(line: str, k: int) -> list[int]:
+    """Where such a tag may end, the first of its capitals at ``k``: after one, two or
+    three of them (5G|MEC, 2PC|Saga, 3DES|AES)."""
+    return [
+        k + size
+        for size in (1, 2, 3)
+        if k + size < len(line)
+        and (capitals := line[k : k + size]).isalpha()
+        and capitals.isupper()
+        and _can_cut(line, k + size)
+    ]
 
 
 def _can_cut(line: str, k: int) -> bool:
