@@ -14,6 +14,7 @@ import datetime as _dt
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -377,13 +378,15 @@ def _batch(names: Sequence[str], at: int) -> list[str]:
     total = 0
     for name in names[at:]:
         try:
-            size = os.stat(name).st_size if name != "-" and Path(name).is_file() else _LARGE
-        except OSError:
-            size = _LARGE
-        if size >= _LARGE or total + size > _BATCH:
+            found = os.stat(name) if name != "-" else None
+        except OSError:  # reported in its turn, as without --jobs
+            break
+        if found is None or not stat.S_ISREG(found.st_mode) or found.st_size >= _LARGE:
+            break
+        total += found.st_size
+        if total > _BATCH:
             break
         batch.append(name)
-        total += size
     return batch
 
 
