@@ -371,7 +371,16 @@ def _jobs_corpus(tmp_path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
-@pytest.mark.parametrize("argv", [[], ["--with-source"], ["--format", "csv", "--with-source"], ["-q"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--with-source"],
+        ["--format", "csv", "--with-source"],
+        ["-q"],
+        ["--known-tags", "KNOWN", "--reference-date", "2024-09-10"],
+    ],
+)
 def test_parse_jobs_writes_what_one_process_writes(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -390,6 +399,10 @@ def test_parse_jobs_writes_what_one_process_writes(
 
     monkeypatch.setattr(cli, "parse_files", spy)
     mode = ["--strict"] if strict else []
+    known = tmp_path / "known.txt"
+    # Tags that make up a real line: its split, where given (a sign that they were used).
+    known.write_text("Backend ArchitectureDSL\nService Orchestration\n", encoding="utf-8")
+    argv = [str(known) if arg == "KNOWN" else arg for arg in argv]
     results = []
     for jobs in ("1", "2"):
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CUT.read_bytes())))
@@ -401,6 +414,7 @@ def test_parse_jobs_writes_what_one_process_writes(
     assert ("www_tags_cache-breakdown.txt:" in err) == (strict or "-q" not in argv)
     assert ("damaged.txt:" in err) == (not strict and "-q" not in argv)
     assert len(out.splitlines()) >= (86 if strict else 86 * 2 + 20)
+    assert ("Backend ArchitectureDSL" + '"' in out) == ("--known-tags" in argv)
     # Without --jobs nothing went through parse_files; with it, the files around
     # stdin did, in two batches (the strict batch that failed was read again alone).
     assert batches == [(names[:4], 2), (names[5:], 2)][: 1 if strict else 2]
