@@ -183,6 +183,13 @@ def test_always_a_partition(line: str) -> None:
     assert readings and all("".join(r.tags) == line for r in readings)
 
 
+@given(st.text("0159ADGKPaegk &-./", max_size=40))
+def test_always_a_partition_around_digits_and_capitals(line: str) -> None:
+    # Digits before capitals start tags (5G, 2PC, 4G|5G): cuts weighed after either.
+    assert "".join(split_tags(line)) == line
+    assert all("".join(r.tags) == line for r in tag_readings(line, limit=5))
+
+
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=4, unique=True))
 def test_known_tags_make_the_split_exact(tags: list[str]) -> None:
     tags.sort()
