@@ -46,7 +46,18 @@ def _tag_line_of(unit: str) -> Callable[[int], str]:
     return lambda size: RECORD.replace("Backend ArchitectureDSL", unit * (size // len(unit)))
 
 
-for _unit in ("memorycachequeue", "Dockerk8s", "k8s", "GPUH100", "R&D", "RISC-V", "ContextClassLoader", "a1"):
+for _unit in (
+    "memorycachequeue",
+    "Dockerk8s",
+    "k8s",
+    "GPUH100",
+    "5G",
+    "1NF2NF",
+    "R&D",
+    "RISC-V",
+    "ContextClassLoader",
+    "a1",
+):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
 
 
