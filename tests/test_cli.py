@@ -268,6 +268,22 @@ def test_progress_bar_only_on_a_terminal(
     assert "www_tags_cache-breakdown.txt" in err and "B/s" in err  # check streams: its bar counts bytes
 
 
+def test_a_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # tqdm's monitor thread would be running when parse --jobs forks its workers.
+    import threading
+
+    from tqdm._monitor import TMonitor
+
+    from feedparse_txt import cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    update = cli._progress_bar("big.txt", cli._LARGE)
+    assert update is not None
+    update(cli._LARGE // 2, cli._LARGE)
+    assert not any(isinstance(thread, TMonitor) for thread in threading.enumerate())
+    update(cli._LARGE, cli._LARGE)
+
+
 def test_check_streams_the_same_problems_as_a_whole_parse(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

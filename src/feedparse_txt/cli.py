@@ -162,6 +162,9 @@ def _progress_bar(name: str, size: int, unit: str = "char") -> Callable[[int, in
         from tqdm import tqdm  # the optional 'progress' extra
     except ImportError:
         return None
+    # No monitor thread: parse --jobs forks workers later, and a fork with a thread running may
+    # deadlock (Python 3.12+ warns).
+    tqdm.monitor_interval = 0
     bar = tqdm(total=size, unit=unit, unit_scale=True, desc=name, leave=False, file=sys.stderr)
 
     def update(done: int, total: int) -> None:
