@@ -19,6 +19,7 @@ import gc
 import json
 import multiprocessing
 import operator
+import os
 import statistics
 import subprocess
 import sys
@@ -203,8 +204,6 @@ def command_line_times(rounds: int = 5) -> list[float]:
     """Best wall times of ``feedparse-txt parse`` on the 200-file corpus to JSON Lines,
     with ``--jobs 1`` and ``--jobs 2``, in turns: what a user waits for, the start of
     Python and the word list's load included."""
-    import os
-
     names = [str(path) for path in corpus_files()]
     times: dict[str, list[float]] = {"1": [], "2": []}
     for _ in range(rounds):

@@ -56,8 +56,9 @@ _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags 
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
 _LETTER_AFTER_DIGIT = 8.0
-# A digit and 1, 2 or 3 capitals (5G, 2PC, 3DES), by the capitals; more cost this and 3 each.
-_DIGIT_LED = (math.inf, 7.0, 10.0, 14.0)
+# A digit and 1, 2 or 3 capitals (5G, 2PC, 3DES) cost by their capitals; with more (4KHDR,
+# most likely 4K|HDR) a base and 3 a capital.
+_DIGIT_LED = (7.0, 10.0, 14.0)
 _LONG_DIGIT_LED = 8.0
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
@@ -480,7 +481,7 @@ def _acronym_cost(word: str) -> float:
     a digit inside (3GPP5G is 3GPP|5G)."""
     if word[0].isdigit() and word[1:].isalpha():
         capitals = len(word) - 1
-        return _DIGIT_LED[capitals] if capitals < len(_DIGIT_LED) else _LONG_DIGIT_LED + 3.0 * capitals
+        return _DIGIT_LED[capitals - 1] if capitals <= len(_DIGIT_LED) else _LONG_DIGIT_LED + 3.0 * capitals
     half = len(word) // 2
     if len(word) % 2 == 0 and word[:half] == word[half:]:
         return _ACRONYM_COST + 15.0
@@ -711,8 +712,8 @@ def _candidates(line: str) -> _Candidates:
             elif part[0].isdigit():
                 if before.islower():
                     undecided.extend(_digit_word_starts(line, start, known))  # Docker|k8s, Java|i18n
-                elif before.isupper() and _digit_led(line, start):
-                    undecided.append(start)  # 4G|5G, 3GPP|5G
+                elif _digit_led(line, start):
+                    undecided.append(start)  # after a capital: 4G|5G, 3GPP|5G
             elif part[0].isupper() and (before.isalnum() or before in "+#)"):
                 if before.isdigit() and _digit_led(line, start - 1):
                     # SLF4J is one name, HTTP2Netty two; and 5G|MEC, 2PC|Saga, 3DES|AES
