@@ -431,8 +431,9 @@ def test_parse_jobs_writes_what_one_process_writes(
     assert ("damaged.txt:" in err) == (not strict and "-q" not in argv)
     assert len(out.splitlines()) >= (86 if strict else 86 * 2 + 20)
     assert ("Backend ArchitectureDSL" + '"' in out) == ("--known-tags" in argv)
-    # Without --jobs nothing went through parse_files; with it, the files around
-    # stdin did, in two batches (the strict batch that failed was read again alone).
+    # Without --jobs nothing went through parse_files; with it, the files around stdin
+    # did, in two batches (strict: the first failed, was read again one file at a time,
+    # and its error ended the run).
     assert batches == [(names[:4], 2), (names[5:], 2)][: 1 if strict else 2]
 
 
