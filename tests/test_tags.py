@@ -140,6 +140,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("8Kdisplaystreaming", ("8K", "display", "streaming")),
         ("5Gnetwork slicingtelecom", ("5G", "network slicing", "telecom")),
         ("5GAT&Ttelecom", ("5G", "AT&T", "telecom")),
+        # A digit among capitals: K8S, P2P, and B2B (a term, not B2|BCRM).
+        ("DockerK8Scontainers", ("Docker", "K8S", "containers")),
+        ("BitTorrentP2Pnetworking", ("BitTorrent", "P2P", "networking")),
+        ("B2BCRMSaaS", ("B2B", "CRM", "SaaS")),
         # ... but digits that end a tag still end it, and so do several at the start.
         ("Java 21Spring Boot", ("Java 21", "Spring Boot")),
         ("996ICUwork culture", ("996", "ICU", "work culture")),
