@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import attrs
@@ -15,8 +16,10 @@ from feedparse_txt import (
     ParseError,
     format_dump,
     iter_articles,
+    parse_date,
     parse_dump,
 )
+from feedparse_txt.normalize import normalized
 
 from .conftest import DATA, read, real_dumps, record_key
 
@@ -154,6 +157,45 @@ def test_iter_articles_matches_parse_dump(path: Path) -> None:
         assert list(iter_articles(text_file, strict=False)) == list(dump.articles)
     for articles in (list(iter_articles(path, strict=False)), list(dump.articles)):
         assert [a.tags for a in articles] == [a.tags for a in dump.articles]
+
+
+DATED_LINE = re.compile(r"^([A-Z][a-z]{2} \d{1,2}), \d{4}(?= · )", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_recent_dates_shown_without_their_year(path: Path) -> None:
+    """The copy as a site that leaves the year out of the last year's dates shows it
+    (``Sep 5``): read against the day of the copy, the same records; without it, each
+    such record is kept as text with a relative-date problem; strict, the first stops."""
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+    copied = max(a.published for a in dump)
+
+    def recent(match: re.Match[str]) -> str:
+        recent = copied - dt.timedelta(days=365) < parse_date(match[0]) <= copied
+        return match[1] if recent else match[0]
+
+    lines = text.split("\n")
+    for first, last in dump.record_lines():  # the records, not text cut off after them
+        lines[first - 1 : last] = [DATED_LINE.sub(recent, line) for line in lines[first - 1 : last]]
+    shown = "\n".join(lines)
+    yearless = [number for number, line in enumerate(lines, 1) if re.match(r"\w+ \d+ · ", line)]
+    assert yearless
+
+    resolved = parse_dump(shown, strict=False, reference_date=copied)
+    assert resolved.articles == dump.articles
+    assert [(p.line, p.code) for p in resolved.problems] == [(p.line, p.code) for p in dump.problems]
+    assert format_dump(resolved) == shown
+    assert normalized(resolved) == normalized(dump)
+
+    unresolved = parse_dump(shown, strict=False)
+    assert len(unresolved) == len(dump) - len(yearless)
+    codes = [p.code for p in unresolved.problems if p.code != "truncated-record"]
+    assert codes == ["relative-date"] * len(yearless)
+    assert format_dump(unresolved) == shown
+    with pytest.raises(ParseError) as caught:
+        parse_dump(shown)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("relative-date", yearless[0], 1)
 
 
 PAGE8 = DATA / "backend-architecture-page8.txt"

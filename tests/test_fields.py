@@ -50,7 +50,11 @@ def test_parse_date(text: str, expected: dt.date) -> None:
     [
         ("Aug 32, 2019", "bad-date", 5),
         ("Feb 29, 2023", "bad-date", 5),
-        ("Aug 27", "bad-date", 1),  # no year: never filled in from today
+        ("Aug 27", "relative-date", 1),  # no year: never filled in from today
+        ("27 August", "relative-date", 1),
+        ("Feb 29", "relative-date", 1),
+        ("Sep 31", "bad-date", 5),
+        ("Aug 0", "bad-date", 5),
         ("August 2019", "bad-date", 1),  # no day
         ("", "bad-date", 1),
         ("Backend Development", "bad-date", 1),
@@ -86,6 +90,59 @@ def test_parse_date_errors(text: str, code: str, column: int) -> None:
 )
 def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
     assert parse_date(text, reference=dt.date(2019, 8, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Aug 27", dt.date(2019, 8, 30), dt.date(2019, 8, 27)),
+        ("Aug 30", dt.date(2019, 8, 30), dt.date(2019, 8, 30)),
+        ("Aug 31", dt.date(2019, 8, 30), dt.date(2018, 8, 31)),  # not yet this year: last year's
+        ("Dec 31", dt.datetime(2020, 1, 1, 0, 5), dt.date(2019, 12, 31)),
+        ("Jan 1", dt.date(2020, 1, 1), dt.date(2020, 1, 1)),
+        ("Feb 29", dt.date(2019, 8, 30), dt.date(2016, 2, 29)),  # the last leap year
+        ("Feb 29", dt.date(2103, 1, 1), dt.date(2096, 2, 29)),  # 2100 is no leap year
+        ("August 27", dt.date(2019, 8, 30), dt.date(2019, 8, 27)),
+        ("27 Aug", dt.date(2019, 8, 30), dt.date(2019, 8, 27)),
+        ("Sept 2", dt.date(2019, 8, 30), dt.date(2018, 9, 2)),
+        ("Aug 27 '19", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),  # a year, two digits
+        ("Aug 27, 2019", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),  # a year: as it is
+    ],
+)
+def test_a_date_without_its_year_is_the_last_such_day_up_to_the_reference(
+    text: str, reference: dt.date, expected: dt.date
+) -> None:
+    found = parse_date(text, reference=reference)
+    assert found == expected
+    assert type(found) is dt.date
+
+
+@pytest.mark.parametrize(("text", "reference"), [("Dec 5", dt.date(1, 5, 1)), ("Feb 29", dt.date(3, 5, 1))])
+def test_a_date_without_its_year_before_the_year_1_is_a_deviation(text: str, reference: dt.date) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date(text, reference=reference)
+    assert caught.value.code == "bad-date"
+
+
+@given(st.dates(), st.one_of(st.dates(dt.date(9, 1, 1)), st.datetimes(dt.datetime(9, 1, 1))))
+def test_a_date_shown_without_its_year_reads_back_within_the_year_up_to_the_reference(
+    day: dt.date, reference: dt.date
+) -> None:
+    found = parse_date(format_date(day)[: -len(", 2019")], reference=reference)
+    last = dt.date(reference.year, reference.month, reference.day)
+    assert (found.month, found.day) == (day.month, day.day)
+    assert found <= last
+    # The latest such day: in each later year up to the reference's it is after it, or none.
+    later = [year for year in range(found.year + 1, last.year + 1) if _exists(year, day.month, day.day)]
+    assert all(dt.date(year, day.month, day.day) > last for year in later)
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize(

@@ -71,8 +71,8 @@ def _parser() -> argparse.ArgumentParser:
         "--reference-date",
         type=_reference,
         metavar="WHEN",
-        help="when the copy was made, to resolve relative dates: YYYY-MM-DD ('3 days ago'), "
-        "or YYYY-MM-DDTHH:MM ('2 hours ago' too)",
+        help="when the copy was made, to resolve relative dates and dates without a year: "
+        "YYYY-MM-DD ('3 days ago', 'Sep 5'), or YYYY-MM-DDTHH:MM ('2 hours ago' too)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

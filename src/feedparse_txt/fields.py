@@ -105,7 +105,7 @@ def canonical_date(text: str) -> _dt.date | None:
         return None
 
 
-_CANONICAL_SHAPE = r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})"
+_COMMON_SHAPE = r"([A-Z][a-z]{2}) (\d{1,2})(?:, (\d{4}))?"  # the year may be left out
 _RELATIVE = (
     r"(?i)(?P<count>\d{1,6}|an?|one) "
     r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
@@ -121,18 +121,22 @@ def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
     """Parse a listing date.
 
     ``Mon D, YYYY`` is parsed by hand; other absolute shapes (``August 27, 2019``,
-    ``27 Aug 2019``, ``2019-08-27``) by dateutil. A date missing its year or day is
-    an error, never filled in from today. Relative dates (``3 days ago``,
-    ``Yesterday``) need an explicit ``reference`` date; those under a day
-    (``2 hours ago``, ``Just now``) need it as a ``datetime``, the time of the copy,
-    because a date alone cannot tell on which day they fall. The result is a
-    ``date`` whichever the reference is.
+    ``27 Aug 2019``, ``2019-08-27``) by dateutil. A date missing its day is an
+    error. Relative dates (``3 days ago``, ``Yesterday``) need an explicit
+    ``reference`` date; those under a day (``2 hours ago``, ``Just now``) need it
+    as a ``datetime``, the time of the copy, because a date alone cannot tell on
+    which day they fall. So does a date without its year (``Sep 5``: sites leave
+    the year out of recent dates): it is the latest such day on or before the
+    reference. Nothing is ever filled in from today. The result is a ``date``
+    whichever the reference is.
 
     >>> import datetime
     >>> parse_date("Aug 27, 2019")
     datetime.date(2019, 8, 27)
     >>> parse_date("3 days ago", reference=datetime.date(2019, 8, 30))
     datetime.date(2019, 8, 27)
+    >>> parse_date("Sep 5", reference=datetime.date(2019, 8, 30))
+    datetime.date(2018, 9, 5)
     >>> parse_date("2 hours ago", reference=datetime.datetime(2019, 8, 30, 1, 15))
     datetime.date(2019, 8, 29)
     """
@@ -148,16 +152,17 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
     padding = whitespace_error(text)  # dateutil would read past it: a deviation all the same
     if padding is not None:
         raise padding
-    shape = re.fullmatch(_CANONICAL_SHAPE, text)  # re caches it: compiled on first use
+    shape = re.fullmatch(_COMMON_SHAPE, text)  # re caches it: compiled on first use
     if shape is not None and shape[1] in _MONTHS:
-        # The common shape with an impossible day, or a zero-padded day.
+        # The common shape with an impossible or zero-padded day, or without its year.
+        month, day = _MONTHS[shape[1]], int(shape[2])
         try:
-            day = _dt.date(int(shape[3]), _MONTHS[shape[1]], int(shape[2]))
+            found = _dt.date(int(shape[3] or 2000), month, day)  # 2000: a leap year
         except ValueError:
             raise ParseError.expected(
                 "bad-date", "a day that exists in that month", repr(shape[2]), text, column=5
             ) from None
-        return day
+        return found if shape[3] else _latest(month, day, text, reference)
     relative = _relative_days(text)
     if relative is not None:
         if reference is None:
@@ -179,7 +184,30 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
             raise ParseError.expected(
                 "bad-date", "a relative date no earlier than the year 1", "one before it", text
             ) from None
-    return _dateutil_date(text)
+    return _dateutil_date(text, reference)
+
+
+def _latest(month: int, day: int, text: str, reference: _dt.date | None) -> _dt.date:
+    """The latest ``month``/``day`` (a day some year has) on or before ``reference``:
+    the date a site means when it leaves the year out (``Sep 5`` on a page copied on
+    Dec 4)."""
+    if reference is None:
+        raise ParseError(
+            "relative-date",
+            f"expected a date with its year, found {text!r}; pass a reference date "
+            "(reference_date=...), the day of the copy, to resolve it: sites leave the year out "
+            "of recent dates, and it is never taken from today",
+        )
+    last = _dt.date(reference.year, reference.month, reference.day)
+    # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
+    for year in range(last.year, max(last.year - 9, 0), -1):
+        try:
+            found = _dt.date(year, month, day)
+        except ValueError:  # Feb 29 of a common year
+            continue
+        if found <= last:
+            return found
+    raise ParseError.expected("bad-date", "a date no earlier than the year 1", "one before it", text)
 
 
 def _relative_days(text: str) -> tuple[int, str] | None:
@@ -209,15 +237,16 @@ def _shift(reference: _dt.date, count: int, unit: str) -> _dt.date:
 
 
 # Two defaults that differ in every component: a part dateutil filled in from the
-# default shows up as a difference between the two results.
-_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2001, 2, 2))
+# default shows up as a difference between the two results. Both are leap years,
+# so that ``February 29`` without a year reads as a day.
+_DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2))
 
 
 # No written date is longer; longer text is not handed to dateutil at all.
 _LONGEST_DATE = 64
 
 
-def _dateutil_date(text: str) -> _dt.date:
+def _dateutil_date(text: str, reference: _dt.date | None) -> _dt.date:
     if len(text) > _LONGEST_DATE:
         raise ParseError.expected("bad-date", _DATE_EXAMPLE, f"{len(text)} characters", text)
     from dateutil import parser as dateutil_parser
@@ -236,6 +265,8 @@ def _dateutil_date(text: str) -> _dt.date:
             )
             if a != b
         ]
+        if missing == ["year"]:
+            return _latest(first.month, first.day, text, reference)
         raise ParseError.expected(
             "bad-date",
             "a full date with year, month and day",

@@ -61,8 +61,9 @@ def parse_dump(
     binary file. Strict mode (the default) raises :class:`ParseError` at the
     first deviation; ``strict=False`` never raises for a ``str`` and records
     :class:`Problem` objects instead, keeping every line it could not use.
-    ``reference_date`` resolves relative dates such as ``3 days ago``; a
-    ``datetime`` (the time of the copy) also resolves ``2 hours ago``.
+    ``reference_date`` resolves relative dates such as ``3 days ago`` and dates
+    without their year (``Sep 5``); a ``datetime`` (the time of the copy) also
+    resolves ``2 hours ago``.
     ``progress(done, total)`` is called as the text is read, in characters.
     ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
     parses) help the lazy split of every record's tags, with each page's own tag.
