@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +24,9 @@ LOOKALIKES = st.sampled_from(
         "1 views collected around this technical thread.",
         "0 likes · 5 min read",
         "Aug 27, 2019 · Backend Development",
+        "Sep 5 · Backend Development",
+        "Feb 29 · Big Data",
+        "3 days ago · Databases",
         "Amap Tech",
         "·",
         "\r",
@@ -70,10 +75,11 @@ def test_lenient_never_raises_and_keeps_every_character(text: str) -> None:
 @given(
     st.lists(st.one_of(LOOKALIKES, st.just(""), st.text(max_size=12)), max_size=30),
     st.sampled_from(["\n", "\r\n"]),
+    st.none() | st.dates() | st.datetimes(),
 )
-def test_lenient_on_line_soup(lines: list[str], newline: str) -> None:
+def test_lenient_on_line_soup(lines: list[str], newline: str, reference: dt.date | None) -> None:
     text = newline.join(lines)
-    dump = parse_dump(text, strict=False)
+    dump = parse_dump(text, strict=False, reference_date=reference)
     assert format_dump(dump) == text
     for problem in dump.problems:
         assert 1 <= problem.line <= text.count("\n") + 1
