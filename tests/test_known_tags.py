@@ -160,8 +160,8 @@ def test_the_page_tag_is_a_tag_wherever_it_can_stand() -> None:
     "tags",
     [
         ("inventory", "overselling", "seckill"),
-        ("Python", "pip", "requirements.txt"),
-        ("C++", "STL", "std::vector"),
+        ("Go", "go.mod", "module versioning"),
+        ("Python", "__init__.py", "packages"),  # a tag may start with _ where the list says so
         ("Quartz", "cron", "job scheduling"),
         ("ARM", "RISC-V", "chip"),
     ],

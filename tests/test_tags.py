@@ -147,6 +147,14 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # ... but digits that end a tag still end it, and so do several at the start.
         ("Java 21Spring Boot", ("Java 21", "Spring Boot")),
         ("996ICUwork culture", ("996", "ICU", "work culture")),
+        # A dot or :: before a letter joins words of one name: file, package and path names.
+        ("AndroidGradlebuild.gradle", ("Android", "Gradle", "build.gradle")),
+        ("Javajava.util.concurrentthread pool", ("Java", "java.util.concurrent", "thread pool")),
+        ("C++STLstd::vector", ("C++", "STL", "std::vector")),
+        ("Pythonpiprequirements.txt", ("Python", "pip", "requirements.txt")),
+        ("Kubernetesk8s.iokubectl", ("Kubernetes", "k8s.io", "kubectl")),
+        # ... not a version: its digits stay one word.
+        ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

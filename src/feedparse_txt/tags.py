@@ -810,6 +810,16 @@ def _can_cut(line: str, k: int) -> bool:
     return k <= 0 or k >= len(line) or (line[k - 1] not in _SEPARATORS and line[k] not in _SEPARATORS)
 
 
+def _can_stand(line: str, span: tuple[int, int]) -> bool:
+    """Whether a known tag found at ``span`` can stand as a tag there (not ``Cache``
+    inside ``Cache Patterns``): no separator next to it. Its own first or last
+    character may be one (``__init__.py``): the list says so."""
+    start, end = span
+    return (start == 0 or line[start - 1] not in _SEPARATORS) and (
+        end == len(line) or line[end] not in _SEPARATORS
+    )
+
+
 def _page_tag_cuts(line: str, spans: list[tuple[int, int]]) -> tuple[AbstractSet[int], AbstractSet[int]]:
     """Cuts forced around the page's own tag where it stands, and cuts forbidden
     inside it; of places that overlap, the cover that explains most of the line."""
@@ -874,7 +884,10 @@ def _tag_cost(tag: str) -> float:
 
 
 _TAG_COSTS: dict[str, float] = {}
-_WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+")
+# Between the words of a tag: separators, and a dot or ``::`` before a letter, as in
+# file, package and path names (build.gradle, java.util.concurrent, std::vector; not
+# a version: MySQL 8.0).
+_WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+|(?<=[^\W_])(?:\.|::)(?=[^\W\d_])")
 _JOINED_CAPITAL = re.compile(r"(?<=[\-\u2011/])[A-Z](?![^\W_])")
 
 
@@ -965,10 +978,7 @@ def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
     listed: list[tuple[int, int]] = []
     cover: tuple[tuple[int, int], ...] = ()
     if known_tags is not NO_KNOWN_TAGS:  # an empty list made elsewhere finds nothing either
-        # Only where a known tag can stand as a tag (not Cache inside Cache Patterns).
-        spans = [
-            span for span in known_tags.spans_in(line) if _can_cut(line, span[0]) and _can_cut(line, span[1])
-        ]
+        spans = [span for span in known_tags.spans_in(line) if _can_stand(line, span)]
         if spans:
             cover = tuple(spans) if len(spans) == 1 else _best_cover(line, spans)
             size = len(line)
