@@ -53,12 +53,18 @@ for _unit in (
     "GPUH100",
     "5G",
     "1NF2NF",
+    "go.sum",
+    "std::vector",
     "R&D",
     "RISC-V",
     "ContextClassLoader",
     "a1",
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
+# One long word before a dot: the look for the first word of a file name stays short.
+SHAPES["tag line of one word and .go"] = lambda size: RECORD.replace(
+    "Backend ArchitectureDSL", "x" * size + ".go"
+)
 
 
 def per_mb(text: str, repeat: int) -> float:

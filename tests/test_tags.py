@@ -153,6 +153,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("C++STLstd::vector", ("C++", "STL", "std::vector")),
         ("Pythonpiprequirements.txt", ("Python", "pip", "requirements.txt")),
         ("Kubernetesk8s.iokubectl", ("Kubernetes", "k8s.io", "kubectl")),
+        # A file name may start with a word of two letters: its cut before them is weighed.
+        ("Gochecksumsgo.sum", ("Go", "checksums", "go.sum")),
+        ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
         # ... not a version: its digits stay one word.
         ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
     ],

@@ -314,18 +314,26 @@ def _takes_a_letter(line: str, span: tuple[int, int], known: dict[str, float]) -
     return known.get(capitalized + letter if capitalized else word + letter, math.inf) <= _COMMON
 
 
-def _ends_with_short_word(part: str, known: dict[str, float]) -> bool:
-    """Whether ``part``, which a hyphen or slash continues, may end with the
-    two-letter first word of a tag (``on-call``, ``in-memory``, ``at-least-once``)
-    glued to a word of its own: ``responseon``, ``Redisin``. Words of two letters
-    are too short for the glue search, which looks for words of three or more; and
-    a word of the list is not looked into for them (they are too cheap a cut)."""
+def _ends_with_short_word(part: str, joiner: str, known: dict[str, float]) -> bool:
+    """Whether ``part``, which ``joiner`` continues, may end with the two-letter
+    first word of a tag glued to a word of its own: before a hyphen or slash, one
+    of the words that start hyphenated terms (``responseon|on-call``,
+    ``Redis|in-memory``); before a dot, any two lowercase letters, as the names of
+    files and packages may start (``checksums|go.sum``, ``Actions|ci.yml``). Words
+    of two letters are too short for the glue search, which looks for words of
+    three or more; and a word of the list is not looked into for them before a
+    hyphen (they are too cheap a cut: Spain-based, speedup-driven)."""
     lower = part.lower()
+    end = len(part) - 2
+    if joiner == ".":  # the letters before end with a word of 2 to 20 letters: Go|checksums|go.sum
+        return part[end:].islower() and any(
+            known.get(lower[i:end], math.inf) <= _COMMON for i in range(end - 2, max(-1, end - 21), -1)
+        )
     return (
-        len(part) >= 5
-        and part[-2:] in _HYPHENATED_STARTS
-        and known.get(lower[:-2], math.inf) <= _COMMON
-        and lower not in known  # a word of the list: Spain-based, speedup-driven
+        end >= 3
+        and part[end:] in _HYPHENATED_STARTS
+        and known.get(lower[:end], math.inf) <= _COMMON
+        and lower not in known
     )
 
 
@@ -741,8 +749,12 @@ def _candidates(line: str) -> _Candidates:
             lead = _lowercase_lead(line, at, known)
             if lead < at and part[-1].islower():
                 part = part[:-1]  # its last letter starts the next name: acceleration|vLLM
-        if at < size and line[at] in _JOINERS and _ends_with_short_word(part, known):
-            undecided.append(at - 2)  # response|on-call, Redis|in-memory: the scores decide
+        if (
+            at < size
+            and (line[at] in _JOINERS or (line[at] == "." and line[at + 1 : at + 2].isalpha()))
+            and _ends_with_short_word(part, line[at], known)
+        ):
+            undecided.append(at - 2)  # response|on-call, Redis|in-memory, Go|go.mod: the scores decide
         if len(part) < 4:
             continue
         listed = known.get(part.lower())
