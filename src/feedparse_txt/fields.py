@@ -168,8 +168,9 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
         if reference is None:
             raise ParseError(
                 "relative-date",
-                f"expected an absolute date, found the relative date {text!r}; pass a "
-                "reference date (reference_date=...) to resolve it, it is never resolved against today",
+                f"expected an absolute date, found the relative date {text!r}; pass a reference "
+                "date (reference_date=..., --reference-date) to resolve it, it is never resolved "
+                "against today",
             )
         count, unit = relative
         if unit in _TIME_OF_DAY and not isinstance(reference, _dt.datetime):
@@ -195,8 +196,8 @@ def _latest(month: int, day: int, text: str, reference: _dt.date | None) -> _dt.
         raise ParseError(
             "relative-date",
             f"expected a date with its year, found {text!r}; pass a reference date "
-            "(reference_date=...), the day of the copy, to resolve it: sites leave the year out "
-            "of recent dates, and it is never taken from today",
+            "(reference_date=..., --reference-date), the day of the copy, to resolve it: sites "
+            "leave the year out of recent dates, and it is never taken from today",
         )
     last = _dt.date(reference.year, reference.month, reference.day)
     # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
