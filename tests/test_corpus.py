@@ -172,7 +172,7 @@ def test_recent_dates_shown_without_their_year(path: Path) -> None:
     copied = max(a.published for a in dump)
 
     def recent(match: re.Match[str]) -> str:
-        recent = copied - dt.timedelta(days=365) < parse_date(match[0]) <= copied
+        recent = copied - dt.timedelta(days=364) < parse_date(match[0]) <= copied
         return match[1] if recent else match[0]
 
     lines = text.split("\n")

@@ -97,7 +97,9 @@ def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
     [
         ("Aug 27", dt.date(2019, 8, 30), dt.date(2019, 8, 27)),
         ("Aug 30", dt.date(2019, 8, 30), dt.date(2019, 8, 30)),
-        ("Aug 31", dt.date(2019, 8, 30), dt.date(2018, 8, 31)),  # not yet this year: last year's
+        ("Aug 31", dt.date(2019, 8, 30), dt.date(2019, 8, 31)),  # a day ahead: the site's time zone
+        ("Sep 1", dt.date(2019, 8, 30), dt.date(2018, 9, 1)),  # not yet this year: last year's
+        ("Jan 1", dt.datetime(2019, 12, 31, 23, 0), dt.date(2020, 1, 1)),
         ("Dec 31", dt.datetime(2020, 1, 1, 0, 5), dt.date(2019, 12, 31)),
         ("Jan 1", dt.date(2020, 1, 1), dt.date(2020, 1, 1)),
         ("Feb 29", dt.date(2019, 8, 30), dt.date(2016, 2, 29)),  # the last leap year
@@ -130,9 +132,11 @@ def test_a_date_shown_without_its_year_reads_back_within_the_year_up_to_the_refe
 ) -> None:
     found = parse_date(format_date(day)[: -len(", 2019")], reference=reference)
     last = dt.date(reference.year, reference.month, reference.day)
+    if last < dt.date.max:
+        last += dt.timedelta(days=1)  # the site's time zone may be a day ahead
     assert (found.month, found.day) == (day.month, day.day)
     assert found <= last
-    # The latest such day: in each later year up to the reference's it is after it, or none.
+    # The latest such day: in each later year up to that one it is after it, or none.
     later = [year for year in range(found.year + 1, last.year + 1) if _exists(year, day.month, day.day)]
     assert all(dt.date(year, day.month, day.day) > last for year in later)
 

@@ -126,8 +126,9 @@ def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
     ``reference`` date; those under a day (``2 hours ago``, ``Just now``) need it
     as a ``datetime``, the time of the copy, because a date alone cannot tell on
     which day they fall. So does a date without its year (``Sep 5``: sites leave
-    the year out of recent dates): it is the latest such day on or before the
-    reference. Nothing is ever filled in from today. The result is a ``date``
+    the year out of recent dates): it is the latest such day up to the day after
+    the reference (a site may date its pages in a time zone ahead of the copy's).
+    Nothing is ever filled in from today. The result is a ``date``
     whichever the reference is.
 
     >>> import datetime
@@ -189,9 +190,10 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
 
 
 def _latest(month: int, day: int, text: str, reference: _dt.date | None) -> _dt.date:
-    """The latest ``month``/``day`` (a day some year has) on or before ``reference``:
-    the date a site means when it leaves the year out (``Sep 5`` on a page copied on
-    Dec 4)."""
+    """The latest ``month``/``day`` (a day some year has) up to the day after
+    ``reference``: the date a site means when it leaves the year out (``Sep 5`` on a
+    page copied on Dec 4). The day after, because the site may date its pages in a
+    time zone ahead of the copy's (``Dec 5`` copied on Dec 4 is this year's)."""
     if reference is None:
         raise ParseError(
             "relative-date",
@@ -200,6 +202,8 @@ def _latest(month: int, day: int, text: str, reference: _dt.date | None) -> _dt.
             "leave the year out of recent dates, and it is never taken from today",
         )
     last = _dt.date(reference.year, reference.month, reference.day)
+    if last < _dt.date.max:
+        last += _dt.timedelta(days=1)
     # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
     for year in range(last.year, max(last.year - 9, 0), -1):
         try:
