@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -133,3 +135,12 @@ def test_final_newline_is_kept() -> None:
     text = TEXTS["www_tags_cache-patterns.txt"]
     assert not text.endswith("\n") and not normalize(text).endswith("\n")
     assert normalize(text + "\n").endswith("Patterns and Strategies\n")
+
+
+def test_a_reference_date_resolves_relative_dates_and_dates_without_a_year() -> None:
+    record = "A\nA\n{} · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    text = record.format("3 days ago") + record.format("Sep 12") + record.format("2 hours ago")
+    copied = dt.datetime(2024, 9, 10, 1, 0)
+    expected = record.format("Sep 7, 2024") + record.format("Sep 12, 2023") + record.format("Sep 9, 2024")
+    assert normalize(text, reference_date=copied) == expected
+    assert normalize(text) == text  # without it, each record stays as it was, as text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from .formatting import record_renderer, render_header, render_record
 from .model import Dump, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump
@@ -9,18 +11,25 @@ from .parsing import parse_dump
 __all__ = ["normalize"]
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     """Clean up a copied listing without losing anything it says.
 
     LF line endings, no byte order mark, no trailing whitespace on any line, every
     record in the full layout (repaired where the lenient reader is sure of the
     repair), one header per page. Text that is not a header or record is kept,
     cleaned like every other line. Whether the text ended with a newline is kept.
+    ``reference_date`` (when the copy was made) resolves relative dates and dates
+    without a year, as for :func:`parse_dump`, so their records are written with
+    full dates; without it they stay as they were, as text.
 
     >>> normalize("Amap Tech \\r\\nAug 27, 2019 · Backend\\r\\nT\\r\\nS\\r\\nDSL\\r\\n0 likes · 3 min read")
     'Amap Tech\\nAmap Tech\\nAug 27, 2019 · Backend\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT'
+    >>> import datetime
+    >>> copied = datetime.date(2024, 9, 10)
+    >>> normalize("A\\nSep 5 · B\\nT\\nS\\nDSL\\n0 likes · 3 min read\\n", reference_date=copied)
+    'A\\nA\\nSep 5, 2024 · B\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT\\n'
     """
-    return normalized(parse_dump(text, strict=False))
+    return normalized(parse_dump(text, strict=False, reference_date=reference_date))
 
 
 def normalized(dump: Dump) -> str:
