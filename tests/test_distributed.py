@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 from feedparse_txt import Article, KnownTags, parse_dump
@@ -34,3 +37,15 @@ def test_articles_bag_splits_with_the_site_list(scheduler: str) -> None:
     bag = articles_bag(paths, strict=False, files_per_partition=3, known_tags=known)
     tags = bag.map(lambda article: (article.tags, article._known_tags)).compute(scheduler=scheduler)
     assert tags == [(a.tags, a._known_tags) for a in serial]
+
+
+def test_articles_bag_resolves_dates_against_the_reference(tmp_path: Path) -> None:
+    from feedparse_txt.distributed import articles_bag
+
+    record = "A\nA\n{} · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    path = tmp_path / "relative.txt"
+    path.write_text(record.format("3 days ago") + record.format("Sep 12"), encoding="utf-8")
+    copied = dt.date(2024, 9, 10)
+    found = articles_bag([path], strict=False, reference_date=copied).compute(scheduler="synchronous")
+    assert [a.published for a in found] == [dt.date(2024, 9, 7), dt.date(2023, 9, 12)]
+    assert articles_bag([path], strict=False).compute(scheduler="synchronous") == []

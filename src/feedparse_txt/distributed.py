@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -19,24 +20,28 @@ from .parsing import parse_dump
 __all__ = ["articles_bag"]
 
 
-def _articles(path: str, strict: bool, known_tags: KnownTags) -> list[Article]:
+def _articles(
+    path: str, strict: bool, reference_date: _dt.date | None, known_tags: KnownTags
+) -> list[Article]:
     from pathlib import Path
 
-    return list(parse_dump(Path(path), strict=strict, known_tags=known_tags).articles)
+    dump = parse_dump(Path(path), strict=strict, reference_date=reference_date, known_tags=known_tags)
+    return list(dump.articles)
 
 
 def articles_bag(
     paths: Iterable[str | os.PathLike[str]],
     *,
     strict: bool = True,
+    reference_date: _dt.date | None = None,
     files_per_partition: int = 8,
     known_tags: Iterable[str] = (),
 ) -> Any:
     """A ``dask.bag.Bag`` of the articles of ``paths``, in file order.
 
     Each partition parses a few files where Dask runs it (threads, processes, or a
-    cluster's workers); the records are the same as a serial parse gives, their
-    tags split with ``known_tags`` as :func:`~feedparse_txt.parse_dump` splits them.
+    cluster's workers); the records are the same as a serial parse gives, with
+    ``reference_date`` and ``known_tags`` as :func:`~feedparse_txt.parse_dump` takes them.
     Turn it into a dataframe with ``bag.map(Article.to_dict).to_dataframe()``.
     """
     import dask.bag as db
@@ -44,4 +49,6 @@ def articles_bag(
     names = [os.fspath(p) for p in paths]
     partitions = max(1, (len(names) + files_per_partition - 1) // files_per_partition)
     bag = db.from_sequence(names, npartitions=partitions)  # type: ignore[no-untyped-call]
-    return bag.map(_articles, strict=strict, known_tags=KnownTags.of(known_tags)).flatten()
+    return bag.map(
+        _articles, strict=strict, reference_date=reference_date, known_tags=KnownTags.of(known_tags)
+    ).flatten()
