@@ -160,7 +160,7 @@ def test_the_page_tag_is_a_tag_wherever_it_can_stand() -> None:
     "tags",
     [
         ("inventory", "overselling", "seckill"),
-        ("TLS", "X.509", "certificates"),
+        ("Spring", "applicationContext", "bean lifecycle"),  # a lowercase CamelCase name
         ("Python", "__init__.py", "packages"),  # a tag may start with _ where the list says so
         ("Quartz", "cron", "job scheduling"),
         ("ARM", "RISC-V", "chip"),

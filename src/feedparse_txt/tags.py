@@ -779,8 +779,11 @@ def _candidates(line: str) -> _Candidates:
                 undecided.append(start + 1)
                 undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
         elif part.isupper() and listed is None:
-            # inside a run of capitals: RPC|SSO; its last may start a name with digits: GPU|H100
-            undecided.extend(range(start + 2, end if at < size and line[at].isdigit() else end - 1))
+            # inside a run of capitals: RPC|SSO; its last may start a name with digits:
+            # GPU|H100, TLS|X.509
+            after = line[at : at + 2]
+            digits = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
+            undecided.extend(range(start + 2, end if digits else end - 1))
     names = (
         [
             span
