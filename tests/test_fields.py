@@ -62,6 +62,8 @@ def test_parse_date(text: str, expected: dt.date) -> None:
         ("Yesterday", "relative-date", 1),
         ("2 hours ago", "relative-date", 1),
         ("Just now", "relative-date", 1),
+        ("2h ago", "relative-date", 1),
+        ("an h ago", "bad-date", 1),  # the short units only follow a number
         # Whitespace around a date is a deviation, though dateutil would read past it.
         (" Aug 27, 2019", "leading-whitespace", 1),
         ("Aug 27, 2019 ", "trailing-whitespace", 13),
@@ -86,6 +88,12 @@ def test_parse_date_errors(text: str, code: str, column: int) -> None:
         ("1 year ago", dt.date(2018, 8, 30)),
         ("Yesterday", dt.date(2019, 8, 29)),
         ("today", dt.date(2019, 8, 30)),
+        # The short forms of feeds and timelines.
+        ("3d ago", dt.date(2019, 8, 27)),
+        ("1w ago", dt.date(2019, 8, 23)),
+        ("2mo ago", dt.date(2019, 6, 30)),
+        ("1y ago", dt.date(2018, 8, 30)),
+        ("2 yrs ago", dt.date(2017, 8, 30)),
     ],
 )
 def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
@@ -159,6 +167,10 @@ def _exists(year: int, month: int, day: int) -> bool:
         ("1 hr ago", dt.date(2019, 8, 30)),
         ("30 seconds ago", dt.date(2019, 8, 30)),
         ("Just now", dt.date(2019, 8, 30)),
+        ("a few seconds ago", dt.date(2019, 8, 30)),
+        ("2h ago", dt.date(2019, 8, 29)),
+        ("75m ago", dt.date(2019, 8, 30)),
+        ("76min ago", dt.date(2019, 8, 29)),
         ("3 days ago", dt.date(2019, 8, 27)),
         ("2 months ago", dt.date(2019, 6, 30)),
         ("Yesterday", dt.date(2019, 8, 29)),
@@ -307,3 +319,36 @@ def test_relative_dates_give_a_date_or_a_parse_error(
     else:
         assert type(found) is dt.date
         assert found <= dt.date(reference.year, reference.month, reference.day)
+
+
+@given(
+    st.integers(0, 999_999),
+    st.sampled_from(
+        [
+            ("s", "second"),
+            ("m", "minute"),
+            ("h", "hour"),
+            ("d", "day"),
+            ("w", "week"),
+            ("mo", "month"),
+            ("y", "year"),
+        ]
+    ),
+    st.booleans(),
+    st.datetimes(),
+)
+def test_the_short_forms_read_as_the_long_ones(
+    count: int, units: tuple[str, str], spaced: bool, reference: dt.datetime
+) -> None:
+    short, long = units
+    assert _outcome(f"{count}{' ' * spaced}{short} ago", reference) == _outcome(
+        f"{count} {long}s ago", reference
+    )
+
+
+def _outcome(text: str, reference: dt.datetime) -> dt.date | str:
+    """The date ``text`` reads as, or the code of its error."""
+    try:
+        return parse_date(text, reference=reference)
+    except ParseError as error:
+        return error.code

@@ -106,15 +106,22 @@ def canonical_date(text: str) -> _dt.date | None:
 
 
 _COMMON_SHAPE = r"([A-Z][a-z]{2}) (\d{1,2})(?:, (\d{4}))?"  # the year may be left out
+# "3 days ago", "an hour ago", "45 mins ago", and the short forms "2h ago", "3d ago", "5m ago".
 _RELATIVE = (
-    r"(?i)(?P<count>\d{1,6}|an?|one) "
-    r"(?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
+    r"(?i)(?:(?P<count>\d{1,6}) ?|(?P<word>an?|one) )"
+    r"(?P<unit>sec(?:ond)?s?|s|min(?:ute)?s?|m|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|y) ago"
 )
-# Short spellings of a unit -> its name.
-_TIME_UNITS = {"sec": "second", "min": "minute", "hr": "hour"}
+# A unit's spelling -> its name, by how it starts (m alone and min are minutes, mo a month).
+_TIME_UNITS = {"s": "second", "m": "minute", "mo": "month", "h": "hour", "d": "day", "w": "week", "y": "year"}
+_SHORT_UNITS = frozenset(["s", "m", "h", "d", "w", "mo", "y"])  # only after a number: 2h, 3d
 # The units under a day: they name a time of day, which a date alone cannot place.
 _TIME_OF_DAY = frozenset(["second", "minute", "hour"])
-_RELATIVE_WORDS = {"today": (0, "day"), "yesterday": (1, "day"), "just now": (0, "second")}
+_RELATIVE_WORDS = {
+    "today": (0, "day"),
+    "yesterday": (1, "day"),
+    "just now": (0, "second"),
+    "a few seconds ago": (0, "second"),
+}
 
 
 def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
@@ -223,10 +230,11 @@ def _relative_days(text: str) -> tuple[int, str] | None:
     match = re.fullmatch(_RELATIVE, text)
     if match is None:
         return None
-    count = match["count"].lower()
-    number = 1 if count in ("a", "an", "one") else int(count)
     unit = match["unit"].lower()
-    return number, _TIME_UNITS.get(unit, unit)
+    if match["word"] and unit in _SHORT_UNITS:
+        return None  # "an h ago" is no one's spelling
+    number = 1 if match["word"] else int(match["count"])
+    return number, _TIME_UNITS[unit[:2] if unit.startswith("mo") else unit[0]]
 
 
 def _shift(reference: _dt.date, count: int, unit: str) -> _dt.date:
