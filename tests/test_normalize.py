@@ -85,6 +85,7 @@ def test_one_header_per_page() -> None:
     text = TEXTS["www_tags_contextclassloader.txt"]
     header = "Tagged articles\n2 articles\nPage 1 of 1\n"
     assert normalize(header + text) == text
+    assert normalize(header + "\n" + text) == text  # a blank line between them is no text
 
 
 def _doubled_author_and_no_blank(text: str) -> str:
@@ -144,3 +145,32 @@ def test_a_reference_date_resolves_relative_dates_and_dates_without_a_year() -> 
     expected = record.format("Sep 7, 2024") + record.format("Sep 12, 2023") + record.format("Sep 9, 2024")
     assert normalize(text, reference_date=copied) == expected
     assert normalize(text) == text  # without it, each record stays as it was, as text
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_stray_blank_lines_are_dropped(name: str) -> None:
+    """Blank lines pasted between records and after headers, as copies of several pages
+    get them, say nothing: the canonical form has none of them."""
+    text = TEXTS[name]
+    dump = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    for first, _last in reversed(dump.record_lines()):  # before each record: after a header too
+        lines[first - 1 : first - 1] = ["", "  "]
+    strayed = "\n".join(lines)
+    problems = parse_dump(strayed, strict=False).problems
+    assert [p.code for p in problems].count("unexpected-line") == len(dump)
+    assert normalize(strayed) == normalize(text)
+
+
+def test_a_blank_line_next_to_unusable_text_stays() -> None:
+    # Found by the property above while blank lines around kept text were dropped too:
+    # the author lines then met the date lines and read as a record the second time.
+    text = TEXTS["backend-architecture-page8.txt"]
+    authors = "Java Backend Technology\nJava Backend Technology\n"
+    date = "Jan 16, 2018 · Backend Development\n"
+    damaged = text.replace(authors + date, authors + "\n" + date + date)
+    assert damaged != text
+    once = normalize(damaged)
+    assert authors + "\n" + date in once
+    assert normalize(once) == once
+    assert parse_dump(once, strict=False).articles == parse_dump(damaged, strict=False).articles

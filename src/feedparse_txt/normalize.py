@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .formatting import record_renderer, render_header, render_record
-from .model import Dump, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
+from .model import Dump, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump
 
 __all__ = ["normalize"]
@@ -17,7 +17,8 @@ def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     LF line endings, no byte order mark, no trailing whitespace on any line, every
     record in the full layout (repaired where the lenient reader is sure of the
     repair), one header per page. Text that is not a header or record is kept,
-    cleaned like every other line. Whether the text ended with a newline is kept.
+    cleaned like every other line; stray blank lines between records and headers
+    are dropped. Whether the text ended with a newline is kept.
     ``reference_date`` (when the copy was made) resolves relative dates and dates
     without a year, as for :func:`parse_dump`, so their records are written with
     full dates; without it they stay as they were, as text.
@@ -38,7 +39,11 @@ def normalized(dump: Dump) -> str:
     relative dates first."""
     parts: list[str] = []
     last_header: Header | None = None
-    for entry in dump.document.entries:
+    entries = dump.document.entries
+    stray = _stray_blank_lines(entries)
+    for i, entry in enumerate(entries):
+        if i in stray:
+            continue
         if isinstance(entry, HeaderEntry):
             if entry.header != last_header:  # the same page header pasted twice is one
                 parts.append(render_header(entry.header))
@@ -61,3 +66,17 @@ def _clean(raw: str) -> str:
     """Unusable text with its line endings and trailing whitespace cleaned."""
     lines = raw.split("\n")
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _stray_blank_lines(entries: tuple[Entry, ...]) -> set[int]:
+    """Which entries are blank lines between records and headers (or the ends of the
+    text), as pasted pages bring them: they say nothing. Blank lines next to text the
+    parser could not use stay, as they are part of how that text reads."""
+    return {
+        i
+        for i, entry in enumerate(entries)
+        if isinstance(entry, TextEntry)
+        and entry.raw.isspace()
+        and not (i > 0 and isinstance(entries[i - 1], TextEntry))
+        and not (i + 1 < len(entries) and isinstance(entries[i + 1], TextEntry))
+    }
