@@ -55,6 +55,7 @@ for _unit in (
     "1NF2NF",
     "go.sum",
     "std::vector",
+    "TLSX.509",
     "R&D",
     "RISC-V",
     "ContextClassLoader",
