@@ -140,6 +140,15 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("8Kdisplaystreaming", ("8K", "display", "streaming")),
         ("5Gnetwork slicingtelecom", ("5G", "network slicing", "telecom")),
         ("5GAT&Ttelecom", ("5G", "AT&T", "telecom")),
+        # A number of any length leads a tag with its unit; in a line led by a number,
+        # another may follow a letter (digits sort first).
+        ("144HzIPSmonitors", ("144Hz", "IPS", "monitors")),
+        ("1080p4Kupscaling", ("1080p", "4K", "upscaling")),
+        ("120fps4Kgaming", ("120fps", "4K", "gaming")),
+        ("16KBL1 cachepage size", ("16KB", "L1 cache", "page size")),
+        ("10xAI codingproductivity", ("10x", "AI coding", "productivity")),
+        # Capitals before a word that starts hyphenated terms: either may own the last one.
+        ("DBAon-callrunbooks", ("DBA", "on-call", "runbooks")),
         # A digit among capitals: K8S, P2P, and B2B (a term, not B2|BCRM).
         ("DockerK8Scontainers", ("Docker", "K8S", "containers")),
         ("BitTorrentP2Pnetworking", ("BitTorrent", "P2P", "networking")),

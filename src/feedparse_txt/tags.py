@@ -56,10 +56,14 @@ _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags 
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
 _LETTER_AFTER_DIGIT = 8.0
+_UNIT_LETTER = 4.0  # a letter alone after a number is its unit (1080p, 4k), not a stray letter
 # A digit and 1, 2 or 3 capitals (5G, 2PC, 3DES) cost by their capitals; with more (4KHDR,
 # most likely 4K|HDR) a base and 3 a capital.
 _DIGIT_LED = (7.0, 10.0, 14.0)
 _LONG_DIGIT_LED = 8.0
+# A longer number and one or two capitals are a size and its unit: two (16KB, 64GB) are
+# commoner than one (100G); with more (996ICU), the number is a tag of its own.
+_NUMBER_UNIT = (10.0, 9.0)
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
@@ -229,10 +233,13 @@ _BEFORE, _AFTER, _EITHER = "before", "after", "either"  # either: SO|Alive or SO
 def _acronym_ending(text: str, k: int) -> str:
     """Whether a run of capitals ends before the capital at ``k``, after it, or
     either: the capital starts a word about as long as the lowercase letters after
-    it do (``SO|Alive quiz`` or ``SOA|live quiz``, ``CDC|Pod`` or ``CDCP|od``)."""
+    it do (``SO|Alive quiz`` or ``SOA|live quiz``, ``CDC|Pod`` or ``CDCP|od``), or
+    they are a word that starts hyphenated terms (``SR|Eon-call`` or ``SRE|on-call``)."""
     end = k + 1
     while end < len(text) and text[end].islower():
         end += 1
+    if end - k == 3 and end < len(text) and text[end] in _JOINERS and text[k + 1 : end] in _HYPHENATED_STARTS:
+        return _EITHER  # SR|Eon-call or SRE|on-call
     model = _model
     if model is None:
         return _BEFORE
@@ -431,7 +438,7 @@ def _word_cost(word: str) -> float:
         cost = listed
     elif word.isupper() and len(word) >= 2:
         cost = _acronym_cost(word)
-    elif len(word) <= 6 and sum(map(str.isupper, word)) >= len(word) - 2 >= 1:
+    elif len(word) <= 6 and sum(map(str.isupper, word)) >= len(word) - 2 >= 1 and not word[0].isdigit():
         cost = _acronym_cost(word) + 2.0  # mostly capitals: DDoS, ArkTS
     elif listed is not None:
         cost = listed + 2.0
@@ -446,6 +453,9 @@ def _word_cost(word: str) -> float:
                 cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
+    elif word[0].isdigit() and (unit := word.lstrip("0123456789")).isalpha() and not unit.isupper():
+        # a number and its unit: 60fps, 120Hz, 1080p (a letter alone is no word, but a unit)
+        cost = min(cost, _NUMBER + _VERSIONED + (_word_cost(unit) if len(unit) > 1 else _UNIT_LETTER))
     if len(_WORD_COSTS) > _CACHE_LIMIT:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
@@ -486,14 +496,24 @@ def _acronym_cost(word: str) -> float:
     """Short unknown acronyms are common (TV, GIS); long ones rarer; a doubled one
     (IDID) is two tags that share a word. One digit and a few capitals are common
     too (5G, 2PC, 3DES), but not more capitals (4KHDR is 4K|HDR), nor capitals after
-    a digit inside (3GPP5G is 3GPP|5G)."""
-    if word[0].isdigit() and word[1:].isalpha():
-        capitals = len(word) - 1
-        return _DIGIT_LED[capitals - 1] if capitals <= len(_DIGIT_LED) else _LONG_DIGIT_LED + 3.0 * capitals
+    a digit inside (3GPP5G is 3GPP|5G); a longer number takes one or two capitals,
+    a unit (16KB, 100G), not more (996|ICU)."""
+    letters = word.lstrip("0123456789")
+    if letters.isalpha() and letters != word:
+        capitals = len(letters)
+        if len(word) - capitals > 1:  # a longer number: a unit, 16KB, 100G (not 996|ICU)
+            if capitals <= len(_NUMBER_UNIT):
+                return _NUMBER_UNIT[capitals - 1]
+        elif capitals <= len(_DIGIT_LED):
+            return _DIGIT_LED[capitals - 1]
+        else:
+            return _LONG_DIGIT_LED + 3.0 * capitals
     half = len(word) // 2
     if len(word) % 2 == 0 and word[:half] == word[half:]:
         return _ACRONYM_COST + 15.0
     inner_digits = _LETTER_AFTER_DIGIT * len(_DIGIT_LETTER.findall(word, 1))
+    if letters != word:  # a second number after the first's letters: 4K60 is 4K|60fps
+        inner_digits += _LETTER_AFTER_DIGIT
     return _ACRONYM_COST + 3.0 * max(0, len(word) - 3) + inner_digits
 
 
@@ -720,8 +740,8 @@ def _candidates(line: str) -> _Candidates:
             elif part[0].isdigit():
                 if before.islower():
                     undecided.extend(_digit_word_starts(line, start, known))  # Docker|k8s, Java|i18n
-                elif _digit_led(line, start):
-                    undecided.append(start)  # after a capital: 4G|5G, 3GPP|5G
+                if _digit_led(line, start):
+                    undecided.append(start)  # 4G|5G, 3GPP|5G, 120Hz|4K
             elif part[0].isupper() and (before.isalnum() or before in "+#)"):
                 if before.isdigit() and _digit_led(line, start - 1):
                     # SLF4J is one name, HTTP2Netty two; and 5G|MEC, 2PC|Saga, 3DES|AES
@@ -797,14 +817,26 @@ def _candidates(line: str) -> _Candidates:
 
 
 def _digit_led(line: str, k: int) -> bool:
-    """Whether the digit at ``k`` may start a tag of one digit and capitals (5G, 2PC,
-    3DES): at the start of the line, where digits sort, or after a capital (4G|5G)."""
-    return (
-        line[k].isdigit()
-        and (k == 0 or line[k - 1].isupper())
-        and k + 1 < len(line)
-        and line[k + 1].isupper()
-    )
+    """Whether the number with a digit at ``k`` may start a tag that goes on with
+    letters (5G, 2PC, 3DES, 120Hz, 60fps): at the start of the line, where digits
+    sort; one digit after a capital (4G|5G, 3GPP|5G); or after any letter in a line
+    led by a number that sorts no later, as only tags of digits may come before
+    it (120Hz|4K, 4K|60fps)."""
+    if not line[k].isdigit():
+        return False
+    first, end = k, k + 1
+    while first and line[first - 1].isdigit():
+        first -= 1
+    while end < len(line) and line[end].isdigit():
+        end += 1
+    if end == len(line) or not line[end].isalpha():
+        return False
+    if not first:
+        return True
+    before = line[first - 1]
+    if before.isupper() and end == first + 1 and line[end].isupper():
+        return True  # one digit after a capital: 4G|5G, 3GPP|5G (but A100, H100 are names)
+    return before.isalpha() and line[0].isdigit() and line[0] <= line[first]
 
 
 def _digit_led_ends(line: str, k: int) -> list[int]:
