@@ -54,6 +54,7 @@ for _unit in (
     "5G",
     "1NF2NF",
     "120Hz4K",
+    "2.4GHz",
     "go.sum",
     "std::vector",
     "TLSX.509",

@@ -147,6 +147,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("120fps4Kgaming", ("120fps", "4K", "gaming")),
         ("16KBL1 cachepage size", ("16KB", "L1 cache", "page size")),
         ("10xAI codingproductivity", ("10x", "AI coding", "productivity")),
+        ("1.5TBSSDstorage", ("1.5TB", "SSD", "storage")),
+        ("3.5mmaudio jackheadphones", ("3.5mm", "audio jack", "headphones")),
         # Capitals before a word that starts hyphenated terms: either may own the last one.
         ("DBAon-callrunbooks", ("DBA", "on-call", "runbooks")),
         # A digit among capitals: K8S, P2P, and B2B (a term, not B2|BCRM).

@@ -453,13 +453,20 @@ def _word_cost(word: str) -> float:
                 cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
-    elif word[0].isdigit() and (unit := word.lstrip("0123456789")).isalpha() and not unit.isupper():
-        # a number and its unit: 60fps, 120Hz, 1080p (a letter alone is no word, but a unit)
+    elif (unit := _after_number(word)) != word and unit.isalpha() and len(unit) <= 4 and not unit.isupper():
+        # a number and its unit: 60fps, 2.4GHz, 1080p (a letter alone is no word, but a unit)
         cost = min(cost, _NUMBER + _VERSIONED + (_word_cost(unit) if len(unit) > 1 else _UNIT_LETTER))
     if len(_WORD_COSTS) > _CACHE_LIMIT:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
     return cost
+
+
+def _after_number(word: str) -> str:
+    """What follows the number ``word`` starts with (``GHz`` of ``2.4GHz``); all of
+    ``word`` when it starts with no number."""
+    number = _VERSION.match(word)
+    return word[number.end() :] if number else word
 
 
 def _is_versioned(name: str, model: _Model) -> bool:
@@ -498,7 +505,7 @@ def _acronym_cost(word: str) -> float:
     too (5G, 2PC, 3DES), but not more capitals (4KHDR is 4K|HDR), nor capitals after
     a digit inside (3GPP5G is 3GPP|5G); a longer number takes one or two capitals,
     a unit (16KB, 100G), not more (996|ICU)."""
-    letters = word.lstrip("0123456789")
+    letters = _after_number(word)
     if letters.isalpha() and letters != word:
         capitals = len(letters)
         if len(word) - capitals > 1:  # a longer number: a unit, 16KB, 100G (not 996|ICU)
@@ -740,7 +747,7 @@ def _candidates(line: str) -> _Candidates:
             elif part[0].isdigit():
                 if before.islower():
                     undecided.extend(_digit_word_starts(line, start, known))  # Docker|k8s, Java|i18n
-                if _digit_led(line, start):
+                if before.isalpha() and _digit_led(line, start):
                     undecided.append(start)  # 4G|5G, 3GPP|5G, 120Hz|4K
             elif part[0].isupper() and (before.isalnum() or before in "+#)"):
                 if before.isdigit() and _digit_led(line, start - 1):
@@ -824,10 +831,10 @@ def _digit_led(line: str, k: int) -> bool:
     it (120Hz|4K, 4K|60fps)."""
     if not line[k].isdigit():
         return False
-    first, end = k, k + 1
-    while first and line[first - 1].isdigit():
+    first, end = k, k + 1  # the number's bounds
+    while first and _in_number(line, first - 1):
         first -= 1
-    while end < len(line) and line[end].isdigit():
+    while end < len(line) and _in_number(line, end):
         end += 1
     if end == len(line) or not line[end].isalpha():
         return False
@@ -837,6 +844,13 @@ def _digit_led(line: str, k: int) -> bool:
     if before.isupper() and end == first + 1 and line[end].isupper():
         return True  # one digit after a capital: 4G|5G, 3GPP|5G (but A100, H100 are names)
     return before.isalpha() and line[0].isdigit() and line[0] <= line[first]
+
+
+def _in_number(line: str, i: int) -> bool:
+    """Whether ``line[i]`` is a digit or a decimal point between two (2.4GHz)."""
+    if line[i] == ".":
+        return 0 < i < len(line) - 1 and line[i - 1].isdigit() and line[i + 1].isdigit()
+    return line[i].isdigit()
 
 
 def _digit_led_ends(line: str, k: int) -> list[int]:
