@@ -453,7 +453,12 @@ def _word_cost(word: str) -> float:
                 cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
-    elif (unit := _after_number(word)) != word and unit.isalpha() and len(unit) <= 4 and not unit.isupper():
+    elif (
+        word[0].isdigit()
+        and (unit := _after_number(word)).isalpha()
+        and len(unit) <= 4
+        and not unit.isupper()
+    ):
         # a number and its unit: 60fps, 2.4GHz, 1080p (a letter alone is no word, but a unit)
         cost = min(cost, _NUMBER + _VERSIONED + (_word_cost(unit) if len(unit) > 1 else _UNIT_LETTER))
     if len(_WORD_COSTS) > _CACHE_LIMIT:
@@ -463,8 +468,7 @@ def _word_cost(word: str) -> float:
 
 
 def _after_number(word: str) -> str:
-    """What follows the number ``word`` starts with (``GHz`` of ``2.4GHz``); all of
-    ``word`` when it starts with no number."""
+    """What follows the number ``word`` starts with (``GHz`` of ``2.4GHz``)."""
     number = _VERSION.match(word)
     return word[number.end() :] if number else word
 
@@ -505,7 +509,7 @@ def _acronym_cost(word: str) -> float:
     too (5G, 2PC, 3DES), but not more capitals (4KHDR is 4K|HDR), nor capitals after
     a digit inside (3GPP5G is 3GPP|5G); a longer number takes one or two capitals,
     a unit (16KB, 100G), not more (996|ICU)."""
-    letters = _after_number(word)
+    letters = _after_number(word) if word[0].isdigit() else word
     if letters.isalpha() and letters != word:
         capitals = len(letters)
         if len(word) - capitals > 1:  # a longer number: a unit, 16KB, 100G (not 996|ICU)
