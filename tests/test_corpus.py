@@ -198,6 +198,41 @@ def test_recent_dates_shown_without_their_year(path: Path) -> None:
     assert (caught.value.code, caught.value.line, caught.value.column) == ("relative-date", yearless[0], 1)
 
 
+# The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):
+# between a count and its word in the stats and the header's counts.
+COUNTED = re.compile(r"(?<=\d) (?=likes?\b|min read|articles?\b|views?\b)")
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_no_break_spaces_in_counts(path: Path, space: str) -> None:
+    """The copy of a page that writes no-break spaces between its counts and their
+    words: the same records, one no-break-space problem a changed line, the text
+    written back as it is and normalized as the clean copy; strict stops at the first."""
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    changed = [number for number, line in enumerate(lines, 1) if COUNTED.search(line)]
+    assert changed
+    spaced = "\n".join(COUNTED.sub(space, line) for line in lines)
+
+    found = parse_dump(spaced, strict=False)
+    assert found.articles == dump.articles and found.header == dump.header
+    added = [
+        (p.line, p.code)
+        for p in found.problems
+        if (p.line, p.code) not in {(q.line, q.code) for q in dump.problems}
+    ]
+    assert added == [(number, "no-break-space") for number in changed]
+    assert format_dump(found) == spaced
+    assert normalize(spaced) == normalize(text)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(spaced)
+    first = lines[changed[0] - 1]
+    assert (caught.value.code, caught.value.line) == ("no-break-space", changed[0])
+    assert caught.value.column == COUNTED.search(first).start() + 1  # type: ignore[union-attr]
+
+
 PAGE8 = DATA / "backend-architecture-page8.txt"
 
 

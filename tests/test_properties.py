@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Dump, Header, format_dump, parse_dump
+from feedparse_txt import Article, Dump, Header, format_dump, normalize, parse_dump
 from feedparse_txt import format_dump as write
 from feedparse_txt.strategies import articles, articles_lists, dump_texts, dumps, field_texts, headers
 
@@ -23,6 +23,8 @@ LOOKALIKES = st.sampled_from(
         "273 articles · Page 1 of 3",
         "1 views collected around this technical thread.",
         "0 likes · 5 min read",
+        "0\u00a0likes · 5\u202fmin read",
+        "949\u00a0articles",
         "Aug 27, 2019 · Backend Development",
         "Sep 5 · Backend Development",
         "Feb 29 · Big Data",
@@ -64,6 +66,27 @@ def test_well_formed_variants_round_trip_exactly(items: list[Article], newline: 
     dump = parse_dump(text)
     assert format_dump(dump) == text
     assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
+
+
+@given(
+    st.lists(articles(), min_size=1, max_size=4), st.sampled_from(["\u00a0", "\u202f", "\u2007"]), st.data()
+)
+def test_no_break_spaces_in_the_stats_cost_nothing_but_a_problem(
+    items: list[Article], space: str, data: st.DataObject
+) -> None:
+    text = format_dump(items)
+    lines = text.split("\n")
+    stats = [11 * i + 9 for i in range(len(items))]  # the full layout, no header
+    for at in stats:
+        words = lines[at].split(" ")
+        gap = data.draw(st.sampled_from([0, 3, 4]))  # after the likes' count, the minutes', 'min'
+        lines[at] = " ".join(words[: gap + 1]) + space + " ".join(words[gap + 1 :])
+    spaced = "\n".join(lines)
+    dump = parse_dump(spaced, strict=False)
+    assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
+    assert [(p.code, p.line) for p in dump.problems] == [("no-break-space", at + 1) for at in stats]
+    assert format_dump(dump) == spaced
+    assert normalize(spaced) == text
 
 
 @given(st.text())

@@ -39,6 +39,19 @@ TOLERATED = [
     ("a space more before ' · '", with_lines({2: LINES[2].replace(" · ", "  · ")}), "trailing-whitespace", 3),
     ("a space more after ' · '", with_lines({2: LINES[2].replace(" · ", " ·  ")}), "leading-whitespace", 3),
     ("nbsp in the stats", with_lines({9: LINES[9].replace(" · ", " ·\u00a0")}), "nbsp-separator", 10),
+    # A page may put no-break spaces between a count and its word: 0&nbsp;likes.
+    (
+        "nbsp after the likes",
+        with_lines({9: LINES[9].replace(" likes", "\u00a0likes")}),
+        "no-break-space",
+        10,
+    ),
+    (
+        "narrow nbsp in the read time",
+        with_lines({9: LINES[9].replace(" min", "\u202fmin")}),
+        "no-break-space",
+        10,
+    ),
     # A copy may lose the spaces around the dot, or turn them into tabs.
     ("no spaces around '·'", with_lines({2: LINES[2].replace(" · ", "·")}), "bad-date-line", 3),
     ("a tab around '·'", with_lines({2: LINES[2].replace(" · ", "\t·\t")}), "bad-date-line", 3),

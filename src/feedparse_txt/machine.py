@@ -551,7 +551,9 @@ class Machine:
             return True
         tidy = self._tidy(line)
         try:
-            parse_date_line(tidy if self.strict else _respaced(tidy), reference=self.reference_date)
+            parse_date_line(
+                tidy if self.strict else _respaced(tidy, Role.DATE_LINE), reference=self.reference_date
+            )
         except ParseError as error:
             return error.code == "relative-date"
         return True
@@ -614,15 +616,21 @@ class Machine:
                 values[role] = self._read_role(role, text, values)
             except ParseError as tidied_error:
                 error = self._strict_error(role, line, values, tidied_error)
-                if self._cut_here(k, n):
-                    # What the cut line looked like (``GraphQL `` cut after a space) is no repair.
-                    made = [problem for problem in problems if problem.line != number]
-                    raise _Truncated(self._cut_error(line, number, role), values, r, made) from None
-                if repair and role in _SEPARATED and self._read_respaced(role, text, values):
-                    problems.append(error.at(number))  # ``Aug 27, 2019·Backend``, ``0 likes  · 3 min read``
+                # A last line that reads once respaced is whole, unless a date line: cut
+                # inside its category, it would read as a shorter one.
+                cut = self._cut_here(k, n) and not (
+                    role in _RESPACED and role is not Role.DATE_LINE and self._reads_as(role, text)
+                )
+                if repair and role in _RESPACED and not cut and self._read_respaced(role, text, values):
+                    # ``Aug 27, 2019·Backend``, ``0 likes  · 3 min read``, ``0\u00a0likes · 3 min read``
+                    problems.append(error.at(number))
                     k += 1
                     r += 1
                     continue
+                if cut:
+                    # What the cut line looked like (``GraphQL `` cut after a space) is no repair.
+                    made = [problem for problem in problems if problem.line != number]
+                    raise _Truncated(self._cut_error(line, number, role), values, r, made) from None
                 if role is Role.AUTHOR_AGAIN and self._reads_as(Role.DATE_LINE, text):
                     found = f"found the date line {quote(line)}"
                     missing = ParseError("missing-line", f"expected {role.value}, {found}", line=number)
@@ -663,7 +671,7 @@ class Machine:
         """Read a line of two parts (a date line, stats, a header's count and page)
         with its separator spaced as the format spaces it, if that is what kept it
         from reading; whether it did."""
-        respaced = _respaced(text)
+        respaced = _respaced(text, role)
         if respaced == text:
             return False
         try:
@@ -694,7 +702,7 @@ class Machine:
     def _reads_as(self, role: Role, text: str) -> bool:
         """Whether ``text`` reads as a line of ``role`` (one that repeats no other),
         as it stands or with its separator respaced."""
-        for candidate in (text, _respaced(text)):
+        for candidate in (text, _respaced(text, role)):
             try:
                 self._read_role(role, candidate, {})
             except ParseError:
@@ -717,6 +725,12 @@ class Machine:
                 except ParseError:
                     return error
                 return whitespace_error(line) or error
+            if role in _RESPACED and (plain := line.translate(_PLAIN_SPACES)) != line:
+                try:
+                    self._read_role(role, plain, values)
+                except ParseError:
+                    return error
+                return _no_break_error(line)
             return error
         return tidied
 
@@ -759,12 +773,7 @@ class Machine:
 
     def _untidy(self, line: str, number: int) -> ParseError:
         """The problem a lenient reader records when it had to tidy ``line``."""
-        return whitespace_error(line, number) or ParseError(
-            "nbsp-separator",
-            f"expected ' · ' with plain spaces, found no-break spaces in {quote(line)}",
-            line=number,
-            column=line.find("\u00a0") + 1,
-        )
+        return whitespace_error(line, number) or _no_break_error(line).at(number)
 
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
@@ -986,9 +995,12 @@ def _weight(role: Role) -> int:
     return 1 if role in TEXT_ROLES else 2
 
 
-# The lines of two parts joined by `` · ``; a lenient reader takes any whitespace,
-# or none, around the dot (a copy may lose the spaces or double them).
-_SEPARATED = frozenset([Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE])
+# The lines of dates and counts, some of two parts joined by `` · ``: a lenient reader
+# takes any whitespace, or none, around the dot, and any whitespace between their words
+# (a copy may lose spaces, double them, or turn them into no-break spaces: 0\u00a0likes).
+_RESPACED = frozenset(
+    [Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE, Role.ARTICLE_COUNT, Role.PAGE_OF, Role.VIEWS_LINE]
+)
 
 
 def _found(line: str) -> str:
@@ -996,11 +1008,40 @@ def _found(line: str) -> str:
     return "a blank line" if not line.strip() else "other text"
 
 
-def _respaced(line: str) -> str:
-    """``line`` with its first middle dot spaced as `` · `` and no whitespace
-    around the parts it separates."""
+def _respaced(line: str, role: Role) -> str:
+    """``line`` spaced as the format spaces a line of ``role``: its first middle dot
+    as `` · ``, and the words of each part one plain space apart (a date line's
+    category, free text, only loses the whitespace around it)."""
     first, dot, rest = line.partition("·")
-    return f"{first.strip()}{SEPARATOR}{rest.strip()}" if dot else line
+    if not dot:
+        return _single_spaced(line)
+    rest = rest.strip() if role is Role.DATE_LINE else _single_spaced(rest)
+    return f"{_single_spaced(first)}{SEPARATOR}{rest}"
+
+
+# No-break spaces (plain, narrow, figure), and as plain ones: a page's ``0&nbsp;likes``.
+_NO_BREAK = "\u00a0\u202f\u2007"
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(_NO_BREAK, " "))
+
+
+def _no_break_error(line: str) -> ParseError:
+    """The first no-break space in ``line``: one next to the separator, or another."""
+    at = next(i for i, char in enumerate(line) if char in _NO_BREAK)
+    if "·" in line[max(0, at - 1) : at + 2]:
+        return ParseError(
+            "nbsp-separator",
+            f"expected ' · ' with plain spaces, found no-break spaces in {quote(line)}",
+            column=at + 1,
+        )
+    return ParseError(
+        "no-break-space",
+        f"expected a plain space, found a no-break space (U+{ord(line[at]):04X}) in {quote(line)}",
+        column=at + 1,
+    )
+
+
+def _single_spaced(text: str) -> str:
+    return " ".join(text.split())  # str.split() takes no-break spaces for whitespace too
 
 
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
