@@ -104,6 +104,19 @@ def test_a_date_line_it_can_respace_still_marks_a_record_start(separator: str, c
     assert format_dump(dump) == text
 
 
+@pytest.mark.parametrize("stats", ["0 likes  ·  10 min read", "0\u00a0likes · 10 min read"])
+def test_a_last_line_that_reads_respaced_is_not_cut(stats: str) -> None:
+    # The file ends with its stats and no line ending: a line that reads once respaced
+    # is whole, not one the copy cut off.
+    clean = read(DATA / "www_tags_cache-patterns.txt")
+    assert clean.endswith("0 likes · 10 min read")
+    text = clean.replace("0 likes · 10 min read", stats)
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == parse_dump(clean).articles
+    assert [p.code for p in dump.problems] == ["bad-stats" if "  " in stats else "no-break-space"]
+    assert format_dump(dump) == text
+
+
 def test_mixed_line_endings_and_stray_cr() -> None:
     text = CLEAN.replace("\n", "\r\n", 5).replace(LINES[13], LINES[13] + "\r\r")
     dump = parse_dump(text, strict=False)
