@@ -233,6 +233,35 @@ def test_no_break_spaces_in_counts(path: Path, space: str) -> None:
     assert caught.value.column == COUNTED.search(first).start() + 1  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_blank_lines_of_a_zero_width_space(path: Path) -> None:
+    """The copy of a page whose blank lines hold a zero-width space (an editor's empty
+    paragraph): the same records and header, one invisible-character problem a line,
+    the text written back as it is and normalized as the clean copy; strict stops at
+    the first. (Blank lines inside a record cut off at the end stay in its text.)"""
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+    last = dump.record_lines()[-1][1]
+    lines = text.split("\n")
+    changed = [number for number, line in enumerate(lines[:last], 1) if not line]
+    if not changed:
+        pytest.skip("the compact layout has no blank lines")
+    for number in changed:
+        lines[number - 1] = "\u200b"
+    invisible = "\n".join(lines)
+
+    found = parse_dump(invisible, strict=False)
+    assert found.articles == dump.articles and found.header == dump.header
+    assert [(p.line, p.code) for p in found.problems] == sorted(
+        [(p.line, p.code) for p in dump.problems] + [(number, "invisible-character") for number in changed]
+    )
+    assert format_dump(found) == invisible
+    assert normalize(invisible) == normalize(text)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(invisible)
+    assert caught.value.line <= changed[0]  # a header's first line, when it is in one
+
+
 PAGE8 = DATA / "backend-architecture-page8.txt"
 
 

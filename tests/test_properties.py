@@ -25,6 +25,8 @@ LOOKALIKES = st.sampled_from(
         "0 likes · 5 min read",
         "0\u00a0likes · 5\u202fmin read",
         "949\u00a0articles",
+        "\u200b",
+        "Amap Tech\u2060",
         "Aug 27, 2019 · Backend Development",
         "Sep 5 · Backend Development",
         "Feb 29 · Big Data",

@@ -39,6 +39,9 @@ TOLERATED = [
     ("a space more before ' · '", with_lines({2: LINES[2].replace(" · ", "  · ")}), "trailing-whitespace", 3),
     ("a space more after ' · '", with_lines({2: LINES[2].replace(" · ", " ·  ")}), "leading-whitespace", 3),
     ("nbsp in the stats", with_lines({9: LINES[9].replace(" · ", " ·\u00a0")}), "nbsp-separator", 10),
+    # A page may hold zero-width spaces: a blank line of one, or one after a line.
+    ("a blank line of a zero-width space", with_lines({3: "\u200b"}), "invisible-character", 4),
+    ("a word joiner after the stats", with_lines({9: LINES[9] + "\u2060"}), "invisible-character", 10),
     # A page may put no-break spaces between a count and its word: 0&nbsp;likes.
     (
         "nbsp after the likes",

@@ -82,7 +82,8 @@ assert LAYOUTS[Layout.COMPACT] == (
     Role.AUTHOR, Role.DATE_LINE, Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.STATS,
 )  # fmt: skip
 
-_NBSP_SEPARATORS = ("\u00a0·\u00a0", "\u00a0· ", " ·\u00a0")
+# The spaces beside a separator written with no-break ones: ``\u00a0·\u00a0`` and the like.
+_NBSP_SIDES = frozenset(["\u00a0\u00a0", "\u00a0 ", " \u00a0"])
 
 
 def _similar(a: str, b: str) -> bool:
@@ -514,7 +515,7 @@ class Machine:
 
     def _opens(self, role: Role, line: str) -> bool:
         if role is Role.BLANK:
-            return line == "" or (not self.strict and not line.strip())
+            return line == "" or not self._tidy(line)
         try:
             parse_count(self._tidy(line))
         except ParseError:
@@ -559,13 +560,17 @@ class Machine:
         return True
 
     def _tidy(self, line: str) -> str:
-        """What a lenient reader makes of a line: no surrounding blanks, plain separators."""
+        """What a lenient reader makes of a line: no surrounding blanks or invisible
+        characters (a line of zero-width spaces is a blank line), plain separators."""
         if self.strict:
             return line
         tidy = line.strip() if padded(line) else line
-        if "\u00a0" in tidy:
-            for variant in _NBSP_SEPARATORS:
-                tidy = tidy.replace(variant, SEPARATOR)
+        while tidy and (tidy[0] in _INVISIBLE or tidy[-1] in _INVISIBLE):
+            tidy = tidy.strip(_INVISIBLE).strip()
+        if "\u00a0" in tidy:  # the first middle dot with a no-break space beside it
+            before, dot, after = tidy.partition("·")
+            if dot and before[-1:] + after[:1] in _NBSP_SIDES:
+                tidy = before[:-1] + SEPARATOR + after[1:]
         return tidy
 
     def _read(
@@ -773,7 +778,8 @@ class Machine:
 
     def _untidy(self, line: str, number: int) -> ParseError:
         """The problem a lenient reader records when it had to tidy ``line``."""
-        return whitespace_error(line, number) or _no_break_error(line).at(number)
+        error = whitespace_error(line, number) or _invisible_error(line) or _no_break_error(line)
+        return error.at(number)
 
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
@@ -1022,6 +1028,27 @@ def _respaced(line: str, role: Role) -> str:
 # No-break spaces (plain, narrow, figure), and as plain ones: a page's ``0&nbsp;likes``.
 _NO_BREAK = "\u00a0\u202f\u2007"
 _PLAIN_SPACES = str.maketrans(dict.fromkeys(_NO_BREAK, " "))
+
+
+# Characters a web page may hold that show nothing, not even a space (a zero-width
+# space, joiners, a word joiner, a BOM inside the text): around a line, or as a whole
+# line, a lenient reader drops them.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _invisible_error(line: str) -> ParseError | None:
+    """The problem with invisible characters around ``line``, if any."""
+    if line[:1] in _INVISIBLE and line:
+        at = 0
+    elif line[-1:] in _INVISIBLE and line:
+        at = len(line.rstrip(_INVISIBLE))
+    else:
+        return None
+    return ParseError(
+        "invisible-character",
+        f"expected no invisible characters around the line, found U+{ord(line[at]):04X} in {quote(line)}",
+        column=at + 1,
+    )
 
 
 def _no_break_error(line: str) -> ParseError:
