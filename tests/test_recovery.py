@@ -120,6 +120,23 @@ def test_a_last_line_that_reads_respaced_is_not_cut(stats: str) -> None:
     assert format_dump(dump) == text
 
 
+def test_pages_pasted_together_each_with_its_bom() -> None:
+    # A file saved with a BOM and pasted after another: its header still reads.
+    first, second = (
+        read(DATA / "www_tags_conditional-annotations.txt"),
+        read(DATA / "www_tags_counter-algorithm.txt"),
+    )
+    first = first.rstrip("\n") + "\n"
+    text = first + "\ufeff" + second
+    dump = parse_dump(text, strict=False)
+    alone = parse_dump(second, strict=False)
+    assert dump.headers == (parse_dump(first).header, alone.header)
+    assert dump.articles == parse_dump(first).articles + alone.articles
+    at = first.count("\n") + 1
+    assert (dump.problems[0].code, dump.problems[0].line) == ("invisible-character", at)
+    assert format_dump(dump) == text
+
+
 def test_mixed_line_endings_and_stray_cr() -> None:
     text = CLEAN.replace("\n", "\r\n", 5).replace(LINES[13], LINES[13] + "\r\r")
     dump = parse_dump(text, strict=False)

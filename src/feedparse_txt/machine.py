@@ -515,7 +515,7 @@ class Machine:
 
     def _opens(self, role: Role, line: str) -> bool:
         if role is Role.BLANK:
-            return line == "" or not self._tidy(line)
+            return not self._tidy(line)
         try:
             parse_count(self._tidy(line))
         except ParseError:
@@ -1038,9 +1038,9 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 def _invisible_error(line: str) -> ParseError | None:
     """The problem with invisible characters around ``line``, if any."""
-    if line[:1] in _INVISIBLE and line:
+    if line and line[0] in _INVISIBLE:
         at = 0
-    elif line[-1:] in _INVISIBLE and line:
+    elif line and line[-1] in _INVISIBLE:
         at = len(line.rstrip(_INVISIBLE))
     else:
         return None
