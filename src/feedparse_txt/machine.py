@@ -559,12 +559,16 @@ class Machine:
             return error.code == "relative-date"
         return True
 
-    def _tidy(self, line: str) -> str:
-        """What a lenient reader makes of a line: no surrounding blanks or invisible
-        characters (a line of zero-width spaces is a blank line), plain separators."""
+    def _tidy(self, line: str, free_text: bool = False) -> str:
+        """What a lenient reader makes of a line: no surrounding blanks; unless it is
+        free text, which holds any other character as strict reading does, no invisible
+        characters around it (a line of zero-width spaces is a blank line) and plain
+        spaces around its separator."""
         if self.strict:
             return line
         tidy = line.strip() if padded(line) else line
+        if free_text:
+            return tidy
         while tidy and (tidy[0] in _INVISIBLE or tidy[-1] in _INVISIBLE):
             tidy = tidy.strip(_INVISIBLE).strip()
         if "\u00a0" in tidy:  # the first middle dot with a no-break space beside it
@@ -600,7 +604,7 @@ class Machine:
                 raise _Truncated(self._end_of_text(k - 1, role), values, r, problems)
             line = self._lines[k]
             number = self._base + k + 1
-            text = self._tidy(line)
+            text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
             if sure and k > i and r != doubled and self._doubled(k, role, text, values):
                 doubled = r  # one doubled line a role: a line many times over is not a copy's slip
                 problems.append(ParseError("doubled-line", _REPAIRS["doubled-line"], line=number))
