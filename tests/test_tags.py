@@ -149,6 +149,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("10xAI codingproductivity", ("10x", "AI coding", "productivity")),
         ("1.5TBSSDstorage", ("1.5TB", "SSD", "storage")),
         ("3.5mmaudio jackheadphones", ("3.5mm", "audio jack", "headphones")),
+        # ... but units are a closed set: a longer number takes no acronym.
+        ("2024AItrends", ("2024", "AI", "trends")),
+        ("100PRreviews", ("100", "PR", "reviews")),
+        ("2020COVIDremote work", ("2020", "COVID", "remote work")),
         # Capitals before a word that starts hyphenated terms: either may own the last one.
         ("DBAon-callrunbooks", ("DBA", "on-call", "runbooks")),
         # A digit among capitals: K8S, P2P, and B2B (a term, not B2|BCRM).

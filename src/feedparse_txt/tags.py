@@ -56,13 +56,21 @@ _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags 
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
 _LETTER_AFTER_DIGIT = 8.0
-_UNIT_LETTER = 4.0  # a letter alone after a number is its unit (1080p, 4k), not a stray letter
 # A digit and 1, 2 or 3 capitals (5G, 2PC, 3DES) cost by their capitals; with more (4KHDR,
 # most likely 4K|HDR) a base and 3 a capital.
 _DIGIT_LED = (7.0, 10.0, 14.0)
 _LONG_DIGIT_LED = 8.0
-# A longer number and one or two capitals are a size and its unit: two (16KB, 64GB) are
-# commoner than one (100G); with more (996ICU), the number is a tag of its own.
+# The units a number may carry in a tag (16KB, 100G, 120Hz, 60fps, 1080p, 10x, 7nm),
+# lowercased: a closed set, unlike acronyms (2024|AI, 100|PR, 2020|COVID).
+_UNITS = frozenset(
+    [
+        *("b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bit", "bits"),
+        *("bps", "kbps", "mbps", "gbps", "gbe", "hz", "khz", "mhz", "ghz"),
+        *("ns", "us", "µs", "ms", "s", "min", "h", "k", "m", "g", "t", "p", "i", "x"),
+        *("w", "kw", "v", "mah", "fps", "nm", "mm", "cm", "km", "kg", "dpi", "ppi", "px"),
+    ]
+)
+# A number and a unit of one letter or more; one alone is no word, but a unit (1080p, 4k).
 _NUMBER_UNIT = (10.0, 9.0)
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
@@ -453,18 +461,17 @@ def _word_cost(word: str) -> float:
                 cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
-    elif (
-        word[0].isdigit()
-        and (unit := _after_number(word)).isalpha()
-        and len(unit) <= 4
-        and not unit.isupper()
-    ):
-        # a number and its unit: 60fps, 2.4GHz, 1080p (a letter alone is no word, but a unit)
-        cost = min(cost, _NUMBER + _VERSIONED + (_word_cost(unit) if len(unit) > 1 else _UNIT_LETTER))
+    elif word[0].isdigit() and (unit := _after_number(word)).lower() in _UNITS and not unit.isupper():
+        cost = min(cost, _number_with_unit(unit))  # 60fps, 2.4GHz, 1080p
     if len(_WORD_COSTS) > _CACHE_LIMIT:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
     return cost
+
+
+def _number_with_unit(unit: str) -> float:
+    """Cost of a number and ``unit``, one of _UNITS, as one word (16KB, 60fps)."""
+    return _NUMBER_UNIT[min(len(unit), len(_NUMBER_UNIT)) - 1]
 
 
 def _after_number(word: str) -> str:
@@ -507,14 +514,14 @@ def _acronym_cost(word: str) -> float:
     """Short unknown acronyms are common (TV, GIS); long ones rarer; a doubled one
     (IDID) is two tags that share a word. One digit and a few capitals are common
     too (5G, 2PC, 3DES), but not more capitals (4KHDR is 4K|HDR), nor capitals after
-    a digit inside (3GPP5G is 3GPP|5G); a longer number takes one or two capitals,
-    a unit (16KB, 100G), not more (996|ICU)."""
+    a digit inside (3GPP5G is 3GPP|5G); a longer number takes a unit (16KB, 100G), not
+    an acronym (996|ICU, 2024|AI)."""
     letters = _after_number(word) if word[0].isdigit() else word
     if letters.isalpha() and letters != word:
         capitals = len(letters)
-        if len(word) - capitals > 1:  # a longer number: a unit, 16KB, 100G (not 996|ICU)
-            if capitals <= len(_NUMBER_UNIT):
-                return _NUMBER_UNIT[capitals - 1]
+        if len(word) - capitals > 1:
+            if letters.lower() in _UNITS:
+                return _number_with_unit(letters)
         elif capitals <= len(_DIGIT_LED):
             return _DIGIT_LED[capitals - 1]
         else:
