@@ -79,6 +79,18 @@ CASES = [
     (7, "  ", "leading-whitespace", 1),
     (13, "0 likes · 11 min read ", "trailing-whitespace", 22),
     (14, "GraphQL Gateway\u00a0", "trailing-whitespace", 16),
+    # Lines of counts that read once respaced deviate where their spacing does.
+    (13, "0 likes  ·  11 min read", "bad-stats", 9),
+    (13, "0 likes·11 min read", "bad-stats", 8),
+    (13, "0  likes · 11 min read", "bad-stats", 3),
+    (2, "949  articles", "bad-header", 5),
+    (13, "0\u00a0likes · 11 min read", "no-break-space", 2),
+    (13, "0 likes · 11\u202fmin read", "no-break-space", 13),
+    (2, "949\u00a0articles", "no-break-space", 4),
+    (6, "Aug 27, 2019\u00a0·\u00a0Backend Development", "nbsp-separator", 13),
+    # Invisible characters around a line (a zero-width space, a word joiner).
+    (7, "\u200b", "invisible-character", 1),
+    (13, "0 likes · 11 min read\u2060", "invisible-character", 22),
 ]
 
 

@@ -670,11 +670,7 @@ class Machine:
         line = self._lines[k]
         if role not in _SHAPED or line != self._lines[k - 1] or not line.strip():
             return False
-        try:
-            self._read_role(role, text, values)
-        except ParseError:
-            return True
-        return False
+        return not self._reads(role, text, values)
 
     def _read_respaced(self, role: Role, text: str, values: Values) -> bool:
         """Read a line of two parts (a date line, stats, a header's count and page)
@@ -711,37 +707,37 @@ class Machine:
     def _reads_as(self, role: Role, text: str) -> bool:
         """Whether ``text`` reads as a line of ``role`` (one that repeats no other),
         as it stands or with its separator respaced."""
-        for candidate in (text, _respaced(text, role)):
-            try:
-                self._read_role(role, candidate, {})
-            except ParseError:
-                continue
-            return True
-        return False
+        return self._reads(role, text, {}) or self._reads(role, _respaced(text, role), {})
 
     def _strict_error(self, role: Role, line: str, values: Values, tidied: ParseError) -> ParseError:
         """What strict mode says of ``line``, so both modes name a deviation alike.
 
         A line that reads once its surrounding whitespace is gone deviates there:
-        ``949 articles `` is trailing whitespace at column 13, not a bad count.
+        ``949 articles `` is trailing whitespace at column 13, not a bad count; so
+        does one with invisible characters around it (unless free text, which may
+        hold them), and a line of counts that reads once respaced deviates where its
+        spacing does (``0 likes  · 3 min read`` at column 8).
         """
         try:
             self._read_role(role, line, values)
         except ParseError as error:
             if padded(line):
-                try:
-                    self._read_role(role, line.strip(), values)
-                except ParseError:
-                    return error
-                return whitespace_error(line) or error
-            if role in _RESPACED and (plain := line.translate(_PLAIN_SPACES)) != line:
-                try:
-                    self._read_role(role, plain, values)
-                except ParseError:
-                    return error
-                return _no_break_error(line)
+                return (whitespace_error(line) or error) if self._reads(role, line.strip(), values) else error
+            invisible = None if role in TEXT_ROLES or role in REPEATS else _invisible_error(line)
+            if invisible is not None:
+                return invisible if self._reads(role, line.strip(_INVISIBLE), values) else error
+            respaced = _respaced(line, role) if role in _RESPACED else line
+            if respaced != line and self._reads(role, respaced, values):
+                return _spacing_error(role, error, line, respaced)
             return error
         return tidied
+
+    def _reads(self, role: Role, text: str, values: Values) -> bool:
+        try:
+            self._read_role(role, text, values)
+        except ParseError:
+            return False
+        return True
 
     def _read_role(self, role: Role, text: str, values: Values) -> object:
         """One line's reader: the value it holds, or ParseError with a column in it."""
@@ -1051,6 +1047,23 @@ def _invisible_error(line: str) -> ParseError | None:
     return ParseError(
         "invisible-character",
         f"expected no invisible characters around the line, found U+{ord(line[at]):04X} in {quote(line)}",
+        column=at + 1,
+    )
+
+
+def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> ParseError:
+    """Where ``line``, which reads as ``respaced``, deviates in its spacing (a date
+    line's own reader says where, and ``error`` is that)."""
+    pairs = zip(line, respaced, strict=False)
+    at = next((i for i, (old, new) in enumerate(pairs) if old != new), len(respaced))
+    if at < len(line) and line[at] in _NO_BREAK:
+        return _no_break_error(line)
+    if role is Role.DATE_LINE:
+        return error
+    parts = " and ' · ' between its parts" if SEPARATOR in respaced else ""
+    return ParseError(
+        error.code,
+        f"expected {quote(respaced)}, its words one plain space apart{parts}, found {quote(line)}",
         column=at + 1,
     )
 
