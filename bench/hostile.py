@@ -55,6 +55,7 @@ for _unit in (
     "1NF2NF",
     "120Hz4K",
     "2.4GHz",
+    "3xcamera",
     "go.sum",
     "std::vector",
     "TLSX.509",

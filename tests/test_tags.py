@@ -153,6 +153,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("2024AItrends", ("2024", "AI", "trends")),
         ("100PRreviews", ("100", "PR", "reviews")),
         ("2020COVIDremote work", ("2020", "COVID", "remote work")),
+        # A unit may end its tag before a word of letters: the cut after it is weighed.
+        ("10xengineeringproductivity", ("10x", "engineering", "productivity")),
+        ("144Hzgamingmonitors", ("144Hz", "gaming", "monitors")),
         # Capitals before a word that starts hyphenated terms: either may own the last one.
         ("DBAon-callrunbooks", ("DBA", "on-call", "runbooks")),
         # A digit among capitals: K8S, P2P, and B2B (a term, not B2|BCRM).

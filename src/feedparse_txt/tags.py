@@ -70,6 +70,7 @@ _UNITS = frozenset(
         *("w", "kw", "v", "mah", "fps", "nm", "mm", "cm", "km", "kg", "dpi", "ppi", "px"),
     ]
 )
+_LONGEST_UNIT = max(map(len, _UNITS))
 # A number and a unit of one letter or more; one alone is no word, but a unit (1080p, 4k).
 _NUMBER_UNIT = (10.0, 9.0)
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
@@ -755,6 +756,10 @@ def _candidates(line: str) -> _Candidates:
                     undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
                     if before.isdigit():  # or a letter or two later: k8s|operator, i18n|localization
                         undecided.extend(_digit_word_ends(line, start, known))
+                        for cut in _unit_ends(line, start):  # 10x|engineering, 3x|camera|zoom
+                            undecided.append(cut)
+                            if at - cut >= 4:
+                                undecided.extend([cut + g for g in _glue_points(line[cut:at])[0]])
             elif part[0].isdigit():
                 if before.islower():
                     undecided.extend(_digit_word_starts(line, start, known))  # Docker|k8s, Java|i18n
@@ -765,6 +770,7 @@ def _candidates(line: str) -> _Candidates:
                     # SLF4J is one name, HTTP2Netty two; and 5G|MEC, 2PC|Saga, 3DES|AES
                     undecided.append(start)
                     undecided.extend(_digit_led_ends(line, start))
+                    undecided.extend(_unit_ends(line, start))  # 240Hz|esports
                 elif before.isupper():
                     ending = _acronym_ending(line, start)
                     cut = start + (ending == _AFTER)
@@ -855,6 +861,19 @@ def _digit_led(line: str, k: int) -> bool:
     if before.isupper() and end == first + 1 and line[end].isupper():
         return True  # one digit after a capital: 4G|5G, 3GPP|5G (but A100, H100 are names)
     return before.isalpha() and line[0].isdigit() and line[0] <= line[first]
+
+
+def _unit_ends(line: str, k: int) -> list[int]:
+    """Where a unit of the number before ``k`` ends, a tag of letters glued after it
+    (``240Hz|esports``, ``3x|camera``), in a line led by a number, when that number
+    may lead a tag."""
+    if not line[0].isdigit() or not _digit_led(line, k - 1):
+        return []
+    return [
+        k + size
+        for size in range(1, _LONGEST_UNIT + 1)
+        if k + size < len(line) and line[k + size].isalpha() and line[k : k + size].lower() in _UNITS
+    ]
 
 
 def _in_number(line: str, i: int) -> bool:
