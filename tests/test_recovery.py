@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from feedparse_txt import Dump, ParseError, format_dump, normalize, parse_dump
+from feedparse_txt.model import tag_line as tag_line_of
 
 from .conftest import DATA, read, real_dumps
 
@@ -135,6 +136,23 @@ def test_pages_pasted_together_each_with_its_bom() -> None:
     at = first.count("\n") + 1
     assert (dump.problems[0].code, dump.problems[0].line) == ("invisible-character", at)
     assert format_dump(dump) == text
+
+
+@pytest.mark.parametrize(
+    ("category", "tag_line"), [("\u200b", "Cache"), ("·\u00a0x", "Cache"), ("Databases", "\u200b")]
+)
+def test_what_reads_as_it_stands_is_not_repaired(category: str, tag_line: str) -> None:
+    # A record read on the repairing path (its stats hold a no-break space) keeps every
+    # line that reads as it stands: a category or tag line of a zero-width space, a
+    # no-break space beside a dot that is not the separator.
+    record = [
+        "Amap Tech", "Amap Tech", f"Aug 27, 2019 · {category}", "", "GraphQL", "", "How.", "",
+        tag_line, "0\u00a0likes · 3 min read", "GraphQL",
+    ]  # fmt: skip
+    text = "\n".join(record) + "\n"
+    dump = parse_dump(text, strict=False)
+    assert [(a.category, tag_line_of(a)) for a in dump.articles] == [(category, tag_line)]
+    assert [p.code for p in dump.problems] == ["no-break-space"]
 
 
 def test_mixed_line_endings_and_stray_cr() -> None:

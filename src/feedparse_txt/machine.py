@@ -605,6 +605,8 @@ class Machine:
             line = self._lines[k]
             number = self._base + k + 1
             text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
+            if text != line and self._reads(role, line, values):
+                text = line  # it reads as it stands (a category of a zero-width space): no repair
             if sure and k > i and r != doubled and self._doubled(k, role, text, values):
                 doubled = r  # one doubled line a role: a line many times over is not a copy's slip
                 problems.append(ParseError("doubled-line", _REPAIRS["doubled-line"], line=number))
