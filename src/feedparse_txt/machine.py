@@ -1027,9 +1027,8 @@ def _respaced(line: str, role: Role) -> str:
     return f"{_single_spaced(first)}{SEPARATOR}{rest}"
 
 
-# No-break spaces (plain, narrow, figure), and as plain ones: a page's ``0&nbsp;likes``.
+# No-break spaces (plain, narrow, figure), as a page writes ``0&nbsp;likes``.
 _NO_BREAK = "\u00a0\u202f\u2007"
-_PLAIN_SPACES = str.maketrans(dict.fromkeys(_NO_BREAK, " "))
 
 
 # Characters a web page may hold that show nothing, not even a space (a zero-width
