@@ -117,6 +117,35 @@ def test_lenient_keeps_text_and_the_other_record(line: int, replacement: str, co
     assert [a.author for a in dump.articles][-1] == ("Youzan Coder" if damaged_first else "Amap Tech")
 
 
+BLANK_LINE_BEFORE = [
+    # (line the blank line is put before, code): the author again, the date line, the
+    # stats, the title again, and a list header's counts
+    (5, "author-mismatch"),
+    (6, "bad-date-line"),
+    (13, "bad-stats"),
+    (14, "title-mismatch"),
+    (2, "bad-header"),
+    (3, "bad-header"),
+]
+
+
+@pytest.mark.parametrize(("line", "code"), BLANK_LINE_BEFORE)
+def test_a_blank_line_where_a_line_of_fixed_shape_belongs(line: int, code: str) -> None:
+    lines = [*HEADER, *RECORD, *OTHER]
+    text = "\n".join([*lines[: line - 1], "", *lines[line - 1 :]]) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    error = caught.value
+    assert (error.line, error.column, error.code) == (line, 1, code)
+    assert error.message.endswith("found a blank line in ''")
+    # Lenient mode skips it (a browser's copy may set any part of a record apart).
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == parse_dump(dump_with(1, "Tagged articles")).articles
+    assert dump.headers == parse_dump(dump_with(1, "Tagged articles")).headers
+    assert [(p.code, p.line) for p in dump.problems] == [("extra-blank-line", line)]
+    assert format_dump(dump) == text
+
+
 def test_file_name_in_strict_errors(tmp_path: pytest.TempPathFactory) -> None:
     path = tmp_path / "cut.txt"  # type: ignore[operator]
     path.write_text("\n".join(RECORD[:5]), encoding="utf-8")

@@ -164,13 +164,17 @@ def test_stray_blank_lines_are_dropped(name: str) -> None:
 
 def test_a_blank_line_next_to_unusable_text_stays() -> None:
     # Found by the property above while blank lines around kept text were dropped too:
-    # the author lines then met the date lines and read as a record the second time.
+    # the author lines then met the lines after them and read as a record the second time.
     text = TEXTS["backend-architecture-page8.txt"]
     authors = "Java Backend Technology\nJava Backend Technology\n"
     date = "Jan 16, 2018 · Backend Development\n"
-    damaged = text.replace(authors + date, authors + "\n" + date + date)
+    unreadable = "Jan 16, 2018 - Backend Development\n"
+    damaged = text.replace(authors + date, authors + "\n" + unreadable + unreadable)
     assert damaged != text
     once = normalize(damaged)
-    assert authors + "\n" + date in once
+    assert authors + "\n" + unreadable in once
     assert normalize(once) == once
     assert parse_dump(once, strict=False).articles == parse_dump(damaged, strict=False).articles
+    # With its date line, the record reads across the blank line and the doubled date.
+    recovered = parse_dump(text.replace(authors + date, authors + "\n" + date + date), strict=False)
+    assert recovered.articles == parse_dump(text).articles

@@ -91,6 +91,29 @@ def test_no_break_spaces_in_the_stats_cost_nothing_but_a_problem(
     assert normalize(spaced) == text
 
 
+@given(st.lists(articles(texts=TRICKY), min_size=1, max_size=4), st.data())
+def test_blank_lines_set_apart_in_a_record_cost_nothing_but_a_problem(
+    items: list[Article], data: st.DataObject
+) -> None:
+    text = format_dump(items)
+    lines = text.split("\n")
+    added = 0
+    for first in reversed(range(0, 11 * len(items), 11)):  # the full layout, no header
+        for at in sorted(data.draw(st.sets(st.integers(1, 10), max_size=4)), reverse=True):
+            # Runs of blank lines before the author again, the date line, the stats and
+            # the title again; one before free text, which blank lines may set apart
+            # as a header's lines (Tagged articles, blank, a tag name, blank).
+            blanks = data.draw(st.integers(1, 3)) if at in (1, 2, 9, 10) else 1
+            lines[first + at : first + at] = [""] * blanks
+            added += blanks
+    spaced = "\n".join(lines)
+    dump = parse_dump(spaced, strict=False)
+    assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
+    assert [p.code for p in dump.problems] == ["extra-blank-line"] * added
+    assert format_dump(dump) == spaced
+    assert normalize(spaced) == text
+
+
 @given(st.text())
 def test_lenient_never_raises_and_keeps_every_character(text: str) -> None:
     dump = parse_dump(text, strict=False)

@@ -80,6 +80,10 @@ TOLERATED = [
     ("title again is other text", with_lines({10: "Cover image"}), "title-mismatch", 11),
     ("title again is a blank line", with_lines({10: ""}), "missing-line", 11),
     ("a blank line between records", with_lines({}, {11: ""}), "unexpected-line", 12),
+    ("a blank line between the author lines", with_lines({}, {1: ""}), "extra-blank-line", 2),
+    ("a blank line before the date line", with_lines({}, {2: ""}), "extra-blank-line", 3),
+    ("two blank lines before the stats", with_lines({}, {9: "\n"}), "extra-blank-line", 10),
+    ("a blank line before the title again", with_lines({}, {10: ""}), "extra-blank-line", 11),
     ("junk between records", with_lines({}, {22: "Share this page"}), "unexpected-line", 23),
     ("a lone CR inside a line stays text", with_lines({}, {11: "x\ry"}), "unexpected-line", 12),
 ]
@@ -305,6 +309,41 @@ def test_every_line_of_every_real_full_record_may_be_doubled() -> None:
             _reads_as_clean("\n".join([*lines[: k + 1], lines[k], *lines[k + 1 :]]), clean)
             checked += 1
     assert checked > 1000  # 106 full records of 11 lines, less what a cut-off copy lacks
+
+
+@pytest.mark.parametrize("blanks", [1, 3])
+def test_blank_lines_may_follow_every_line_of_every_real_full_record(blanks: int) -> None:
+    # Browsers set parts of a record apart in their own ways: blank lines between the
+    # author twice, before the stats, before the title again. One blank line may stand
+    # anywhere in a record; a run of them before a line of fixed shape or a repeat.
+    checked = 0
+    for clean, lines, first, last in _real_full_records():
+        for k in range(first - 1, min(last, len(lines)) - 1):  # 0-based lines but the last
+            damaged = "\n".join([*lines[: k + 1], *[""] * blanks, *lines[k + 1 :]])
+            dump = _reads_as_clean(damaged, clean)
+            # One problem a line too many, in the run of blank lines they joined.
+            added = [p.line for p in dump.problems if p.code == "extra-blank-line"]
+            run = range(k + 1 + (lines[k] != ""), k + 3 + blanks - (lines[k + 1] != ""))
+            assert len(added) == blanks and set(added) <= set(run), (k, added)
+            checked += 1
+    assert checked > (900 if blanks == 1 else 300)
+
+
+def test_a_copy_with_a_blank_line_after_every_line() -> None:
+    # As a text pasted through a word processor gives it: every record of the full
+    # layout, and every header, reads across the blank lines.
+    checked = 0
+    for path in real_dumps():
+        text = read(path)
+        clean = parse_dump(text, strict=False)
+        lines = text.split("\n")
+        if not all(lines[first] == lines[first - 1] for first, _ in clean.record_lines()):
+            continue  # compact records: a blank line after each line is no layout of its own
+        double = text.replace("\n", "\n\n")
+        dump = _reads_as_clean(double, clean)
+        assert dump.headers == clean.headers
+        checked += 1
+    assert checked == 9
 
 
 def test_a_compact_record_with_its_tag_line_doubled() -> None:

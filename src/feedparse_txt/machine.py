@@ -452,14 +452,22 @@ class Machine:
             return Layout.FULL if self._final else None  # one last line: a cut-off record
         tidy = self._tidy(first)
         for style, roles in HEADER_STYLES.items():
-            if tidy == LITERALS[roles[0]] and (
-                self._opens(roles[1], second) or self._opens_without_blank(i, n, roles)
+            if (
+                tidy == LITERALS[roles[0]]
+                and (
+                    self._opens(roles[1], second)
+                    or self._opens_without_blank(i, n, roles)
+                    or self._opens_after_blanks(i, n, roles[1])
+                )
+                and not self._author_twice_across_blanks(i, n)  # an author called Tag
             ):
                 return style
         if self._same_author(first, second) and (third is None or self._is_date_line(third)):
             return Layout.FULL
         if self._same_author(first, second) and self._cut_here(i + 2, n):
             return Layout.FULL  # cut inside the date line, before its separator
+        if self._author_twice_across_blanks(i, n):
+            return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
         if self._is_date_line(second):
             fifth = lines[i + 4] if i + 4 < n else None
             if third is not None and not third.strip() and fifth is not None and not fifth.strip():
@@ -470,6 +478,22 @@ class Machine:
         if third is None and self._final:
             return Layout.COMPACT  # cut inside the date line
         return None
+
+    def _author_twice_across_blanks(self, i: int, n: int) -> bool:
+        """Whether line ``i`` is an author line, the author again and a date line
+        following with blank lines among them: a record that a lenient reader reads,
+        and strict mode names where it deviates."""
+        lines = self._lines
+        if i + 2 >= n or (lines[i + 1].strip() and lines[i + 2].strip()):
+            return False  # no blank line after either author line: the other rules read it
+        try:
+            again = self._next_filled(i, n)
+            date = None if again is None else self._next_filled(again, n)
+        except _Unfinished:
+            return False
+        if again is None or date is None:
+            return False
+        return self._same_author(lines[i], lines[again]) and self._is_date_line(lines[date])
 
     def _first_deviation(self, i: int, n: int, kind: HeaderStyle | Layout, error: ParseError) -> ParseError:
         """The deviation strict mode would name first, though repairs led elsewhere."""
@@ -521,6 +545,17 @@ class Machine:
         except ParseError:
             return False
         return True
+
+    def _opens_after_blanks(self, i: int, n: int, role: Role) -> bool:
+        """Whether the count line of a header that opens with ``role`` follows after
+        blank lines that do not belong (Tagged articles, blank, 949 articles)."""
+        if role is Role.BLANK or self._tidy(self._lines[i + 1]):
+            return False
+        try:
+            j = self._next_filled(i + 1, n)
+        except _Unfinished:
+            return False
+        return j is not None and self._opens(role, self._lines[j])
 
     def _opens_without_blank(self, i: int, n: int, roles: Template) -> bool:
         """Whether a header of ``roles`` starts at ``i`` with the blank line after its
@@ -612,6 +647,20 @@ class Machine:
                 problems.append(ParseError("doubled-line", _REPAIRS["doubled-line"], line=number))
                 k += 1
                 continue
+            if (
+                repair
+                and not text
+                and (role in _AFTER_BLANKS or (role in TEXT_ROLES and r and roles[r - 1] is Role.BLANK))
+                and (filled := self._blanks_before(role, k, n, values))
+            ):
+                # Blank lines too many before a line that is this field: a browser may
+                # set any part of a record apart (Amap Tech, blank, Amap Tech).
+                problems.extend(
+                    ParseError("extra-blank-line", _REPAIRS["extra-blank-line"], line=self._base + blank + 1)
+                    for blank in range(k, filled)
+                )
+                k = filled
+                continue
             fix = self._blank_repair(roles, r, text, k, n) if repair and r != repaired else None
             if fix is not None:
                 repaired = r
@@ -687,6 +736,50 @@ class Machine:
             return False
         return True
 
+    def _blanks_before(self, role: Role, k: int, n: int, values: Values) -> int:
+        """Where the blank lines from ``k`` end, if the line there is one of ``role``
+        (the line it repeats, a date line, the stats; free text that starts no record
+        or header); else 0."""
+        j = self._next_filled(k, n)
+        if j is None:
+            return 0
+        if role in TEXT_ROLES:
+            fits = not self._reads_from(j, n)
+        elif role in REPEATS:
+            fits = _similar(str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True))
+        else:
+            line = self._lines[j]  # read as it stands, or tidied (as _read reads it)
+            fits = self._reads_as(role, line) or self._reads_as(role, self._tidy(line))
+        return j if fits else 0
+
+    def _reads_from(self, k: int, n: int) -> bool:
+        """Whether a header or record starts at line ``k`` and reads as it stands (or
+        is cut off by the end of the text): not just its first lines (an author or a
+        summary may be called ``Tag``)."""
+        kind = self._identify(k, n)
+        if kind is None:
+            return False
+        try:
+            self._read(k, n, kind, repair=False)
+        except ParseError:
+            return False
+        except _Truncated:
+            return True
+        return True
+
+    def _next_filled(self, k: int, n: int) -> int | None:
+        """The first line after ``k`` that is not blank (whitespace alone: a line of
+        zero-width spaces may be free text); None if the text ends first (raises
+        _Unfinished if the lines in hand do, and the text goes on)."""
+        j = k + 1
+        while j < n and not self._tidy(self._lines[j], free_text=True):
+            j += 1
+        if j < n:
+            return j
+        if not self._final:
+            raise _Unfinished
+        return None
+
     def _blank_repair(self, roles: Template, r: int, text: str, k: int, n: int) -> str | None:
         """A blank line missing before a field, or one too many: which, if either.
 
@@ -756,13 +849,15 @@ class Machine:
                 raise ParseError.expected(
                     code,
                     f"{role.value} ({quote(original)})",
-                    "a different line",
+                    "a different line" if text.strip() else "a blank line",
                     text,
                     column=_prefix_column(original, text),
                 )
             return None
         if role in TEXT_ROLES:
             return _text_field(role, text)
+        if not text.strip():  # where a line of dates or counts belongs
+            raise ParseError.expected(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
         if role is Role.DATE_LINE:
             day, category = parse_date_line(text, reference=self.reference_date)
             _text_field(role, category, column=text.index(SEPARATOR) + len(SEPARATOR) + 1)
@@ -872,7 +967,9 @@ class Machine:
             if lines[k].strip():
                 kind = self._identify(k, n)
                 if isinstance(kind, HeaderStyle) or (
-                    kind is Layout.FULL and k + 2 < n and self._same_author(lines[k], lines[k + 1])
+                    kind is Layout.FULL
+                    and k + 2 < n
+                    and (self._same_author(lines[k], lines[k + 1]) or self._author_twice_across_blanks(k, n))
                 ):
                     return k
                 if kind is Layout.COMPACT and not self._is_date_line(lines[k]):
@@ -1009,6 +1106,13 @@ def _weight(role: Role) -> int:
 _RESPACED = frozenset(
     [Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE, Role.ARTICLE_COUNT, Role.PAGE_OF, Role.VIEWS_LINE]
 )
+
+# The code of a line of dates or counts that does not read (a header's, by default).
+_BAD = {Role.DATE_LINE: "bad-date-line", Role.STATS: "bad-stats"}
+
+# Fields that blank lines may precede where none belong, as the line that follows tells:
+# the repeated lines and the lines of dates and counts (free text only after its blank line).
+_AFTER_BLANKS = _RESPACED | REPEATS.keys()
 
 
 def _found(line: str) -> str:
