@@ -655,8 +655,9 @@ class Machine:
             ):
                 # Blank lines too many before a line that is this field: a browser may
                 # set any part of a record apart (Amap Tech, blank, Amap Tech).
+                skipped = f"expected {role.value}, found a blank line where none belongs; skipped it"
                 problems.extend(
-                    ParseError("extra-blank-line", _REPAIRS["extra-blank-line"], line=self._base + blank + 1)
+                    ParseError("extra-blank-line", skipped, line=self._base + blank + 1)
                     for blank in range(k, filled)
                 )
                 k = filled
