@@ -161,6 +161,23 @@ def test_a_record_longer_than_the_lookahead_reads_alike_in_pieces() -> None:
     assert found == list(whole.problems) and len(found) == 5
 
 
+@pytest.mark.parametrize("before_title", [["Tagged articles"], ["Tagged articles", ""]])
+def test_a_record_set_apart_by_blank_lines_reads_alike_in_pieces(before_title: list[str]) -> None:
+    # Found by the property below: three blank lines before the stats make the last
+    # record 14 lines long; read in pieces, the lines in hand ended after its stats,
+    # and the line after them (where its title again belongs) was read without the
+    # lines that show a header starting there.
+    lines = TEXTS["www_tags_database-auto-increment.txt"].split("\n")
+    lines[-1:-1] = before_title
+    lines[23:23] = ["", "", ""]
+    damaged = "\n".join(lines)
+    whole = parse_dump(damaged, strict=False)
+    found: list[Problem] = []
+    assert list(iter_articles(_Pieces(damaged, [1, 3]), strict=False, on_problem=found.append)) == list(whole)
+    assert found == list(whole.problems)
+    assert [p.code for p in found][:4] == ["extra-blank-line"] * 3 + ["missing-line"]
+
+
 @given(st.data())
 def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
     text = TEXTS[data.draw(st.sampled_from(NAMES))]

@@ -40,7 +40,7 @@ from .fields import (
     whitespace_error,
 )
 from .formatting import render_header, render_record
-from .grammar import HEADER_STYLES, LAYOUTS, LITERALS, LOOKAHEAD, REPEATS, TEXT_ROLES, Role
+from .grammar import HEADER_STYLES, LAYOUTS, LITERALS, LONGEST, LOOKAHEAD, REPEATS, TEXT_ROLES, Role
 from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import (
     Article,
@@ -70,6 +70,10 @@ _DAYS: dict[str, _dt.date] = {}
 # Characters of text the role readers first get to read from: a page header or a
 # damaged record and the lines after it that they look ahead to.
 _WINDOW = 4096
+# Lines past the one a role reader reads that it may look at (whether the next record
+# starts there): a template read in a window that does not reach the end of the text
+# waits for more lines rather than read its last lines without them.
+_PAST = LOOKAHEAD - LONGEST
 
 
 # The record patterns (_record_patterns) spell the layouts out line by line; they
@@ -421,7 +425,14 @@ class Machine:
     # ------------------------------------------------------------------ slow path
 
     def _step(self, i: int, n: int) -> int:
-        """Read whatever starts at line ``i`` with full checks; return where it ends."""
+        """Read whatever starts at line ``i`` with full checks; return where it ends
+        (``i``: the lines in hand cannot tell yet)."""
+        try:
+            return self._read_template(i, n)
+        except _Unfinished:
+            return i  # read again once more lines are in hand
+
+    def _read_template(self, i: int, n: int) -> int:
         identified = self._identify(i, n)
         kind = identified or self._likeliest(i, n)
         if kind is None:
@@ -429,8 +440,6 @@ class Machine:
         sure = isinstance(identified, Layout) and not self.strict
         try:
             values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=sure)
-        except _Unfinished:
-            return i  # read again once more lines are in hand
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -486,11 +495,8 @@ class Machine:
         lines = self._lines
         if i + 2 >= n or (lines[i + 1].strip() and lines[i + 2].strip()):
             return False  # no blank line after either author line: the other rules read it
-        try:
-            again = self._next_filled(i, n)
-            date = None if again is None else self._next_filled(again, n)
-        except _Unfinished:
-            return False
+        again = self._next_filled(i, n)
+        date = None if again is None else self._next_filled(again, n)
         if again is None or date is None:
             return False
         return self._same_author(lines[i], lines[again]) and self._is_date_line(lines[date])
@@ -551,10 +557,7 @@ class Machine:
         blank lines that do not belong (Tagged articles, blank, 949 articles)."""
         if role is Role.BLANK or self._tidy(self._lines[i + 1]):
             return False
-        try:
-            j = self._next_filled(i + 1, n)
-        except _Unfinished:
-            return False
+        j = self._next_filled(i + 1, n)
         return j is not None and self._opens(role, self._lines[j])
 
     def _opens_without_blank(self, i: int, n: int, roles: Template) -> bool:
@@ -633,9 +636,9 @@ class Machine:
         doubled = -1  # the role a doubled line was skipped for
         while r < len(roles):
             role = roles[r]
+            if not self._final and k + _PAST > n:  # repairs made the record longer than the lookahead
+                raise _Unfinished
             if k >= n:
-                if not self._final:  # repairs made the record longer than the lookahead
-                    raise _Unfinished
                 raise _Truncated(self._end_of_text(k - 1, role), values, r, problems)
             line = self._lines[k]
             number = self._base + k + 1
@@ -966,7 +969,11 @@ class Machine:
                 self._scanned = self._base + k
                 return None
             if lines[k].strip():
-                kind = self._identify(k, n)
+                try:
+                    kind = self._identify(k, n)
+                except _Unfinished:  # blank lines after it run past the lines in hand
+                    self._scanned = self._base + k
+                    return None
                 if isinstance(kind, HeaderStyle) or (
                     kind is Layout.FULL
                     and k + 2 < n
