@@ -112,6 +112,23 @@ def test_doubled_lines_read_alike_before_and_after_normalizing(damaged: str) -> 
     assert parse_dump(once, strict=False).articles == parse_dump(damaged, strict=False).articles
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: normalize drops the last line's CR and the two lines before it read as a cut record",
+)
+def test_a_views_header_before_a_stray_cr_normalizes_once() -> None:
+    # Found by the fuzz profile of the property below (on the twelfth session's code too):
+    # the header does not read while a line of a lone CR ends the text; normalized, that
+    # line is gone, the two lines before it read as a record cut off at the end, and the
+    # header reads before them, so a second normalize writes its closing blank line.
+    damaged = (
+        "Tag\r\n\r\nBootmem\r\n\r\n1 views collected around this technical thread.\r\n"
+        "Tagged articles\n1 views collected around this technical thread.\r\n\r"
+    )
+    once = normalize(damaged)
+    assert normalize(once) == once
+
+
 @given(st.data())
 def test_idempotent_and_meaning_preserving_on_damaged_dumps(data: st.DataObject) -> None:
     text = TEXTS[data.draw(st.sampled_from(sorted(TEXTS)))]
