@@ -433,6 +433,7 @@ class Machine:
             return i  # read again once more lines are in hand
 
     def _read_template(self, i: int, n: int) -> int:
+        """:meth:`_step`, but raising _Unfinished wherever the lines in hand run out."""
         identified = self._identify(i, n)
         kind = identified or self._likeliest(i, n)
         if kind is None:
