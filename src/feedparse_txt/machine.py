@@ -461,17 +461,10 @@ class Machine:
         if second is None:
             return Layout.FULL if self._final else None  # one last line: a cut-off record
         tidy = self._tidy(first)
-        for style, roles in HEADER_STYLES.items():
-            if (
-                tidy == LITERALS[roles[0]]
-                and (
-                    self._opens(roles[1], second)
-                    or self._opens_without_blank(i, n, roles)
-                    or self._opens_after_blanks(i, n, roles[1])
-                )
-                and not self._author_twice_across_blanks(i, n)  # an author called Tag
-            ):
-                return style
+        if tidy in _OPENING_LINES:
+            header = self._header_style(i, n, tidy, second)
+            if header is not None and not self._author_twice_across_blanks(i, n):  # an author called Tag
+                return header
         if self._same_author(first, second) and (third is None or self._is_date_line(third)):
             return Layout.FULL
         if self._same_author(first, second) and self._cut_here(i + 2, n):
@@ -488,6 +481,22 @@ class Machine:
         if third is None and self._final:
             return Layout.COMPACT  # cut inside the date line
         return None
+
+    def _header_style(self, i: int, n: int, first: str, second: str) -> HeaderStyle | None:
+        """The style of the header whose first line (``first``, tidied) is at ``i``: one
+        that opens as its template says, unless only a list header's counts after blank
+        lines that do not belong read (Tagged articles, blank, 949 articles, blank, ...)."""
+        opening = spaced = None
+        for style, roles in HEADER_STYLES.items():
+            if first != LITERALS[roles[0]]:
+                continue
+            if opening is None and (self._opens(roles[1], second) or self._opens_without_blank(i, n, roles)):
+                opening = style
+            elif spaced is None and self._opens_after_blanks(i, n, roles[1]):
+                spaced = style
+        if spaced is not None and (opening is None or not self._reads_whole(i, n, opening)):
+            return spaced
+        return opening
 
     def _author_twice_across_blanks(self, i: int, n: int) -> bool:
         """Whether line ``i`` is an author line, the author again and a date line
@@ -762,8 +771,11 @@ class Machine:
         is cut off by the end of the text): not just its first lines (an author or a
         summary may be called ``Tag``)."""
         kind = self._identify(k, n)
-        if kind is None:
-            return False
+        return kind is not None and self._reads_whole(k, n, kind)
+
+    def _reads_whole(self, k: int, n: int, kind: HeaderStyle | Layout) -> bool:
+        """Whether the template ``kind`` reads at line ``k`` as it stands, or until the
+        end of the text cuts it off."""
         try:
             self._read(k, n, kind, repair=False)
         except ParseError:
@@ -1115,6 +1127,9 @@ def _weight(role: Role) -> int:
 _RESPACED = frozenset(
     [Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE, Role.ARTICLE_COUNT, Role.PAGE_OF, Role.VIEWS_LINE]
 )
+
+# The first lines of the page headers.
+_OPENING_LINES = frozenset(LITERALS[roles[0]] for roles in HEADER_STYLES.values())
 
 # The code of a line of dates or counts that does not read (a header's, by default).
 _BAD = {Role.DATE_LINE: "bad-date-line", Role.STATS: "bad-stats"}
