@@ -342,6 +342,9 @@ def test_a_copy_with_a_blank_line_after_every_line() -> None:
         double = text.replace("\n", "\n\n")
         dump = _reads_as_clean(double, clean)
         assert dump.headers == clean.headers
+        with pytest.raises(ParseError) as caught:  # strict: the first blank line that does not belong
+            parse_dump(double)
+        assert caught.value.line in (2, 3)
         checked += 1
     assert checked == 9
 
