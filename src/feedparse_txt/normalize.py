@@ -18,7 +18,8 @@ def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     record in the full layout (repaired where the lenient reader is sure of the
     repair), one header per page. Text that is not a header or record is kept,
     cleaned like every other line; stray blank lines between records and headers
-    are dropped. Whether the text ended with a newline is kept.
+    are dropped. Whether the text ended with a newline is kept (a last line of
+    whitespace alone, kept as text, is written as an empty line with its ending).
     ``reference_date`` (when the copy was made) resolves relative dates and dates
     without a year, as for :func:`parse_dump`, so their records are written with
     full dates; without it they stay as they were, as text.
@@ -57,9 +58,22 @@ def normalized(dump: Dump) -> str:
         elif isinstance(entry, TextEntry):
             parts.append(_clean(entry.raw))
     out = "".join(parts)
-    if not dump.final_newline:
-        out = out.removesuffix("\n")
-    return out
+    if dump.final_newline:
+        return out
+    if not _ends_with_blank_line(entries):
+        return out.removesuffix("\n")
+    # Cleaned, that last line is empty: only a line ending can write it, and dropping
+    # the one before it would leave the line before cut off, which reads otherwise.
+    last = len(entries) - 1
+    return out + "\n" if isinstance(entries[last], TextEntry) and last not in stray else out
+
+
+def _ends_with_blank_line(entries: tuple[Entry, ...]) -> bool:
+    """Whether the text ends with a line of whitespace alone, with no line ending."""
+    if not entries or isinstance(entries[-1], RecordRun):
+        return False
+    raw = entries[-1].raw
+    return raw is not None and raw[raw.rfind("\n") + 1 :].isspace()
 
 
 def _clean(raw: str) -> str:
