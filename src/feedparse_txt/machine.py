@@ -807,7 +807,11 @@ class Machine:
         role = roles[r]
         if role is Role.BLANK and text:
             if r + 1 == len(roles):
-                return "missing-blank-line" if self._starts_record(k, n) else None
+                # Not if the header's last line is a record's author line, twice: that
+                # record starts a line earlier, and the header lacks its last line.
+                if self._same_author(self._lines[k - 1], text) or not self._starts_record(k, n):
+                    return None
+                return "missing-blank-line"
             following = roles[r + 1]
             if following in TEXT_ROLES or self._reads_as(following, text):
                 return "missing-blank-line"
