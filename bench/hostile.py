@@ -37,7 +37,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "author lines": lambda size: "Amap Tech\n" * (size // 10),
     "records missing a line": lambda size: RECORD.replace("\n\nHow", "\nHow") * (size // len(RECORD)),
     "well-formed records": lambda size: RECORD * (size // len(RECORD)),
-    "carriage returns": lambda size: "\r" * size,
+    "carriage returns": lambda size: "\r" * size,  # no LF at all: as many blank lines
+    "well-formed records, CR endings": lambda size: RECORD.replace("\n", "\r") * (size // len(RECORD)),
+    "records missing a line, CR endings": lambda size: (
+        RECORD.replace("\n\nHow", "\nHow").replace("\n", "\r") * (size // len(RECORD))
+    ),
     "mixed newlines": lambda size: "a\r\nb\n" * (size // 5),
     # Blank lines where none belong: after every line, between author lines, a long run.
     "records set apart by blank lines": lambda size: (

@@ -20,6 +20,7 @@ from feedparse_txt import (
     parse_date,
     parse_dump,
 )
+from feedparse_txt.model import tag_line
 
 from .conftest import DATA, read, real_dumps, record_key
 
@@ -134,7 +135,7 @@ def test_strict_parse(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 @pytest.mark.parametrize("final_newline", [True, False])
 def test_exact_round_trip(path: Path, newline: str, final_newline: bool) -> None:
     text = read(path).rstrip("\n")
@@ -145,6 +146,37 @@ def test_exact_round_trip(path: Path, newline: str, final_newline: bool) -> None
     assert format_dump(dump) == text
     assert dump.newline == newline
     assert dump.final_newline is final_newline
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_lone_cr_line_endings_read_as_lf(path: Path) -> None:
+    """A copy whose lines end with a lone CR (classic Mac OS; a macOS clipboard saved with
+    ``pbpaste``) reads as the LF copy does, in both modes, whole or streamed."""
+    text = read(path)
+    cr = text.replace("\n", "\r")
+    lf, dump = parse_dump(text, strict=False), parse_dump(cr, strict=False)
+    assert dump.articles == lf.articles and dump.headers == lf.headers
+    assert dump.problems == lf.problems
+    assert dump.record_lines() == lf.record_lines()
+    assert list(iter_articles(io.BytesIO(cr.encode()), strict=False)) == list(lf.articles)
+    assert normalize(cr) == normalize(text)
+    try:
+        strict: object = parse_dump(text).articles
+    except ParseError as error:
+        strict = (error.code, error.line, error.column, error.message)
+    try:
+        assert parse_dump(cr).articles == strict
+    except ParseError as error:
+        assert (error.code, error.line, error.column, error.message) == strict
+
+
+def test_a_lone_cr_in_a_text_with_lf_endings_is_text() -> None:
+    text = read(DATA / "backend-architecture-page8.txt")
+    lf = parse_dump(text)
+    cr_inside = text.replace("Backend ArchitectureDSL", "Backend\rArchitectureDSL", 1)
+    dump = parse_dump(cr_inside)
+    assert dump.newline == "\n" and len(dump) == len(lf)
+    assert tag_line(dump.articles[0]) == "Backend\rArchitectureDSLService Orchestration"
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)

@@ -134,7 +134,7 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     else:
         parts = _Merge(dump).write()
     text = "".join(parts)
-    if not dump.final_newline and text.endswith("\n"):
+    if not dump.final_newline and text.endswith(dump.newline[-1]):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
     return (BOM + text) if dump.bom else text
 
@@ -192,7 +192,7 @@ class _Merge:
         self.first_header = True
 
     def add(self, text: str) -> None:
-        if self.parts and not self.parts[-1].endswith("\n") and text:
+        if self.parts and not self.parts[-1].endswith(self.dump.newline[-1]) and text:
             self.parts.append(self.dump.newline)  # what was the last line gets its line ending
         self.parts.append(text)
 

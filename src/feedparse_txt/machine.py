@@ -124,13 +124,13 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     canonical date (it has the shape of one) is looked up after the match. A
     compact record's second line is not its first again (that is a full record).
     """
-    nl = re.escape(newline)
+    nl, stop = re.escape(newline), re.escape(newline[-1])
     # A text field and its line ending. The ending comes right after the run of
     # characters and the test for trailing whitespace after it, so that a line that
     # is not one fails in one pass, not by giving back one character at a time.
-    field = rf"(\S[^\n]*){nl}(?<=\S{nl})"
-    author = rf"(?P<author>\S[^\n]*){nl}(?<=\S{nl})"
-    title = rf"(?P<title>\S[^\n]*){nl}(?<=\S{nl})"
+    field = rf"(\S[^{stop}]*){nl}(?<=\S{nl})"
+    author = rf"(?P<author>\S[^{stop}]*){nl}(?<=\S{nl})"
+    title = rf"(?P<title>\S[^{stop}]*){nl}(?<=\S{nl})"
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
     stats = rf"({PLAIN_COUNT}) likes · ({PLAIN_COUNT}) min read"
     end = rf"(?:{nl}|\Z)"
@@ -257,10 +257,10 @@ class Machine:
             text, self._pending = text[:cut], text[cut:]
             if not text:
                 return  # no whole line yet
-        if text:
-            self._ends_with_newline = text.endswith("\n")
         if self.newline is None:
             self.newline = newline_of(text) or "\n"
+        if text:
+            self._ends_with_newline = text.endswith(self.newline[-1])
         if final:
             self.final_newline = self._ends_with_newline
         if not self._started and text:
@@ -379,7 +379,8 @@ class Machine:
         size = len(text)
         want = _WINDOW
         while True:
-            stop = text.find("\n", pos + want) + 1 or size  # whole lines, at least ``want`` characters
+            # whole lines, at least ``want`` characters
+            stop = text.find((self.newline or "\n")[-1], pos + want) + 1 or size
             self._lines, self._endings = split_lines(text[pos:stop], self.newline or "\n")
             self._final = final and stop == size
             if self._endings is not None and not self._mixed_reported:

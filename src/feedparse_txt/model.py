@@ -403,7 +403,7 @@ class Dump:
     header: Header | None = None
     articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles_tuple)
     problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems_tuple)
-    newline: str = "\n"  #: the line ending of the first line: ``"\n"`` or ``"\r\n"``
+    newline: str = "\n"  #: the line ending of the first line: ``"\n"``, ``"\r\n"`` or ``"\r"`` (no LF at all)
     final_newline: bool = True  #: whether the text ended with a line ending
     bom: bool = False  #: whether the text started with a byte order mark
     document: Document = attrs.field(default=Document(), repr=False)
@@ -437,8 +437,10 @@ class Dump:
         from .formatting import render_header
         from .grammar import LAYOUTS
 
+        end = self.newline[-1]
+
         def lines_in(text: str) -> int:
-            return text.count("\n") + (0 if text.endswith("\n") else 1)
+            return text.count(end) + (0 if text.endswith(end) else 1)
 
         spans: list[tuple[int, int]] = []
         line = 1
@@ -453,7 +455,8 @@ class Dump:
                 spans.append((line, line + size - 1))
                 line += size
             elif isinstance(entry, HeaderEntry):
-                line += lines_in(entry.raw if entry.raw is not None else render_header(entry.header))
+                raw = entry.raw if entry.raw is not None else render_header(entry.header, self.newline)
+                line += lines_in(raw)
             else:
                 line += lines_in(entry.raw)
         return tuple(spans)

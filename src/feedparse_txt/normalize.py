@@ -56,11 +56,11 @@ def normalized(dump: Dump) -> str:
         elif isinstance(entry, RawRecord):
             parts.append(render_record(dump.articles[entry.article], Layout.FULL))
         elif isinstance(entry, TextEntry):
-            parts.append(_clean(entry.raw))
+            parts.append(_clean(entry.raw, dump.newline))
     out = "".join(parts)
     if dump.final_newline:
         return out
-    if not _ends_with_blank_line(entries):
+    if not _ends_with_blank_line(entries, dump.newline):
         return out.removesuffix("\n")
     # Cleaned, that last line is empty: only a line ending can write it, and dropping
     # the one before it would leave the line before cut off, which reads otherwise.
@@ -68,17 +68,18 @@ def normalized(dump: Dump) -> str:
     return out + "\n" if isinstance(entries[last], TextEntry) and last not in stray else out
 
 
-def _ends_with_blank_line(entries: tuple[Entry, ...]) -> bool:
+def _ends_with_blank_line(entries: tuple[Entry, ...], newline: str) -> bool:
     """Whether the text ends with a line of whitespace alone, with no line ending."""
     if not entries or isinstance(entries[-1], RecordRun):
         return False
     raw = entries[-1].raw
-    return raw is not None and raw[raw.rfind("\n") + 1 :].isspace()
+    return raw is not None and raw[raw.rfind(newline[-1]) + 1 :].isspace()
 
 
-def _clean(raw: str) -> str:
-    """Unusable text with its line endings and trailing whitespace cleaned."""
-    lines = raw.split("\n")
+def _clean(raw: str, newline: str) -> str:
+    """Unusable text with its line endings (of the text's style: ``newline``) and
+    trailing whitespace cleaned."""
+    lines = raw.split(newline[-1])
     return "\n".join(line.rstrip() for line in lines)
 
 

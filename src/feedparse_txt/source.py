@@ -1,8 +1,9 @@
 """Getting text out of what the user passed in, and cutting it into lines.
 
-Lines end at ``\\n`` only; ``\\r\\n`` is one line ending. Any other character
-(a lone ``\\r``, U+2028, ``\\x0c``, ...) is ordinary text inside a line, so this
-never uses ``str.splitlines()``.
+Lines end at ``\\n``; ``\\r\\n`` is one line ending. A text with no ``\\n`` at
+all whose lines end with a lone ``\\r`` (classic Mac OS, some clipboards) is
+read in that style; in any other text a lone ``\\r``, like U+2028 or ``\\x0c``,
+is ordinary text inside a line, so this never uses ``str.splitlines()``.
 """
 
 from __future__ import annotations
@@ -23,10 +24,15 @@ CHUNK_SIZE = 1 << 20
 
 
 def newline_of(text: str) -> str | None:
-    """The ending of the first line of ``text``, or None if it has no line ending."""
+    """The ending of the first line of ``text``, or None if it has no line ending.
+
+    ``\\r`` only if the text has no ``\\n`` at all: a lone CR typed or pasted into a
+    line of an LF text must not turn its line endings into text. Read in blocks
+    (which end at a ``\\n``), such a text is one block, so both ways agree.
+    """
     first = text.find("\n")
     if first == -1:
-        return None
+        return "\r" if "\r" in text else None
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
@@ -37,7 +43,9 @@ def split_lines(text: str, newline: str) -> tuple[list[str], list[str] | None]:
     line), when the text mixes styles; None when every line ends with ``newline``.
     """
     crlf = text.count("\r\n") if "\r" in text else 0
-    if crlf == 0 and newline == "\n":
+    if newline == "\r":  # the text has no \n at all: see newline_of
+        lines, endings = text.split("\r"), None
+    elif crlf == 0 and newline == "\n":
         lines, endings = text.split("\n"), None
     elif newline == "\r\n" and crlf == text.count("\n"):
         lines, endings = text.split("\r\n"), None
@@ -122,6 +130,8 @@ def _invalid_byte(data: bytes, offset: int, last_line: str = "", lines_before: i
     ``offset`` of the file, on line ``lines_before + 1`` after ``last_line``'s text.
 
     Found again here: a decoder's own error counts from after a byte order mark.
+    Lines end at a lone CR if no LF came before (``lines_before``) or comes in
+    ``data``: a file read in pieces can tell no better at this point.
     """
     try:
         data.decode("utf-8")
@@ -130,17 +140,13 @@ def _invalid_byte(data: bytes, offset: int, last_line: str = "", lines_before: i
     else:
         start = len(data) - 1  # not reached: the caller's decoder failed on ``data``
     before = last_line + data[:start].decode("utf-8-sig" if not offset else "utf-8")
+    end = "\r" if not lines_before and b"\n" not in data else "\n"
     return ParseError(
         "bad-encoding",
         f"expected UTF-8, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}",
-        line=lines_before + before.count("\n") + 1,
-        column=offset_column(before),
+        line=lines_before + before.count(end) + 1,
+        column=len(before) - (before.rfind(end) + 1) + 1,
     )
-
-
-def offset_column(before: str) -> int:
-    """1-based column of the character that follows ``before``."""
-    return len(before) - (before.rfind("\n") + 1) + 1
 
 
 def read_text(source: Source, *, strict: bool) -> Decoded:
