@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Dump, Header, HeaderStyle, format_dump, normalize, parse_dump
+from feedparse_txt import (
+    Article,
+    Dump,
+    Header,
+    HeaderStyle,
+    Layout,
+    ParseError,
+    format_dump,
+    normalize,
+    parse_dump,
+)
 from feedparse_txt import format_dump as write
+from feedparse_txt.formatting import render_record
 from feedparse_txt.strategies import articles, articles_lists, dump_texts, dumps, field_texts, headers
 
 from .conftest import record_key
@@ -117,6 +130,43 @@ def test_blank_lines_set_apart_in_a_record_cost_nothing_but_a_problem(
     assert [p.code for p in dump.problems] == ["extra-blank-line"] * added
     assert format_dump(dump) == spaced
     assert normalize(spaced) == text
+
+
+@given(st.lists(articles(), min_size=1, max_size=4), st.data())
+def test_blank_lines_set_apart_in_a_compact_record_cost_nothing_but_a_problem(
+    items: list[Article], data: st.DataObject
+) -> None:
+    # Generated texts, not lookalikes, told apart by kind: where every line is set
+    # apart, a title `Tagged articles`, a summary and a tag line `273 articles · Page 1
+    # of 3` read as a page header, and with blank lines before the title, summary and
+    # tags only, a title equal to the next author reads as the full layout without its
+    # author again, by their content alone.
+    items = [attrs.evolve(a, author=f"By {a.author}", title=f"On {a.title}") for a in items]
+    text = "".join(render_record(article, Layout.COMPACT) for article in items)
+    lines = text.split("\n")
+    added = 0
+    for first in reversed(range(0, 6 * len(items), 6)):  # no header
+        places = data.draw(st.sets(st.integers(1, 5), max_size=5))
+        for at in sorted(places, reverse=True):
+            blanks = data.draw(st.integers(1, 3)) if at in (1, 5) else 1  # before the date line, the stats
+            lines[first + at : first + at] = [""] * blanks
+            added += blanks
+    spaced = "\n".join(lines)
+    dump = parse_dump(spaced, strict=False)
+    assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
+    assert [p.code for p in dump.problems] == ["extra-blank-line"] * added
+    assert format_dump(dump) == spaced
+    assert normalize(spaced) == format_dump(items)
+    if spaced != text:
+        with pytest.raises(ParseError) as caught:
+            parse_dump(spaced)
+        first_blank = next(k for k, (a, b) in enumerate(zip(lines, text.split("\n"), strict=False)) if a != b)
+        # At the first blank line, or before it where the lines read as the full layout
+        # without its author again (blank lines before the title, summary and tags).
+        assert caught.value.line == first_blank + 1 or (caught.value.code, caught.value.line) == (
+            "missing-line",
+            first_blank,
+        )
 
 
 @given(st.text())

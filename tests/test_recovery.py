@@ -336,9 +336,6 @@ def test_a_copy_with_a_blank_line_after_every_line() -> None:
     for path in real_dumps():
         text = read(path)
         clean = parse_dump(text, strict=False)
-        lines = text.split("\n")
-        if not all(lines[first] == lines[first - 1] for first, _ in clean.record_lines()):
-            continue  # compact records: a blank line after each line is no layout of its own
         double = text.replace("\n", "\n\n")
         dump = _reads_as_clean(double, clean)
         assert dump.headers == clean.headers
@@ -346,7 +343,36 @@ def test_a_copy_with_a_blank_line_after_every_line() -> None:
             parse_dump(double)
         assert caught.value.line in (2, 3)
         checked += 1
-    assert checked == 9
+    assert checked == 11  # the compact ones too (before, their records were lost)
+
+
+@pytest.mark.parametrize("blanks", [1, 3])
+def test_blank_lines_may_follow_every_line_of_every_real_compact_record(blanks: int) -> None:
+    checked = 0
+    for path in real_dumps():
+        text = read(path)
+        clean = parse_dump(text, strict=False)
+        lines = text.split("\n")
+        for first, last in clean.record_lines():
+            if lines[first] == lines[first - 1]:
+                continue  # the full layout: see above
+            for k in range(first - 1, last - 1):  # 0-based lines but the last
+                damaged = "\n".join([*lines[: k + 1], *[""] * blanks, *lines[k + 1 :]])
+                dump = _reads_as_clean(damaged, clean)
+                assert [(p.code, p.line) for p in dump.problems] == [
+                    ("extra-blank-line", k + 2 + b) for b in range(blanks)
+                ]
+                with pytest.raises(ParseError) as caught:
+                    parse_dump(damaged)
+                error = caught.value
+                if k == first and blanks == 3:  # the date line, three blank lines: the full layout's shape
+                    assert (error.code, error.line) == ("missing-line", first + 1)  # no author again
+                else:
+                    assert error.line == k + 2 and (
+                        "blank line" in error.message or "empty line" in error.message
+                    )
+                checked += 1
+    assert checked == 10  # two compact records, five places each
 
 
 def test_a_compact_record_with_its_tag_line_doubled() -> None:

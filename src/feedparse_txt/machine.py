@@ -475,13 +475,51 @@ class Machine:
         if self._is_date_line(second):
             fifth = lines[i + 4] if i + 4 < n else None
             if third is not None and not third.strip() and fifth is not None and not fifth.strip():
-                return Layout.FULL  # the repeated author is missing: an avatar without its text
+                # The repeated author is missing (an avatar without its text), or a
+                # compact record has blank lines where none belong: what reads better
+                # once repaired. Strict mode repairs nothing: it names the first.
+                if self.strict:
+                    return Layout.FULL
+                full, compact = (
+                    self._reading_cost(i, n, Layout.FULL),
+                    self._reading_cost(i, n, Layout.COMPACT),
+                )
+                if compact is None or (full is not None and full <= compact):
+                    return Layout.FULL
             return Layout.COMPACT
+        if not second.strip() and self._compact_across_blanks(i, n):
+            return Layout.COMPACT  # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...
         if third is None and self._final and not self.final_newline and first.startswith(second):
             return Layout.FULL  # cut inside the repeated author line
         if third is None and self._final:
             return Layout.COMPACT  # cut inside the date line
         return None
+
+    def _compact_across_blanks(self, i: int, n: int) -> bool:
+        """Whether a compact record whose lines are set apart by blank lines reads
+        whole at line ``i`` (an author line, blank lines, a date line, ...)."""
+        date = self._next_filled(i, n)
+        return (
+            date is not None
+            and self._is_date_line(self._lines[date])
+            and self._reading_cost(i, n, Layout.COMPACT) is not None
+        )
+
+    def _reading_cost(self, i: int, n: int, layout: Layout) -> tuple[bool, int, int] | None:
+        """How badly a record in ``layout`` reads at line ``i``, to choose between two
+        readings (None: it does not read): whether the text after it fails to go on
+        with a header or record (the end of the text does not), how many of its
+        problems are lines missing or wrong (or the cut, if the end of the text cuts
+        it off) rather than blank lines, and how many in all."""
+        try:
+            _values, end, problems = self._read(i, n, layout, sure=not self.strict)
+        except ParseError:
+            return None
+        except _Truncated as cut:
+            problems, end = [*cut.problems, cut.error], n
+        # A lone last line reads as a record cut off: no sign of one going on.
+        stray = end < n and (end == n - 1 or not self._reads_from(end, n))
+        return stray, sum(p.code not in _BLANK_LINE_CODES for p in problems), len(problems)
 
     def _header_style(self, i: int, n: int, first: str, second: str) -> HeaderStyle | None:
         """The style of the header whose first line (``first``, tidied) is at ``i``: one
@@ -664,7 +702,7 @@ class Machine:
             if (
                 repair
                 and not text
-                and (role in _AFTER_BLANKS or (role in TEXT_ROLES and r and roles[r - 1] is Role.BLANK))
+                and (role in _AFTER_BLANKS or (role in TEXT_ROLES and r))
                 and (filled := self._blanks_before(role, k, n, values))
             ):
                 # Blank lines too many before a line that is this field: a browser may
@@ -759,13 +797,20 @@ class Machine:
         if j is None:
             return 0
         if role in TEXT_ROLES:
-            fits = not self._reads_from(j, n)
+            fits = self._too_short_for_a_record(j, n) or not self._reads_from(j, n)
         elif role in REPEATS:
             fits = _similar(str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True))
         else:
             line = self._lines[j]  # read as it stands, or tidied (as _read reads it)
             fits = self._reads_as(role, line) or self._reads_as(role, self._tidy(line))
         return j if fits else 0
+
+    def _too_short_for_a_record(self, k: int, n: int) -> bool:
+        """Whether the text ends within two lines from ``k`` that are not the author
+        twice: only the end of the text would make them a record (one cut off), and
+        the last field of a record is likelier (``CacheCache PatternsMySQL``, the stats)."""
+        lines = self._lines
+        return self._final and (n - k == 1 or (n - k == 2 and not self._same_author(lines[k], lines[k + 1])))
 
     def _reads_from(self, k: int, n: int) -> bool:
         """Whether a header or record starts at line ``k`` and reads as it stands (or
@@ -1222,6 +1267,7 @@ def _single_spaced(text: str) -> str:
     return " ".join(text.split())  # str.split() takes no-break spaces for whitespace too
 
 
+_BLANK_LINE_CODES = frozenset({"extra-blank-line", "missing-blank-line"})
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
 
 
