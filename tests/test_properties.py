@@ -107,29 +107,41 @@ def test_no_break_spaces_in_the_stats_cost_nothing_but_a_problem(
     assert normalize(spaced) == text
 
 
-@given(st.lists(articles(texts=TRICKY), min_size=1, max_size=4), st.data())
-def test_blank_lines_set_apart_in_a_record_cost_nothing_but_a_problem(
-    items: list[Article], data: st.DataObject
-) -> None:
-    text = format_dump(items)
+def _set_apart(
+    text: str, size: int, data: st.DataObject, places: st.SearchStrategy[set[int]], runs: set[int]
+) -> tuple[str, int]:
+    """``text`` (records of ``size`` lines, no header) with blank lines before the drawn
+    places of each record (one to three at places in ``runs``, else one), and how many."""
     lines = text.split("\n")
     added = 0
-    for first in reversed(range(0, 11 * len(items), 11)):  # the full layout, no header
-        places = data.draw(st.sets(st.integers(1, 10), max_size=4))
-        # Runs of blank lines before the author again, the date line, the stats and the
-        # title again; one before free text (before its blank line or after it), which a
-        # run may set apart as a header's lines (Tagged articles, blank, a tag name, ...).
-        places -= {at for at in places if at in (4, 6, 8) and at - 1 in places}
-        for at in sorted(places, reverse=True):
-            blanks = data.draw(st.integers(1, 3)) if at in (1, 2, 9, 10) else 1
+    for first in reversed(range(0, len(lines) - 1, size)):
+        for at in sorted(data.draw(places), reverse=True):
+            blanks = data.draw(st.integers(1, 3)) if at in runs else 1
             lines[first + at : first + at] = [""] * blanks
             added += blanks
-    spaced = "\n".join(lines)
+    return "\n".join(lines), added
+
+
+def _reads_across_blank_lines(spaced: str, items: list[Article], added: int) -> None:
     dump = parse_dump(spaced, strict=False)
     assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
     assert [p.code for p in dump.problems] == ["extra-blank-line"] * added
     assert format_dump(dump) == spaced
-    assert normalize(spaced) == text
+    assert normalize(spaced) == format_dump(items)
+
+
+@given(st.lists(articles(texts=TRICKY), min_size=1, max_size=4), st.data())
+def test_blank_lines_set_apart_in_a_record_cost_nothing_but_a_problem(
+    items: list[Article], data: st.DataObject
+) -> None:
+    # Runs of blank lines before the author again, the date line, the stats and the
+    # title again; one before free text (before its blank line or after it), which a
+    # run may set apart as a header's lines (Tagged articles, blank, a tag name, ...).
+    places = st.sets(st.integers(1, 10), max_size=4).map(
+        lambda places: places - {at for at in places if at in (4, 6, 8) and at - 1 in places}
+    )
+    spaced, added = _set_apart(format_dump(items), 11, data, places, runs={1, 2, 9, 10})
+    _reads_across_blank_lines(spaced, items, added)
 
 
 @given(st.lists(articles(), min_size=1, max_size=4), st.data())
@@ -143,24 +155,14 @@ def test_blank_lines_set_apart_in_a_compact_record_cost_nothing_but_a_problem(
     # author again, by their content alone.
     items = [attrs.evolve(a, author=f"By {a.author}", title=f"On {a.title}") for a in items]
     text = "".join(render_record(article, Layout.COMPACT) for article in items)
-    lines = text.split("\n")
-    added = 0
-    for first in reversed(range(0, 6 * len(items), 6)):  # no header
-        places = data.draw(st.sets(st.integers(1, 5), max_size=5))
-        for at in sorted(places, reverse=True):
-            blanks = data.draw(st.integers(1, 3)) if at in (1, 5) else 1  # before the date line, the stats
-            lines[first + at : first + at] = [""] * blanks
-            added += blanks
-    spaced = "\n".join(lines)
-    dump = parse_dump(spaced, strict=False)
-    assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
-    assert [p.code for p in dump.problems] == ["extra-blank-line"] * added
-    assert format_dump(dump) == spaced
-    assert normalize(spaced) == format_dump(items)
-    if spaced != text:
+    places = st.sets(st.integers(1, 5), max_size=5)  # runs before the date line and the stats
+    spaced, added = _set_apart(text, 6, data, places, runs={1, 5})
+    _reads_across_blank_lines(spaced, items, added)
+    if added:
         with pytest.raises(ParseError) as caught:
             parse_dump(spaced)
-        first_blank = next(k for k, (a, b) in enumerate(zip(lines, text.split("\n"), strict=False)) if a != b)
+        pairs = zip(spaced.split("\n"), text.split("\n"), strict=False)
+        first_blank = next(k for k, (a, b) in enumerate(pairs) if a != b)
         # At the first blank line, or before it where the lines read as the full layout
         # without its author again (blank lines before the title, summary and tags).
         assert caught.value.line == first_blank + 1 or (caught.value.code, caught.value.line) == (
