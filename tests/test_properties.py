@@ -186,9 +186,9 @@ def test_lenient_on_line_soup(lines: list[str], newline: str, reference: dt.date
     text = newline.join(lines)
     dump = parse_dump(text, strict=False, reference_date=reference)
     assert format_dump(dump) == text
-    lines = text.count("\n") + 1 if "\n" in text else text.count("\r") + 1  # no LF at all: CR ends lines
+    last_line = text.count("\n") + 1 if "\n" in text else text.count("\r") + 1  # no LF at all: CR ends lines
     for problem in dump.problems:
-        assert 1 <= problem.line <= lines
+        assert 1 <= problem.line <= last_line
 
 
 @given(dump_texts())
