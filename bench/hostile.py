@@ -26,6 +26,11 @@ RECORD = (
     "How Gaode refactored its services.\n\nBackend ArchitectureDSL\n0 likes · 11 min read\nGraphQL Gateway\n"
 )
 
+COMPACT = (
+    "Amap Tech\nAug 27, 2019 · Backend Development\nGraphQL Gateway\nHow Gaode refactored its services.\n"
+    "Backend ArchitectureDSL\n0 likes · 11 min read\n"
+)
+
 # Each shape makes text of about ``size`` characters.
 SHAPES: dict[str, Callable[[int], str]] = {
     "one long line": lambda size: "x" * size,
@@ -48,6 +53,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
         RECORD.replace("\n", "\n\n") * (size // len(RECORD) // 2)
     ),
     "author lines set apart": lambda size: "Amap Tech\n\n" * (size // 11),
+    "compact record starts set apart": lambda size: "Amap Tech\n\nAug 27, 2019 · Backend\n\n" * (size // 35),
+    "compact records set apart": lambda size: COMPACT.replace("\n", "\n\n") * (size // len(COMPACT) // 2),
     "the author twice, then blank lines": lambda size: "Amap Tech\nAmap Tech\n" + "\n" * size,
 }
 

@@ -100,6 +100,21 @@ def test_several_damages_never_break_the_identity(data: st.DataObject) -> None:
     check_both_modes(damaged)
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Amap Tech\n\nAug 27, 2019 · Backend\n\n",
+        "Amap Tech\n\nAug 27, 2019 · Backend\n\nT\n\nS\n\nD\n\n0 likes · 1 min read\n\n",
+        "Amap Tech\nAug 27, 2019 · Backend\n\nT\n\nS\n\nD\n\n0 likes · 1 min read\n\n",
+    ],
+)
+def test_record_starts_set_apart_by_blank_lines_do_not_nest(unit: str) -> None:
+    # Weighing a compact record set apart by blank lines looks for the record after
+    # it, which is weighed in turn: once nested without end (RecursionError, lenient).
+    text = unit * 3000
+    assert check_both_modes(text).document.entries
+
+
 @given(st.text())
 def test_arbitrary_text(text: str) -> None:
     check_both_modes(text)

@@ -228,6 +228,10 @@ class Machine:
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
         self._scanned = 0
+        # Lenient: two readings of a record are being weighed (_reading_cost); the
+        # records they look for after blank lines are told by their first lines alone,
+        # or weighing them would nest without end.
+        self._weighing = False
         # Strict: the first line whose ending differs from the first line's, as (0-based
         # line number, error). Reading goes on past it (its text is fine) until a
         # later deviation or the record that holds it is read; then this is the error.
@@ -478,7 +482,7 @@ class Machine:
                 # The repeated author is missing (an avatar without its text), or a
                 # compact record has blank lines where none belong: what reads better
                 # once repaired. Strict mode repairs nothing: it names the first.
-                if self.strict:
+                if self.strict or self._weighing or not self._stats_fourth_after(i + 1, n):
                     return Layout.FULL
                 full, compact = (
                     self._reading_cost(i, n, Layout.FULL),
@@ -487,7 +491,7 @@ class Machine:
                 if compact is None or (full is not None and full <= compact):
                     return Layout.FULL
             return Layout.COMPACT
-        if not second.strip() and self._compact_across_blanks(i, n):
+        if not second.strip() and not self._weighing and self._compact_across_blanks(i, n):
             return Layout.COMPACT  # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...
         if third is None and self._final and not self.final_newline and first.startswith(second):
             return Layout.FULL  # cut inside the repeated author line
@@ -502,7 +506,23 @@ class Machine:
         return (
             date is not None
             and self._is_date_line(self._lines[date])
+            and self._stats_fourth_after(date, n)
             and self._reading_cost(i, n, Layout.COMPACT) is not None
+        )
+
+    def _stats_fourth_after(self, date: int, n: int) -> bool:
+        """Whether the fourth line after the date line at ``date`` that is not blank
+        reads as stats (or the text ends first), as in a compact record set apart by
+        blank lines: a quick test before reading one."""
+        j = date
+        for _ in range(4):
+            filled = self._next_filled(j, n)
+            if filled is None:
+                return True
+            j = filled
+        line = self._lines[j]
+        return "likes" in line and (
+            self._reads_as(Role.STATS, line) or self._reads_as(Role.STATS, self._tidy(line))
         )
 
     def _reading_cost(self, i: int, n: int, layout: Layout) -> tuple[bool, int, int] | None:
@@ -511,14 +531,17 @@ class Machine:
         with a header or record (the end of the text does not), how many of its
         problems are lines missing or wrong (or the cut, if the end of the text cuts
         it off) rather than blank lines, and how many in all."""
+        self._weighing = True
         try:
             _values, end, problems = self._read(i, n, layout, sure=not self.strict)
+            # A lone last line reads as a record cut off: no sign of one going on.
+            stray = end < n and (end == n - 1 or not self._reads_from(end, n))
         except ParseError:
             return None
         except _Truncated as cut:
-            problems, end = [*cut.problems, cut.error], n
-        # A lone last line reads as a record cut off: no sign of one going on.
-        stray = end < n and (end == n - 1 or not self._reads_from(end, n))
+            problems, stray = [*cut.problems, cut.error], False
+        finally:
+            self._weighing = False
         return stray, sum(p.code not in _BLANK_LINE_CODES for p in problems), len(problems)
 
     def _header_style(self, i: int, n: int, first: str, second: str) -> HeaderStyle | None:
