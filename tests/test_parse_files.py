@@ -116,6 +116,18 @@ def test_files_without_records_go_through_the_workers(tmp_path: Path) -> None:
         ]
 
 
+def test_lone_cr_line_endings_go_through_the_workers(tmp_path: Path) -> None:
+    paths = []
+    for path in real_dumps()[:3]:
+        cr = tmp_path / path.name
+        cr.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+        paths += [cr, path]
+    dumps = parse_files(paths, strict=False, workers=2)
+    assert dumps == [parse_dump(p, strict=False) for p in paths]
+    assert [d.newline for d in dumps] == ["\r", "\n"] * 3
+    assert [format_dump(d).encode() for d in dumps] == [p.read_bytes() for p in paths]
+
+
 def test_more_workers_than_files() -> None:
     paths = real_dumps()[:2]
     assert parse_files(paths, strict=False, workers=8) == [parse_dump(p, strict=False) for p in paths]
