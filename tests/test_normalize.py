@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedparse_txt import Layout, normalize, parse_dump
-from feedparse_txt.model import TextEntry
+from feedparse_txt.model import HeaderEntry, TextEntry
 from feedparse_txt.strategies import mutated
 
 from .conftest import DATA, read, real_dumps
@@ -135,20 +135,21 @@ def test_a_views_header_before_a_stray_cr_normalizes_once() -> None:
     assert parse_dump(once, strict=False).document.entries == (TextEntry(once),)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known: the views line twice after two Tag lines reads otherwise once normalized"
-)
 def test_two_tag_lines_before_a_views_line_twice_normalize_once() -> None:
-    # Found by the fuzz profile of the property below (fails on the thirteenth session's
-    # code too): `Tag`, `Tag`, two blank lines, the views line twice. Read first as text
-    # and a views header whose tag is the views line; normalized, the two `Tag` lines
-    # read as a header whose tag is `Tag`, and the text after it differs.
-    damaged = (
-        "Tag\nTag\n\n\n1 views collected around this technical thread.\n"
-        "1 views collected around this technical thread.\n\n" + TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]
-    )
+    # Found by the fuzz profile of the property below: `Tag`, `Tag`, two blank lines,
+    # the views line twice. Read as text and a views header whose tag is the views line;
+    # normalized, the header reads whole from the second `Tag`, so the first is text
+    # again, not a header missing its blank line whose tag is `Tag`.
+    views = "1 views collected around this technical thread.\n"
+    record = TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]
+    damaged = "Tag\nTag\n\n\n" + views + views + "\n" + record
     once = normalize(damaged)
+    assert once == "Tag\nTag\n\n" + views + "\n" + views + "\n" + record
     assert normalize(once) == once
+    for text in (damaged, once):
+        entries = parse_dump(text, strict=False).document.entries
+        assert isinstance(entries[0], TextEntry) and entries[0].raw.startswith("Tag\n")
+        assert [entry.header.tag for entry in entries if isinstance(entry, HeaderEntry)] == [views.rstrip()]
 
 
 @pytest.mark.parametrize("blank", ["\r", " ", "\t \u3000"])

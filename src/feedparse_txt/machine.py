@@ -552,7 +552,7 @@ class Machine:
         for style, roles in HEADER_STYLES.items():
             if first != LITERALS[roles[0]]:
                 continue
-            if opening is None and (self._opens(roles[1], second) or self._opens_without_blank(i, n, roles)):
+            if opening is None and (self._opens(roles[1], second) or self._opens_without_blank(i, n, style)):
                 opening = style
             elif spaced is None and self._opens_after_blanks(i, n, roles[1]):
                 spaced = style
@@ -632,11 +632,14 @@ class Machine:
         j = self._next_filled(i + 1, n)
         return j is not None and self._opens(role, self._lines[j])
 
-    def _opens_without_blank(self, i: int, n: int, roles: Template) -> bool:
-        """Whether a header of ``roles`` starts at ``i`` with the blank line after its
+    def _opens_without_blank(self, i: int, n: int, style: HeaderStyle) -> bool:
+        """Whether a header of ``style`` starts at ``i`` with the blank line after its
         first line missing: a tag name, a blank line and the header's count or views
-        line follow instead (an author called ``Tag`` does not). Strict mode then
-        names the missing line, not the whole header."""
+        line follow instead (an author called ``Tag`` does not), and the "tag name" is
+        not the first line of the same header reading whole (``Tag``, ``Tag``, blank,
+        views line twice: text, then a header). Strict mode then names the missing
+        line, not the whole header."""
+        roles = HEADER_STYLES[style]
         if roles[1] is not Role.BLANK or i + 3 >= n:
             return False
         lines = self._lines
@@ -645,6 +648,7 @@ class Machine:
             bool(lines[i + 1].strip())
             and not lines[i + 2].strip()
             and self._reads_as(closing, self._tidy(lines[i + 3]))
+            and not (self._tidy(lines[i + 1]) == LITERALS[roles[0]] and self._reads_whole(i + 1, n, style))
         )
 
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
