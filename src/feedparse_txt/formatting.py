@@ -21,6 +21,7 @@ from .model import (
     TextEntry,
     tag_line,
 )
+from .source import line_break
 
 __all__ = ["format_dump"]
 
@@ -134,7 +135,7 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     else:
         parts = _Merge(dump).write()
     text = "".join(parts)
-    if not dump.final_newline and text.endswith(dump.newline[-1]):
+    if not dump.final_newline and text.endswith(line_break(dump.newline)):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
     return (BOM + text) if dump.bom else text
 
@@ -192,7 +193,7 @@ class _Merge:
         self.first_header = True
 
     def add(self, text: str) -> None:
-        if self.parts and not self.parts[-1].endswith(self.dump.newline[-1]) and text:
+        if self.parts and not self.parts[-1].endswith(line_break(self.dump.newline)) and text:
             self.parts.append(self.dump.newline)  # what was the last line gets its line ending
         self.parts.append(text)
 

@@ -56,7 +56,7 @@ from .model import (
     TextEntry,
     parsed_article,
 )
-from .source import BOM, newline_of, split_lines
+from .source import BOM, line_break, newline_of, split_lines
 
 __all__ = ["Machine"]
 
@@ -124,7 +124,7 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     canonical date (it has the shape of one) is looked up after the match. A
     compact record's second line is not its first again (that is a full record).
     """
-    nl, stop = re.escape(newline), re.escape(newline[-1])
+    nl, stop = re.escape(newline), re.escape(line_break(newline))
     # A text field and its line ending. The ending comes right after the run of
     # characters and the test for trailing whitespace after it, so that a line that
     # is not one fails in one pass, not by giving back one character at a time.
@@ -264,7 +264,7 @@ class Machine:
         if self.newline is None:
             self.newline = newline_of(text) or "\n"
         if text:
-            self._ends_with_newline = text.endswith(self.newline[-1])
+            self._ends_with_newline = text.endswith(line_break(self.newline))
         if final:
             self.final_newline = self._ends_with_newline
         if not self._started and text:
@@ -384,7 +384,7 @@ class Machine:
         want = _WINDOW
         while True:
             # whole lines, at least ``want`` characters
-            stop = text.find((self.newline or "\n")[-1], pos + want) + 1 or size
+            stop = text.find(line_break(self.newline or "\n"), pos + want) + 1 or size
             self._lines, self._endings = split_lines(text[pos:stop], self.newline or "\n")
             self._final = final and stop == size
             if self._endings is not None and not self._mixed_reported:

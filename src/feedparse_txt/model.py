@@ -14,6 +14,7 @@ import attrs
 from .errors import Problem
 from .fields import COUNT_DIGITS, MAX_COUNT
 from .known_tags import NO_KNOWN_TAGS, KnownTags
+from .source import line_break
 
 __all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
 
@@ -437,7 +438,7 @@ class Dump:
         from .formatting import render_header
         from .grammar import LAYOUTS
 
-        end = self.newline[-1]
+        end = line_break(self.newline)
 
         def lines_in(text: str) -> int:
             return text.count(end) + (0 if text.endswith(end) else 1)

@@ -7,6 +7,7 @@ import datetime as _dt
 from .formatting import record_renderer, render_header, render_record
 from .model import Dump, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump
+from .source import line_break
 
 __all__ = ["normalize"]
 
@@ -73,13 +74,13 @@ def _ends_with_blank_line(entries: tuple[Entry, ...], newline: str) -> bool:
     if not entries or isinstance(entries[-1], RecordRun):
         return False
     raw = entries[-1].raw
-    return raw is not None and raw[raw.rfind(newline[-1]) + 1 :].isspace()
+    return raw is not None and raw[raw.rfind(line_break(newline)) + 1 :].isspace()
 
 
 def _clean(raw: str, newline: str) -> str:
     """Unusable text with its line endings (of the text's style: ``newline``) and
     trailing whitespace cleaned."""
-    lines = raw.split(newline[-1])
+    lines = raw.split(line_break(newline))
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -36,6 +36,13 @@ def newline_of(text: str) -> str | None:
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
+def line_break(newline: str) -> str:
+    """The character every line ending of the ``newline`` style ends with: ``\\n``
+    for LF and CRLF, ``\\r`` for a text with no ``\\n`` at all. Lines are cut,
+    counted and looked for at this character."""
+    return newline[-1]
+
+
 def split_lines(text: str, newline: str) -> tuple[list[str], list[str] | None]:
     """Cut ``text`` into lines without their endings; ``newline`` is the text's style.
 
