@@ -534,8 +534,7 @@ class Machine:
         self._weighing = True
         try:
             _values, end, problems = self._read(i, n, layout, sure=not self.strict)
-            # A lone last line reads as a record cut off: no sign of one going on.
-            stray = end < n and (end == n - 1 or not self._reads_from(end, n))
+            stray = end < n and not self._goes_on(end, n)
         except ParseError:
             return None
         except _Truncated as cut:
@@ -824,7 +823,7 @@ class Machine:
         if j is None:
             return 0
         if role in TEXT_ROLES:
-            fits = self._too_short_for_a_record(j, n) or not self._reads_from(j, n)
+            fits = not self._goes_on(j, n)
         elif role in REPEATS:
             fits = _similar(str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True))
         else:
@@ -832,12 +831,21 @@ class Machine:
             fits = self._reads_as(role, line) or self._reads_as(role, self._tidy(line))
         return j if fits else 0
 
-    def _too_short_for_a_record(self, k: int, n: int) -> bool:
-        """Whether the text ends within two lines from ``k`` that are not the author
-        twice: only the end of the text would make them a record (one cut off), and
-        the last field of a record is likelier (``CacheCache PatternsMySQL``, the stats)."""
-        lines = self._lines
-        return self._final and (n - k == 1 or (n - k == 2 and not self._same_author(lines[k], lines[k + 1])))
+    def _goes_on(self, k: int, n: int) -> bool:
+        """Whether the text goes on with a header or record at line ``k``: one reads
+        there, and it is more than what only the end of the text makes a record (one
+        cut off): its last line, or last two lines that start no record as they stand
+        (the last fields of the record before are likelier: ``CacheCache
+        PatternsMySQL``, the stats)."""
+        if self._final and n - k <= 2:
+            lines = self._lines
+            if n - k == 1:
+                return False
+            first, second = lines[k], lines[k + 1]
+            cut_in_author_again = not self.final_newline and first.startswith(second)
+            if not (self._same_author(first, second) or cut_in_author_again or self._is_date_line(second)):
+                return False
+        return self._reads_from(k, n)
 
     def _reads_from(self, k: int, n: int) -> bool:
         """Whether a header or record starts at line ``k`` and reads as it stands (or
