@@ -664,6 +664,8 @@ class Machine:
         if self._date_of(line) is not None:
             return True
         tidy = self._tidy(line)
+        if self._reads_as(Role.STATS, tidy):
+            return False  # stats have the separator too; not worth a dateutil call
         try:
             parse_date_line(
                 tidy if self.strict else _respaced(tidy, Role.DATE_LINE), reference=self.reference_date
