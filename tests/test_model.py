@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -171,6 +172,25 @@ def test_evolve_keeps_the_header_in_front() -> None:
     again = parse_dump(out)
     assert again.header == dump.header and again.articles[0].title == "A new title"
     assert format_dump(attrs.evolve(dump, header=None)).startswith("Coder Trainee\n")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda dump: attrs.evolve(dump, articles=[attrs.evolve(dump.articles[0], title="Slab\rAllocator")]),
+        lambda dump: attrs.evolve(dump, articles=[attrs.evolve(dump.articles[0], tags=("Boot\rmem",))]),
+        lambda dump: attrs.evolve(dump, header=attrs.evolve(dump.header, tag="Boot\rmem")),
+    ],
+    ids=["title", "tag", "header tag"],
+)
+def test_a_field_holding_a_cr_is_refused_only_where_a_cr_ends_lines(change: Callable[[Dump], Dump]) -> None:
+    text = read(DATA / "tags_bootmem.txt")
+    for newline in ("\n", "\r\n"):  # a lone CR inside a line is text there
+        edited = change(parse_dump(text.replace("\n", newline)))
+        again = parse_dump(format_dump(edited))
+        assert again.articles == edited.articles and again.header == edited.header
+    with pytest.raises(ValueError, match="lone CR: the CR in it would end the line"):
+        format_dump(change(parse_dump(text.replace("\n", "\r"))))
 
 
 def test_format_plain_articles() -> None:

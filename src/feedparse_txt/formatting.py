@@ -126,6 +126,8 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     for article in dump.articles:
         if not isinstance(article, Article):
             raise TypeError(f"format_dump needs Article records, found {type(article).__name__}")
+    if dump.newline == "\r":
+        _check_no_lone_cr(dump)
     document = dump.document
     if dump.articles is document.articles or (
         len(dump.articles) == len(document.articles)
@@ -138,6 +140,21 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     if not dump.final_newline and text.endswith(line_break(dump.newline)):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
     return (BOM + text) if dump.bom else text
+
+
+def _check_no_lone_cr(dump: Dump) -> None:
+    """Raise if a field of ``dump`` holds a CR: in a dump whose lines end with a lone
+    CR it would end the line there, and the text would not read back. (Records read
+    from such a dump hold none; a record or header put in with ``attrs.evolve`` may.)"""
+    texts = [line for article in dump.articles for line in _record_lines(article)]
+    if dump.header is not None and dump.header.tag is not None:
+        texts.append(dump.header.tag)
+    for text in texts:
+        if "\r" in text:
+            raise ValueError(
+                f"cannot write {text!r} into a dump whose lines end with a lone CR: "
+                "the CR in it would end the line"
+            )
 
 
 def _header_text(entry: HeaderEntry, dump: Dump, first: bool) -> str:
