@@ -375,6 +375,22 @@ def test_blank_lines_may_follow_every_line_of_every_real_compact_record(blanks: 
     assert checked == 10  # two compact records, five places each
 
 
+def test_a_record_start_cut_off_at_the_end_is_not_the_last_fields_of_the_record_before() -> None:
+    # A compact record cut after its summary, a blank line, and the next record's author
+    # and date line, where the copy ends: the record lacks its tag line (the blank line
+    # says so), and the date line is not taken for a stats line cut off.
+    cut = read(DATA / "www_tags_cglib-proxy.txt").split("\n")[:4]
+    start = read(DATA / "www_tags_cache-patterns.txt").split("\n")[:2]
+    text = "\n".join([*cut, "", *start])
+    dump = parse_dump(text, strict=False)
+    assert [(p.code, p.line) for p in dump.problems] == [("empty-field", 1)]
+    assert "expected a tag line, found an empty line in '' (at line 5)" in dump.problems[0].message
+    assert dump.articles == () and format_dump(dump) == text
+    with pytest.raises(ParseError, match="expected a tag line, found an empty line") as caught:
+        parse_dump(text)
+    assert caught.value.line == 5
+
+
 def test_a_compact_record_with_its_tag_line_doubled() -> None:
     # The double stands where the stats belong and is not stats: skipped. A doubled date
     # line stands where the title belongs, which it could be: the record is kept as text.
