@@ -203,6 +203,12 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
         lines = damaged.split("\n")
         at = data.draw(st.integers(0, len(lines)))
         damaged = "\n".join([*lines[:at], *junk, *lines[at:]])
+    if data.draw(st.booleans()):  # separators lost over a stretch: text no record reads, maybe long
+        lines = damaged.split("\n")
+        start = data.draw(st.integers(0, len(lines)))
+        stop = data.draw(st.integers(start, len(lines)))
+        lost = (line.replace("·", "?") for line in lines[start:stop])
+        damaged = "\n".join([*lines[:start], *lost, *lines[stop:]])
     sizes = data.draw(st.lists(st.integers(1, 2000), min_size=1, max_size=5))
     for strict in (False, True):
         found: list[Problem] = []

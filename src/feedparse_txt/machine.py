@@ -1092,7 +1092,9 @@ class Machine:
                     else:
                         return k
             k += 1
-        return n
+        # Past the window's end: the text ends here, or an earlier, longer window was
+        # scanned this far (``_scanned``) and this one is too short to tell.
+        return n if self._final else None
 
     # ------------------------------------------------------------------ output
 
