@@ -8,6 +8,7 @@ found problems (or ``--strict`` parsing failed), 2 for usage and I/O errors.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import csv
 import datetime as _dt
@@ -66,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         "--lenient", dest="strict", action="store_false", help="keep going and report problems (the default)"
     )
     common.add_argument("-q", "--quiet", action="store_true", help="no summary of problems on stderr")
+    common.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="CODEC",
+        help="the files' encoding when not UTF-8 (or UTF-16/32 with a byte order mark, which "
+        "are read as such): cp1252, gbk, ... as Windows Notepad saves 'ANSI'",
+    )
     dates = argparse.ArgumentParser(add_help=False)
     dates.add_argument(
         "--reference-date",
@@ -211,6 +219,15 @@ def _reference(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, found {text!r}") from None
 
 
+def _encoding(text: str) -> str:
+    """An ``--encoding``: a codec Python has."""
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {text!r}") from None
+    return text
+
+
 def _jobs(text: str) -> int:
     """A ``--jobs`` count: 0 (one per CPU) or more."""
     if not text.isdecimal():
@@ -229,6 +246,7 @@ def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN
             reference_date=args.reference_date,
             progress=_progress_bar(name, len(data)),
             known_tags=known_tags,
+            encoding=args.encoding,
         )
     except ParseError as error:
         error.source = "<stdin>" if name == "-" else name
@@ -403,6 +421,7 @@ def _parse_batch(names: list[str], args: argparse.Namespace, known_tags: KnownTa
             reference_date=args.reference_date,
             split_tags=True,
             known_tags=known_tags,
+            encoding=args.encoding,
         )
     except (ParseError, OSError):
         return None
@@ -431,7 +450,12 @@ def _located_articles(
     tally = _Tally()
     with _streamed(name) as source:
         yield from iter_located_articles(
-            source, strict=False, reference_date=args.reference_date, on_problem=tally, known_tags=known_tags
+            source,
+            strict=False,
+            reference_date=args.reference_date,
+            on_problem=tally,
+            known_tags=known_tags,
+            encoding=args.encoding,
         )
     tally.report(name, args.quiet)
 
@@ -485,7 +509,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         # Streamed: a file of any size is checked in the memory of one block.
         with _streamed(name) as source:
             for _ in iter_articles(
-                source, strict=False, reference_date=args.reference_date, on_problem=report
+                source,
+                strict=False,
+                reference_date=args.reference_date,
+                on_problem=report,
+                encoding=args.encoding,
             ):
                 pass
     if not args.quiet:
@@ -548,16 +576,30 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_format(args: argparse.Namespace) -> int:
     text = _decode(args.file)
     stripped = text.lstrip()
+    encoding = "utf-8"
     try:
         if stripped.startswith("{") and '"feedparse_txt"' in stripped[:200]:
-            out_text = format_dump(dump_from_dict(json.loads(text)))
+            dump = dump_from_dict(json.loads(text))
+            encoding = dump.encoding or encoding  # as the dump's file was: the round trip is exact
+            out_text = format_dump(dump)
         else:
             records = [article_from_dict(json.loads(line)) for line in text.splitlines() if line.strip()]
             out_text = format_dump(records)
-    except (json.JSONDecodeError, ValueError, TypeError) as error:
+    except (json.JSONDecodeError, ValueError, TypeError, LookupError) as error:
         raise UsageError(f"{args.file}: not a dump as JSON or JSON Lines ({error})") from None
-    with _output(args.output, newline="") as out:
-        out.write(out_text)
+    try:
+        data = out_text.encode(encoding)
+    except (UnicodeEncodeError, LookupError) as error:  # a changed record, a character the encoding lacks
+        raise UsageError(f"{args.file}: the dump cannot be written in {encoding} ({error})") from None
+    if args.output in (None, "-"):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as error:
+        raise UsageError(f"{args.output}: {error.strerror or error}") from None
     return 0
 
 

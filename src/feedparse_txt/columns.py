@@ -142,7 +142,7 @@ def from_columns(columns: Columns) -> tuple[Article, ...]:
 
 
 def dump_from_columns(fields: tuple[Any, ...], columns: Columns, source: Columns | None) -> Dump:
-    header, problems, newline, final_newline, bom, entries = fields
+    header, problems, newline, final_newline, bom, encoding, entries = fields
     articles = from_columns(columns)
     parsed = articles if source is None else from_columns(source)
     return Dump(
@@ -152,5 +152,6 @@ def dump_from_columns(fields: tuple[Any, ...], columns: Columns, source: Columns
         newline=newline,
         final_newline=final_newline,
         bom=bom,
+        encoding=encoding,
         document=Document(entries, parsed),
     )

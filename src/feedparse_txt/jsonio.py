@@ -107,6 +107,7 @@ def dump_to_dict(dump: Dump) -> dict[str, Any]:
         "newline": dump.newline,
         "final_newline": dump.final_newline,
         "bom": dump.bom,
+        "encoding": dump.encoding,
         "entries": entries,
         "problems": [
             {"line": p.line, "column": p.column, "code": p.code, "message": p.message} for p in dump.problems
@@ -146,5 +147,6 @@ def dump_from_dict(data: dict[str, Any]) -> Dump:
         newline=data["newline"],
         final_newline=data["final_newline"],
         bom=data["bom"],
+        encoding=data.get("encoding"),  # absent from files written before it was kept
         document=Document(tuple(entries), parsed),
     )

@@ -195,6 +195,7 @@ class Machine:
         reference_date: _dt.date | None = None,
         source_name: str | None = None,
         bom: bool = False,
+        encoding: str | None = None,
         track_lines: bool = False,
         known_tags: KnownTags = NO_KNOWN_TAGS,
     ) -> None:
@@ -209,6 +210,7 @@ class Machine:
         self.entries: list[Entry] = []
         self.headers: list[Header] = []
         self.bom = bom
+        self.encoding = encoding
         self.newline: str | None = None
         self.final_newline = True
         self._pending = ""  # text of a block not read yet: it waits for the next block
@@ -1174,6 +1176,7 @@ class Machine:
             newline=self.newline or "\n",
             final_newline=self.final_newline,
             bom=self.bom,
+            encoding=self.encoding,
             document=Document(tuple(self.entries), articles),
         )
 

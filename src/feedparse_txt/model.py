@@ -407,6 +407,10 @@ class Dump:
     newline: str = "\n"  #: the line ending of the first line: ``"\n"``, ``"\r\n"`` or ``"\r"`` (no LF at all)
     final_newline: bool = True  #: whether the text ended with a line ending
     bom: bool = False  #: whether the text started with a byte order mark
+    #: the codec that decoded the bytes read (``"utf-8"``, ``"utf-16-le"``, the one given
+    #: as ``encoding``); None for text. ``format_dump(dump).encode(dump.encoding)`` gives
+    #: back the bytes of a file that decoded without a problem.
+    encoding: str | None = None
     document: Document = attrs.field(default=Document(), repr=False)
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -417,7 +421,15 @@ class Dump:
 
         document = self.document
         same = document.articles is self.articles
-        fields = (self.header, self.problems, self.newline, self.final_newline, self.bom, document.entries)
+        fields = (
+            self.header,
+            self.problems,
+            self.newline,
+            self.final_newline,
+            self.bom,
+            self.encoding,
+            document.entries,
+        )
         source = None if same else to_columns(document.articles)
         return (dump_from_columns, (fields, to_columns(self.articles), source))
 

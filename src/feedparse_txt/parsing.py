@@ -15,7 +15,7 @@ from .errors import ParseError, Problem
 from .known_tags import KnownTags
 from .machine import Machine
 from .model import Article, Dump
-from .source import Source, iter_chunks, iter_text_blocks, read_text, source_name
+from .source import Source, codec_of, iter_chunks, iter_text_blocks, read_text, source_name
 
 __all__ = ["iter_articles", "parse_dump", "parse_files"]
 
@@ -53,6 +53,7 @@ def parse_dump(
     reference_date: _dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     known_tags: Iterable[str] = (),
+    encoding: str | None = None,
 ) -> Dump:
     """Parse a whole dump into a :class:`Dump`.
 
@@ -67,14 +68,18 @@ def parse_dump(
     ``progress(done, total)`` is called as the text is read, in characters.
     ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
     parses) help the lazy split of every record's tags, with each page's own tag.
+    Bytes are UTF-8, or UTF-16 or UTF-32 if they start with that byte order mark;
+    ``encoding`` names another codec (``"cp1252"``, ``"gbk"``: what Windows Notepad
+    saves as "ANSI") for bytes and binary files. ``LookupError`` if Python has none.
 
     >>> dump = parse_dump(open("tests/data/backend-architecture-page8.txt", "rb"))
     >>> len(dump), dump.header.page, dump.articles[0].author
     (86, 8, 'Amap Tech')
     """
     name = source_name(source)
+    codec = codec_of(encoding)
     try:
-        decoded = read_text(source, strict=strict)
+        decoded = read_text(source, strict=strict, codec=codec)
     except ParseError as error:
         error.source = name
         raise
@@ -83,6 +88,7 @@ def parse_dump(
         reference_date=reference_date,
         source_name=name,
         bom=decoded.bom,
+        encoding=decoded.codec,
         known_tags=KnownTags.of(known_tags),
     )
     machine.problems.extend(decoded.problems)
@@ -131,6 +137,7 @@ def iter_articles(
     reference_date: _dt.date | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     known_tags: Iterable[str] = (),
+    encoding: str | None = None,
 ) -> Iterator[Article]:
     """Yield the articles of a dump while reading it, block by block.
 
@@ -140,7 +147,7 @@ def iter_articles(
     ``on_problem(problem)`` is called with each of the problems
     ``parse_dump(source, strict=False).problems`` holds, in the same order, as
     the reading gets past them (a block of about 1 MB at a time).
-    ``known_tags`` as for :func:`parse_dump`.
+    ``known_tags`` and ``encoding`` as for :func:`parse_dump`.
 
     >>> from pathlib import Path
     >>> sum(1 for _ in iter_articles(Path("tests/data/backend-architecture-page8.txt")))
@@ -150,7 +157,10 @@ def iter_articles(
     ...                        on_problem=found.append))), found[0].code
     (3, 'truncated-record')
     """
-    for machine in _read_in_blocks(source, strict, reference_date, on_problem, known_tags, track_lines=False):
+    blocks = _read_in_blocks(
+        source, strict, reference_date, on_problem, known_tags, encoding, track_lines=False
+    )
+    for machine in blocks:
         yield from machine.articles
 
 
@@ -161,10 +171,14 @@ def iter_located_articles(
     reference_date: _dt.date | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     known_tags: Iterable[str] = (),
+    encoding: str | None = None,
 ) -> Iterator[tuple[int, Article]]:
     """:func:`iter_articles`, each article with its first line in the source (1-based,
     as ``parse_dump(source).record_lines()`` has it)."""
-    for machine in _read_in_blocks(source, strict, reference_date, on_problem, known_tags, track_lines=True):
+    blocks = _read_in_blocks(
+        source, strict, reference_date, on_problem, known_tags, encoding, track_lines=True
+    )
+    for machine in blocks:
         yield from zip(machine.first_lines or (), machine.articles, strict=True)
 
 
@@ -174,12 +188,14 @@ def _read_in_blocks(
     reference_date: _dt.date | None,
     on_problem: Callable[[Problem], None] | None,
     known_tags: Iterable[str],
+    encoding: str | None,
     *,
     track_lines: bool,
 ) -> Iterator[Machine]:
     """Feed ``source`` to a machine block by block; after each block, the machine
     holds the new articles (and their first lines) for the caller to take."""
     name = source_name(source)
+    codec = codec_of(encoding)
     machine = Machine(
         strict=strict,
         keep_document=False,
@@ -188,7 +204,7 @@ def _read_in_blocks(
         track_lines=track_lines,
         known_tags=KnownTags.of(known_tags),
     )
-    chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append)
+    chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append, codec=codec)
     for block, final in iter_text_blocks(chunks):
         with paused_gc():
             machine.feed(block, final=final)
@@ -210,6 +226,7 @@ def parse_files(
     reference_date: _dt.date | None = None,
     split_tags: bool = False,
     known_tags: Iterable[str] = (),
+    encoding: str | None = None,
 ) -> list[Dump]:
     """Parse many dump files, splitting their tags on every core; the dumps come
     back in input order.
@@ -218,7 +235,7 @@ def parse_files(
     when ``split_tags=True`` (every record's tag line split now, the costliest
     step), this one included: ``workers=2`` starts one worker process. In strict
     mode the first file (in input order) that fails raises its ``ParseError``,
-    with the file name. ``known_tags`` as for :func:`parse_dump`.
+    with the file name. ``known_tags`` and ``encoding`` as for :func:`parse_dump`.
 
     This process parses every file and hands the workers the tag lines of files
     from the front of the list, while it splits files from the back itself, until
@@ -240,7 +257,9 @@ def parse_files(
 
     files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
     known = KnownTags.of(known_tags)
-    parse = functools.partial(parse_dump, strict=strict, reference_date=reference_date, known_tags=known)
+    parse = functools.partial(
+        parse_dump, strict=strict, reference_date=reference_date, known_tags=known, encoding=encoding
+    )
     workers = min(workers or os.cpu_count() or 1, len(files))
     if split_tags and workers > 1:
         from .parallel import parse_in_parallel  # multiprocessing: only when it is used

@@ -110,78 +110,125 @@ def _check_type(source: object) -> None:
 
 
 class Decoded:
-    """Text with what decoding it found: a byte order mark, invalid bytes."""
+    """Text with what decoding it found: a byte order mark, invalid bytes, and the
+    codec that decoded it (None: it was text already)."""
 
-    __slots__ = ("bom", "problems", "text")
+    __slots__ = ("bom", "codec", "problems", "text")
 
-    def __init__(self, text: str, bom: bool, problems: list[Problem]) -> None:
+    def __init__(self, text: str, bom: bool, problems: list[Problem], codec: str | None = None) -> None:
         self.text = text
         self.bom = bom
         self.problems = problems
+        self.codec = codec
 
 
-def decode(data: bytes, *, strict: bool) -> Decoded:
-    """UTF-8 bytes, with or without BOM, to text; bad bytes raise or become U+FFFD."""
-    bom = data.startswith(codecs.BOM_UTF8)
+# Byte order marks, UTF-32's first: UTF-32-LE's starts with UTF-16-LE's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HEAD = 4  # bytes that tell every byte order mark
+
+
+def codec_of(encoding: str | None) -> str | None:
+    """The codec's own name for ``encoding`` (None: sniffed); ``LookupError`` if
+    Python has no such codec, before anything is read."""
+    return None if encoding is None else codecs.lookup(encoding).name
+
+
+def sniff(head: bytes, codec: str | None) -> tuple[str, int]:
+    """The codec to decode bytes that start with ``head`` with, and how many bytes of
+    a byte order mark to take off first.
+
+    ``codec`` None: UTF-8, unless the bytes start with a UTF-16 or UTF-32 byte order
+    mark (Windows PowerShell 5 writes UTF-16 with ``>``, Notepad as "Unicode"); no
+    UTF-8 text starts with one, as bytes FE and FF never occur in UTF-8. A codec
+    given takes off only its own mark (``utf-16`` and ``utf-32`` either byte order's).
+    """
+    for bom, name in _BOMS:
+        if head.startswith(bom) and (codec is None or name == codec or name.startswith(codec + "-")):
+            return name, len(bom)
+    return codec or "utf-8", 0
+
+
+def _display(codec: str) -> str:
+    return codec.upper() if codec.startswith("utf") else codec
+
+
+def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
+    """Bytes to text: UTF-8 or as a UTF-16/32 byte order mark says, or ``codec``
+    (see :func:`sniff`); bad bytes raise or become U+FFFD."""
+    name, skip = sniff(data[:_HEAD], codec)
     try:
-        return Decoded(data.decode("utf-8-sig"), bom, [])
+        return Decoded(data[skip:].decode(name), skip > 0, [], name)
     except UnicodeDecodeError:
-        problem = _invalid_byte(data, 0)
+        problem = _invalid_byte(data[skip:], skip, name)
         if strict:
             raise problem from None
-        return Decoded(data.decode("utf-8-sig", errors="replace"), bom, [problem.problem])
+        return Decoded(data[skip:].decode(name, errors="replace"), skip > 0, [problem.problem], name)
 
 
-def _invalid_byte(data: bytes, offset: int, last_line: str = "", lines_before: int = 0) -> ParseError:
-    """The error for the first invalid byte of ``data``, which starts at byte
-    ``offset`` of the file, on line ``lines_before + 1`` after ``last_line``'s text.
+def _invalid_byte(
+    data: bytes, offset: int, codec: str, last_line: str = "", lines_before: int = 0
+) -> ParseError:
+    """The error for the first byte of ``data`` that ``codec`` cannot decode; ``data``
+    starts at byte ``offset`` of the file (after any byte order mark), on line
+    ``lines_before + 1`` after ``last_line``'s text.
 
-    Found again here: a decoder's own error counts from after a byte order mark.
+    Found again here: a decoder's own error counts from where it was fed last.
     Lines end at a lone CR if no LF came before (``lines_before``) or comes in
     ``data``: a file read in pieces can tell no better at this point.
     """
     try:
-        data.decode("utf-8")
+        data.decode(codec)
     except UnicodeDecodeError as error:
         start = error.start
     else:
         start = len(data) - 1  # not reached: the caller's decoder failed on ``data``
-    before = last_line + data[:start].decode("utf-8-sig" if not offset else "utf-8")
-    end = "\r" if not lines_before and b"\n" not in data else "\n"
+    before = last_line + data[:start].decode(codec, errors="replace")
+    end = "\r" if not lines_before and "\n" not in data.decode(codec, errors="replace") else "\n"
     return ParseError(
         "bad-encoding",
-        f"expected UTF-8, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}",
+        f"expected {_display(codec)}, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
+        " (a file in another encoding reads with encoding=..., --encoding)",
         line=lines_before + before.count(end) + 1,
         column=len(before) - (before.rfind(end) + 1) + 1,
     )
 
 
-def read_text(source: Source, *, strict: bool) -> Decoded:
-    """The whole text of any source, decoded."""
+def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Decoded:
+    """The whole text of any source, decoded (bytes as :func:`decode` says)."""
     _check_type(source)
     if isinstance(source, str):
         return Decoded(source, False, [])
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return decode(bytes(source), strict=strict)
+        return decode(bytes(source), strict=strict, codec=codec)
     if isinstance(source, os.PathLike):
         with open(source, "rb") as file:
-            return decode(file.read(), strict=strict)
+            return decode(file.read(), strict=strict, codec=codec)
     data = source.read()
     if isinstance(data, str):
         return Decoded(data, False, [])
     if isinstance(data, (bytes, bytearray)):
-        return decode(bytes(data), strict=strict)
+        return decode(bytes(data), strict=strict, codec=codec)
     raise TypeError(f"the file's read() returned {type(data).__name__}, not str or bytes")
 
 
 def iter_chunks(
-    source: Source, *, strict: bool, on_problem: Callable[[Problem], None] | None = None
+    source: Source,
+    *,
+    strict: bool,
+    on_problem: Callable[[Problem], None] | None = None,
+    codec: str | None = None,
 ) -> Iterator[str]:
     """Decoded text of ``source`` in pieces, without reading a file whole; in lenient
     mode the first invalid byte goes to ``on_problem``, as :func:`decode` reports it."""
     _check_type(source)
     if isinstance(source, (str, bytes, bytearray, memoryview)):
-        decoded = read_text(source, strict=strict)
+        decoded = read_text(source, strict=strict, codec=codec)
         if on_problem is not None:
             for problem in decoded.problems:
                 on_problem(problem)
@@ -189,18 +236,24 @@ def iter_chunks(
         return
     if isinstance(source, os.PathLike):
         with open(source, "rb") as file:
-            yield from _chunks_of(file, strict=strict, on_problem=on_problem)
+            yield from _chunks_of(file, strict=strict, on_problem=on_problem, codec=codec)
         return
-    yield from _chunks_of(source, strict=strict, on_problem=on_problem)
+    yield from _chunks_of(source, strict=strict, on_problem=on_problem, codec=codec)
 
 
 def _chunks_of(
-    file: IO[str] | IO[bytes], *, strict: bool, on_problem: Callable[[Problem], None] | None
+    file: IO[str] | IO[bytes],
+    *,
+    strict: bool,
+    on_problem: Callable[[Problem], None] | None,
+    codec: str | None,
 ) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    offset = 0  # bytes read before this chunk
+    name: str | None = None  # the codec, once the first bytes have told it
+    decoder = None
+    offset = 0  # bytes read before this chunk (its byte order mark included)
     lines = 0  # line endings decoded so far
     last_line = ""  # the decoded text after the last of them
+    head = b""  # the first bytes, until they tell any byte order mark
     while True:
         chunk = file.read(CHUNK_SIZE)
         if isinstance(chunk, str):
@@ -210,21 +263,29 @@ def _chunks_of(
             return
         if not isinstance(chunk, (bytes, bytearray)):
             raise TypeError(f"the file's read() returned {type(chunk).__name__}, not str or bytes")
-        # Taken before decoding: a failed decode may already have dropped the decoder's
-        # look-out for a byte order mark split across reads (b"\xef\xbb" | b"\xbf\xff").
+        end = not chunk
+        if name is None:
+            head += chunk
+            if not end and len(head) < _HEAD:
+                continue  # a pipe may give fewer bytes at a time
+            name, skip = sniff(head, codec)
+            decoder = codecs.getincrementaldecoder(name)()
+            chunk, offset = head[skip:], skip
+        assert decoder is not None
+        # Taken before decoding: a failed decode may drop the bytes the decoder held.
         state = decoder.getstate()
         try:
-            text = decoder.decode(chunk, final=not chunk)
+            text = decoder.decode(chunk, final=end)
         except UnicodeDecodeError:
             held = state[0]  # the bytes it held before this chunk
-            problem = _invalid_byte(held + chunk, offset - len(held), last_line, lines)
+            problem = _invalid_byte(held + chunk, offset - len(held), name, last_line, lines)
             if strict:
                 raise problem from None
             if on_problem is not None:
                 on_problem(problem.problem)
-            decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+            decoder = codecs.getincrementaldecoder(name)(errors="replace")
             decoder.setstate(state)
-            text = decoder.decode(chunk, final=not chunk)
+            text = decoder.decode(chunk, final=end)
         offset += len(chunk)
         if text:
             cut = text.rfind("\n")
@@ -234,7 +295,7 @@ def _chunks_of(
                 lines += text.count("\n")
                 last_line = text[cut + 1 :]
             yield text
-        if not chunk:
+        if end:
             return
 
 

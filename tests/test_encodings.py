@@ -1,0 +1,249 @@
+"""Bytes in other encodings: UTF-16 and UTF-32 told by their byte order mark, and
+legacy code pages named with ``encoding=`` (``--encoding``)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import pickle
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import (
+    Article,
+    Dump,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    parse_dump,
+    parse_files,
+    source,
+)
+from feedparse_txt.cli import main
+from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
+from feedparse_txt.strategies import dump_texts
+
+from .conftest import read, real_dumps
+
+MARKED = {  # the codec a byte order mark tells, and the mark
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+    "utf-8": codecs.BOM_UTF8,
+}
+# Code pages Windows Notepad saves as "ANSI" (Western, Simplified and Traditional Chinese, Cyrillic).
+CODE_PAGES = ["cp1252", "gbk", "big5", "cp1251"]
+
+
+def _outcome(data: bytes | str, **options: object) -> tuple[object, ...]:
+    """What a strict parse gives: the articles, or the error's code, line, column and message."""
+    try:
+        return (parse_dump(data, **options).articles,)  # type: ignore[arg-type]
+    except ParseError as error:
+        return error.code, error.line, error.column, error.message
+
+
+def _streamed(data: bytes, chunk: int, **options: object) -> tuple[list[Article], list[Problem]]:
+    """The articles and problems of ``data`` read as a file in pieces of ``chunk`` bytes."""
+    found: list[Problem] = []
+    with mock.patch.object(source, "CHUNK_SIZE", chunk):
+        articles = list(iter_articles(io.BytesIO(data), strict=False, on_problem=found.append, **options))  # type: ignore[arg-type]
+    return articles, found
+
+
+def _parses_alike(data: bytes, text: str, codec: str, bom: bool, **options: object) -> Dump:
+    """Check that ``data`` reads as ``text`` does, whole and streamed, in both modes,
+    and writes back to the same bytes; the lenient parse."""
+    expected = parse_dump(text, strict=False)
+    dump = parse_dump(data, strict=False, **options)  # type: ignore[arg-type]
+    assert dump.articles == expected.articles and dump.problems == expected.problems
+    assert (dump.encoding, dump.bom) == (codec, bom)
+    assert format_dump(dump).encode(codec) == data
+    assert _outcome(data, **options) == _outcome(text)
+    for chunk in (1, 3, 1 << 20):  # byte order marks and characters cut across reads
+        assert _streamed(data, chunk, **options) == (list(expected.articles), list(expected.problems))
+    return dump
+
+
+@pytest.mark.parametrize("codec", sorted(MARKED))
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_a_byte_order_mark_tells_the_encoding_of_every_real_dump(path: Path, codec: str) -> None:
+    text = read(path)
+    _parses_alike(MARKED[codec] + text.encode(codec), text, codec, bom=True)
+
+
+@pytest.mark.parametrize("codec", CODE_PAGES)
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_every_real_dump_in_a_code_page_reads_with_its_encoding(path: Path, codec: str) -> None:
+    # What the code page cannot hold becomes '?', as Notepad writes it; the middle
+    # dots and the rest are the code page's own bytes.
+    text = read(path).encode(codec, errors="replace").decode(codec)
+    data = text.encode(codec)
+    dump = _parses_alike(data, text, codec, bom=False, encoding=codec)
+    assert dump.articles  # every one of them still reads
+    if codec != "cp1252":  # cp1252's middle dot is one byte, which UTF-8 may take for part of a character
+        assert data != text.encode("utf-8")
+    # Without the encoding: the first byte UTF-8 cannot read, where it stands, and a hint.
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8")
+        with pytest.raises(ParseError) as caught:
+            parse_dump(data)
+        assert caught.value.code == "bad-encoding"
+        assert (caught.value.line, caught.value.column) == (
+            before.count("\n") + 1,
+            len(before) - before.rfind("\n"),
+        )
+        assert (
+            f"byte offset {error.start} (a file in another encoding reads with encoding="
+            in caught.value.message
+        )
+        lenient = parse_dump(data, strict=False)
+        assert [p.code for p in lenient.problems].count("bad-encoding") == 1
+
+
+def test_a_given_encoding_takes_off_only_its_own_byte_order_mark() -> None:
+    assert source.sniff(codecs.BOM_UTF16_BE + b"\x00A", "utf-16") == ("utf-16-be", 2)
+    assert source.sniff(codecs.BOM_UTF32_LE + b"A\x00\x00\x00", "utf-32") == ("utf-32-le", 4)
+    assert source.sniff(codecs.BOM_UTF32_LE + b"A\x00\x00\x00", None) == ("utf-32-le", 4)  # not UTF-16
+    assert source.sniff(codecs.BOM_UTF16_LE + b"A\x00", "utf-8") == ("utf-8", 0)
+    assert source.sniff(codecs.BOM_UTF8 + b"A", "cp1252") == ("cp1252", 0)  # three characters there
+    assert source.sniff(b"A", None) == ("utf-8", 0)
+    text = "Amap Tech\nAug 27, 2019 · Backend\nT\nS\nDSL\n0 likes · 1 min read\n"
+    dump = parse_dump(codecs.BOM_UTF8 + text.encode("cp1252"), encoding="cp1252")
+    assert dump.articles[0].author == "\u00ef\u00bb\u00bfAmap Tech" and not dump.bom  # cp1252 text
+
+
+def test_an_unknown_encoding_fails_at_once() -> None:
+    with pytest.raises(LookupError, match="no-such-codec"):
+        parse_dump(b"", encoding="no-such-codec")
+    with pytest.raises(LookupError, match="no-such-codec"):
+        list(iter_articles(io.BytesIO(b""), encoding="no-such-codec"))
+
+
+def test_text_is_text_whatever_the_encoding_says() -> None:
+    text = read(real_dumps()[0])
+    assert parse_dump(text, encoding="utf-16").articles == parse_dump(text).articles
+    assert parse_dump(text).encoding is None
+    assert parse_dump(io.StringIO(text), encoding="gbk").encoding is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_invalid_utf16_is_found_where_it_stands(codec: str) -> None:
+    text = read(real_dumps()[0])
+    at = text.index("Gaode") + 2  # in a summary: the record still reads, with U+FFFD there
+    lone_surrogate = b"\x00\xd8" if codec.endswith("le") else b"\xd8\x00"
+    data = MARKED[codec] + text[:at].encode(codec) + lone_surrogate + text[at:].encode(codec)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(data)
+    before = text[:at]
+    assert (caught.value.code, caught.value.line, caught.value.column) == (
+        "bad-encoding",
+        before.count("\n") + 1,
+        len(before) - before.rfind("\n"),
+    )
+    assert f"expected {codec.upper()}" in caught.value.message
+    lenient = parse_dump(data, strict=False)
+    assert lenient.encoding == codec and [p.code for p in lenient.problems] == ["bad-encoding"]
+    for chunk in (1, 5, 1 << 20):
+        articles, found = _streamed(data, chunk)
+        assert articles == list(lenient.articles) and found == list(lenient.problems)
+    # Cut inside a character (an odd number of bytes): found at the end.
+    cut = parse_dump(MARKED[codec] + text.encode(codec)[:-1], strict=False)
+    before = text[:-1]
+    assert [(p.code, p.line, p.column) for p in cut.problems if p.code == "bad-encoding"] == [
+        ("bad-encoding", before.count("\n") + 1, len(before) - before.rfind("\n"))
+    ]
+
+
+@given(
+    text=dump_texts(),
+    codec=st.sampled_from([*sorted(MARKED), "utf-8-plain"]),
+    chunk=st.integers(1, 16),
+)
+def test_every_well_formed_dump_reads_alike_in_every_unicode_encoding(
+    text: str, codec: str, chunk: int
+) -> None:
+    name, bom = ("utf-8", False) if codec == "utf-8-plain" else (codec, True)
+    data = (MARKED[name] if bom else b"") + text.encode(name, errors="surrogatepass")
+    try:
+        text.encode(name)
+    except UnicodeEncodeError:
+        return  # a lone surrogate in a generated field: no valid bytes hold it
+    dump = parse_dump(data)
+    assert dump.articles == parse_dump(text).articles and (dump.encoding, dump.bom) == (name, bom)
+    assert format_dump(dump).encode(name) == data
+    assert _streamed(data, chunk) == (list(dump.articles), [])
+
+
+def test_the_encoding_travels_with_the_dump() -> None:
+    text = read(real_dumps()[0])
+    dump = parse_dump(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert pickle.loads(pickle.dumps(dump)).encoding == "utf-16-le"
+    as_dict = dump_to_dict(dump)
+    assert as_dict["encoding"] == "utf-16-le" and dump_from_dict(as_dict) == dump
+    del as_dict["encoding"]  # JSON written before the encoding was kept
+    assert dump_from_dict(as_dict).encoding is None
+
+
+def test_parse_files_reads_each_file_in_the_encoding(tmp_path: Path) -> None:
+    paths = []
+    for number, path in enumerate(real_dumps()[:4]):
+        text = read(path).encode("gbk", errors="replace").decode("gbk")
+        paths.append(tmp_path / f"{number}.txt")
+        paths[-1].write_bytes(text.encode("gbk"))
+    for workers in (1, 2):
+        dumps = parse_files(paths, workers=workers, strict=False, split_tags=True, encoding="gbk")
+        expected = [parse_dump(p.read_bytes().decode("gbk"), strict=False) for p in paths]
+        assert [d.articles for d in dumps] == [d.articles for d in expected]
+        assert [d.problems for d in dumps] == [d.problems for d in expected]
+        assert {d.encoding for d in dumps} == {"gbk"}
+
+
+def test_the_command_line_reads_and_writes_back_other_encodings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = read(real_dumps()[0])
+    utf8, utf16, gbk = tmp_path / "utf8.txt", tmp_path / "utf16.txt", tmp_path / "gbk.txt"
+    utf8.write_text(text, encoding="utf-8", newline="")
+    utf16.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    gbk_text = text.encode("gbk", errors="replace").decode("gbk")
+    gbk.write_bytes(gbk_text.encode("gbk"))
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    expected = run("parse", "--format", "csv", str(utf8))
+    assert run("parse", "--format", "csv", str(utf16)) == expected
+    for command in (
+        ["parse", "--format", "csv"],
+        ["parse", "--strict", "--format", "csv"],
+        ["parse", "-j", "2"],
+    ):
+        code, _out, err = run(*command, "--encoding", "gbk", str(gbk))
+        assert code == 0 and err == ""
+    assert run("check", "--encoding", "gbk", str(gbk)) == (0, "", "0 problems in 1 file\n")
+    code, _out, err = run("check", str(gbk))
+    assert code == 1 and "bad-encoding" in _out
+    with pytest.raises(SystemExit) as exit_:
+        run("parse", "--encoding", "no-such-codec", str(gbk))
+    assert exit_.value.code == 2 and "unknown encoding 'no-such-codec'" in capsys.readouterr().err
+    # The round trip through JSON writes the file back in its own encoding, byte for byte.
+    for path in (utf16, gbk):
+        options = ["--encoding", "gbk"] if path is gbk else []
+        as_json, back = tmp_path / "dump.json", tmp_path / "back.txt"
+        assert run("parse", *options, "--format", "json", "-o", str(as_json), str(path))[0] == 0
+        assert run("format", str(as_json), "-o", str(back))[0] == 0
+        assert back.read_bytes() == path.read_bytes()
+    # normalize writes the canonical form: UTF-8.
+    code, out, _err = run("normalize", str(utf16))
+    assert code == 0 and out == run("normalize", str(utf8))[1]
