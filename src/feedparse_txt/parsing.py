@@ -57,9 +57,8 @@ def parse_dump(
 ) -> Dump:
     """Parse a whole dump into a :class:`Dump`.
 
-    ``source`` is dump text (a ``str`` is always text, never a path), UTF-8
-    ``bytes`` (with or without BOM), an ``os.PathLike`` path, or an open text or
-    binary file. Strict mode (the default) raises :class:`ParseError` at the
+    ``source`` is dump text (a ``str`` is always text, never a path), ``bytes``,
+    an ``os.PathLike`` path, or an open text or binary file. Strict mode (the default) raises :class:`ParseError` at the
     first deviation; ``strict=False`` never raises for a ``str`` and records
     :class:`Problem` objects instead, keeping every line it could not use.
     ``reference_date`` resolves relative dates such as ``3 days ago`` and dates
@@ -68,7 +67,8 @@ def parse_dump(
     ``progress(done, total)`` is called as the text is read, in characters.
     ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
     parses) help the lazy split of every record's tags, with each page's own tag.
-    Bytes are UTF-8, or UTF-16 or UTF-32 if they start with that byte order mark;
+    Bytes are UTF-8 (with or without BOM), or UTF-16 or UTF-32 if they start with
+    that byte order mark;
     ``encoding`` names another codec (``"cp1252"``, ``"gbk"``: what Windows Notepad
     saves as "ANSI") for bytes and binary files. ``LookupError`` if Python has none.
 

@@ -104,7 +104,7 @@ def _check_type(source: object) -> None:
     if callable(getattr(source, "read", None)):
         return
     raise TypeError(
-        "source must be dump text (str), UTF-8 bytes, a path (os.PathLike) or an open file, "
+        "source must be dump text (str), bytes, a path (os.PathLike) or an open file, "
         f"not {type(source).__name__}"
     )
 
