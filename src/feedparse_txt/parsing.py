@@ -58,8 +58,9 @@ def parse_dump(
     """Parse a whole dump into a :class:`Dump`.
 
     ``source`` is dump text (a ``str`` is always text, never a path), ``bytes``,
-    an ``os.PathLike`` path, or an open text or binary file. Strict mode (the default) raises :class:`ParseError` at the
-    first deviation; ``strict=False`` never raises for a ``str`` and records
+    an ``os.PathLike`` path, or an open text or binary file. Strict mode (the
+    default) raises :class:`ParseError` at the first deviation; ``strict=False``
+    never raises for a ``str`` and records
     :class:`Problem` objects instead, keeping every line it could not use.
     ``reference_date`` resolves relative dates such as ``3 days ago`` and dates
     without their year (``Sep 5``); a ``datetime`` (the time of the copy) also
