@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import io
 import pickle
+import sys
 from pathlib import Path
 from unittest import mock
 
@@ -119,6 +120,26 @@ def test_a_given_encoding_takes_off_only_its_own_byte_order_mark() -> None:
     text = "Amap Tech\nAug 27, 2019 · Backend\nT\nS\nDSL\n0 likes · 1 min read\n"
     dump = parse_dump(codecs.BOM_UTF8 + text.encode("cp1252"), encoding="cp1252")
     assert dump.articles[0].author == "\u00ef\u00bb\u00bfAmap Tech" and not dump.bom  # cp1252 text
+
+
+NATIVE = f"utf-16-{sys.byteorder[0]}e"  # how Python reads UTF-16 without a byte order mark
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data", "codec", "bom"),
+    [
+        ("utf-8-sig", b"Tag\n", "utf-8", False),
+        ("UTF8", codecs.BOM_UTF8 + b"Tag\n", "utf-8", True),
+        ("utf_16", "Tag\n".encode(NATIVE), NATIVE, False),
+        ("utf-16", codecs.BOM_UTF16_BE + "Tag\n".encode("utf-16-be"), "utf-16-be", True),
+    ],
+)
+def test_a_named_encoding_is_kept_as_the_codec_that_writes_the_same_bytes(
+    encoding: str, data: bytes, codec: str, bom: bool
+) -> None:
+    dump = parse_dump(data, encoding=encoding, strict=False)
+    assert (dump.encoding, dump.bom) == (codec, bom)
+    assert format_dump(dump).encode(codec) == data
 
 
 def test_an_unknown_encoding_fails_at_once() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Union
 
@@ -135,8 +136,17 @@ _HEAD = 4  # bytes that tell every byte order mark
 
 def codec_of(encoding: str | None) -> str | None:
     """The codec's own name for ``encoding`` (None: sniffed); ``LookupError`` if
-    Python has no such codec, before anything is read."""
-    return None if encoding is None else codecs.lookup(encoding).name
+    Python has no such codec, before anything is read. ``utf-8-sig`` is UTF-8 (its
+    byte order mark is taken off either way, and kept in ``Dump.bom``)."""
+    if encoding is None:
+        return None
+    name = codecs.lookup(encoding).name
+    return "utf-8" if name == "utf-8-sig" else name
+
+
+# Without a byte order mark, Python reads ``utf-16`` and ``utf-32`` in this machine's
+# byte order: named as such, the codec writes the same bytes back.
+_UNMARKED = {"utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e"}
 
 
 def sniff(head: bytes, codec: str | None) -> tuple[str, int]:
@@ -151,7 +161,7 @@ def sniff(head: bytes, codec: str | None) -> tuple[str, int]:
     for bom, name in _BOMS:
         if head.startswith(bom) and (codec is None or name == codec or name.startswith(codec + "-")):
             return name, len(bom)
-    return codec or "utf-8", 0
+    return _UNMARKED.get(codec, codec) if codec else "utf-8", 0
 
 
 def _display(codec: str) -> str:
