@@ -404,3 +404,48 @@ def test_a_compact_record_with_its_tag_line_doubled() -> None:
     assert format_dump(dump) == text
     date_doubled = "\n".join([*lines[:2], lines[1], *lines[2:]])
     assert parse_dump(date_doubled, strict=False).articles == ()
+
+
+LOOK_ALIKE_DOTS = ["\u30fb", "\uff65", "\u2022", "\u2219", "\u22c5", "\u0387", "\u2027"]
+
+
+@pytest.mark.parametrize("dot", LOOK_ALIKE_DOTS, ids=lambda dot: f"U+{ord(dot):04X}")
+@pytest.mark.parametrize("spaced", [True, False], ids=["spaced", "unspaced"])
+def test_every_real_separator_may_be_a_dot_that_looks_like_it(dot: str, spaced: bool) -> None:
+    # What a copy saved in a code page without U+00B7 holds (Windows' best fit for
+    # Shift-JIS writes the katakana middle dot), or a font or converter put there.
+    checked = 0
+    for path in real_dumps():
+        text = read(path)
+        clean = parse_dump(text, strict=False)
+        damaged = text.replace(" · ", f" {dot} " if spaced else dot)
+        dump = parse_dump(damaged, strict=False)
+        assert dump.articles == clean.articles and dump.headers == clean.headers
+        assert format_dump(dump) == damaged
+        # A record cut off at the end is kept as text, as written; the rest is canonical.
+        assert parse_dump(normalize(damaged), strict=False).articles == clean.articles
+        assert normalize(damaged) == normalize(text) or clean.problems
+        lines = damaged.split("\n")
+        # Not in a record cut off at the end: text kept as written, with its one problem.
+        cut = min((p.line for p in clean.problems if p.code == "truncated-record"), default=len(lines) + 1)
+        where = [(k + 1, line.index(dot) + 1) for k, line in enumerate(lines[: cut - 1]) if dot in line]
+        new = [(p.line, p.column) for p in dump.problems if p.code == "look-alike-separator"]
+        assert new == where  # each date line, stats line and page count, at its dot
+        others = [(p.line, p.code) for p in dump.problems if p.code != "look-alike-separator"]
+        assert others == [(p.line, p.code) for p in clean.problems]  # a cut-off date line is not repaired
+        with pytest.raises(ParseError) as caught:
+            parse_dump(damaged)
+        if not clean.problems:  # strict stops at the first look-alike
+            assert (caught.value.code, caught.value.line, caught.value.column) == (
+                "look-alike-separator",
+                *where[0],
+            )
+            assert f"found '{dot}' (U+{ord(dot):04X})" in caught.value.message
+        checked += len(where)
+    assert checked == 217  # every separator of the real files
+
+
+def test_a_look_alike_dot_next_to_the_middle_dot_is_text() -> None:
+    text = "Amap Tech\nAug 27, 2019 · Tips • Tricks\nT\nS\nDSL\n0 likes · 1 min read\n"
+    dump = parse_dump(text)
+    assert dump.articles[0].category == "Tips • Tricks" and format_dump(dump) == text

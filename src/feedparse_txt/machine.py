@@ -661,8 +661,8 @@ class Machine:
         return day, category
 
     def _is_date_line(self, line: str) -> bool:
-        if "·" not in line:
-            return False  # every date line has its separator
+        if "·" not in line and _LOOK_ALIKE_DOT.search(line) is None:
+            return False  # every date line has its separator (or a dot that looks like it)
         if self._date_of(line) is not None:
             return True
         tidy = self._tidy(line)
@@ -1238,14 +1238,24 @@ def _found(line: str) -> str:
 
 def _respaced(line: str, role: Role) -> str:
     """``line`` spaced as the format spaces a line of ``role``: its first middle dot
-    as `` · ``, and the words of each part one plain space apart (a date line's
-    category, free text, only loses the whitespace around it)."""
+    (or, in a line without one, the first dot that looks like it) as `` · ``, and
+    the words of each part one plain space apart (a date line's category, free
+    text, only loses the whitespace around it)."""
     first, dot, rest = line.partition("·")
     if not dot:
-        return _single_spaced(line)
+        look_alike = _LOOK_ALIKE_DOT.search(line)
+        if look_alike is None:
+            return _single_spaced(line)
+        first, rest = line[: look_alike.start()], line[look_alike.end() :]
     rest = rest.strip() if role is Role.DATE_LINE else _single_spaced(rest)
     return f"{_single_spaced(first)}{SEPARATOR}{rest}"
 
+
+# Dots that look like the separator's middle dot: what a copy saved in a code page
+# without U+00B7 gets instead (Windows' best fit for Shift-JIS writes the katakana
+# middle dot), or what a font or a converter put there: bullets, dot operators, the
+# Greek ano teleia (U+0387, which NFC turns into U+00B7), the hyphenation point.
+_LOOK_ALIKE_DOT = re.compile("[\u30fb\uff65\u2022\u2219\u22c5\u0387\u2027]")
 
 # No-break spaces (plain, narrow, figure), as a page writes ``0&nbsp;likes``.
 _NO_BREAK = "\u00a0\u202f\u2007"
@@ -1275,6 +1285,14 @@ def _invisible_error(line: str) -> ParseError | None:
 def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> ParseError:
     """Where ``line``, which reads as ``respaced``, deviates in its spacing (a date
     line's own reader says where, and ``error`` is that)."""
+    look_alike = None if "·" in line else _LOOK_ALIKE_DOT.search(line)
+    if look_alike is not None:
+        dot = look_alike[0]
+        return ParseError(
+            "look-alike-separator",
+            f"expected ' · ' (U+00B7 MIDDLE DOT), found {dot!r} (U+{ord(dot):04X}) in {quote(line)}",
+            column=look_alike.start() + 1,
+        )
     pairs = zip(line, respaced, strict=False)
     at = next((i for i, (old, new) in enumerate(pairs) if old != new), len(respaced))
     if at < len(line) and line[at] in _NO_BREAK:
