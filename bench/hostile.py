@@ -48,6 +48,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
         RECORD.replace("\n\nHow", "\nHow").replace("\n", "\r") * (size // len(RECORD))
     ),
     "mixed newlines": lambda size: "a\r\nb\n" * (size // 5),
+    # Every separator a look-alike: each record read on the repairing path.
+    "records with look-alike dots": lambda size: RECORD.replace(" · ", " \u30fb ") * (size // len(RECORD)),
+    "look-alike dots": lambda size: "\u30fb" * size,
+    "spaced look-alike dots": lambda size: " \u2022 " * (size // 3),
     # Blank lines where none belong: after every line, between author lines, a long run.
     "records set apart by blank lines": lambda size: (
         RECORD.replace("\n", "\n\n") * (size // len(RECORD) // 2)
