@@ -21,6 +21,7 @@ from feedparse_txt import (
     Problem,
     format_dump,
     iter_articles,
+    normalize,
     parse_dump,
     parse_files,
     source,
@@ -268,3 +269,5 @@ def test_the_command_line_reads_and_writes_back_other_encodings(
     # normalize writes the canonical form: UTF-8.
     code, out, _err = run("normalize", str(utf16))
     assert code == 0 and out == run("normalize", str(utf8))[1]
+    assert run("normalize", "--in-place", "--encoding", "gbk", str(gbk))[0] == 0
+    assert gbk.read_bytes() == normalize(gbk_text).encode("utf-8")
