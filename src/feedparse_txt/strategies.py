@@ -127,7 +127,12 @@ def dumps(layout: Layout | None = None) -> st.SearchStrategy[Dump]:
 # ---------------------------------------------------------------------------- damage
 
 _JUNK = st.one_of(
-    st.sampled_from(["", " ", "Tagged articles", "0 likes · 5 min read", "Aug 1, 2019 · X", "·", "\r"]),
+    st.sampled_from(
+        [
+            *("", " ", "Tagged articles", "0 likes · 5 min read", "Aug 1, 2019 · X", "·", "\r"),
+            *("Aug 1, 2019 \u30fb X", "0 likes \u2022 5 min read"),  # dots that look like the separator
+        ]
+    ),
     st.text(st.characters(exclude_characters="\n"), max_size=20),
 )
 _KINDS = ("delete", "duplicate", "swap", "corrupt", "insert", "truncate")
