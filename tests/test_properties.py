@@ -211,6 +211,21 @@ def test_every_well_formed_text_reads_alike_with_lone_cr_line_endings(text: str)
     assert normalize(cr) == normalize(lf)
 
 
+LOOK_ALIKE_DOTS = "\u30fb\uff65\u2022\u2219\u22c5\u0387\u2027"
+
+
+@given(dump_texts(), st.sampled_from(LOOK_ALIKE_DOTS), st.booleans())
+def test_separators_may_be_dots_that_look_like_them(text: str, dot: str, spaced: bool) -> None:
+    dump = parse_dump(text)
+    separators = 2 * len(dump) + sum(header.style is HeaderStyle.NAMED for header in dump.headers)
+    assume(text.count("·") == separators and not any(char in text for char in LOOK_ALIKE_DOTS))
+    damaged = text.replace(" · ", f" {dot} " if spaced else dot)
+    lenient = parse_dump(damaged, strict=False)
+    assert lenient.articles == dump.articles and lenient.headers == dump.headers
+    assert [p.code for p in lenient.problems] == ["look-alike-separator"] * separators
+    assert write(lenient) == damaged and normalize(damaged) == normalize(text)
+
+
 @given(dumps())
 def test_dumps_pickle_and_json(dump: Dump) -> None:
     import pickle
