@@ -43,33 +43,35 @@ MARKED = {  # the codec a byte order mark tells, and the mark
 CODE_PAGES = ["cp1252", "gbk", "big5", "cp1251"]
 
 
-def _outcome(data: bytes | str, **options: object) -> tuple[object, ...]:
+def _outcome(data: bytes | str, encoding: str | None = None) -> tuple[object, ...]:
     """What a strict parse gives: the articles, or the error's code, line, column and message."""
     try:
-        return (parse_dump(data, **options).articles,)  # type: ignore[arg-type]
+        return (parse_dump(data, encoding=encoding).articles,)
     except ParseError as error:
         return error.code, error.line, error.column, error.message
 
 
-def _streamed(data: bytes, chunk: int, **options: object) -> tuple[list[Article], list[Problem]]:
+def _streamed(data: bytes, chunk: int, encoding: str | None = None) -> tuple[list[Article], list[Problem]]:
     """The articles and problems of ``data`` read as a file in pieces of ``chunk`` bytes."""
     found: list[Problem] = []
     with mock.patch.object(source, "CHUNK_SIZE", chunk):
-        articles = list(iter_articles(io.BytesIO(data), strict=False, on_problem=found.append, **options))  # type: ignore[arg-type]
+        articles = list(
+            iter_articles(io.BytesIO(data), strict=False, on_problem=found.append, encoding=encoding)
+        )
     return articles, found
 
 
-def _parses_alike(data: bytes, text: str, codec: str, bom: bool, **options: object) -> Dump:
+def _parses_alike(data: bytes, text: str, codec: str, bom: bool, encoding: str | None = None) -> Dump:
     """Check that ``data`` reads as ``text`` does, whole and streamed, in both modes,
     and writes back to the same bytes; the lenient parse."""
     expected = parse_dump(text, strict=False)
-    dump = parse_dump(data, strict=False, **options)  # type: ignore[arg-type]
+    dump = parse_dump(data, strict=False, encoding=encoding)
     assert dump.articles == expected.articles and dump.problems == expected.problems
     assert (dump.encoding, dump.bom) == (codec, bom)
     assert format_dump(dump).encode(codec) == data
-    assert _outcome(data, **options) == _outcome(text)
+    assert _outcome(data, encoding) == _outcome(text)
     for chunk in (1, 3, 1 << 20):  # byte order marks and characters cut across reads
-        assert _streamed(data, chunk, **options) == (list(expected.articles), list(expected.problems))
+        assert _streamed(data, chunk, encoding) == (list(expected.articles), list(expected.problems))
     return dump
 
 
