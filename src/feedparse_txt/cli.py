@@ -43,6 +43,7 @@ examples:
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
   feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
   feedparse-txt merge page1.txt page2.txt -o all.txt   several copied pages as one clean dump
+  feedparse-txt parse --encoding gbk ansi-copy.txt     a copy Notepad saved as "ANSI" (GBK)
 """
 
 CSV_FIELDS = ("author", "published", "category", "title", "summary", "tags", "likes", "read_minutes")
