@@ -120,6 +120,9 @@ def test_a_given_encoding_takes_off_only_its_own_byte_order_mark() -> None:
     assert source.sniff(codecs.BOM_UTF16_LE + b"A\x00", "utf-8") == ("utf-8", 0)
     assert source.sniff(codecs.BOM_UTF8 + b"A", "cp1252") == ("cp1252", 0)  # three characters there
     assert source.sniff(b"A", None) == ("utf-8", 0)
+    # UTF-16-LE text that starts with U+0000 starts with the bytes of UTF-32-LE's mark.
+    assert source.sniff(codecs.BOM_UTF16_LE + "\x00\nTag".encode("utf-16-le"), None) == ("utf-16-le", 2)
+    assert source.sniff(codecs.BOM_UTF16_LE + "\x00\nTag".encode("utf-16-le"), "utf-32") == ("utf-32-le", 4)
     text = "Amap Tech\nAug 27, 2019 · Backend\nT\nS\nDSL\n0 likes · 1 min read\n"
     dump = parse_dump(codecs.BOM_UTF8 + text.encode("cp1252"), encoding="cp1252")
     assert dump.articles[0].author == "\u00ef\u00bb\u00bfAmap Tech" and not dump.bom  # cp1252 text
@@ -143,6 +146,14 @@ def test_a_named_encoding_is_kept_as_the_codec_that_writes_the_same_bytes(
     dump = parse_dump(data, encoding=encoding, strict=False)
     assert (dump.encoding, dump.bom) == (codec, bom)
     assert format_dump(dump).encode(codec) == data
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-32-le"])
+def test_a_text_that_starts_with_u0000_reads_in_either_little_endian_encoding(codec: str) -> None:
+    # Found by the property below: FF FE 00 00 starts both.
+    text = "\x00\n\x00\nJan 1, 2000 · 0\n\n0\n\n0\n\n0\n0 likes · 0 min read\n0\n" * 30
+    data = MARKED[codec] + text.encode(codec)
+    _parses_alike(data, text, codec, bom=True)
 
 
 def test_an_unknown_encoding_fails_at_once() -> None:

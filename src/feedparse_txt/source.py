@@ -132,6 +132,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HEAD = 4  # bytes that tell every byte order mark
+# UTF-32-LE's mark is also UTF-16-LE's followed by U+0000: the bytes after it, as
+# many as this, tell which (UTF-16 text read as UTF-32 is soon out of range).
+_AMBIGUOUS_HEAD = 1024
 
 
 def codec_of(encoding: str | None) -> str | None:
@@ -160,8 +163,19 @@ def sniff(head: bytes, codec: str | None) -> tuple[str, int]:
     """
     for bom, name in _BOMS:
         if head.startswith(bom) and (codec is None or name == codec or name.startswith(codec + "-")):
+            if name == "utf-32-le" and codec is None and not _reads_as_utf32(head[len(bom) :]):
+                continue  # UTF-16-LE whose text starts with U+0000
             return name, len(bom)
     return _UNMARKED.get(codec, codec) if codec else "utf-8", 0
+
+
+def _reads_as_utf32(data: bytes) -> bool:
+    """Whether ``data`` (the first bytes after a UTF-32-LE mark) can be UTF-32-LE."""
+    try:
+        data[: len(data) - len(data) % 4].decode("utf-32-le")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _display(codec: str) -> str:
@@ -171,7 +185,7 @@ def _display(codec: str) -> str:
 def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     """Bytes to text: UTF-8 or as a UTF-16/32 byte order mark says, or ``codec``
     (see :func:`sniff`); bad bytes raise or become U+FFFD."""
-    name, skip = sniff(data[:_HEAD], codec)
+    name, skip = sniff(data[:_AMBIGUOUS_HEAD], codec)
     try:
         return Decoded(data[skip:].decode(name), skip > 0, [], name)
     except UnicodeDecodeError:
@@ -276,7 +290,8 @@ def _chunks_of(
         end = not chunk
         if name is None:
             head += chunk
-            if not end and len(head) < _HEAD:
+            wanted = _AMBIGUOUS_HEAD if head.startswith(codecs.BOM_UTF32_LE) else _HEAD
+            if not end and len(head) < wanted:
                 continue  # a pipe may give fewer bytes at a time
             name, skip = sniff(head, codec)
             decoder = codecs.getincrementaldecoder(name)()
