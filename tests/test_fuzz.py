@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from feedparse_txt import Dump, ParseError, Problem, format_dump, iter_articles, parse_dump, parsing
@@ -121,10 +121,15 @@ def test_arbitrary_text(text: str) -> None:
 
 
 @given(st.binary())
+@example(b"\xff\xfeA\x00\n\x00")  # UTF-16-LE by its byte order mark
+@example(b"\xff\xfe\x00\x00\n\x00\x00\x00")  # UTF-32-LE, or UTF-16-LE starting with U+0000
+@example(b"\xfe\xff\xd8\x00")  # UTF-16-BE with a lone surrogate
 def test_arbitrary_bytes(data: bytes) -> None:
     dump = parse_dump(data, strict=False)
     text = format_dump(dump)
-    assert text.encode("utf-8", errors="surrogatepass") == data or "\ufffd" in text
+    # UTF-8, or UTF-16/32 after their byte order mark: the bytes back, or a U+FFFD for a bad one
+    assert dump.encoding is not None
+    assert text.encode(dump.encoding, errors="surrogatepass") == data or "\ufffd" in text
     with contextlib.suppress(ParseError):
         parse_dump(data)
 
