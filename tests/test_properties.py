@@ -216,15 +216,13 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, a
 
 
 @given(dump_texts(), st.sampled_from(LOOK_ALIKE_DOTS), st.booleans())
-@example(
-    text="0\n0\nJan 1, 2000 · \u200b\n\n0\n\n0\n\n0\n0 likes · 0 min read\n0", dot="\u30fb", spaced=False
-)
 def test_separators_may_be_dots_that_look_like_them(text: str, dot: str, spaced: bool) -> None:
     dump = parse_dump(text)
     separators = 2 * len(dump) + sum(header.style is HeaderStyle.NAMED for header in dump.headers)
     assume(text.count("·") == separators and not any(char in text for char in LOOK_ALIKE_DOTS))
     # A line that does not read as it stands loses invisible characters around it: a
-    # category that ends with one (or is one: `\u200b`) would not come back the same.
+    # category that ends with one (or is one: `\u200b`, found by the fuzz profile) would
+    # not come back the same, as with a middle dot spaced otherwise.
     assume(all(a.category == a.category.strip(INVISIBLE) for a in dump.articles))
     damaged = text.replace(" · ", f" {dot} " if spaced else dot)
     lenient = parse_dump(damaged, strict=False)
