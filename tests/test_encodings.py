@@ -279,6 +279,17 @@ def test_the_command_line_reads_and_writes_back_other_encodings(
         assert run("parse", *options, "--format", "json", "-o", str(as_json), str(path))[0] == 0
         assert run("format", str(as_json), "-o", str(back))[0] == 0
         assert back.read_bytes() == path.read_bytes()
+    # A record changed in the JSON with a character its file's encoding lacks: refused.
+    cp1252, as_json = tmp_path / "cp1252.txt", tmp_path / "dump.json"
+    cp1252.write_bytes(text.encode("cp1252", errors="replace"))
+    written = tmp_path / "written.txt"
+    assert run("parse", "--encoding", "cp1252", "--format", "json", "-o", str(as_json), str(cp1252))[0] == 0
+    assert run("format", str(as_json), "-o", str(written))[0] == 0
+    assert written.read_bytes() == cp1252.read_bytes()
+    changed = as_json.read_text(encoding="utf-8").replace("Amap Tech", "\u9ad8\u5fb7")
+    as_json.write_text(changed, encoding="utf-8")
+    code, _out, err = run("format", str(as_json))
+    assert code == 2 and "the dump cannot be written in cp1252" in err
     # normalize writes the canonical form: UTF-8.
     code, out, _err = run("normalize", str(utf16))
     assert code == 0 and out == run("normalize", str(utf8))[1]

@@ -586,7 +586,7 @@ def cmd_format(args: argparse.Namespace) -> int:
         else:
             records = [article_from_dict(json.loads(line)) for line in text.splitlines() if line.strip()]
             out_text = format_dump(records)
-    except (json.JSONDecodeError, ValueError, TypeError, LookupError) as error:
+    except (json.JSONDecodeError, ValueError, TypeError) as error:
         raise UsageError(f"{args.file}: not a dump as JSON or JSON Lines ({error})") from None
     try:
         data = out_text.encode(encoding)
