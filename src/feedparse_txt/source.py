@@ -186,13 +186,14 @@ def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     """Bytes to text: UTF-8 or as a UTF-16/32 byte order mark says, or ``codec``
     (see :func:`sniff`); bad bytes raise or become U+FFFD."""
     name, skip = sniff(data[:_AMBIGUOUS_HEAD], codec)
+    body = data[skip:]  # once: after a byte order mark, the slice copies the whole file
     try:
-        return Decoded(data[skip:].decode(name), skip > 0, [], name)
+        return Decoded(body.decode(name), skip > 0, [], name)
     except UnicodeDecodeError:
-        problem = _invalid_byte(data[skip:], skip, name)
+        problem = _invalid_byte(body, skip, name)
         if strict:
             raise problem from None
-        return Decoded(data[skip:].decode(name, errors="replace"), skip > 0, [problem.problem], name)
+        return Decoded(body.decode(name, errors="replace"), skip > 0, [problem.problem], name)
 
 
 def _invalid_byte(
@@ -295,7 +296,7 @@ def _chunks_of(
                 continue  # a pipe may give fewer bytes at a time
             name, skip = sniff(head, codec)
             decoder = codecs.getincrementaldecoder(name)()
-            chunk, offset = head[skip:], skip
+            chunk, offset, head = head[skip:], skip, b""  # the first chunk is not held after this
         assert decoder is not None
         # Taken before decoding: a failed decode may drop the bytes the decoder held.
         state = decoder.getstate()
