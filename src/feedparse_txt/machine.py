@@ -661,7 +661,7 @@ class Machine:
         return day, category
 
     def _is_date_line(self, line: str) -> bool:
-        if "·" not in line and _LOOK_ALIKE_DOT.search(line) is None:
+        if "·" not in line and _look_alike_dot(line) is None:
             return False  # every date line has its separator (or a dot that looks like it)
         if self._date_of(line) is not None:
             return True
@@ -1243,7 +1243,7 @@ def _respaced(line: str, role: Role) -> str:
     text, only loses the whitespace around it)."""
     first, dot, rest = line.partition("·")
     if not dot:
-        look_alike = _LOOK_ALIKE_DOT.search(line)
+        look_alike = _look_alike_dot(line)
         if look_alike is None:
             return _single_spaced(line)
         first, rest = line[: look_alike.start()], line[look_alike.end() :]
@@ -1256,6 +1256,13 @@ def _respaced(line: str, role: Role) -> str:
 # middle dot), or what a font or a converter put there: bullets, dot operators, the
 # Greek ano teleia (U+0387, which NFC turns into U+00B7), the hyphenation point.
 _LOOK_ALIKE_DOT = re.compile("[\u30fb\uff65\u2022\u2219\u22c5\u0387\u2027]")
+
+
+def _look_alike_dot(line: str) -> re.Match[str] | None:
+    """The first dot in ``line`` that stands for the separator's middle dot: none in a
+    line that has a middle dot (there, a look-alike is text: ``Tips • Tricks``)."""
+    return None if "·" in line else _LOOK_ALIKE_DOT.search(line)
+
 
 # No-break spaces (plain, narrow, figure), as a page writes ``0&nbsp;likes``.
 _NO_BREAK = "\u00a0\u202f\u2007"
@@ -1285,7 +1292,7 @@ def _invisible_error(line: str) -> ParseError | None:
 def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> ParseError:
     """Where ``line``, which reads as ``respaced``, deviates in its spacing (a date
     line's own reader says where, and ``error`` is that)."""
-    look_alike = None if "·" in line else _LOOK_ALIKE_DOT.search(line)
+    look_alike = _look_alike_dot(line)
     if look_alike is not None:
         dot = look_alike[0]
         return ParseError(
