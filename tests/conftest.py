@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
-from feedparse_txt import Article
+from feedparse_txt import Article, ParseError, parse_dump
 
 DATA = Path(__file__).parent / "data"
 
@@ -33,6 +33,14 @@ def real_dumps() -> list[Path]:
 
 def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
+
+
+def strict_outcome(source: str | bytes, encoding: str | None = None) -> object:
+    """The articles of a strict parse, or where and why it stops."""
+    try:
+        return parse_dump(source, encoding=encoding).articles
+    except ParseError as error:
+        return (error.code, error.line, error.column, error.message)
 
 
 def record_key(article: Article) -> tuple[object, ...]:

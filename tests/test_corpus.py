@@ -26,7 +26,7 @@ from feedparse_txt import (
 )
 from feedparse_txt.model import tag_line
 
-from .conftest import DATA, read, real_dumps, record_key
+from .conftest import DATA, read, real_dumps, record_key, strict_outcome
 
 L, N, V = HeaderStyle.LIST, HeaderStyle.NAMED, HeaderStyle.VIEWS
 
@@ -164,15 +164,7 @@ def test_lone_cr_line_endings_read_as_lf(path: Path) -> None:
     assert dump.record_lines() == lf.record_lines()
     assert list(iter_articles(io.BytesIO(cr.encode()), strict=False)) == list(lf.articles)
     assert normalize(cr) == normalize(text)
-    assert _strict_outcome(cr) == _strict_outcome(text)
-
-
-def _strict_outcome(text: str) -> object:
-    """The articles of a strict parse, or where and why it stops."""
-    try:
-        return parse_dump(text).articles
-    except ParseError as error:
-        return (error.code, error.line, error.column, error.message)
+    assert strict_outcome(cr) == strict_outcome(text)
 
 
 def test_a_lone_cr_in_a_text_with_lf_endings_is_text() -> None:

@@ -30,7 +30,7 @@ from feedparse_txt.cli import main
 from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
 from feedparse_txt.strategies import dump_texts
 
-from .conftest import read, real_dumps
+from .conftest import read, real_dumps, strict_outcome
 
 MARKED = {  # the codec a byte order mark tells, and the mark
     "utf-16-le": codecs.BOM_UTF16_LE,
@@ -41,14 +41,6 @@ MARKED = {  # the codec a byte order mark tells, and the mark
 }
 # Code pages Windows Notepad saves as "ANSI" (Western, Simplified and Traditional Chinese, Cyrillic).
 CODE_PAGES = ["cp1252", "gbk", "big5", "cp1251"]
-
-
-def _outcome(data: bytes | str, encoding: str | None = None) -> tuple[object, ...]:
-    """What a strict parse gives: the articles, or the error's code, line, column and message."""
-    try:
-        return (parse_dump(data, encoding=encoding).articles,)
-    except ParseError as error:
-        return error.code, error.line, error.column, error.message
 
 
 def _streamed(data: bytes, chunk: int, encoding: str | None = None) -> tuple[list[Article], list[Problem]]:
@@ -69,7 +61,7 @@ def _parses_alike(data: bytes, text: str, codec: str, bom: bool, encoding: str |
     assert dump.articles == expected.articles and dump.problems == expected.problems
     assert (dump.encoding, dump.bom) == (codec, bom)
     assert format_dump(dump).encode(codec) == data
-    assert _outcome(data, encoding) == _outcome(text)
+    assert strict_outcome(data, encoding) == strict_outcome(text)
     for chunk in (1, 3, 1 << 20):  # byte order marks and characters cut across reads
         assert _streamed(data, chunk, encoding) == (list(expected.articles), list(expected.problems))
     return dump
