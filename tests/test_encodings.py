@@ -11,7 +11,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from feedparse_txt import (
@@ -28,7 +28,7 @@ from feedparse_txt import (
 )
 from feedparse_txt.cli import main
 from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
-from feedparse_txt.strategies import dump_texts
+from feedparse_txt.strategies import articles, dump_texts, field_texts
 
 from .conftest import read, real_dumps, strict_outcome
 
@@ -103,6 +103,65 @@ def test_every_real_dump_in_a_code_page_reads_with_its_encoding(path: Path, code
         )
         lenient = parse_dump(data, strict=False)
         assert [p.code for p in lenient.problems].count("bad-encoding") == 1
+
+
+# What Python's encoding="utf-16-le" and iconv -t UTF-16LE write: no byte order mark.
+UNMARKED = ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+
+
+@pytest.mark.parametrize("codec", UNMARKED)
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_every_real_dump_in_utf16_or_utf32_without_a_byte_order_mark_reads_in_it(
+    path: Path, codec: str
+) -> None:
+    text = read(path)
+    _parses_alike(text.encode(codec), text, codec, bom=False)
+
+
+@pytest.mark.parametrize("codec", UNMARKED)
+def test_the_first_kilobyte_tells_utf16_and_utf32_whatever_the_first_characters(codec: str) -> None:
+    # Streamed a byte at a time, the reader waits for the whole kilobyte: "秒杀" has no zero byte.
+    text = "秒杀 flash sale\n" + read(real_dumps()[0])
+    _parses_alike(text.encode(codec), text, codec, bom=False)
+
+
+def test_unmarked_utf16_that_is_not_mostly_ascii_is_read_with_its_encoding_named() -> None:
+    text = "秒杀" * 300 + "\n" + read(real_dumps()[0])
+    data = text.encode("utf-16-le")
+    dump = parse_dump(data, strict=False)
+    assert dump.encoding == "utf-8" and [p.code for p in dump.problems][:1] == ["bad-encoding"]
+    assert "encoding=" in dump.problems[0].message
+    _parses_alike(data, text, "utf-16-le", bom=False, encoding="utf-16-le")
+
+
+def test_a_named_encoding_is_never_second_guessed() -> None:
+    data = read(real_dumps()[0]).encode("utf-16-le")
+    dump = parse_dump(data, strict=False, encoding="utf-8")  # ASCII and U+0000, but for the dots
+    assert (dump.encoding, len(dump)) == ("utf-8", 0)
+    assert format_dump(dump).startswith("T\x00a\x00g\x00")
+
+
+_MOSTLY_ASCII = field_texts(
+    st.characters(max_codepoint=0x7F, exclude_characters="\x00\n", include_characters="·‑’秒")
+)
+
+
+@given(
+    text=dump_texts(articles_strategy=articles(texts=_MOSTLY_ASCII)),
+    codec=st.sampled_from(UNMARKED),
+    chunk=st.integers(1, 16),
+)
+def test_utf16_and_utf32_without_a_byte_order_mark_read_in_it_when_mostly_ascii(
+    text: str, codec: str, chunk: int
+) -> None:
+    data = text.encode(codec)
+    head = codecs.getincrementaldecoder(codec)().decode(data[:1024])
+    assume("\x00" not in head and 2 * sum(c.isascii() for c in head) >= len(head))  # the rule
+    dump = parse_dump(data, strict=False)
+    assert dump.encoding == codec and not dump.bom
+    assert dump.articles == parse_dump(text, strict=False).articles
+    assert format_dump(dump).encode(codec) == data
+    assert _streamed(data, chunk) == (list(dump.articles), list(dump.problems))
 
 
 def test_a_given_encoding_takes_off_only_its_own_byte_order_mark() -> None:
@@ -204,6 +263,9 @@ def test_every_well_formed_dump_reads_alike_in_every_unicode_encoding(
         text.encode(name)
     except UnicodeEncodeError:
         return  # a lone surrogate in a generated field: no valid bytes hold it
+    # Without a mark, UTF-8 is read as UTF-16 or UTF-32 only if a quarter of it is U+0000.
+    head = data[:1024].decode(name, errors="ignore")
+    assume(bom or 4 * head.count("\x00") < len(head))
     dump = parse_dump(data)
     assert dump.articles == parse_dump(text).articles and (dump.encoding, dump.bom) == (name, bom)
     assert format_dump(dump).encode(name) == data

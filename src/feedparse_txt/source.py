@@ -131,10 +131,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_HEAD = 4  # bytes that tell every byte order mark
-# UTF-32-LE's mark is also UTF-16-LE's followed by U+0000: the bytes after it, as
-# many as this, tell which (UTF-16 text read as UTF-32 is soon out of range).
-_AMBIGUOUS_HEAD = 1024
+# The first bytes, as many as this, decide the encoding: a byte order mark, and the
+# bytes after it or in its place (see sniff). Streamed, they are held until read.
+_SNIFFED = 1024
 
 
 def codec_of(encoding: str | None) -> str | None:
@@ -153,20 +152,49 @@ _UNMARKED = {"utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.by
 
 
 def sniff(head: bytes, codec: str | None) -> tuple[str, int]:
-    """The codec to decode bytes that start with ``head`` with, and how many bytes of
-    a byte order mark to take off first.
+    """The codec to decode bytes that start with ``head`` (their first ``_SNIFFED``)
+    with, and how many bytes of a byte order mark to take off first.
 
     ``codec`` None: UTF-8, unless the bytes start with a UTF-16 or UTF-32 byte order
     mark (Windows PowerShell 5 writes UTF-16 with ``>``, Notepad as "Unicode"); no
-    UTF-8 text starts with one, as bytes FE and FF never occur in UTF-8. A codec
-    given takes off only its own mark (``utf-16`` and ``utf-32`` either byte order's).
+    UTF-8 text starts with one, as bytes FE and FF never occur in UTF-8. Without a
+    mark, UTF-16 and UTF-32 show in their zero bytes (see :func:`_unmarked`). A
+    codec given takes off only its own mark (``utf-16`` and ``utf-32`` either byte
+    order's), and is never second-guessed.
     """
     for bom, name in _BOMS:
         if head.startswith(bom) and (codec is None or name == codec or name.startswith(codec + "-")):
             if name == "utf-32-le" and codec is None and not _reads_as_utf32(head[len(bom) :]):
                 continue  # UTF-16-LE whose text starts with U+0000
             return name, len(bom)
-    return _UNMARKED.get(codec, codec) if codec else "utf-8", 0
+    if codec:
+        return _UNMARKED.get(codec, codec), 0
+    return _unmarked(head) or "utf-8", 0
+
+
+def _unmarked(head: bytes) -> str | None:
+    """The UTF-32 or UTF-16 that ``head`` is written in without a byte order mark
+    (Python's ``encoding="utf-16-le"`` writes none, nor does ``iconv -t UTF-16LE``).
+
+    A dump's text is mostly ASCII, and never holds U+0000: so is its first kilobyte
+    read in the right one of these, and in no other. Text in UTF-8 reads so only if
+    a quarter of its characters are U+0000 (a character of these encodings is ASCII
+    only if its other bytes are zero), and each of them read in the wrong one of
+    them is out of range, U+0000, or not ASCII.
+    """
+    if 0 not in head:  # an ASCII character has one in each of these: UTF-8 it is, at once
+        return None
+    for name in _UNMARKED_CODECS:
+        try:
+            text = codecs.getincrementaldecoder(name)().decode(head)  # a character cut at the end waits
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text and 2 * len(text.encode("ascii", "ignore")) >= len(text):
+            return name
+    return None
+
+
+_UNMARKED_CODECS = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 
 
 def _reads_as_utf32(data: bytes) -> bool:
@@ -185,7 +213,7 @@ def _display(codec: str) -> str:
 def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     """Bytes to text: UTF-8 or as a UTF-16/32 byte order mark says, or ``codec``
     (see :func:`sniff`); bad bytes raise or become U+FFFD."""
-    name, skip = sniff(data[:_AMBIGUOUS_HEAD], codec)
+    name, skip = sniff(data[:_SNIFFED], codec)
     body = data[skip:]  # once: after a byte order mark, the slice copies the whole file
     try:
         return Decoded(body.decode(name), skip > 0, [], name)
@@ -278,7 +306,7 @@ def _chunks_of(
     offset = 0  # bytes read before this chunk (its byte order mark included)
     lines = 0  # line endings decoded so far
     last_line = ""  # the decoded text after the last of them
-    head = b""  # the first bytes, until they tell any byte order mark
+    head = b""  # the first bytes, until they tell the encoding
     while True:
         chunk = file.read(CHUNK_SIZE)
         if isinstance(chunk, str):
@@ -291,10 +319,9 @@ def _chunks_of(
         end = not chunk
         if name is None:
             head += chunk
-            wanted = _AMBIGUOUS_HEAD if head.startswith(codecs.BOM_UTF32_LE) else _HEAD
-            if not end and len(head) < wanted:
+            if not end and len(head) < _SNIFFED:
                 continue  # a pipe may give fewer bytes at a time
-            name, skip = sniff(head, codec)
+            name, skip = sniff(head[:_SNIFFED], codec)
             decoder = codecs.getincrementaldecoder(name)()
             chunk, offset, head = head[skip:], skip, b""  # the first chunk is not held after this
         assert decoder is not None
