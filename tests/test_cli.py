@@ -114,6 +114,19 @@ def test_usage_and_io_errors_exit_2(
     assert code == 2 and message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", ["parse", "normalize", "merge", "tags", "format"])
+def test_an_output_that_cannot_be_written_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    source = str(PAGE8)
+    if command == "format":  # JSON in; format writes bytes, the others text
+        source = str(tmp_path / "page8.json")
+        assert run(capsys, "parse", str(PAGE8), "-q", "--format", "json", "-o", source)[0] == 0
+    out = tmp_path / "no-such-dir" / "out"
+    code, _out, err = run(capsys, command, source, "-o", str(out))
+    assert code == 2 and err.startswith(f"feedparse-txt: {out}: ") and err.count("\n") == 1
+
+
 def test_undecodable_bytes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(PAGE8.read_bytes().replace(b"Amap", b"Am\xffp", 1))

@@ -153,14 +153,22 @@ def _open_bytes(name: str) -> Iterator[IO[bytes]]:
     path = Path(name)
     if path.is_dir():
         raise UsageError(f"{name}: is a directory")
-    try:
-        file = open(path, "rb")  # noqa: SIM115 - closed below, after the OSError translation
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except OSError as error:
-        raise UsageError(f"{name}: {error.strerror or error}") from None
+    with _usage_errors(name):
+        try:
+            file = open(path, "rb")  # noqa: SIM115 - closed below, after the OSError translation
+        except FileNotFoundError:
+            raise UsageError(f"{name}: no such file") from None
     with file:
         yield file
+
+
+@contextlib.contextmanager
+def _usage_errors(name: str) -> Iterator[None]:
+    """An OSError on the file ``name`` as a usage error: one line, exit status 2."""
+    try:
+        yield
+    except OSError as error:
+        raise UsageError(f"{name}: {error.strerror or error}") from None
 
 
 def _progress_bar(name: str, size: int, unit: str = "char") -> Callable[[int, int], None] | None:
@@ -262,11 +270,8 @@ def _output(name: str | None, newline: str | None = None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    try:
-        with open(name, "w", encoding="utf-8", newline=newline) as file:
-            yield file
-    except OSError as error:
-        raise UsageError(f"{name}: {error.strerror or error}") from None
+    with _usage_errors(name), open(name, "w", encoding="utf-8", newline=newline) as file:
+        yield file
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -597,10 +602,8 @@ def cmd_format(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    try:
+    with _usage_errors(args.output):
         Path(args.output).write_bytes(data)
-    except OSError as error:
-        raise UsageError(f"{args.output}: {error.strerror or error}") from None
     return 0
 
 
