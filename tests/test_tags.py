@@ -178,6 +178,36 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
         # ... not a version: its digits stay one word.
         ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
+        # How the humps of unknown CamelCase names group into tags: a hump twice in one
+        # word is two tags sharing a word; a name ends no word; capitals before a
+        # capitalized hump are a tag of their own.
+        (
+            "JdbcTemplateTransactionTemplatetransaction",
+            ("JdbcTemplate", "TransactionTemplate", "transaction"),
+        ),
+        (
+            "PhantomReferenceSoftReferencegarbage collection",
+            ("PhantomReference", "SoftReference", "garbage collection"),
+        ),
+        (
+            "RedisTemplateStringRedisTemplateserialization",
+            ("RedisTemplate", "StringRedisTemplate", "serialization"),
+        ),
+        ("HandlerInterceptorSpringthread safety", ("HandlerInterceptor", "Spring", "thread safety")),
+        ("HandlerInterceptorMySQLconcurrency", ("HandlerInterceptor", "MySQL", "concurrency")),
+        ("PriorityQueueRedisperformance", ("PriorityQueue", "Redis", "performance")),
+        (
+            "ApplicationRunnerCommandLineRunnerSpring Boot",
+            ("ApplicationRunner", "CommandLineRunner", "Spring Boot"),
+        ),
+        ("NIOSelectorServerSocketChannel", ("NIO", "Selector", "ServerSocketChannel")),
+        # ... but a name of several humps may end one (a class's name: ContextClassLoader),
+        # and a known name keeps its repeated hump.
+        (
+            "ContextClassLoaderInstant Messagingwindow aggregation",
+            ("ContextClassLoader", "Instant Messaging", "window aggregation"),
+        ),
+        ("HyperLogLogKafka", ("HyperLogLog", "Kafka")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

@@ -47,6 +47,11 @@ __all__ = ["TagReading", "clear_cache", "split_tags", "tag_readings"]
 _TERM_COST = 6.0  # a technology name from the term list
 _ACRONYM_COST = 9.0  # an unknown run of 2 or 3 capitals: TV, GIS; longer ones cost more
 _CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplication)
+# Costs that say how humps group into tags, where the parts alone tie (Jdbc|TemplateTransaction
+# against JdbcTemplate|Transaction): an unknown CamelCase word...
+_REPEATED_HUMP = 4.0  # ... with a part twice (TemplateTransactionTemplate), per repeat
+_NAME_LAST = 4.0  # ... ending in a name of the term list (InterceptorSpring): names lead (RedisTemplate)
+_ACRONYM_BEFORE_WORD = 4.0  # ... with capitals before a capitalized part (NIOSelector), per such run
 _CAPITAL_UNKNOWN = (4.0, 2.2)  # base and per-letter cost of an unknown Capitalized word
 _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags are plain words
 _OTHER_UNKNOWN = (16.0, 1.5)
@@ -116,6 +121,10 @@ class _Model:
             if line.strip() and not line.startswith("#")
         ]
         self.terms = {term.lower() for term in terms}
+        # Names of one hump (Redis, JVM), spelled with a capital, unlike words of the field (queue).
+        self.names_of_one_hump = {
+            term.lower() for term in terms if term[0].isupper() and (term[1:].islower() or term.isupper())
+        }
         term_costs = [(term, min(self.known.get(term, _TERM_COST), _TERM_COST)) for term in self.terms]
         self.known.update(term_costs)
         # Known names whose case changes are not boundaries (GitHub, InnoDB, iOS),
@@ -537,7 +546,14 @@ def _acronym_cost(word: str) -> float:
 
 
 def _camel_cost(parts: list[str], model: _Model) -> float:
-    """A CamelCase word by its humps, known names (ClassLoader) counting as one part."""
+    """A CamelCase word by its humps, known names (ClassLoader) counting as one part.
+
+    The parts' costs add up alike however a line's humps group into tags, so what
+    says which group is the word's shape: a hump twice in it is most often the humps
+    of two tags that share a word (``JdbcTemplate|TransactionTemplate``); a word ends
+    in a common noun, not a name (``HandlerInterceptor|Spring``, but ``RedisTemplate``);
+    and capitals before a capitalized hump are more often a tag of their own
+    (``NIO|Selector``, ``JUC|SoftReference``) than its first part (``HTTPClient``)."""
     best = [0.0] + [math.inf] * len(parts)
     for start, part in enumerate(parts):
         glue = _CAMEL_GLUE if start else 0.0
@@ -550,7 +566,13 @@ def _camel_cost(parts: list[str], model: _Model) -> float:
                 name += parts[end].lower()
                 if name in model.camel and (cost := best[start] + _TERM_COST + glue) < best[end + 1]:
                     best[end + 1] = cost
-    return best[-1]
+    humps = [part.lower() for part in parts]
+    cost = best[-1] + _REPEATED_HUMP * (len(humps) - len(set(humps)))
+    if len(parts) > 1 and humps[-1] in model.names_of_one_hump:
+        cost += _NAME_LAST
+    return cost + _ACRONYM_BEFORE_WORD * sum(
+        1 for a, b in pairwise(parts) if len(a) > 1 and a.isupper() and b[0].isupper() and b[1:].islower()
+    )
 
 
 _WORD_COSTS: dict[str, float] = {}
