@@ -201,6 +201,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
             ("ApplicationRunner", "CommandLineRunner", "Spring Boot"),
         ),
         ("NIOSelectorServerSocketChannel", ("NIO", "Selector", "ServerSocketChannel")),
+        # ... also where a case change after them cut the next tag (JVMTree|Map).
+        ("JVMTreeMapperformance", ("JVM", "TreeMap", "performance")),
+        ("JUCSoftReferencemultithreading", ("JUC", "SoftReference", "multithreading")),
+        ("AQSLinkedHashMaplock", ("AQS", "LinkedHashMap", "lock")),
         # ... but a name of several humps may end one (a class's name: ContextClassLoader),
         # and a known name keeps its repeated hump.
         (

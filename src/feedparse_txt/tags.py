@@ -576,6 +576,7 @@ def _camel_cost(parts: list[str], model: _Model) -> float:
 
 
 _WORD_COSTS: dict[str, float] = {}
+_ACRONYM_THEN_HUMP = re.compile(r"[A-Z]{2}[a-z]")  # capitals before a capitalized hump: JVMTree
 
 
 def _unknown_cost(word: str) -> float:
@@ -1182,8 +1183,10 @@ def _scored_readings(
         else []
     )
     # Nothing found, or more tags than a line holds (a CamelCase name cut at its humps:
-    # MergeTree): search every cut, the case changes too.
-    if not found or len(found[0][1]) > 3:
+    # MergeTree), or capitals glued to the next hump, which a case change after it may
+    # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
+    # changes too.
+    if not found or len(found[0][1]) > 3 or any(map(_ACRONYM_THEN_HUMP.search, found[0][1])):
         every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
         if len(every) <= _SEARCH_LIMIT:
             found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
