@@ -154,7 +154,10 @@ _MOSTLY_ASCII = field_texts(
 def test_utf16_and_utf32_without_a_byte_order_mark_read_in_it_when_mostly_ascii(
     text: str, codec: str, chunk: int
 ) -> None:
-    data = text.encode(codec)
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        return  # a lone surrogate in a generated header: no valid bytes hold it
     head = codecs.getincrementaldecoder(codec)().decode(data[:1024])
     assume("\x00" not in head and 2 * sum(c.isascii() for c in head) >= len(head))  # the rule
     dump = parse_dump(data, strict=False)
