@@ -4,6 +4,7 @@
     python bench/tags.py labelled.tsv ...     # other files: line<TAB>tag | tag | tag
     python bench/tags.py --generated 15000    # also random sorted sets of the labelled tags
     python bench/tags.py --known-tags         # also with a site's tag list, whole or in part
+    python bench/tags.py --sets 2,3,4         # also random sorted sets of 2, 3 and 4 labelled tags
 
 Prints the share of lines split exactly, each line it gets wrong (with whether it
 was flagged as a guess), and the mean microseconds per line on a first call (no
@@ -61,6 +62,26 @@ def generated_accuracy(count: int, seed: int) -> None:
     print(f"generated lines (seed {seed}): exact {exact}/{count} = {100 * exact / count:.1f}%")
 
 
+def sets_accuracy(rows: list[tuple[str, tuple[str, ...]]], sizes: list[int], count: int, seed: int) -> None:
+    """Print the share of lines split exactly when every line is a random sorted set of
+    ``size`` distinct labelled tags, for each size; and how many of the misses were
+    flagged as guesses. The site shows two or three tags a line: more test the limits."""
+    import random
+
+    vocabulary = sorted({tag for _, tags in rows for tag in tags})
+    rng = random.Random(seed)
+    for size in sizes:
+        tag_module.clear_cache()
+        lines = [tuple(sorted(rng.sample(vocabulary, size))) for _ in range(count)]
+        misses = [tags for tags in lines if split_tags("".join(tags)) != tags]
+        flagged = sum(tag_readings("".join(tags), limit=1)[0].close for tags in misses)
+        exact = count - len(misses)
+        print(
+            f"sets of {size} of the {len(vocabulary)} labelled tags (seed {seed}): exact {exact}/{count}"
+            f" = {100 * exact / count:.1f}%; misses flagged as guesses: {flagged}/{len(misses)}"
+        )
+
+
 def known_tags_accuracy(rows: list[tuple[str, tuple[str, ...]]], count: int, seed: int) -> None:
     """Print the share of lines split exactly when a site's tag list is known: every
     labelled tag (of these files and of the generated lines), either half of it
@@ -110,6 +131,13 @@ def main() -> int:
     )
     parser.add_argument("--seed", type=int, default=11, help="of the generated lines")
     parser.add_argument(
+        "--sets",
+        metavar="K,K",
+        type=lambda text: [int(size) for size in text.split(",")],
+        default=[],
+        help="also split 3,000 random sorted sets of K of the files' labelled tags, for each K",
+    )
+    parser.add_argument(
         "--known-tags",
         action="store_true",
         help="also split with a site's tag list (see known_tags_accuracy)",
@@ -121,6 +149,8 @@ def main() -> int:
     rows = [row for path in files for row in read_labelled(path)]
     if args.known_tags:
         known_tags_accuracy(rows, args.generated, args.seed)
+    if args.sets:
+        sets_accuracy(rows, args.sets, 3000, args.seed)
     wrong = []
     flagged = 0
     for line, expected in rows:
