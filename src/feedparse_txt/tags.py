@@ -1186,7 +1186,7 @@ def _scored_readings(
     # MergeTree), or capitals glued to the next hump, which a case change after it may
     # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
     # changes too.
-    if not found or len(found[0][1]) > 3 or any(map(_ACRONYM_THEN_HUMP.search, found[0][1])):
+    if not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1]):
         every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
         if len(every) <= _SEARCH_LIMIT:
             found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
@@ -1194,6 +1194,12 @@ def _scored_readings(
         return [(_pieces(line, sorted(base)), math.inf, True)]
     close = len(found) > 1 and found[1][0] - found[0][0] < CLOSE
     return [(tags, cost, close and k == 0) for k, (cost, tags) in enumerate(found)]
+
+
+def _capitals_glued(tags: tuple[str, ...]) -> bool:
+    """Whether a tag no list knows has capitals before a capitalized hump (JVMTree; not HAProxy)."""
+    terms = _load().terms
+    return any(_ACRONYM_THEN_HUMP.search(tag) and tag.lower() not in terms for tag in tags)
 
 
 def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -> list[TagReading]:
