@@ -85,6 +85,7 @@ for _unit in (
     "R&D",
     "RISC-V",
     "ContextClassLoader",
+    "JVMTreeMap",  # capitals glued to a hump: every cut searched again
     "a1",
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
