@@ -301,6 +301,25 @@ def test_readings_are_ranked_and_guesses_flagged() -> None:
     assert tag_readings("Backend ArchitectureCMSTV app")[0].close
 
 
+@pytest.mark.parametrize(
+    ("line", "guess"),
+    [
+        # No Chinese word list: a run of ideographs may hide a boundary (FORMAT.md: CJK
+        # text occurs in tags), and so may the change to or from other letters.
+        ("分布式微服务架构", True),  # 分布式 | 微服务 | 架构
+        ("Redis缓存高并发", True),  # Redis | 缓存 | 高并发
+        ("Java基础Spring", True),
+        ("缓存", False),  # two ideographs alone: one tag
+        ("Backend Architecture缓存", True),
+    ],
+)
+def test_a_split_that_keeps_ideographs_together_is_a_guess(line: str, guess: bool) -> None:
+    assert tag_readings(line)[0].close is guess
+    assert not tag_readings(line, known_tags=["Redis", "缓存", "高并发"] if "Redis" in line else [line])[
+        0
+    ].close
+
+
 def test_the_page_tag_is_passed_as_known() -> None:
     dump = parse_dump(DATA / "tags_bootmem.txt")
     assert dump.header is not None and dump.header.tag == "Bootmem"

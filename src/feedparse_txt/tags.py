@@ -1108,7 +1108,20 @@ def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
         # The reading cut or joined a tag of the list: read again with the list's tags
         # weighed. Only then: where it agrees, structure alone reads better than scores.
         found = _scored_readings(line, candidates, page, listed, keep)
+    if _IDEOGRAPHS.search(line) and _holds_unsplit_ideographs(found[0][0]):
+        found[0] = (found[0][0], found[0][1], True)
     return found
+
+
+# Runs of Chinese, Japanese or Korean characters, which no case change or word list here
+# splits: 分布式微服务架构 may be one tag or three (分布式|微服务|架构), Redis缓存 one or two.
+_IDEOGRAPHS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def _holds_unsplit_ideographs(tags: tuple[str, ...]) -> bool:
+    """Whether a tag holds a run of such characters that may hide a boundary: three or
+    more of them, or a run next to other text in the tag. The split is then a guess."""
+    return any(len(run) >= 3 or len(run) < len(tag) for tag in tags for run in _IDEOGRAPHS.findall(tag))
 
 
 def _is_tag_of(span: tuple[int, int], tags: tuple[str, ...]) -> bool:
