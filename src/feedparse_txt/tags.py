@@ -1108,7 +1108,7 @@ def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
         # The reading cut or joined a tag of the list: read again with the list's tags
         # weighed. Only then: where it agrees, structure alone reads better than scores.
         found = _scored_readings(line, candidates, page, listed, keep)
-    if _IDEOGRAPHS.search(line) and _holds_unsplit_ideographs(found[0][0]):
+    if not line.isascii() and _IDEOGRAPHS.search(line) and _holds_unsplit_ideographs(found[0][0]):
         found[0] = (found[0][0], found[0][1], True)
     return found
 
