@@ -164,7 +164,7 @@ def sniff(head: bytes, codec: str | None) -> tuple[str, int]:
     """
     for bom, name in _BOMS:
         if head.startswith(bom) and (codec is None or name == codec or name.startswith(codec + "-")):
-            if name == "utf-32-le" and codec is None and not _reads_as_utf32(head[len(bom) :]):
+            if name == "utf-32-le" and codec is None and _read_as(head[len(bom) :], name) is None:
                 continue  # UTF-16-LE whose text starts with U+0000
             return name, len(bom)
     if codec:
@@ -185,10 +185,7 @@ def _unmarked(head: bytes) -> str | None:
     if 0 not in head:  # an ASCII character has one in each of these: UTF-8 it is, at once
         return None
     for name in _UNMARKED_CODECS:
-        try:
-            text = codecs.getincrementaldecoder(name)().decode(head)  # a character cut at the end waits
-        except UnicodeDecodeError:
-            continue
+        text = _read_as(head, name)
         if text and "\x00" not in text and 2 * len(text.encode("ascii", "ignore")) >= len(text):
             return name
     return None
@@ -197,13 +194,13 @@ def _unmarked(head: bytes) -> str | None:
 _UNMARKED_CODECS = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 
 
-def _reads_as_utf32(data: bytes) -> bool:
-    """Whether ``data`` (the first bytes after a UTF-32-LE mark) can be UTF-32-LE."""
+def _read_as(head: bytes, codec: str) -> str | None:
+    """``head``, the first bytes of a text, decoded in ``codec`` (a character cut at
+    its end left out); None if they are not that encoding."""
     try:
-        data[: len(data) - len(data) % 4].decode("utf-32-le")
+        return codecs.getincrementaldecoder(codec)().decode(head)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _display(codec: str) -> str:
