@@ -72,6 +72,40 @@ def test_format_from_json_lines_writes_the_full_layout(
     assert parse_dump(out).articles == parse_dump(DATA / "www_tags_cglib-proxy.txt").articles
 
 
+LINE_BREAKS_OF_SPLITLINES = "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+
+
+def test_characters_that_str_splitlines_breaks_at_stay_in_their_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A dump's lines end at \\n only: U+2028 and its kin are text, kept raw in JSON Lines
+    and in a tags file, so reading those back must not cut at them either."""
+    text = read(PAGE8)
+    for word in ("Amap Tech", "GraphQL + Gateway", "The article describes", "Backend ArchitectureDSL"):
+        text = text.replace(word, word.replace(" ", LINE_BREAKS_OF_SPLITLINES, 1))
+    dump_file = tmp_path / "odd.txt"
+    dump_file.write_text(text, encoding="utf-8")
+    articles = parse_dump(dump_file).articles
+    assert LINE_BREAKS_OF_SPLITLINES in articles[0].author + articles[0].title + articles[0].summary
+    code, jsonl, _ = run(capsys, "parse", str(dump_file))
+    assert code == 0 and "\u2028\u2029\x85" in jsonl  # JSON escapes the others, below U+0020
+    (tmp_path / "r.jsonl").write_text(jsonl, encoding="utf-8")
+    code, out, _ = run(capsys, "format", str(tmp_path / "r.jsonl"))
+    assert code == 0 and parse_dump(out).articles == articles
+    review = tmp_path / "review.tsv"
+    assert run(capsys, "tags", str(dump_file), "-o", str(review))[0] == 0
+    code, out, _ = run(capsys, "parse", str(dump_file), "--known-tags", str(review))
+    assert code == 0 and out == jsonl
+
+
+def test_a_tag_file_of_classic_mac_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump_file, tag_file = tmp_path / "seckill.txt", tmp_path / "tags.txt"
+    dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
+    tag_file.write_bytes(b"inventory\roverselling\rseckill\r")
+    assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
+    assert "inventory | overselling | seckill" in capsys.readouterr().out
+
+
 def test_csv_opens_in_the_csv_module(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "parse", str(PAGE8), str(CUT), "--format", "csv", "-q")
     assert code == 0

@@ -30,6 +30,7 @@ from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import Article, Dump, known_tags_of, tag_line
 from .normalize import normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files
+from .source import text_lines
 
 EXAMPLES = """\
 examples:
@@ -330,7 +331,7 @@ def _read_known_tags(name: str | None) -> KnownTags:
     except UnicodeDecodeError as error:
         raise UsageError(f"{name}: not UTF-8 ({error.reason} at byte {error.start})") from None
     found: list[str] = []
-    for line in text.splitlines():
+    for line in text_lines(text):
         if not line.startswith("# "):
             _, tab, tags = line.partition("\t")
             found.extend(tags.split(" | ") if tab else [line])
@@ -589,7 +590,7 @@ def cmd_format(args: argparse.Namespace) -> int:
             encoding = dump.encoding or encoding  # as the dump's file was: the round trip is exact
             out_text = format_dump(dump)
         else:
-            records = [article_from_dict(json.loads(line)) for line in text.splitlines() if line.strip()]
+            records = [article_from_dict(json.loads(line)) for line in text_lines(text) if line.strip()]
             out_text = format_dump(records)
     except (json.JSONDecodeError, ValueError, TypeError) as error:
         raise UsageError(f"{args.file}: not a dump as JSON or JSON Lines ({error})") from None

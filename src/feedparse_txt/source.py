@@ -66,6 +66,13 @@ def split_lines(text: str, newline: str) -> tuple[list[str], list[str] | None]:
     return lines, endings
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of ``text`` as dump text is cut: at ``\\n`` and ``\\r\\n`` (a lone ``\\r``
+    only in a text with no ``\\n``), never at U+2028 or ``\\x0c``, which JSON and
+    tag names may hold."""
+    return split_lines(text, newline_of(text) or "\n")[0]
+
+
 def _split_mixed(text: str) -> tuple[list[str], list[str]]:
     pieces = text.split("\n")
     lines: list[str] = []
