@@ -367,3 +367,32 @@ def test_a_blank_line_where_text_was_expected_is_named_a_blank_line() -> None:
     assert (caught.value.line, caught.value.column) == (1, 1)
     assert "found a blank line" in caught.value.message
     assert len(parse_dump(text, strict=False).articles) == 86
+
+
+COMPACT = [RECORD[0], RECORD[2], RECORD[4], RECORD[6], RECORD[8], RECORD[9]]
+STATS_WHERE_THE_TAG_LINE_BELONGS = [
+    # (the record's lines, the line of the stats in the tag line's place)
+    ([*RECORD[:8], *RECORD[9:]], 9),  # full, its tag line lost
+    ([*RECORD[:8], RECORD[9], *RECORD[9:]], 9),  # its tag line lost, its stats doubled
+    ([*COMPACT[:4], *COMPACT[5:]], 5),  # compact, its tag line lost
+    ([*COMPACT[:3], *COMPACT[4:]], 5),  # its summary lost: the tag line read as the summary
+    ([*COMPACT[:4], COMPACT[5], *COMPACT[5:]], 5),  # its tag line lost, its stats doubled
+]
+
+
+@pytest.mark.parametrize(("record", "at"), STATS_WHERE_THE_TAG_LINE_BELONGS)
+def test_stats_where_the_tag_line_belongs_name_a_lost_line(record: list[str], at: int) -> None:
+    # Not "expected stats, found <the title again>" a line later: the stats are where
+    # the reading goes wrong. Both paths say so (the doubled stats read as a canonical
+    # record, tag line and all, if the record patterns did not rule them out).
+    text = "\n".join([*record, *OTHER]) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("missing-line", at, 1)
+    assert caught.value.message == (
+        "expected a tag line, found the stats line '0 likes · 11 min read': a line before it is missing"
+    )
+    dump = parse_dump(text, strict=False)
+    assert [(p.code, p.line) for p in dump.problems] == [("missing-line", 1)]
+    assert [a.author for a in dump] == ["Youzan Coder"]
+    assert format_dump(dump) == text

@@ -30,6 +30,7 @@ from .fields import (
     SEPARATOR,
     Stats,
     canonical_date,
+    canonical_stats,
     padded,
     parse_count,
     parse_count_and_page,
@@ -133,12 +134,13 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     title = rf"(?P<title>\S[^{stop}]*){nl}(?<=\S{nl})"
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
     stats = rf"({PLAIN_COUNT}) likes · ({PLAIN_COUNT}) min read"
+    tag_line = rf"(?!(?:{PLAIN_COUNT}) likes · (?:{PLAIN_COUNT}) min read{nl}){field}"  # see _not_stats
     end = rf"(?:{nl}|\Z)"
     full = (
-        rf"{author}(?P=author){nl}{date_line}{nl}{title}{nl}{field}{nl}{field}"
+        rf"{author}(?P=author){nl}{date_line}{nl}{title}{nl}{field}{nl}{tag_line}"
         rf"{stats}{nl}(?P=title){end}"
     )
-    compact = rf"{author}(?!(?P=author){end}){date_line}{field}{field}{field}{stats}{end}"
+    compact = rf"{author}(?!(?P=author){end}){date_line}{field}{field}{tag_line}{stats}{end}"
     return re.compile(full).match, re.compile(compact).match
 
 
@@ -961,6 +963,8 @@ class Machine:
                 )
             return None
         if role in TEXT_ROLES:
+            if role is Role.TAG_LINE:
+                _not_stats(text)
             return _text_field(role, text)
         if not text.strip():  # where a line of dates or counts belongs
             raise ParseError.expected(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
@@ -1234,6 +1238,18 @@ _AFTER_BLANKS = _RESPACED | REPEATS.keys()
 def _found(line: str) -> str:
     """What a message says it found where ``line`` did not fit."""
     return "a blank line" if not line.strip() else "other text"
+
+
+def _not_stats(tag_line: str) -> None:
+    """Raise where a record's stats stand in its tag line's place: a copy lost a line
+    before them (its tag line, its summary). Only stats of the canonical shape, which
+    the record patterns rule out too, with a lookahead: both paths read a line alike."""
+    if canonical_stats(tag_line) is not None:
+        raise ParseError(
+            "missing-line",
+            f"expected {Role.TAG_LINE.value}, found the stats line {quote(tag_line)}: "
+            "a line before it is missing",
+        )
 
 
 def _respaced(line: str, role: Role) -> str:
