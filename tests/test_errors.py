@@ -373,18 +373,16 @@ COMPACT = [RECORD[0], RECORD[2], RECORD[4], RECORD[6], RECORD[8], RECORD[9]]
 STATS_WHERE_THE_TAG_LINE_BELONGS = [
     # (the record's lines, the line of the stats in the tag line's place)
     ([*RECORD[:8], *RECORD[9:]], 9),  # full, its tag line lost
-    ([*RECORD[:8], RECORD[9], *RECORD[9:]], 9),  # its tag line lost, its stats doubled
     ([*COMPACT[:4], *COMPACT[5:]], 5),  # compact, its tag line lost
     ([*COMPACT[:3], *COMPACT[4:]], 5),  # its summary lost: the tag line read as the summary
-    ([*COMPACT[:4], COMPACT[5], *COMPACT[5:]], 5),  # its tag line lost, its stats doubled
 ]
 
 
 @pytest.mark.parametrize(("record", "at"), STATS_WHERE_THE_TAG_LINE_BELONGS)
 def test_stats_where_the_tag_line_belongs_name_a_lost_line(record: list[str], at: int) -> None:
     # Not "expected stats, found <the title again>" a line later: the stats are where
-    # the reading goes wrong. Both paths say so (the doubled stats read as a canonical
-    # record, tag line and all, if the record patterns did not rule them out).
+    # the reading went wrong. (Stats then stats read as a tag line and stats: the layout
+    # decides, see test_layout_decides_not_content.)
     text = "\n".join([*record, *OTHER]) + "\n"
     with pytest.raises(ParseError) as caught:
         parse_dump(text)

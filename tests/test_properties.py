@@ -69,6 +69,23 @@ def test_articles_survive_format_then_parse(items: list[Article]) -> None:
 # Found by the fuzz profile: a named header's tag that reads as an article count was taken
 # for a list header's count after a blank line that does not belong.
 @example([], Header(style=HeaderStyle.NAMED, tag="949 articles", article_count=0, page=0, page_count=0))
+# Stats where the tag line stands, and stats after them: a record whose tags read as stats
+# (a lost tag line is named only where the line after such stats is no stats line).
+@example(
+    [
+        Article(
+            author="A",
+            published=dt.date(2019, 8, 27),
+            category="B",
+            title="T",
+            summary="S",
+            tags=("0 likes · 5 min read",),
+            likes=0,
+            read_minutes=5,
+        )
+    ],
+    None,
+)
 def test_layout_decides_not_content(items: list[Article], header: Header | None) -> None:
     text = format_dump(items, header=header)
     dump = parse_dump(text)

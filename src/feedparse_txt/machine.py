@@ -134,13 +134,12 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     title = rf"(?P<title>\S[^{stop}]*){nl}(?<=\S{nl})"
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
     stats = rf"({PLAIN_COUNT}) likes · ({PLAIN_COUNT}) min read"
-    tag_line = rf"(?!(?:{PLAIN_COUNT}) likes · (?:{PLAIN_COUNT}) min read{nl}){field}"  # see _not_stats
     end = rf"(?:{nl}|\Z)"
     full = (
-        rf"{author}(?P=author){nl}{date_line}{nl}{title}{nl}{field}{nl}{tag_line}"
+        rf"{author}(?P=author){nl}{date_line}{nl}{title}{nl}{field}{nl}{field}"
         rf"{stats}{nl}(?P=title){end}"
     )
-    compact = rf"{author}(?!(?P=author){end}){date_line}{field}{field}{tag_line}{stats}{end}"
+    compact = rf"{author}(?!(?P=author){end}){date_line}{field}{field}{field}{stats}{end}"
     return re.compile(full).match, re.compile(compact).match
 
 
@@ -715,6 +714,7 @@ class Machine:
         k, r = i, 0
         repaired = -1  # the role a blank-line repair was made for: one per field
         doubled = -1  # the role a doubled line was skipped for
+        tag_line_at = 0  # the number of the tag line's line
         while r < len(roles):
             role = roles[r]
             if not self._final and k + _PAST > n:  # repairs made the record longer than the lookahead
@@ -759,6 +759,8 @@ class Machine:
                 problems.append(self._untidy(line, number))
             try:
                 values[role] = self._read_role(role, text, values)
+                if role is Role.TAG_LINE:
+                    tag_line_at = number
             except ParseError as tidied_error:
                 error = self._strict_error(role, line, values, tidied_error)
                 # A last line that reads once respaced is whole, unless a date line: cut
@@ -776,6 +778,8 @@ class Machine:
                     # What the cut line looked like (``GraphQL `` cut after a space) is no repair.
                     made = [problem for problem in problems if problem.line != number]
                     raise _Truncated(self._cut_error(line, number, role), values, r, made) from None
+                if role is Role.STATS and canonical_stats(tags := str(values[Role.TAG_LINE])) is not None:
+                    raise _stats_for_tags(tags).at(tag_line_at) from None
                 if role is Role.AUTHOR_AGAIN and self._reads_as(Role.DATE_LINE, text):
                     found = f"found the date line {quote(line)}"
                     missing = ParseError("missing-line", f"expected {role.value}, {found}", line=number)
@@ -963,8 +967,6 @@ class Machine:
                 )
             return None
         if role in TEXT_ROLES:
-            if role is Role.TAG_LINE:
-                _not_stats(text)
             return _text_field(role, text)
         if not text.strip():  # where a line of dates or counts belongs
             raise ParseError.expected(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
@@ -1240,16 +1242,16 @@ def _found(line: str) -> str:
     return "a blank line" if not line.strip() else "other text"
 
 
-def _not_stats(tag_line: str) -> None:
-    """Raise where a record's stats stand in its tag line's place: a copy lost a line
-    before them (its tag line, its summary). Only stats of the canonical shape, which
-    the record patterns rule out too, with a lookahead: both paths read a line alike."""
-    if canonical_stats(tag_line) is not None:
-        raise ParseError(
-            "missing-line",
-            f"expected {Role.TAG_LINE.value}, found the stats line {quote(tag_line)}: "
-            "a line before it is missing",
-        )
+def _stats_for_tags(tag_line: str) -> ParseError:
+    """Where a record's stats stood in its tag line's place (the copy lost a line before
+    them: its tag line, its summary) and the line after them is no stats line, the
+    deviation is there, not a line later. (Stats followed by stats read as a tag line:
+    the layout decides, never the content.)"""
+    return ParseError(
+        "missing-line",
+        f"expected {Role.TAG_LINE.value}, found the stats line {quote(tag_line)}: "
+        "a line before it is missing",
+    )
 
 
 def _respaced(line: str, role: Role) -> str:
