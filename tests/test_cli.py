@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import select
 import subprocess
 import sys
@@ -241,6 +242,49 @@ def test_as_a_new_user_would_from_the_shell() -> None:
     assert version.stdout.startswith("feedparse-txt ")
     helped = subprocess.run([sys.executable, "-m", "feedparse_txt", "--help"], capture_output=True, text=True)
     assert "examples:" in helped.stdout and helped.returncode == 0
+
+
+STDOUT_COMMANDS = [
+    ["parse", str(PAGE8)],
+    ["parse", str(PAGE8), "--format", "csv", "--with-source"],
+    ["parse", str(PAGE8), "--format", "json"],
+    ["normalize", str(CUT)],
+    ["merge", str(PAGE8), str(CUT)],
+    ["tags", str(PAGE8)],
+]
+
+
+@pytest.mark.parametrize("argv", STDOUT_COMMANDS, ids=lambda argv: " ".join(argv[:1] + argv[2:]))
+def test_stdout_is_written_as_a_file_is_whatever_its_encoding_and_newlines(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
+) -> None:
+    # As Windows gives a redirected stdout: the ANSI code page, and \n written as \r\n.
+    windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", windows)
+    assert main([*argv, "-q"]) == 0
+    assert main([*argv, "-q", "-o", str(tmp_path / "out")]) == 0
+    assert windows.buffer.getvalue() == (tmp_path / "out").read_bytes()  # type: ignore[attr-defined]
+    assert "\u2011" in (tmp_path / "out").read_text(encoding="utf-8")  # not in cp1252
+
+
+def test_check_writes_its_problems_in_utf_8(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(read(PAGE8).replace("Amap Tech\n", "Amap Tech\u2011\n", 1), encoding="utf-8")
+    windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", windows)
+    assert main(["check", str(damaged), "-q"]) == 1
+    written = windows.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert written.startswith(f"{damaged}:5:10: author-mismatch ") and "'Amap Tech\u2011'" in written
+    assert written.endswith("\n") and "\r" not in written
+
+
+def test_a_redirected_stdout_in_another_encoding_gets_utf_8() -> None:
+    # The quickstart's first command, redirected where the locale is not UTF-8.
+    command = [sys.executable, "-m", "feedparse_txt", "parse", str(PAGE8), "--format", "csv"]
+    done = subprocess.run(command, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "cp1252"})
+    assert (done.returncode, done.stderr) == (0, b"")
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"), newline="")))
+    assert [row["title"] for row in rows] == [a.title for a in parse_dump(PAGE8)]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="select() takes no pipes on Windows")

@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, Protocol, cast
 
 from . import __version__
 from .errors import ParseError, Problem
@@ -265,14 +265,44 @@ def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN
     return dump
 
 
+class _TextSink(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
+class _Utf8Stdout:
+    """stdout as a file is written: text in UTF-8, lines ending as written. A redirected
+    stdout is in the locale's encoding, on Windows its ANSI code page (cp1252 has no
+    U+2011, no CJK: a UnicodeEncodeError), and Windows turns each ``\\n`` of a text
+    stream into ``\\r\\n`` (a CSV row's ``\\r\\n`` into ``\\r\\r\\n``)."""
+
+    def __init__(self, binary: IO[bytes], line_buffering: bool) -> None:
+        self._binary = binary
+        self._line_buffering = line_buffering  # a terminal sees each line as it is written
+
+    def write(self, text: str) -> int:
+        self._binary.write(text.encode("utf-8"))
+        if self._line_buffering and "\n" in text:
+            self._binary.flush()
+        return len(text)
+
+
 @contextlib.contextmanager
-def _output(name: str | None, newline: str | None = None) -> Iterator[IO[str]]:
-    if name in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
+def _output(name: str | None) -> Iterator[_TextSink]:
+    """Where a command writes its data, the file ``name`` or stdout: UTF-8, with lines
+    ending in ``\\n`` on every platform (CSV rows in ``\\r\\n``, as ``csv`` writes them)."""
+    if name not in (None, "-"):
+        with _usage_errors(name), open(name, "w", encoding="utf-8", newline="") as file:
+            yield file
         return
-    with _usage_errors(name), open(name, "w", encoding="utf-8", newline=newline) as file:
-        yield file
+    stdout = sys.stdout
+    binary = getattr(stdout, "buffer", None)
+    if binary is None:  # a text stream alone, such as a caller's io.StringIO: as it is
+        yield stdout
+        stdout.flush()
+        return
+    stdout.flush()  # what was written to it before comes first
+    yield _Utf8Stdout(binary, getattr(stdout, "line_buffering", False))
+    binary.flush()
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -342,7 +372,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "json" and len(args.files) != 1:
         raise UsageError("--format json writes one whole dump: give exactly one FILE")
     known_tags = _read_known_tags(args.known_tags)
-    with _output(args.output, newline="" if args.format == "csv" else None) as out:
+    with _output(args.output) as out:
         writer = (
             csv.DictWriter(out, CSV_FIELDS + (("file", "line") if args.with_source else ()))
             if (args.format == "csv")
@@ -506,23 +536,24 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     found = 0
-    for name in args.files:
+    with _output(None) as out:
+        for name in args.files:
 
-        def report(problem: Problem, name: str = name) -> None:
-            nonlocal found
-            found += 1
-            print(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
+            def report(problem: Problem, name: str = name) -> None:
+                nonlocal found
+                found += 1
+                out.write(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}\n")
 
-        # Streamed: a file of any size is checked in the memory of one block.
-        with _streamed(name) as source:
-            for _ in iter_articles(
-                source,
-                strict=False,
-                reference_date=args.reference_date,
-                on_problem=report,
-                encoding=args.encoding,
-            ):
-                pass
+            # Streamed: a file of any size is checked in the memory of one block.
+            with _streamed(name) as source:
+                for _ in iter_articles(
+                    source,
+                    strict=False,
+                    reference_date=args.reference_date,
+                    on_problem=report,
+                    encoding=args.encoding,
+                ):
+                    pass
     if not args.quiet:
         files = len(args.files)
         print(f"{found} problem{'s' * (found != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
@@ -548,7 +579,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
         for name, text in texts:
             _write_atomically(Path(name), text)
         return 0
-    with _output(args.output, newline="") as out:
+    with _output(args.output) as out:
         for _name, text in texts:
             # One file keeps its final newline or its lack; several are joined by lines.
             out.write(text if len(texts) == 1 or text.endswith("\n") or not text else text + "\n")
@@ -569,7 +600,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             if key not in seen:
                 seen.add(key)
                 kept.append(article)
-    with _output(args.output, newline="") as out:
+    with _output(args.output) as out:
         out.write(format_dump(kept, header=header))
     if not args.quiet:
         print(
