@@ -263,7 +263,7 @@ def test_stdout_is_written_as_a_file_is_whatever_its_encoding_and_newlines(
     monkeypatch.setattr(sys, "stdout", windows)
     assert main([*argv, "-q"]) == 0
     assert main([*argv, "-q", "-o", str(tmp_path / "out")]) == 0
-    assert windows.buffer.getvalue() == (tmp_path / "out").read_bytes()  # type: ignore[attr-defined]
+    assert windows.buffer.getvalue() == (tmp_path / "out").read_bytes()
     assert "\u2011" in (tmp_path / "out").read_text(encoding="utf-8")  # not in cp1252
 
 
@@ -273,7 +273,7 @@ def test_check_writes_its_problems_in_utf_8(monkeypatch: pytest.MonkeyPatch, tmp
     windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\r\n")
     monkeypatch.setattr(sys, "stdout", windows)
     assert main(["check", str(damaged), "-q"]) == 1
-    written = windows.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    written = windows.buffer.getvalue().decode("utf-8")
     assert written.startswith(f"{damaged}:5:10: author-mismatch ") and "'Amap Tech\u2011'" in written
     assert written.endswith("\n") and "\r" not in written
 
