@@ -50,6 +50,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "mixed newlines": lambda size: "a\r\nb\n" * (size // 5),
     # Every separator a look-alike: each record read on the repairing path.
     "records with look-alike dots": lambda size: RECORD.replace(" · ", " \u30fb ") * (size // len(RECORD)),
+    "records read in cp1252": lambda size: RECORD.replace(" · ", " \u00c2\u00b7 ") * (size // len(RECORD)),
     "look-alike dots": lambda size: "\u30fb" * size,
     "spaced look-alike dots": lambda size: " \u2022 " * (size // 3),
     # Blank lines where none belong: after every line, between author lines, a long run.

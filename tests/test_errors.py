@@ -394,3 +394,37 @@ def test_stats_where_the_tag_line_belongs_name_a_lost_line(record: list[str], at
     assert [(p.code, p.line) for p in dump.problems] == [("missing-line", 1)]
     assert [a.author for a in dump] == ["Youzan Coder"]
     assert format_dump(dump) == text
+
+
+@pytest.mark.parametrize(
+    ("codec", "name", "found", "at"),
+    [
+        ("cp1252", "backend-architecture-page8.txt", "Â·", (6, 14)),
+        ("latin-1", "backend-architecture-page8.txt", "Â·", (6, 14)),
+        ("cp1251", "backend-architecture-page8.txt", "В·", (6, 14)),
+        ("cp437", "backend-architecture-page8.txt", "┬╖", (6, 14)),
+        ("mac_roman", "backend-architecture-page8.txt", "¬∑", (6, 14)),
+        ("gbk", "tags_bootmem.txt", "路", (9, 14)),
+        ("big5", "tags_bootmem.txt", "繚", (9, 14)),
+        ("cp932", "tags_bootmem.txt", "ﾂｷ", (9, 14)),
+        ("cp949", "tags_bootmem.txt", "쨌", (9, 14)),
+    ],
+)
+def test_utf_8_read_in_a_code_page_is_named(codec: str, name: str, found: str, at: tuple[int, int]) -> None:
+    # What open() without encoding= gives on Windows (the ANSI code page): not a bad date
+    # line at every record, but the text's encoding, once, and what to do.
+    text = (DATA / name).read_bytes().decode(codec, errors="replace")
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("bad-encoding", *at)
+    assert f"found {found!r} in " in caught.value.message
+    assert "UTF-8 text decoded as" in caught.value.message and "encoding='utf-8'" in caught.value.message
+    dump = parse_dump(text, strict=False)
+    assert [p.code for p in dump.problems] == ["bad-encoding"]
+    assert format_dump(dump) == text
+
+
+def test_a_date_line_that_holds_a_misread_dot_beside_the_separator_is_read() -> None:
+    # The separator is there: 'Â·' elsewhere in the line is text (a category), not a sign.
+    text = "\n".join([*RECORD[:2], "Aug 27, 2019 · Â· Backend", *RECORD[3:]]) + "\n"
+    assert parse_dump(text).articles[0].category == "Â· Backend"

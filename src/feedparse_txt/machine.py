@@ -18,6 +18,7 @@ expressions take over again where a canonical record starts.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as _dt
 import functools
 import operator
@@ -928,6 +929,9 @@ class Machine:
         try:
             self._read_role(role, line, values)
         except ParseError as error:
+            misread = _misread_separator(line) if role in _RESPACED else None
+            if misread is not None:
+                return misread
             if padded(line):
                 return (whitespace_error(line) or error) if self._reads(role, line.strip(), values) else error
             invisible = None if role in TEXT_ROLES or role in REPEATS else _invisible_error(line)
@@ -1280,6 +1284,44 @@ def _look_alike_dot(line: str) -> re.Match[str] | None:
     """The first dot in ``line`` that stands for the separator's middle dot: none in a
     line that has a middle dot (there, a look-alike is text: ``Tips • Tricks``)."""
     return None if "·" in line else _LOOK_ALIKE_DOT.search(line)
+
+
+# Code pages a UTF-8 file is read in by mistake: ``open()`` without ``encoding=`` uses
+# the locale's, on Windows its ANSI code page (Western, Central European, Cyrillic,
+# Greek, Turkish, Baltic, Chinese, Japanese, Korean), or an OEM or Mac one.
+_LOCALE_CODE_PAGES = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "gbk", "big5", "cp932", "cp949",
+    "cp437", "cp850", "cp866", "mac_roman",
+)  # fmt: skip
+
+
+@functools.cache
+def _misread_separators() -> dict[str, str]:
+    """The separator ' · ' as its UTF-8 bytes read in each of those code pages (cp1252:
+    ``' Â· '``, GBK: ``' 路 '``), and the first code page that reads it so."""
+    forms: dict[str, str] = {}
+    for codec in _LOCALE_CODE_PAGES:
+        with contextlib.suppress(UnicodeDecodeError):
+            forms.setdefault(SEPARATOR.encode("utf-8").decode(codec), codec)
+    return forms
+
+
+def _misread_separator(line: str) -> ParseError | None:
+    """The error for a line whose separator is UTF-8 read in a code page: the whole
+    text was decoded in the wrong encoding, which no repair of one line can undo."""
+    if SEPARATOR in line:
+        return None
+    for form, codec in _misread_separators().items():
+        at = line.find(form)
+        if at != -1:
+            return ParseError(
+                "bad-encoding",
+                f"expected ' · ' (U+00B7 MIDDLE DOT), found {form.strip()!r} in {quote(line)}: UTF-8 text "
+                f"decoded as {codec} or a code page like it (read it as UTF-8: give its Path or bytes, or "
+                "open() it with encoding='utf-8')",
+                column=at + 2,
+            )
+    return None
 
 
 # No-break spaces (plain, narrow, figure), as a page writes ``0&nbsp;likes``.
