@@ -6,6 +6,7 @@ Lenient mode records the same deviation as a Problem and keeps the text.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -428,3 +429,36 @@ def test_a_date_line_that_holds_a_misread_dot_beside_the_separator_is_read() -> 
     # The separator is there: 'Â·' elsewhere in the line is text (a category), not a sign.
     text = "\n".join([*RECORD[:2], "Aug 27, 2019 · Â· Backend", *RECORD[3:]]) + "\n"
     assert parse_dump(text).articles[0].category == "Â· Backend"
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "lenient"])
+@pytest.mark.parametrize("streamed", [False, True], ids=["whole", "streamed"])
+def test_an_open_file_that_cannot_decode_its_bytes_says_what_to_do(strict: bool, streamed: bool) -> None:
+    # open() without encoding= on a Chinese Windows (GBK): the file object itself fails.
+    path = DATA / "backend-architecture-page8.txt"
+    with open(path, encoding="gbk") as file, pytest.raises(ParseError) as caught:
+        list(iter_articles(file, strict=strict)) if streamed else parse_dump(file, strict=strict)
+    error = caught.value
+    assert (error.code, error.line, error.source) == ("bad-encoding", 1, str(path))
+    assert "'gbk' codec can't decode" in error.message and "encoding='utf-8'" in error.message
+    assert isinstance(error.__cause__, UnicodeDecodeError)
+
+
+def test_a_text_stream_that_fails_later_names_a_line_at_or_before_it() -> None:
+    good = read(DATA / "backend-architecture-page8.txt")
+    bad_line = good.count("\n") * 30 + 1
+    data = good.encode() * 30 + b"\xff\n" + good.encode()
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    with pytest.raises(ParseError) as caught:
+        for _ in iter_articles(stream, strict=False):
+            pass
+    assert caught.value.code == "bad-encoding" and 1 < caught.value.line <= bad_line
+
+
+def test_streamed_errors_in_the_bytes_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"Tag\n\nBoot\xffmem\n")
+    for read_it in (parse_dump, lambda source: list(iter_articles(source))):
+        with pytest.raises(ParseError) as caught:
+            read_it(path)
+        assert str(caught.value).startswith(f"{path}:3:5: bad-encoding: ")

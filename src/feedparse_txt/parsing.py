@@ -206,17 +206,21 @@ def _read_in_blocks(
         known_tags=KnownTags.of(known_tags),
     )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append, codec=codec)
-    for block, final in iter_text_blocks(chunks):
-        with paused_gc():
-            machine.feed(block, final=final)
-        yield machine
-        machine.articles.clear()
-        if machine.first_lines is not None:
-            machine.first_lines.clear()
-        settled = machine.take_problems(final=final)  # taken either way: nothing piles up
-        if on_problem is not None:
-            for problem in settled:
-                on_problem(problem)
+    try:
+        for block, final in iter_text_blocks(chunks):
+            with paused_gc():
+                machine.feed(block, final=final)
+            yield machine
+            machine.articles.clear()
+            if machine.first_lines is not None:
+                machine.first_lines.clear()
+            settled = machine.take_problems(final=final)  # taken either way: nothing piles up
+            if on_problem is not None:
+                for problem in settled:
+                    on_problem(problem)
+    except ParseError as error:  # the bytes' errors too, named as the machine names its own
+        error.source = name
+        raise
 
 
 def parse_files(

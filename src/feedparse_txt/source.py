@@ -266,12 +266,27 @@ def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Deco
     if isinstance(source, os.PathLike):
         with open(source, "rb") as file:
             return decode(file.read(), strict=strict, codec=codec)
-    data = source.read()
+    data = _read(source)
     if isinstance(data, str):
         return Decoded(data, False, [])
     if isinstance(data, (bytes, bytearray)):
         return decode(bytes(data), strict=strict, codec=codec)
     raise TypeError(f"the file's read() returned {type(data).__name__}, not str or bytes")
+
+
+def _read(file: IO[str] | IO[bytes], size: int = -1, lines: int = 0) -> str | bytes:
+    """``file.read(size)``, ``lines`` lines into the file. An open text file that
+    cannot decode its bytes (a UTF-8 dump opened in the locale's encoding, on Windows
+    its code page) stops the reading with a ``bad-encoding`` that says what to do."""
+    try:
+        return file.read(size)
+    except UnicodeDecodeError as error:
+        raise ParseError(
+            "bad-encoding",
+            f"expected text, found bytes the open file could not decode in or after this line ({error}): "
+            "a dump in UTF-8? give its Path or bytes, or open() it with encoding='utf-8'",
+            line=lines + 1,
+        ) from error
 
 
 def iter_chunks(
@@ -312,9 +327,10 @@ def _chunks_of(
     last_line = ""  # the decoded text after the last of them
     head = b""  # the first bytes, until they tell the encoding
     while True:
-        chunk = file.read(CHUNK_SIZE)
+        chunk = _read(file, CHUNK_SIZE, lines)
         if isinstance(chunk, str):
             if chunk:
+                lines += chunk.count("\n")
                 yield chunk
                 continue
             return
