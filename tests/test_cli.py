@@ -442,6 +442,35 @@ def test_the_command_line_reads_a_tag_file(capsys: pytest.CaptureFixture[str], t
     assert "none.txt: no such file" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_json_and_tag_files_re_encoded_as_windows_does_read_alike(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str
+) -> None:
+    # Windows PowerShell 5 re-encodes what > redirects into UTF-16 with a byte order mark.
+    for argv in (["parse", str(CUT), "-q"], ["parse", str(CUT), "-q", "--format", "json"]):
+        written = run(capsys, *argv)[1]
+        (tmp_path / "utf8").write_text(written, encoding="utf-8")
+        (tmp_path / "other").write_text(written, encoding=encoding)
+        assert run(capsys, "format", str(tmp_path / "other")) == run(capsys, "format", str(tmp_path / "utf8"))
+    dump_file, tag_file = tmp_path / "seckill.txt", tmp_path / "tags.txt"
+    dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
+    tag_file.write_text("inventory\noverselling\nseckill\n", encoding=encoding)
+    assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
+    assert "inventory | overselling | seckill" in capsys.readouterr().out
+
+
+def test_a_tag_file_with_an_invalid_byte_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tag_file = tmp_path / "tags.txt"
+    tag_file.write_bytes(b"inventory\ncaf\xe9\n")
+    assert run(capsys, "parse", str(CUT), "--known-tags", str(tag_file)) == (
+        2,
+        "",
+        f"feedparse-txt: {tag_file}:2:4: an invalid byte: not UTF-8, UTF-16 or UTF-32 text\n",
+    )
+
+
 def test_tags_lists_each_tag_line_with_its_split_and_flags_guesses(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

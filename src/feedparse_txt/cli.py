@@ -30,7 +30,7 @@ from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import Article, Dump, known_tags_of, tag_line
 from .normalize import normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files
-from .source import text_lines
+from .source import decode, text_lines
 
 EXAMPLES = """\
 examples:
@@ -356,12 +356,8 @@ def _read_known_tags(name: str | None) -> KnownTags:
     line, a tab, its tags joined by `` | ``; lines starting with ``# `` are comments)."""
     if name is None:
         return NO_KNOWN_TAGS
-    try:
-        text = _read_bytes(name).decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"{name}: not UTF-8 ({error.reason} at byte {error.start})") from None
     found: list[str] = []
-    for line in text_lines(text):
+    for line in text_lines(_decode(name)):
         if not line.startswith("# "):
             _, tab, tags = line.partition("\t")
             found.extend(tags.split(" | ") if tab else [line])
@@ -561,11 +557,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _decode(name: str) -> str:
-    data = _read_bytes(name)
+    """The text of a file this tool or a person wrote (JSON, a tag list): UTF-8, or
+    UTF-16 or UTF-32 as a dump may be (Windows PowerShell 5 re-encodes what ``>``
+    redirects into UTF-16), a byte order mark taken off."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"{name}: not UTF-8 (invalid byte at offset {error.start})") from None
+        return decode(_read_bytes(name), strict=True).text
+    except ParseError as error:
+        where = f"{name}:{error.line}:{error.column}"
+        raise UsageError(f"{where}: an invalid byte: not UTF-8, UTF-16 or UTF-32 text") from None
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
