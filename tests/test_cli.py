@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -457,6 +458,21 @@ def test_json_and_tag_files_re_encoded_as_windows_does_read_alike(
     tag_file.write_text("inventory\noverselling\nseckill\n", encoding=encoding)
     assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
     assert "inventory | overselling | seckill" in capsys.readouterr().out
+
+
+def test_a_tag_line_holding_a_tab_in_a_reviewed_tags_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The tab between a tag line and its tags is the one after which the tags make up
+    # the line, not the tag line's own.
+    dump_file, review = tmp_path / "tabs.txt", tmp_path / "review.tsv"
+    dump_file.write_text(
+        format_dump([attrs.evolve(SECKILL, tags=("CMSTV\tapp", "Zookeeper"))]), encoding="utf-8"
+    )
+    assert "CMS | TV\tapp | Zookeeper" in run(capsys, "parse", str(dump_file), "--format", "csv")[1]
+    review.write_text("CMSTV\tappZookeeper\tCMSTV\tapp | Zookeeper\n", encoding="utf-8")  # corrected by hand
+    code, out, _ = run(capsys, "parse", str(dump_file), "--format", "csv", "--known-tags", str(review))
+    assert code == 0 and "CMSTV\tapp | Zookeeper" in out
 
 
 def test_a_tag_file_with_an_invalid_byte_is_a_usage_error(

@@ -359,9 +359,24 @@ def _read_known_tags(name: str | None) -> KnownTags:
     found: list[str] = []
     for line in text_lines(_decode(name)):
         if not line.startswith("# "):
-            _, tab, tags = line.partition("\t")
-            found.extend(tags.split(" | ") if tab else [line])
+            found.extend(_tags_of_row(line))
     return KnownTags(found)
+
+
+def _tags_of_row(row: str) -> list[str]:
+    """The tags of one line of a tag file: the line itself, or the tags after its tab.
+    A tag line may hold a tab of its own: the tab is the one after which the tags make
+    up the text before it, as ``tags`` writes them; else (a hand-edited row) the first."""
+    at = row.find("\t")
+    if at == -1:
+        return [row]
+    first = at
+    while at != -1:
+        tags = row[at + 1 :].split(" | ")
+        if "".join(tags) == row[:at]:
+            return tags
+        at = row.find("\t", at + 1)
+    return row[first + 1 :].split(" | ")
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
