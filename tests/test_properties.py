@@ -22,9 +22,17 @@ from feedparse_txt import (
 )
 from feedparse_txt import format_dump as write
 from feedparse_txt.formatting import render_record
-from feedparse_txt.strategies import articles, articles_lists, dump_texts, dumps, field_texts, headers
+from feedparse_txt.strategies import (
+    articles,
+    articles_lists,
+    dump_texts,
+    dumps,
+    field_texts,
+    headers,
+    mutated,
+)
 
-from .conftest import record_key
+from .conftest import read, real_dumps, record_key
 
 # Field text that looks like another kind of line must not confuse the parser.
 LOOKALIKES = st.sampled_from(
@@ -256,3 +264,23 @@ def test_dumps_pickle_and_json(dump: Dump) -> None:
 
     assert pickle.loads(pickle.dumps(dump)) == dump
     assert write(dump_from_dict(dump_to_dict(dump))) == write(dump)
+
+
+REAL_TEXTS = [read(path) for path in real_dumps()]
+
+
+@given(
+    st.one_of(st.text(), st.sampled_from(REAL_TEXTS).flatmap(mutated)),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_text_survives_json_as_the_command_line_writes_it(text: str, newline: str) -> None:
+    # parse --format json, then format: damaged dumps too (text kept, problems, endings).
+    import json
+
+    from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
+
+    text = text.replace("\n", newline)
+    dump = parse_dump(text, strict=False)
+    back = dump_from_dict(json.loads(json.dumps(dump_to_dict(dump), ensure_ascii=False)))
+    assert write(back) == text
+    assert (back.articles, back.headers, back.problems) == (dump.articles, dump.headers, dump.problems)
