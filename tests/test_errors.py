@@ -462,3 +462,12 @@ def test_streamed_errors_in_the_bytes_name_the_file(tmp_path: Path) -> None:
         with pytest.raises(ParseError) as caught:
             read_it(path)
         assert str(caught.value).startswith(f"{path}:3:5: bad-encoding: ")
+
+
+def test_utf_8_re_encoded_through_a_console_code_page_is_named() -> None:
+    # Windows PowerShell 5: a program's UTF-8 output redirected with > is decoded in the
+    # console's code page (cp437, cp850) and written as UTF-16: the file itself is misread.
+    data = (DATA / "tags_bootmem.txt").read_bytes().decode("cp850").encode("utf-16")
+    dump = parse_dump(data, strict=False)
+    assert dump.encoding == "utf-16-le" and [p.code for p in dump.problems] == ["bad-encoding"]
+    assert "decoded as cp850" in dump.problems[0].message and "PowerShell 5" in dump.problems[0].message

@@ -1317,8 +1317,9 @@ def _misread_separator(line: str) -> ParseError | None:
             return ParseError(
                 "bad-encoding",
                 f"expected ' · ' (U+00B7 MIDDLE DOT), found {form.strip()!r} in {quote(line)}: UTF-8 text "
-                f"decoded as {codec} or a code page like it (read it as UTF-8: give its Path or bytes, or "
-                "open() it with encoding='utf-8')",
+                f"decoded as {codec} or a code page like it, in reading it or before it was written (as "
+                "Windows PowerShell 5 redirects with >); read it as UTF-8: give its Path or bytes, or "
+                "open() it with encoding='utf-8'",
                 column=at + 2,
             )
     return None
