@@ -469,5 +469,5 @@ def test_utf_8_re_encoded_through_a_console_code_page_is_named() -> None:
     # console's code page (cp437, cp850) and written as UTF-16: the file itself is misread.
     data = (DATA / "tags_bootmem.txt").read_bytes().decode("cp850").encode("utf-16")
     dump = parse_dump(data, strict=False)
-    assert dump.encoding == "utf-16-le" and [p.code for p in dump.problems] == ["bad-encoding"]
+    assert str(dump.encoding).startswith("utf-16") and [p.code for p in dump.problems] == ["bad-encoding"]
     assert "decoded as cp850" in dump.problems[0].message and "PowerShell 5" in dump.problems[0].message
