@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -76,6 +77,32 @@ def test_parse_date_errors(text: str, code: str, column: int) -> None:
         parse_date(text)
     assert (caught.value.code, caught.value.column) == (code, column)
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("August 27, 2019", None),
+        ("27 Aug", dt.date(2019, 8, 30)),
+        ("27 Aug", dt.date(2019, 8, 20)),  # another reference, another year
+        ("Backend Development", None),
+        ("Aug 2019", None),
+    ],
+)
+def test_what_dateutil_read_is_the_same_the_second_time(text: str, reference: dt.date | None) -> None:
+    # A damaged dump's reader tries a line as a date line from several places; dateutil
+    # is asked once a text, and an error comes back anew each time (callers amend it).
+    def outcome() -> object:
+        try:
+            return parse_date(text, reference=reference)
+        except ParseError as error:
+            error.source = "amended"
+            return (error.code, error.message, error.column, error.line)
+
+    first, again = outcome(), outcome()
+    assert first == again
+    with mock.patch("dateutil.parser.parse", side_effect=AssertionError("asked again")):
+        assert outcome() == first
 
 
 @pytest.mark.parametrize(

@@ -259,7 +259,29 @@ _DEFAULTS = (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2))
 _LONGEST_DATE = 64
 
 
+# What dateutil made of a text (its date, or the error): a damaged dump's reader tries
+# one line as a date line from several places, and dateutil costs ~50 µs a text.
+_DATEUTIL_READ: dict[tuple[str, _dt.date | None], _dt.date | ParseError] = {}
+_DATEUTIL_LIMIT = 1 << 12
+
+
 def _dateutil_date(text: str, reference: _dt.date | None) -> _dt.date:
+    key = (text, reference)
+    read = _DATEUTIL_READ.get(key)
+    if read is None:
+        try:
+            read = _dateutil_read(text, reference)
+        except ParseError as error:
+            read = error
+        if len(_DATEUTIL_READ) >= _DATEUTIL_LIMIT:
+            _DATEUTIL_READ.clear()
+        _DATEUTIL_READ[key] = read
+    if isinstance(read, ParseError):
+        raise ParseError(read.code, read.message, column=read.column)  # a fresh one: callers amend it
+    return read
+
+
+def _dateutil_read(text: str, reference: _dt.date | None) -> _dt.date:
     if len(text) > _LONGEST_DATE:
         raise ParseError.expected("bad-date", _DATE_EXAMPLE, f"{len(text)} characters", text)
     from dateutil import parser as dateutil_parser
