@@ -274,12 +274,13 @@ def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Deco
     raise TypeError(f"the file's read() returned {type(data).__name__}, not str or bytes")
 
 
-def _read(file: IO[str] | IO[bytes], size: int = -1, lines: int = 0) -> str | bytes:
-    """``file.read(size)``, ``lines`` lines into the file. An open text file that
-    cannot decode its bytes (a UTF-8 dump opened in the locale's encoding, on Windows
-    its code page) stops the reading with a ``bad-encoding`` that says what to do."""
+def _read(file: IO[str] | IO[bytes], size: int | None = None, lines: int = 0) -> str | bytes:
+    """``file.read(size)`` (``read()`` if None), ``lines`` lines into the file. An open
+    text file that cannot decode its bytes (a UTF-8 dump opened in the locale's
+    encoding, on Windows its code page) stops the reading with a ``bad-encoding`` that
+    says what to do."""
     try:
-        return file.read(size)
+        return file.read() if size is None else file.read(size)
     except UnicodeDecodeError as error:
         raise ParseError(
             "bad-encoding",
