@@ -35,6 +35,9 @@ def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+REAL_TEXTS = {path.name: read(path) for path in real_dumps()}  # each real dump's text, by file name
+
+
 def strict_outcome(source: str | bytes, encoding: str | None = None) -> object:
     """The articles of a strict parse, or where and why it stops."""
     try:

@@ -255,13 +255,18 @@ STDOUT_COMMANDS = [
 ]
 
 
+def windows_stdout(monkeypatch: pytest.MonkeyPatch) -> io.TextIOWrapper[io.BytesIO]:
+    """A stdout as Windows gives a redirected one: the ANSI code page, \\n written as \\r\\n."""
+    windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", windows)
+    return windows
+
+
 @pytest.mark.parametrize("argv", STDOUT_COMMANDS, ids=lambda argv: " ".join(argv[:1] + argv[2:]))
 def test_stdout_is_written_as_a_file_is_whatever_its_encoding_and_newlines(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
 ) -> None:
-    # As Windows gives a redirected stdout: the ANSI code page, and \n written as \r\n.
-    windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\r\n")
-    monkeypatch.setattr(sys, "stdout", windows)
+    windows = windows_stdout(monkeypatch)
     assert main([*argv, "-q"]) == 0
     assert main([*argv, "-q", "-o", str(tmp_path / "out")]) == 0
     assert windows.buffer.getvalue() == (tmp_path / "out").read_bytes()
@@ -271,8 +276,7 @@ def test_stdout_is_written_as_a_file_is_whatever_its_encoding_and_newlines(
 def test_check_writes_its_problems_in_utf_8(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.txt"
     damaged.write_text(read(PAGE8).replace("Amap Tech\n", "Amap Tech\u2011\n", 1), encoding="utf-8")
-    windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\r\n")
-    monkeypatch.setattr(sys, "stdout", windows)
+    windows = windows_stdout(monkeypatch)
     assert main(["check", str(damaged), "-q"]) == 1
     written = windows.buffer.getvalue().decode("utf-8")
     assert written.startswith(f"{damaged}:5:10: author-mismatch ") and "'Amap Tech\u2011'" in written

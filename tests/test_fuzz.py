@@ -20,10 +20,9 @@ from hypothesis import strategies as st
 from feedparse_txt import Dump, ParseError, Problem, format_dump, iter_articles, parse_dump, parsing
 from feedparse_txt.strategies import mutated, mutations
 
-from .conftest import read, real_dumps, record_key
+from .conftest import REAL_TEXTS, record_key
 
-TEXTS = {path.name: read(path) for path in real_dumps()}
-NAMES = sorted(TEXTS)
+NAMES = sorted(REAL_TEXTS)
 
 
 def record_spans(dump: Dump) -> list[tuple[int, int]]:
@@ -33,7 +32,7 @@ def record_spans(dump: Dump) -> list[tuple[int, int]]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_record_spans_cover_the_file(name: str) -> None:
-    text = TEXTS[name]
+    text = REAL_TEXTS[name]
     dump = parse_dump(text, strict=False)
     spans = record_spans(dump)
     assert len(spans) == len(dump.articles)
@@ -62,7 +61,7 @@ def check_both_modes(text: str) -> Dump:
 @given(st.data())
 def test_single_damage_keeps_every_untouched_record(data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(NAMES))
-    text = TEXTS[name]
+    text = REAL_TEXTS[name]
     clean = parse_dump(text, strict=False)
     mutation = data.draw(mutations(text))
     damaged = mutation.apply(text)
@@ -84,7 +83,7 @@ def test_a_line_lost_doubled_or_cut_off_invents_no_record(data: st.DataObject) -
     # line put between its author and date lines, read as the format says), nor for
     # two damages (a title deleted and the date line doubled make a compact record
     # whose title is its date line).
-    text = TEXTS[data.draw(st.sampled_from(NAMES))]
+    text = REAL_TEXTS[data.draw(st.sampled_from(NAMES))]
     clean = Counter(record_key(article) for article in parse_dump(text, strict=False).articles)
     mutation = data.draw(mutations(text).filter(lambda m: m.kind in ("delete", "duplicate", "truncate")))
     damaged = mutation.apply(text)
@@ -94,7 +93,7 @@ def test_a_line_lost_doubled_or_cut_off_invents_no_record(data: st.DataObject) -
 
 @given(st.data())
 def test_several_damages_never_break_the_identity(data: st.DataObject) -> None:
-    text = TEXTS[data.draw(st.sampled_from(NAMES))]
+    text = REAL_TEXTS[data.draw(st.sampled_from(NAMES))]
     crlf = data.draw(st.booleans())
     damaged = data.draw(mutated(text.replace("\n", "\r\n") if crlf else text, max_mutations=4))
     check_both_modes(damaged)
@@ -170,7 +169,7 @@ def test_a_record_longer_than_the_lookahead_reads_alike_in_pieces() -> None:
     # Found by the property below: five doubled lines make a full record 16 lines
     # long, more than the parser looks ahead; read in pieces, the lines in hand ended
     # inside it, and it was taken for a record cut off at the end of the text.
-    text = TEXTS["www_tags_database-auto-increment.txt"]
+    text = REAL_TEXTS["www_tags_database-auto-increment.txt"]
     lines = text.split("\n")
     doubled = [line for k, line in enumerate(lines) for _ in range(2 if k in (2, 4, 6, 8, 9) else 1)]
     damaged = "\n".join(doubled)
@@ -187,7 +186,7 @@ def test_a_record_set_apart_by_blank_lines_reads_alike_in_pieces(before_title: l
     # record 14 lines long; read in pieces, the lines in hand ended after its stats,
     # and the line after them (where its title again belongs) was read without the
     # lines that show a header starting there.
-    lines = TEXTS["www_tags_database-auto-increment.txt"].split("\n")
+    lines = REAL_TEXTS["www_tags_database-auto-increment.txt"].split("\n")
     lines[-1:-1] = before_title
     lines[23:23] = ["", "", ""]
     damaged = "\n".join(lines)
@@ -200,7 +199,7 @@ def test_a_record_set_apart_by_blank_lines_reads_alike_in_pieces(before_title: l
 
 @given(st.data())
 def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
-    text = TEXTS[data.draw(st.sampled_from(NAMES))]
+    text = REAL_TEXTS[data.draw(st.sampled_from(NAMES))]
     crlf = data.draw(st.booleans())
     damaged = data.draw(mutated(text.replace("\n", "\r\n") if crlf else text, max_mutations=4))
     if data.draw(st.booleans()):  # unusable lines, as many as a whole record and more

@@ -12,12 +12,11 @@ from feedparse_txt import Layout, normalize, parse_dump
 from feedparse_txt.model import HeaderEntry, TextEntry
 from feedparse_txt.strategies import mutated
 
-from .conftest import DATA, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, read
 
-TEXTS = {path.name: read(path) for path in real_dumps()}
 FULL_AND_CLEAN = [
     name
-    for name, text in TEXTS.items()
+    for name, text in REAL_TEXTS.items()
     if not parse_dump(text, strict=False).problems
     and all(getattr(e, "layout", Layout.FULL) is Layout.FULL for e in parse_dump(text).document.entries)
 ]
@@ -29,11 +28,11 @@ def test_the_clean_full_dumps_are_known() -> None:
 
 @pytest.mark.parametrize("name", FULL_AND_CLEAN)
 def test_clean_full_dump_is_its_own_canonical_form(name: str) -> None:
-    assert normalize(TEXTS[name]) == TEXTS[name]
+    assert normalize(REAL_TEXTS[name]) == REAL_TEXTS[name]
 
 
 def test_compact_becomes_full() -> None:
-    text = TEXTS["www_tags_cglib-proxy.txt"]
+    text = REAL_TEXTS["www_tags_cglib-proxy.txt"]
     out = normalize(text)
     lines = out.split("\n")
     assert len(lines) == 12 and lines[0] == lines[1] == "Java Tech Workshop" and lines[-1] == ""
@@ -41,13 +40,13 @@ def test_compact_becomes_full() -> None:
 
 
 def test_cut_repeated_title_is_repaired_and_cut_record_kept() -> None:
-    text = TEXTS["www_tags_counter-algorithm.txt"]
+    text = REAL_TEXTS["www_tags_counter-algorithm.txt"]
     out = normalize(text)
     assert out.endswith(
         "\nRate Limiting Demystified: Token Bucket, Leaky Bucket & Counter Algorithms in Java"
     )
     assert parse_dump(out).problems == ()
-    cut = TEXTS["www_tags_cache-breakdown.txt"]
+    cut = REAL_TEXTS["www_tags_cache-breakdown.txt"]
     assert normalize(cut) == cut  # nothing certain to repair: the cut record stays as it was
 
 
@@ -83,7 +82,7 @@ def test_the_fast_path_reads_as_the_slow_path_does() -> None:
 
 
 def test_one_header_per_page() -> None:
-    text = TEXTS["www_tags_contextclassloader.txt"]
+    text = REAL_TEXTS["www_tags_contextclassloader.txt"]
     header = "Tagged articles\n2 articles\nPage 1 of 1\n"
     assert normalize(header + text) == text
     assert normalize(header + "\n" + text) == text  # a blank line between them is no text
@@ -100,7 +99,7 @@ def _doubled_author_and_no_blank(text: str) -> str:
     [
         # Found by the property below while lines doubled by a copy were first repaired:
         # a third author line was skipped, but only once the text was normalized.
-        _doubled_author_and_no_blank(TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]),
+        _doubled_author_and_no_blank(REAL_TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]),
         # ... and a stats line where stats belong was skipped as a double, though the
         # fast path reads the same lines (LF only) as a record.
         "Wukong Talks Architecture\r\nSep 12, 2021 · Backend Development\r\nThis article explains.\r\n"
@@ -108,7 +107,7 @@ def _doubled_author_and_no_blank(text: str) -> str:
         # Found by the fuzz profile: a header's last line twice, a blank line and a date
         # line read as a record whose author lines are those two; normalized, without the
         # blank line, the header took the first for its own and left a compact record.
-        TEXTS["tags_bootmem.txt"].replace(
+        REAL_TEXTS["tags_bootmem.txt"].replace(
             "thread.\n\nDeepin Linux\nDeepin Linux\n",
             "thread.\n1 views collected around this technical thread.\n\n",
         ),
@@ -141,7 +140,7 @@ def test_two_tag_lines_before_a_views_line_twice_normalize_once() -> None:
     # normalized, the header reads whole from the second `Tag`, so the first is text
     # again, not a header missing its blank line whose tag is `Tag`.
     views = "1 views collected around this technical thread.\n"
-    record = TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]
+    record = REAL_TEXTS["tags_bootmem.txt"].split("\n\n", 3)[3]
     damaged = "Tag\nTag\n\n\n" + views + views + "\n" + record
     once = normalize(damaged)
     assert once == "Tag\nTag\n\n" + views + "\n" + views + "\n" + record
@@ -156,7 +155,7 @@ def test_two_tag_lines_before_a_views_line_twice_normalize_once() -> None:
 def test_a_last_line_of_whitespace_without_a_line_ending(blank: str) -> None:
     # Kept as text, it stays a blank line, written with its line ending; dropped as a
     # stray blank line after a record, it takes nothing else with it.
-    text = TEXTS["tags_bootmem.txt"] + "\n"
+    text = REAL_TEXTS["tags_bootmem.txt"] + "\n"
     assert normalize(text) == text
     assert normalize(text + "Not a record\n" + blank) == text + "Not a record\n\n"
     assert normalize(text + blank) == text
@@ -165,7 +164,7 @@ def test_a_last_line_of_whitespace_without_a_line_ending(blank: str) -> None:
 
 @given(st.data())
 def test_idempotent_and_meaning_preserving_on_damaged_dumps(data: st.DataObject) -> None:
-    text = TEXTS[data.draw(st.sampled_from(sorted(TEXTS)))]
+    text = REAL_TEXTS[data.draw(st.sampled_from(sorted(REAL_TEXTS)))]
     if data.draw(st.booleans()):
         text = text.replace("\n", "\r\n")
     damaged = data.draw(mutated(text))
@@ -184,7 +183,7 @@ def test_idempotent_on_any_text(text: str) -> None:
 
 
 def test_final_newline_is_kept() -> None:
-    text = TEXTS["www_tags_cache-patterns.txt"]
+    text = REAL_TEXTS["www_tags_cache-patterns.txt"]
     assert not text.endswith("\n") and not normalize(text).endswith("\n")
     assert normalize(text + "\n").endswith("Patterns and Strategies\n")
 
@@ -198,11 +197,11 @@ def test_a_reference_date_resolves_relative_dates_and_dates_without_a_year() -> 
     assert normalize(text) == text  # without it, each record stays as it was, as text
 
 
-@pytest.mark.parametrize("name", sorted(TEXTS))
+@pytest.mark.parametrize("name", sorted(REAL_TEXTS))
 def test_stray_blank_lines_are_dropped(name: str) -> None:
     """Blank lines pasted between records and after headers, as copies of several pages
     get them, say nothing: the canonical form has none of them."""
-    text = TEXTS[name]
+    text = REAL_TEXTS[name]
     dump = parse_dump(text, strict=False)
     lines = text.split("\n")
     for first, _last in reversed(dump.record_lines()):  # before each record: after a header too
@@ -216,7 +215,7 @@ def test_stray_blank_lines_are_dropped(name: str) -> None:
 def test_a_blank_line_next_to_unusable_text_stays() -> None:
     # Found by the property above while blank lines around kept text were dropped too:
     # the author lines then met the lines after them and read as a record the second time.
-    text = TEXTS["backend-architecture-page8.txt"]
+    text = REAL_TEXTS["backend-architecture-page8.txt"]
     authors = "Java Backend Technology\nJava Backend Technology\n"
     date = "Jan 16, 2018 · Backend Development\n"
     unreadable = "Jan 16, 2018 - Backend Development\n"

@@ -32,7 +32,7 @@ from feedparse_txt.strategies import (
     mutated,
 )
 
-from .conftest import read, real_dumps, record_key
+from .conftest import REAL_TEXTS, record_key
 
 # Field text that looks like another kind of line must not confuse the parser.
 LOOKALIKES = st.sampled_from(
@@ -266,11 +266,8 @@ def test_dumps_pickle_and_json(dump: Dump) -> None:
     assert write(dump_from_dict(dump_to_dict(dump))) == write(dump)
 
 
-REAL_TEXTS = [read(path) for path in real_dumps()]
-
-
 @given(
-    st.one_of(st.text(), st.sampled_from(REAL_TEXTS).flatmap(mutated)),
+    st.one_of(st.text(), st.sampled_from(list(REAL_TEXTS.values())).flatmap(mutated)),
     st.sampled_from(["\n", "\r\n", "\r"]),
 )
 def test_any_text_survives_json_as_the_command_line_writes_it(text: str, newline: str) -> None:
