@@ -361,6 +361,19 @@ def test_a_str_that_names_a_file_is_read_as_text_and_the_problem_says_so() -> No
     assert "pathlib" not in parse_dump(name + ".gone", strict=False).problems[0].message
 
 
+def test_a_str_that_names_a_file_streamed_says_so_as_parse_dump_does() -> None:
+    name = str(DATA / "tags_bootmem.txt")
+    with pytest.raises(ParseError) as caught:
+        list(iter_articles(name))
+    assert caught.value.message.endswith(f"pass pathlib.Path({name!r}) to read it")
+    found: list[Problem] = []
+    assert not list(iter_articles(name, strict=False, on_problem=found.append))
+    assert found == list(parse_dump(name, strict=False).problems)
+    found.clear()
+    assert not list(iter_articles(name + ".gone", strict=False, on_problem=found.append))
+    assert len(found) == 1 and "pathlib" not in found[0].message
+
+
 def test_a_blank_line_where_text_was_expected_is_named_a_blank_line() -> None:
     text = "\n\n" + read(DATA / "backend-architecture-page8.txt")
     with pytest.raises(ParseError) as caught:

@@ -206,10 +206,14 @@ def _read_in_blocks(
         known_tags=KnownTags.of(known_tags),
     )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append, codec=codec)
+    hint = _path_hint(source)  # a str of one line is one block: read whole, as parse_dump reads it
     try:
         for block, final in iter_text_blocks(chunks):
             with paused_gc():
                 machine.feed(block, final=final)
+            if hint and machine.problems and not machine.articles:
+                first = machine.problems[0]
+                machine.problems[0] = attrs.evolve(first, message=first.message + hint)
             yield machine
             machine.articles.clear()
             if machine.first_lines is not None:
@@ -220,6 +224,7 @@ def _read_in_blocks(
                     on_problem(problem)
     except ParseError as error:  # the bytes' errors too, named as the machine names its own
         error.source = name
+        error.message += hint
         raise
 
 
