@@ -175,6 +175,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Gochecksumsgo.sum", ("Go", "checksums", "go.sum")),
         # The last of a run of capitals may start a name with digits: GPU|H100, TLS|X.509.
         ("TLSX.509certificates", ("TLS", "X.509", "certificates")),
+        # ... or a term with a symbol in it (the term N+1).
+        ("HibernateJPAN+1 problem", ("Hibernate", "JPA", "N+1 problem")),
         ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
         # ... not a version: its digits stay one word.
         ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
