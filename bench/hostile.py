@@ -60,6 +60,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "author lines set apart": lambda size: "Amap Tech\n\n" * (size // 11),
     "compact record starts set apart": lambda size: "Amap Tech\n\nAug 27, 2019 · Backend\n\n" * (size // 35),
     "compact records set apart": lambda size: COMPACT.replace("\n", "\n\n") * (size // len(COMPACT) // 2),
+    # ... between records only, as where copies of records are pasted one after another.
+    "records a blank line apart": lambda size: (RECORD + "\n") * (size // (len(RECORD) + 1)),
+    "compact records a blank line apart": lambda size: (COMPACT + "\n") * (size // (len(COMPACT) + 1)),
     "the author twice, then blank lines": lambda size: "Amap Tech\nAmap Tech\n" + "\n" * size,
 }
 

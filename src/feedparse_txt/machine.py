@@ -236,6 +236,10 @@ class Machine:
         # records they look for after blank lines are told by their first lines alone,
         # or weighing them would nest without end.
         self._weighing = False
+        # Lenient: where _resync last found a header or record to start and what it
+        # identified there (the line's number in the text, the template), so that
+        # reading it does not identify it again.
+        self._anchor: tuple[int, HeaderStyle | Layout] | None = None
         # Strict: the first line whose ending differs from the first line's, as (0-based
         # line number, error). Reading goes on past it (its text is fine) until a
         # later deviation or the record that holds it is read; then this is the error.
@@ -390,6 +394,7 @@ class Machine:
             # whole lines, at least ``want`` characters
             stop = text.find(line_break(self.newline or "\n"), pos + want) + 1 or size
             self._lines, self._endings = split_lines(text[pos:stop], self.newline or "\n")
+            self._anchor = None  # identified in another window
             self._final = final and stop == size
             if self._endings is not None and not self._mixed_reported:
                 self._check_endings()
@@ -443,7 +448,8 @@ class Machine:
 
     def _read_template(self, i: int, n: int) -> int:
         """:meth:`_step`, but raising _Unfinished wherever the lines in hand run out."""
-        identified = self._identify(i, n)
+        anchor, self._anchor = self._anchor, None
+        identified = anchor[1] if anchor is not None and anchor[0] == self._base + i else self._identify(i, n)
         kind = identified or self._likeliest(i, n)
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
@@ -592,17 +598,19 @@ class Machine:
         """The template most of whose lines fit at ``i``, so a deviation is reported
         where it is (a bad date on the date line, not "no record here")."""
         best, best_score = None, 0.5
-        for kind, roles in _TEMPLATES:
+        for kind, roles, weights, total in _TEMPLATES:
             window = self._lines[i : i + len(roles)]
             values = {role: line for role, line in zip(roles, window, strict=False) if role not in REPEATS}
-            fitting = sum(
-                _weight(role)
-                for role, line in zip(roles, window, strict=False)
-                if self._fits(role, line, values)
-            )
-            score = fitting / sum(_weight(role) for role in roles)
-            if score > best_score:
-                best, best_score = kind, score
+            fitting, left = 0, total
+            for role, weight, line in zip(roles, weights, window, strict=False):
+                left -= weight
+                if self._fits(role, line, values):
+                    fitting += weight
+                elif (fitting + left) / total <= best_score:
+                    break  # the lines left cannot make it the likeliest (blank lines between records)
+            else:
+                if fitting / total > best_score:
+                    best, best_score = kind, fitting / total
         return best
 
     def _fits(self, role: Role, line: str, values: dict[Role, str]) -> bool:
@@ -1091,6 +1099,7 @@ class Machine:
                     and k + 2 < n
                     and (self._same_author(lines[k], lines[k + 1]) or self._author_twice_across_blanks(k, n))
                 ):
+                    self._anchor = (self._base + k, kind)
                     return k
                 if kind is Layout.COMPACT and not self._is_date_line(lines[k]):
                     # A whole compact record reads here (perhaps tidied): an anchor.
@@ -1102,6 +1111,7 @@ class Machine:
                     except (ParseError, _Truncated):
                         pass
                     else:
+                        self._anchor = (self._base + k, kind)
                         return k
             k += 1
         # Past the window's end: the text ends here, or an earlier, longer window was
@@ -1191,11 +1201,6 @@ class Machine:
         )
 
 
-_TEMPLATES: tuple[tuple[HeaderStyle | Layout, Template], ...] = (
-    *HEADER_STYLES.items(),
-    *LAYOUTS.items(),
-)
-
 # A word that lines of these roles contain, for guessing what a broken line was meant to be.
 _LOOKS_LIKE = {
     Role.STATS: "likes",
@@ -1221,6 +1226,13 @@ _REPAIRS = {
 def _weight(role: Role) -> int:
     """Free text fits almost any line, so it says less about a template than a fixed shape."""
     return 1 if role in TEXT_ROLES else 2
+
+
+_KINDS: tuple[tuple[HeaderStyle | Layout, Template], ...] = (*HEADER_STYLES.items(), *LAYOUTS.items())
+# Every template, its roles' weights and their sum.
+_TEMPLATES: tuple[tuple[HeaderStyle | Layout, Template, tuple[int, ...], int], ...] = tuple(
+    (kind, roles, weights, sum(weights)) for kind, roles in _KINDS for weights in [tuple(map(_weight, roles))]
+)
 
 
 # The lines of dates and counts, some of two parts joined by `` · ``: a lenient reader
