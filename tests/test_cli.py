@@ -273,6 +273,25 @@ def test_stdout_is_written_as_a_file_is_whatever_its_encoding_and_newlines(
     assert "\u2011" in (tmp_path / "out").read_text(encoding="utf-8")  # not in cp1252
 
 
+@pytest.mark.parametrize(
+    "argv", [*STDOUT_COMMANDS, ["format"]], ids=lambda argv: " ".join(argv[:1] + argv[2:])
+)
+def test_a_text_stdout_without_a_buffer_gets_the_text(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
+) -> None:
+    # A caller running the command line in-process may make stdout an io.StringIO.
+    if argv == ["format"]:  # which has no -q: it reports nothing
+        assert main(["parse", str(CUT), "--format", "json", "-q", "-o", str(tmp_path / "cut.json")]) == 0
+        argv = ["format", str(tmp_path / "cut.json")]
+    else:
+        argv = [*argv, "-q"]
+    text = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text)
+    assert main(argv) == 0
+    assert main([*argv, "-o", str(tmp_path / "out")]) == 0
+    assert text.getvalue().encode("utf-8") == (tmp_path / "out").read_bytes()
+
+
 def test_check_writes_its_problems_in_utf_8(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.txt"
     damaged.write_text(read(PAGE8).replace("Amap Tech\n", "Amap Tech\u2011\n", 1), encoding="utf-8")

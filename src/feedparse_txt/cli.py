@@ -644,9 +644,13 @@ def cmd_format(args: argparse.Namespace) -> int:
     except (UnicodeEncodeError, LookupError) as error:  # a changed record, a character the encoding lacks
         raise UsageError(f"{args.file}: the dump cannot be written in {encoding} ({error})") from None
     if args.output in (None, "-"):
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text stream alone, such as a caller's io.StringIO: the text
+            sys.stdout.write(out_text)
+            return 0
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        binary.write(data)
+        binary.flush()
         return 0
     with _usage_errors(args.output):
         Path(args.output).write_bytes(data)
