@@ -196,6 +196,20 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
             ("RedisTemplate", "StringRedisTemplate", "serialization"),
         ),
         ("HandlerInterceptorSpringthread safety", ("HandlerInterceptor", "Spring", "thread safety")),
+        # Nor is one inside a tag of several words: a hump after a phrase starts a tag, so
+        # four tags are not read as three (Layered DesignProtobuf, KafkaRead Receipts).
+        (
+            "Design PatternsLayered DesignProtobufflash sale",
+            ("Design Patterns", "Layered Design", "Protobuf", "flash sale"),
+        ),
+        (
+            "Backend ArchitectureKafkaRead ReceiptsSession Management",
+            ("Backend Architecture", "Kafka", "Read Receipts", "Session Management"),
+        ),
+        (
+            "LambdaQueryWrapperMyBatis-PlusQueryWrapper",
+            ("LambdaQueryWrapper", "MyBatis-Plus", "QueryWrapper"),
+        ),
         ("HandlerInterceptorMySQLconcurrency", ("HandlerInterceptor", "MySQL", "concurrency")),
         ("PriorityQueueRedisperformance", ("PriorityQueue", "Redis", "performance")),
         (

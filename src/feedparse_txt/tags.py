@@ -52,6 +52,9 @@ _CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplicat
 _REPEATED_HUMP = 4.0  # ... with a part twice (TemplateTransactionTemplate), per repeat
 _NAME_LAST = 4.0  # ... ending in a name of the term list (InterceptorSpring): names lead (RedisTemplate)
 _ACRONYM_BEFORE_WORD = 4.0  # ... with capitals before a capitalized part (NIOSelector), per such run
+# ... inside a tag of several words: a phrase's words are plain (one of the 798 labelled tags
+# of several words holds one, W-TinyLFU), so a hump after a phrase starts a tag (Design|Protobuf)
+_CAMEL_IN_PHRASE = 6.0
 _CAPITAL_UNKNOWN = (4.0, 2.2)  # base and per-letter cost of an unknown Capitalized word
 _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags are plain words
 _OTHER_UNKNOWN = (16.0, 1.5)
@@ -981,6 +984,8 @@ def _tag_cost(tag: str) -> float:
         model = _load()
         words = [tag] if tag.isalnum() else [w for w in _WORD_BREAKS.split(tag) if w]
         cost = _TAG_COST + sum(map(_word_cost, words))
+        if len(words) > 1 and any(_HUMP.search(w) and w.lower() not in model.terms for w in words):
+            cost += _CAMEL_IN_PHRASE
         if "-" in tag or "/" in tag or "\u2011" in tag:
             # A capital alone after a hyphen or slash is a word of a name (RISC-V, A/B,
             # Objective-C), not a stray letter: it costs as an acronym.
@@ -998,6 +1003,7 @@ def _tag_cost(tag: str) -> float:
 
 
 _TAG_COSTS: dict[str, float] = {}
+_HUMP = re.compile(r"[a-z][A-Z]")  # a lowercase letter, then a capital: a CamelCase word's hump
 # Between the words of a tag: separators, and a dot or ``::`` before a letter, as in
 # file, package and path names (build.gradle, java.util.concurrent, std::vector; not
 # a version: MySQL 8.0).
