@@ -196,8 +196,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
             ("RedisTemplate", "StringRedisTemplate", "serialization"),
         ),
         ("HandlerInterceptorSpringthread safety", ("HandlerInterceptor", "Spring", "thread safety")),
-        # Nor is one inside a tag of several words: a hump after a phrase starts a tag, so
-        # four tags are not read as three (Layered DesignProtobuf, KafkaRead Receipts).
+        # Nor is one inside a tag of several words: a hump next to a phrase starts or ends a
+        # tag, so four tags are not read as three (Layered DesignProtobuf, UUIDdata sync...).
         (
             "Design PatternsLayered DesignProtobufflash sale",
             ("Design Patterns", "Layered Design", "Protobuf", "flash sale"),
@@ -205,6 +205,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         (
             "Backend ArchitectureKafkaRead ReceiptsSession Management",
             ("Backend Architecture", "Kafka", "Read Receipts", "Session Management"),
+        ),
+        (
+            "CMSDatabase OptimizationUUIDdata synchronization",
+            ("CMS", "Database Optimization", "UUID", "data synchronization"),
         ),
         (
             "LambdaQueryWrapperMyBatis-PlusQueryWrapper",

@@ -52,8 +52,9 @@ _CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplicat
 _REPEATED_HUMP = 4.0  # ... with a part twice (TemplateTransactionTemplate), per repeat
 _NAME_LAST = 4.0  # ... ending in a name of the term list (InterceptorSpring): names lead (RedisTemplate)
 _ACRONYM_BEFORE_WORD = 4.0  # ... with capitals before a capitalized part (NIOSelector), per such run
-# ... inside a tag of several words: a phrase's words are plain (one of the 798 labelled tags
-# of several words holds one, W-TinyLFU), so a hump after a phrase starts a tag (Design|Protobuf)
+# A word with a hump (below) no list knows, inside a tag of several words: a phrase's words are
+# plain (one of the 798 labelled tags of several words holds one, W-TinyLFU), so a hump
+# next to a phrase starts or ends a tag (Layered Design|Protobuf, UUID|data synchronization)
 _CAMEL_IN_PHRASE = 6.0
 _CAPITAL_UNKNOWN = (4.0, 2.2)  # base and per-letter cost of an unknown Capitalized word
 _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags are plain words
@@ -1003,7 +1004,9 @@ def _tag_cost(tag: str) -> float:
 
 
 _TAG_COSTS: dict[str, float] = {}
-_HUMP = re.compile(r"[a-z][A-Z]")  # a lowercase letter, then a capital: a CamelCase word's hump
+# A word's hump: a lowercase letter, then a capital (KafkaRead), or capitals, then a lowercase
+# letter (UUIDdata), but not the plural of an acronym (APIs).
+_HUMP = re.compile(r"[a-z][A-Z]|[A-Z]{2}(?!s$)[a-z]")
 # Between the words of a tag: separators, and a dot or ``::`` before a letter, as in
 # file, package and path names (build.gradle, java.util.concurrent, std::vector; not
 # a version: MySQL 8.0).
