@@ -210,6 +210,21 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
             "CMSDatabase OptimizationUUIDdata synchronization",
             ("CMS", "Database Optimization", "UUID", "data synchronization"),
         ),
+        # ... and a word no list knows inside a phrase is most often two tags glued where they
+        # meet (Bootlive quiz, lockflash sale, RISC-Vchip).
+        (
+            "Cache DesignData PartitioningSpring Bootlive quiz",
+            ("Cache Design", "Data Partitioning", "Spring Boot", "live quiz"),
+        ),
+        (
+            "Backend DevelopmentDesign Patternsdistributed-lockflash sale",
+            ("Backend Development", "Design Patterns", "distributed-lock", "flash sale"),
+        ),
+        ("ARMRISC-Vchip", ("ARM", "RISC-V", "chip")),
+        (
+            "Cache PatternsJavaSpring Bootcache-avalanchelive quiz",
+            ("Cache Patterns", "Java", "Spring Boot", "cache-avalanche", "live quiz"),
+        ),
         (
             "LambdaQueryWrapperMyBatis-PlusQueryWrapper",
             ("LambdaQueryWrapper", "MyBatis-Plus", "QueryWrapper"),

@@ -56,6 +56,11 @@ _ACRONYM_BEFORE_WORD = 4.0  # ... with capitals before a capitalized part (NIOSe
 # plain (one of the 798 labelled tags of several words holds one, W-TinyLFU), so a hump
 # next to a phrase starts or ends a tag (Layered Design|Protobuf, UUID|data synchronization)
 _CAMEL_IN_PHRASE = 6.0
+# A tag of several words with a word of four letters or more, not all capitals, that no list
+# knows: a phrase's words are known words (7 of the 798 labelled tags of several words hold
+# such a word: resumable, splatting, tsconfig), and two tags glued where they meet make one
+# (Bootlive quiz). Runs of capitals have costs of their own (CMSTV app or CMS|TV app).
+_UNKNOWN_IN_PHRASE = 4.0
 _CAPITAL_UNKNOWN = (4.0, 2.2)  # base and per-letter cost of an unknown Capitalized word
 _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags are plain words
 _OTHER_UNKNOWN = (16.0, 1.5)
@@ -987,6 +992,11 @@ def _tag_cost(tag: str) -> float:
         cost = _TAG_COST + sum(map(_word_cost, words))
         if len(words) > 1 and any(_HUMP.search(w) and w.lower() not in model.terms for w in words):
             cost += _CAMEL_IN_PHRASE
+        if len(words) > 1 and any(
+            len(w) > 3 and w.isascii() and w.isalpha() and not w.isupper() and w.lower() not in model.known
+            for w in words
+        ):
+            cost += _UNKNOWN_IN_PHRASE
         if "-" in tag or "/" in tag or "\u2011" in tag:
             # A capital alone after a hyphen or slash is a word of a name (RISC-V, A/B,
             # Objective-C), not a stray letter: it costs as an acronym.
