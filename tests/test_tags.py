@@ -175,6 +175,14 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Gochecksumsgo.sum", ("Go", "checksums", "go.sum")),
         # The last of a run of capitals may start a name with digits: GPU|H100, TLS|X.509.
         ("TLSX.509certificates", ("TLS", "X.509", "certificates")),
+        # An acronym's plural is one word, after capitals (AI|LLMs, not AILL|Ms) or before a
+        # lowercase word whose letters after the s make a longer word (URLs|parsing), but
+        # not where the s starts one (SSO|secrets).
+        ("AILLMsRAG", ("AI", "LLMs", "RAG")),
+        ("AIGPUsLLMs", ("AI", "GPUs", "LLMs")),
+        ("JavaURLsparsing", ("Java", "URLs", "parsing")),
+        ("SDKsintegration", ("SDKs", "integration")),
+        ("1PasswordSSOsecrets", ("1Password", "SSO", "secrets")),
         # ... or a term with a symbol in it (the term N+1).
         ("HibernateJPAN+1 problem", ("Hibernate", "JPA", "N+1 problem")),
         ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),

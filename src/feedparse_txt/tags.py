@@ -318,6 +318,18 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     return k - 1 if shorter <= _COMMON else k
 
 
+def _plural_before_word(line: str, k: int, known: dict[str, float]) -> bool:
+    """Whether the ``s`` at ``k``, after a run of capitals, may be the run's plural
+    before a lowercase word: the letters after it start a longer known word than the
+    ``s`` does (URLs|parsing, not URL|sparsing; but SSO|secrets)."""
+    if line[k : k + 1] != "s" or not line[k + 1 : k + 2].islower():
+        return False
+    end = k + 1
+    while end < len(line) and line[end].islower():
+        end += 1
+    return _longest_known_prefix(line[k + 1 : end], known) > _longest_known_prefix(line[k:end], known)
+
+
 def _lowercase_before(line: str, k: int) -> bool:
     """Whether a lowercase word ends at ``k`` (``str.islower`` alone passes ``a3``:
     digits have no case)."""
@@ -585,7 +597,8 @@ def _camel_cost(parts: list[str], model: _Model) -> float:
 
 
 _WORD_COSTS: dict[str, float] = {}
-_ACRONYM_THEN_HUMP = re.compile(r"[A-Z]{2}[a-z]")  # capitals before a capitalized hump: JVMTree
+# Capitals before a capitalized hump (JVMTree), not an acronym's plural (GPUs, GPUsLLM).
+_ACRONYM_THEN_HUMP = re.compile(r"[A-Z]{2}(?!s(?![a-z]))[a-z]")
 
 
 def _unknown_cost(word: str) -> float:
@@ -748,7 +761,9 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # capitalised word (DSL|Service), a word that may start with a capital, a run of
 # capitals, digits, symbols; and the separators between them. Found by the regex
 # engine, not a character loop.
-_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+|[\s\-\u2011/_]+")
+_PART = re.compile(
+    r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+|[\s\-\u2011/_]+"
+)
 
 
 def _words_and_separators(line: str) -> list[str]:
@@ -804,6 +819,9 @@ def _candidates(line: str) -> _Candidates:
                     undecided.extend(_digit_led_ends(line, start))
                     undecided.extend(_unit_ends(line, start))  # 240Hz|esports
                 elif before.isupper():
+                    plural = _plural_before_word(line, start + 1, known)
+                    if plural:
+                        undecided.append(start + 2)
                     ending = _acronym_ending(line, start)
                     cut = start + (ending == _AFTER)
                     lone = start < 2 or not line[start - 2].isupper()
@@ -812,7 +830,7 @@ def _candidates(line: str) -> _Candidates:
                     if ending == _EITHER:
                         undecided.extend((start, start + 1))  # the scores and the order decide
                     elif not (lone and start >= 2 and _digit_led(line, start - 2)):
-                        (undecided if lone and cut == start else certain).append(cut)
+                        (undecided if (lone and cut == start) or plural else certain).append(cut)
                     part, start = part[cut - start :], cut
                 elif start + 1 < size and line[start + 1].isupper() and _lowercase_before(line, start):
                     # accelerationv|LLM or acceleration|vLLM: decided at the word before,
@@ -854,7 +872,7 @@ def _candidates(line: str) -> _Candidates:
                 # lowercase word, with its own glue points: I/O|epoll|non-blocking
                 undecided.append(start + 1)
                 undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
-        elif part.isupper() and listed is None:
+        elif (part.isupper() or part[:-1].isupper()) and listed is None:
             # inside a run of capitals: RPC|SSO; its last may start a name with digits:
             # GPU|H100, TLS|X.509
             after = line[at : at + 2]
