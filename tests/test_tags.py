@@ -175,6 +175,17 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Gochecksumsgo.sum", ("Go", "checksums", "go.sum")),
         # The last of a run of capitals may start a name with digits: GPU|H100, TLS|X.509.
         ("TLSX.509certificates", ("TLS", "X.509", "certificates")),
+        # Capitals glued to a lowercase word are two tags, not one name (UDPlatency), unless
+        # a term (SQLite, IPsec, RESTful).
+        (
+            "CQRSarchitectureevent sourcingread models",
+            ("CQRS", "architecture", "event sourcing", "read models"),
+        ),
+        (
+            "OAuth 2.0OpenID ConnectSSOidentity",
+            ("OAuth 2.0", "OpenID Connect", "SSO", "identity"),
+        ),
+        ("IPsecVPNnetworking", ("IPsec", "VPN", "networking")),
         # An acronym's plural is one word, after capitals (AI|LLMs, not AILL|Ms) or before a
         # lowercase word whose letters after the s make a longer word (URLs|parsing), but
         # not where the s starts one (SSO|secrets).

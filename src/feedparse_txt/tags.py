@@ -52,6 +52,9 @@ _CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplicat
 _REPEATED_HUMP = 4.0  # ... with a part twice (TemplateTransactionTemplate), per repeat
 _NAME_LAST = 4.0  # ... ending in a name of the term list (InterceptorSpring): names lead (RedisTemplate)
 _ACRONYM_BEFORE_WORD = 4.0  # ... with capitals before a capitalized part (NIOSelector), per such run
+# ... with capitals before a lowercase part (UDPlatency): no labelled tag holds one unless a
+# term (SQLite, IPsec), so it is most often two tags glued (UDP|latency)
+_ACRONYM_BEFORE_LOWER = 6.0
 # A word with a hump (below) no list knows, inside a tag of several words: a phrase's words are
 # plain (one of the 798 labelled tags of several words holds one, W-TinyLFU), so a hump
 # next to a phrase starts or ends a tag (Layered Design|Protobuf, UUID|data synchronization)
@@ -591,9 +594,13 @@ def _camel_cost(parts: list[str], model: _Model) -> float:
     cost = best[-1] + _REPEATED_HUMP * (len(humps) - len(set(humps)))
     if len(parts) > 1 and humps[-1] in model.names_of_one_hump:
         cost += _NAME_LAST
-    return cost + _ACRONYM_BEFORE_WORD * sum(
-        1 for a, b in pairwise(parts) if len(a) > 1 and a.isupper() and b[0].isupper() and b[1:].islower()
-    )
+    for a, b in pairwise(parts):
+        if len(a) > 1 and a.isupper():
+            if b[0].isupper() and b[1:].islower():
+                cost += _ACRONYM_BEFORE_WORD
+            elif b.islower():
+                cost += _ACRONYM_BEFORE_LOWER
+    return cost
 
 
 _WORD_COSTS: dict[str, float] = {}
