@@ -598,13 +598,12 @@ class Machine:
         """The template most of whose lines fit at ``i``, so a deviation is reported
         where it is (a bad date on the date line, not "no record here")."""
         best, best_score = None, 0.5
-        for kind, roles, weights, total in _TEMPLATES:
+        for kind, roles, weights, total, sources in _TEMPLATES:
             window = self._lines[i : i + len(roles)]
-            values = {role: line for role, line in zip(roles, window, strict=False) if role not in REPEATS}
             fitting, left = 0, total
-            for role, weight, line in zip(roles, weights, window, strict=False):
+            for role, weight, line, source in zip(roles, weights, window, sources, strict=False):
                 left -= weight
-                if self._fits(role, line, values):
+                if self._fits(role, line, window[source]):
                     fitting += weight
                 elif (fitting + left) / total <= best_score:
                     break  # the lines left cannot make it the likeliest (blank lines between records)
@@ -613,12 +612,13 @@ class Machine:
                     best, best_score = kind, fitting / total
         return best
 
-    def _fits(self, role: Role, line: str, values: dict[Role, str]) -> bool:
-        """A loose test of whether ``line`` is meant to be ``role``."""
+    def _fits(self, role: Role, line: str, repeated: str) -> bool:
+        """A loose test of whether ``line`` is meant to be ``role`` (which, if it repeats
+        a line, repeats ``repeated``)."""
         if role in LITERALS:
             return line.strip() == LITERALS[role]
         if role in REPEATS:
-            return bool(line.strip()) and _similar(values[REPEATS[role]], line)
+            return bool(line.strip()) and _similar(repeated, line)
         if role is Role.DATE_LINE:
             return SEPARATOR in line or self._is_date_line(line)
         return bool(line.strip()) and _LOOKS_LIKE.get(role, "") in line
@@ -1228,10 +1228,17 @@ def _weight(role: Role) -> int:
     return 1 if role in TEXT_ROLES else 2
 
 
+def _sources(roles: Template) -> tuple[int, ...]:
+    """For each line of a template, the line it repeats (the author, the title), or itself."""
+    return tuple(roles.index(REPEATS[role]) if role in REPEATS else k for k, role in enumerate(roles))
+
+
 _KINDS: tuple[tuple[HeaderStyle | Layout, Template], ...] = (*HEADER_STYLES.items(), *LAYOUTS.items())
-# Every template, its roles' weights and their sum.
-_TEMPLATES: tuple[tuple[HeaderStyle | Layout, Template, tuple[int, ...], int], ...] = tuple(
-    (kind, roles, weights, sum(weights)) for kind, roles in _KINDS for weights in [tuple(map(_weight, roles))]
+# Every template, its roles' weights and their sum, and the lines its lines repeat.
+_TEMPLATES: tuple[tuple[HeaderStyle | Layout, Template, tuple[int, ...], int, tuple[int, ...]], ...] = tuple(
+    (kind, roles, weights, sum(weights), _sources(roles))
+    for kind, roles in _KINDS
+    for weights in [tuple(map(_weight, roles))]
 )
 
 
