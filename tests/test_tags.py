@@ -175,6 +175,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Gochecksumsgo.sum", ("Go", "checksums", "go.sum")),
         # The last of a run of capitals may start a name with digits: GPU|H100, TLS|X.509.
         ("TLSX.509certificates", ("TLS", "X.509", "certificates")),
+        ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
+        # ... not a version: its digits stay one word.
+        ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
+        # A term with a symbol in it is one word, even after capitals (the term N+1).
+        ("HibernateJPAN+1 problem", ("Hibernate", "JPA", "N+1 problem")),
         # Capitals glued to a lowercase word are two tags, not one name (UDPlatency), unless
         # a term (SQLite, IPsec, RESTful).
         (
@@ -194,11 +199,6 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("JavaURLsparsing", ("Java", "URLs", "parsing")),
         ("SDKsintegration", ("SDKs", "integration")),
         ("1PasswordSSOsecrets", ("1Password", "SSO", "secrets")),
-        # ... or a term with a symbol in it (the term N+1).
-        ("HibernateJPAN+1 problem", ("Hibernate", "JPA", "N+1 problem")),
-        ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
-        # ... not a version: its digits stay one word.
-        ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
         # How the humps of unknown CamelCase names group into tags: a hump twice in one
         # word is two tags sharing a word; a name ends no word; capitals before a
         # capitalized hump are a tag of their own.
