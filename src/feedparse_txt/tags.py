@@ -766,8 +766,8 @@ _Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], floa
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # The words of a line between separators and case changes: capitals before a
 # capitalised word (DSL|Service), a word that may start with a capital, a run of
-# capitals, digits, symbols; and the separators between them. Found by the regex
-# engine, not a character loop.
+# capitals (or its plural: GPUs), digits, symbols; and the separators between them. Found
+# by the regex engine, not a character loop.
 _PART = re.compile(
     r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\sA-Za-z\d\-\u2011/_]+|[\s\-\u2011/_]+"
 )
@@ -880,8 +880,8 @@ def _candidates(line: str) -> _Candidates:
                 undecided.append(start + 1)
                 undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
         elif (part.isupper() or part[:-1].isupper()) and listed is None:
-            # inside a run of capitals: RPC|SSO; its last may start a name with digits:
-            # GPU|H100, TLS|X.509
+            # inside a run of capitals (or its plural: AI|LLMs): RPC|SSO; its last may start
+            # a name with digits: GPU|H100, TLS|X.509
             after = line[at : at + 2]
             digits = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
             undecided.extend(range(start + 2, end if digits else end - 1))
@@ -1041,7 +1041,7 @@ def _tag_cost(tag: str) -> float:
 _TAG_COSTS: dict[str, float] = {}
 # A word's hump: a lowercase letter, then a capital (KafkaRead), or capitals, then a lowercase
 # letter (UUIDdata), but not the plural of an acronym (APIs).
-_HUMP = re.compile(r"[a-z][A-Z]|[A-Z]{2}(?!s$)[a-z]")
+_HUMP = re.compile("[a-z][A-Z]|" + _ACRONYM_THEN_HUMP.pattern)
 # Between the words of a tag: separators, and a dot or ``::`` before a letter, as in
 # file, package and path names (build.gradle, java.util.concurrent, std::vector; not
 # a version: MySQL 8.0).
