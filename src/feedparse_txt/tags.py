@@ -265,9 +265,7 @@ def _acronym_ending(text: str, k: int) -> str:
     either: the capital starts a word about as long as the lowercase letters after
     it do (``SO|Alive quiz`` or ``SOA|live quiz``, ``CDC|Pod`` or ``CDCP|od``), or
     they are a word that starts hyphenated terms (``SR|Eon-call`` or ``SRE|on-call``)."""
-    end = k + 1
-    while end < len(text) and text[end].islower():
-        end += 1
+    end = _lowercase_end(text, k + 1)
     if end - k == 3 and end < len(text) and text[end] in _JOINERS and text[k + 1 : end] in _HYPHENATED_STARTS:
         return _EITHER  # SR|Eon-call or SRE|on-call
     model = _model
@@ -327,10 +325,15 @@ def _plural_before_word(line: str, k: int, known: dict[str, float]) -> bool:
     ``s`` does (URLs|parsing, not URL|sparsing; but SSO|secrets)."""
     if line[k : k + 1] != "s" or not line[k + 1 : k + 2].islower():
         return False
-    end = k + 1
-    while end < len(line) and line[end].islower():
-        end += 1
+    end = _lowercase_end(line, k + 1)
     return _longest_known_prefix(line[k + 1 : end], known) > _longest_known_prefix(line[k:end], known)
+
+
+def _lowercase_end(text: str, k: int) -> int:
+    """Where the lowercase letters from ``k`` end."""
+    while k < len(text) and text[k].islower():
+        k += 1
+    return k
 
 
 def _lowercase_before(line: str, k: int) -> bool:
@@ -1015,13 +1018,8 @@ def _tag_cost(tag: str) -> float:
         model = _load()
         words = [tag] if tag.isalnum() else [w for w in _WORD_BREAKS.split(tag) if w]
         cost = _TAG_COST + sum(map(_word_cost, words))
-        if len(words) > 1 and any(_HUMP.search(w) and w.lower() not in model.terms for w in words):
-            cost += _CAMEL_IN_PHRASE
-        if len(words) > 1 and any(
-            len(w) > 3 and w.isascii() and w.isalpha() and not w.isupper() and w.lower() not in model.known
-            for w in words
-        ):
-            cost += _UNKNOWN_IN_PHRASE
+        if len(words) > 1:
+            cost += _phrase_cost(words, model)
         if "-" in tag or "/" in tag or "\u2011" in tag:
             # A capital alone after a hyphen or slash is a word of a name (RISC-V, A/B,
             # Objective-C), not a stray letter: it costs as an acronym.
@@ -1035,6 +1033,20 @@ def _tag_cost(tag: str) -> float:
         if len(_TAG_COSTS) > _CACHE_LIMIT:
             _TAG_COSTS.clear()
         _TAG_COSTS[tag] = cost
+    return cost
+
+
+def _phrase_cost(words: list[str], model: _Model) -> float:
+    """What the words of a tag of several words add to its cost: a phrase's words are
+    plain words a list knows (see _CAMEL_IN_PHRASE, _UNKNOWN_IN_PHRASE)."""
+    cost = 0.0
+    if any(_HUMP.search(w) and w.lower() not in model.terms for w in words):
+        cost += _CAMEL_IN_PHRASE
+    if any(
+        len(w) > 3 and w.isascii() and w.isalpha() and not w.isupper() and w.lower() not in model.known
+        for w in words
+    ):
+        cost += _UNKNOWN_IN_PHRASE
     return cost
 
 
