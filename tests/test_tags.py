@@ -173,8 +173,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Kubernetesk8s.iokubectl", ("Kubernetes", "k8s.io", "kubectl")),
         # A file name may start with a word of two letters: its cut before them is weighed.
         ("Gochecksumsgo.sum", ("Go", "checksums", "go.sum")),
-        # The last of a run of capitals may start a name with digits: GPU|H100, TLS|X.509.
+        # The last of a run of capitals may start a name with digits or &: GPU|H100,
+        # TLS|X.509, OKR|R&D.
         ("TLSX.509certificates", ("TLS", "X.509", "certificates")),
+        ("OKRR&D efficiencyteam management", ("OKR", "R&D efficiency", "team management")),
+        # A run of capitals twice is not one tag: the first ends the name before it.
+        ("FreeRTOSRTOSembedded", ("FreeRTOS", "RTOS", "embedded")),
         ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
         # ... not a version: its digits stay one word.
         ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),

@@ -563,13 +563,18 @@ def _acronym_cost(word: str) -> float:
             return _DIGIT_LED[capitals - 1]
         else:
             return _LONG_DIGIT_LED + 3.0 * capitals
-    half = len(word) // 2
-    if len(word) % 2 == 0 and word[:half] == word[half:]:
+    if _doubled(word):
         return _ACRONYM_COST + 15.0
     inner_digits = _LETTER_AFTER_DIGIT * len(_DIGIT_LETTER.findall(word, 1))
     if letters != word:  # a second number after the first's letters: 4K60 is 4K|60fps
         inner_digits += _LETTER_AFTER_DIGIT
     return _ACRONYM_COST + 3.0 * max(0, len(word) - 3) + inner_digits
+
+
+def _doubled(word: str) -> bool:
+    """Whether ``word`` is one run twice (IDID, RTOSRTOS)."""
+    half = len(word) // 2
+    return len(word) % 2 == 0 and word[:half] == word[half:]
 
 
 def _camel_cost(parts: list[str], model: _Model) -> float:
@@ -884,10 +889,11 @@ def _candidates(line: str) -> _Candidates:
                 undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
         elif (part.isupper() or part[:-1].isupper()) and listed is None:
             # inside a run of capitals (or its plural: AI|LLMs): RPC|SSO; its last may start
-            # a name with digits: GPU|H100, TLS|X.509
+            # a name with digits or a symbol: GPU|H100, TLS|X.509, OKR|R&D
             after = line[at : at + 2]
             digits = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
-            undecided.extend(range(start + 2, end if digits else end - 1))
+            symbol = after[:1] == "&" and after[1:].isalpha()
+            undecided.extend(range(start + 2, end if digits or symbol else end - 1))
     names = (
         [
             span
@@ -1266,9 +1272,14 @@ def _scored_readings(
 
 
 def _capitals_glued(tags: tuple[str, ...]) -> bool:
-    """Whether a tag no list knows has capitals before a capitalized hump (JVMTree; not HAProxy)."""
+    """Whether a tag no list knows has capitals before a capitalized hump (JVMTree; not
+    HAProxy), or is a run of capitals twice, the first of which ends the tag before
+    (Free|RTOSRTOS for FreeRTOS|RTOS)."""
     terms = _load().terms
-    return any(_ACRONYM_THEN_HUMP.search(tag) and tag.lower() not in terms for tag in tags)
+    return any(
+        (_ACRONYM_THEN_HUMP.search(tag) or (tag.isupper() and _doubled(tag))) and tag.lower() not in terms
+        for tag in tags
+    )
 
 
 def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -> list[TagReading]:
