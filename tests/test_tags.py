@@ -179,6 +179,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("OKRR&D efficiencyteam management", ("OKR", "R&D efficiency", "team management")),
         # A run of capitals twice is not one tag: the first ends the name before it.
         ("FreeRTOSRTOSembedded", ("FreeRTOS", "RTOS", "embedded")),
+        # A short word glued to a lowercase word may start a camelCase name: in sorted order
+        # no tag of capitals follows a lowercase one, so its hump may be inside a tag.
+        ("React HooksuseReduceruseState", ("React Hooks", "useReducer", "useState")),
         ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
         # ... not a version: its digits stay one word.
         ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
