@@ -3,6 +3,7 @@ and exact whenever the true tags are known."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedparse_txt import parse_dump, split_tags
-from feedparse_txt.tags import _words_and_separators, tag_readings
+from feedparse_txt.tags import _UNLIKELY, _words_and_separators, tag_readings
 
 from .conftest import DATA
 
@@ -360,6 +361,31 @@ def test_readings_are_ranked_and_guesses_flagged() -> None:
     assert len(tag_readings("Backend ArchitectureDSLService Orchestration")) == 1
     # FORMAT.md: ambiguous even to a person; reported as a guess
     assert tag_readings("Backend ArchitectureCMSTV app")[0].close
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        # Tags in another order than sorted (another site's): no sorted reading reads well.
+        ("Service OrchestrationDSLBackend Architecture", ("Service OrchestrationDSLBackend Architecture",)),
+        ("idempotencydistributed lockRedis", ("idempotencydistributed lockRedis",)),
+        # ... and two tags of words no list knows, glued where the list sees a word.
+        ("inventoryoversellingseckill", ("inventory", "oversellingseckill")),
+    ],
+)
+def test_a_reading_of_one_or_two_unlikely_tags_is_a_guess(line: str, tags: tuple[str, ...]) -> None:
+    best = tag_readings(line)[0]
+    assert best.tags == tags
+    assert best.close
+
+
+def test_two_real_tags_that_read_right_are_not_unlikely() -> None:
+    # Every sorted pair of the real tags (12,403 lines) that reads right costs less than
+    # an unlikely reading: none is flagged for its cost.
+    for first, second in itertools.combinations(VOCABULARY, 2):
+        best = tag_readings(first + second, limit=2)[0]
+        if best.tags == (first, second):
+            assert best.cost < _UNLIKELY, best
 
 
 @pytest.mark.parametrize(

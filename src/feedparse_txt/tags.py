@@ -99,6 +99,11 @@ _COUNT_PRIOR = {1: 7.0, 2: 3.0, 3: 0.0, 4: 5.0, 5: 9.0}  # most lines hold 3 tag
 _MANY_TAGS = 14.0
 # Readings whose costs differ by less than this are "close": the split is a guess.
 CLOSE = 2.0
+# So is a best reading of one or two tags this dear: a line of unlikely tags, or of tags
+# in another order than sorted (another site's). No labelled or generated line of either
+# size that reads right costs over 61.4 (two rare real tags); a sixth of those that read
+# wrong cost this much, and 40% of labelled lines shuffled out of order.
+_UNLIKELY = 65.0
 # A glue decision this much likelier than the next reading needs no scoring.
 _SURE = 6.0
 # Longest run of candidate cuts searched exhaustively (hostile input stays linear).
@@ -757,7 +762,9 @@ class TagReading:
 
     tags: tuple[str, ...]
     cost: float
-    close: bool = False  #: another reading is nearly as likely: the split is a guess
+    #: the split is a guess: another reading is nearly as likely, or the line reads only
+    #: as one or two unlikely tags (tags of words no list knows, or not in sorted order)
+    close: bool = False
 
 
 # What _candidates finds in a line:
@@ -1277,7 +1284,8 @@ def _scored_readings(
             found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
-    close = len(found) > 1 and found[1][0] - found[0][0] < CLOSE
+    (best_cost, best), *others = found
+    close = (len(best) <= 2 and best_cost >= _UNLIKELY) or (bool(others) and others[0][0] - best_cost < CLOSE)
     return [(tags, cost, close and k == 0) for k, (cost, tags) in enumerate(found)]
 
 
