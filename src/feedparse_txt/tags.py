@@ -102,7 +102,7 @@ CLOSE = 2.0
 # So is a best reading of one or two tags this dear: a line of unlikely tags, or of tags
 # in another order than sorted (another site's). No labelled or generated line of either
 # size that reads right costs over 61.4 (two rare real tags); a sixth of those that read
-# wrong cost this much, and 40% of labelled lines shuffled out of order.
+# wrong cost this much, and 46% of labelled lines shuffled out of order.
 _UNLIKELY = 65.0
 # A glue decision this much likelier than the next reading needs no scoring.
 _SURE = 6.0
@@ -1303,8 +1303,9 @@ def _capitals_glued(tags: tuple[str, ...]) -> bool:
 def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -> list[TagReading]:
     """The likeliest readings of a tag line, best first, with their costs.
 
-    When the first two are ``close`` the split is a guess that a person may want
-    to review. A line settled by its structure alone has one reading.
+    When the first is ``close`` the split is a guess that a person may want to
+    review: the next is nearly as likely, or the line reads only as one or two
+    unlikely tags. A line settled by its structure alone has one reading.
 
     >>> [r.tags for r in tag_readings("ContextClassLoaderJavaSPI")][:1]
     [('ContextClassLoader', 'Java', 'SPI')]
