@@ -91,6 +91,9 @@ for _unit in (
     "ContextClassLoader",
     "JVMTreeMap",  # capitals glued to a hump: every cut searched again
     "a1",
+    "OKRR&D",  # the last of a run of capitals may start a name with &
+    "RTOS",  # one run of capitals twice: every cut searched again
+    "HooksuseReducer",  # a hump after a short glued word may be inside a name
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
 # One long word before a dot: the look for the first word of a file name stays short.
