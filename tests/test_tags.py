@@ -178,6 +178,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # TLS|X.509, OKR|R&D.
         ("TLSX.509certificates", ("TLS", "X.509", "certificates")),
         ("OKRR&D efficiencyteam management", ("OKR", "R&D efficiency", "team management")),
+        # A run of capitals that ends in the capital before a word may split anywhere inside,
+        # even where its first three letters are a rare word of the list (uiu).
+        ("UIUXdesign system", ("UI", "UX", "design system")),
         # A run of capitals twice is not one tag: the first ends the name before it.
         ("FreeRTOSRTOSembedded", ("FreeRTOS", "RTOS", "embedded")),
         # A short word glued to a lowercase word may start a camelCase name: in sorted order

@@ -881,7 +881,9 @@ def _candidates(line: str) -> _Candidates:
             and _ends_with_short_word(part, line[at], known)
         ):
             undecided.append(at - 2)  # response|on-call, Redis|in-memory, Go|go.mod: the scores decide
-        if len(part) < 4:
+        # Short words have nothing inside to weigh, but three capitals before the capital
+        # that starts a word may end in it as two acronyms: UI|UX|design (UIUXdesign).
+        if len(part) < 4 and not (len(part) == 3 and part.isupper() and line[at : at + 1].isupper()):
             continue
         listed = known.get(part.lower())
         if part[1:].islower():
@@ -904,13 +906,16 @@ def _candidates(line: str) -> _Candidates:
                 # lowercase word, with its own glue points: I/O|epoll|non-blocking
                 undecided.append(start + 1)
                 undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
-        elif (part.isupper() or part[:-1].isupper()) and listed is None:
-            # inside a run of capitals (or its plural: AI|LLMs): RPC|SSO; its last may start
-            # a name with digits or a symbol: GPU|H100, TLS|X.509, OKR|R&D
+        elif (part.isupper() or part[:-1].isupper()) and (listed is None or listed > _COMMON):
+            # inside a run of capitals (or its plural: AI|LLMs) that is no fairly common word
+            # (a rare one, uiu, is no evidence): RPC|SSO; its last may start a name with
+            # digits or a symbol: GPU|H100, TLS|X.509, OKR|R&D
             after = line[at : at + 2]
             digits = after[:1].isdigit() or (after[:1] == "." and after[1:].isdigit())
             symbol = after[:1] == "&" and after[1:].isalpha()
-            undecided.extend(range(start + 2, end if digits or symbol else end - 1))
+            # ... or the run goes on with the capital before a word: CV|OCR|image (CVOCRimage)
+            longer = after[:1].isupper() and _acronym_ending(line, at) != _BEFORE
+            undecided.extend(range(start + 2, end if digits or symbol or longer else end - 1))
     names = (
         [
             span
