@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import parse_dump, split_tags
+from feedparse_txt import KnownTags, parse_dump, split_tags
 from feedparse_txt.tags import _UNLIKELY, _words_and_separators, tag_readings
 
 from .conftest import DATA
@@ -414,6 +414,46 @@ def test_the_page_tag_is_passed_as_known() -> None:
     dump = parse_dump(DATA / "tags_bootmem.txt")
     assert dump.header is not None and dump.header.tag == "Bootmem"
     assert dump.articles[0].tags == ("Bootmem", "Buddy Allocator", "Memory Management")
+
+
+@pytest.mark.parametrize(
+    ("page_tag", "line", "tags"),
+    [
+        # FORMAT.md: the page's tag usually, not always, is a tag of its records; a record
+        # may hold it inside a word or name, which it does not cut.
+        ("Java", "JavaJavaScriptNode.js", ("Java", "JavaScript", "Node.js")),
+        ("Java", "JavaScriptNode.jsReact", ("JavaScript", "Node.js", "React")),
+        ("Go", "GoGoogle Cloudgoroutine", ("Go", "Google Cloud", "goroutine")),
+        ("Redis", "RedisRedisson", ("Redis", "Redisson")),
+        ("MQ", "KafkaRabbitMQ", ("Kafka", "RabbitMQ")),
+        ("SQL", "MySQLSQLindex", ("MySQL", "SQL", "index")),
+        (
+            "a",
+            "Backend ArchitectureDSLService Orchestration",
+            ("Backend Architecture", "DSL", "Service Orchestration"),
+        ),
+        # ... and where it stands, it is a tag: Bootmem, not Boot|mem.
+        (
+            "Bootmem",
+            "BootmemBuddy AllocatorMemory Management",
+            ("Bootmem", "Buddy Allocator", "Memory Management"),
+        ),
+    ],
+)
+def test_the_page_tag_is_likeliest_where_it_can_stand(
+    page_tag: str, line: str, tags: tuple[str, ...]
+) -> None:
+    assert split_tags(line, known_tags=KnownTags(page_tag=page_tag)) == tags
+
+
+def test_a_page_tag_inside_the_records_tags_cuts_nothing() -> None:
+    # The page-8 records under a header whose tag is a letter inside many of their tags.
+    text = (DATA / "backend-architecture-page8.txt").read_text(encoding="utf-8")
+    plain = parse_dump(text)
+    records = text[text.index("Amap Tech") :]
+    paged = parse_dump("Tag\n\na\n\n1 views collected around this technical thread.\n\n" + records)
+    assert paged.header is not None and paged.header.tag == "a"
+    assert [a.tags for a in paged.articles] == [a.tags for a in plain.articles]
 
 
 # Letters of other scripts, each with the ASCII letter of the same case it stands for.

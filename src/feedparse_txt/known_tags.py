@@ -27,9 +27,10 @@ class KnownTags:
     duplicates or empty ones). It finds which of them occur in a tag line in a few dict lookups, even
     among thousands, and hashes once: build it once and pass it to every parse.
 
-    ``page_tag`` is the tag of the page a record was listed on: every record of
-    that page has it, so where it can stand in a tag line it is one of the tags.
-    A tag of the list only may be part of a longer tag the list lacks. The list
+    ``page_tag`` is the tag of the page a record was listed on: most records of
+    that page have it, so where it can stand in a tag line it is the likeliest of
+    tags, though a record may lack it and hold it inside another tag (``Java`` in
+    ``JavaScript``). A tag of the list only may be part of a longer tag the list lacks. The list
     with a page tag shares the list's index: a corpus of many pages holds the
     list once.
 

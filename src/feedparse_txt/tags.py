@@ -16,9 +16,9 @@ result when it is in sorted order. Only when it is not (a CamelCase name such as
 ``ContextClassLoader`` cut at its humps) does a search over the sorted readings
 score them with word costs, and that score also says how close the runner-up was.
 
-Known tags come first: the page's own tag is a tag wherever it can stand; tags of
-a site's list that make up the whole line are its split, and elsewhere they are
-weighed, only where the reading without them lacks one.
+Known tags come first: tags of a site's list that make up the whole line are its
+split, and elsewhere they are weighed, only where the reading without them lacks
+one; the page's own tag is weighed as the likeliest of tags where it can stand.
 
 The word list is derived from the unigram counts of the ``wordsegment`` package
 (Apache License 2.0, Google Web Trillion Word Corpus, see ``data/WORDS-LICENSE.txt``);
@@ -999,15 +999,6 @@ def _can_stand(line: str, span: tuple[int, int]) -> bool:
     )
 
 
-def _page_tag_cuts(line: str, spans: list[tuple[int, int]]) -> tuple[AbstractSet[int], AbstractSet[int]]:
-    """Cuts forced around the page's own tag where it stands, and cuts forbidden
-    inside it; of places that overlap, the cover that explains most of the line."""
-    chosen = spans if len(spans) == 1 else _best_cover(line, spans)
-    forced = {p for span in chosen for p in span if 0 < p < len(line)}
-    forbidden = {c for start, end in chosen for c in range(start + 1, end)}
-    return forced, forbidden
-
-
 def _best_cover(line: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Of overlapping places of known tags, the cover that explains most of the line;
     of those, one whose tags are in order, then the one of fewest tags
@@ -1089,9 +1080,11 @@ _WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+|(?<=[^\W_])(?:\.|::)(?=[^\W\d_])")
 _JOINED_CAPITAL = re.compile(r"(?<=[\-\u2011/])[A-Z](?![^\W_])")
 
 
-def _known_tag_cost(known: AbstractSet[str], tag: str) -> float:
-    """A tag's cost where some tags are known: a known one costs less, never less
-    than a tag does (the search's bound needs no cost below it)."""
+def _known_tag_cost(known: AbstractSet[str], page_tag: str | None, tag: str) -> float:
+    """A tag's cost where some tags are known: a known one costs less, and the page's
+    own tag least, never less than a tag does (the search's bound needs no cost below it)."""
+    if tag == page_tag:
+        return _TAG_COST
     cost = _tag_cost(tag)
     return max(_TAG_COST, cost - _KNOWN_DISCOUNT) if tag in known else cost
 
@@ -1248,24 +1241,21 @@ def _scored_readings(
         base = (base - late | name_edges) - inside
         glue -= inside
         undecided -= inside
-    forced: AbstractSet[int] = _NO_CUTS
-    forbidden: AbstractSet[int] = _NO_CUTS
-    if page:
-        # The page's own tag is one of the tags wherever it can stand.
-        forced, forbidden = _page_tag_cuts(line, page)
-        base = base - forbidden | forced
-        glue -= forbidden
-        undecided -= forbidden
     tag_cost = _tag_cost
-    if listed:
+    if listed or page:
         # A tag of a list is likely, not certain (the list may lack the longer tag
         # it stands in: Go, Google Cloud): its edges are cuts to weigh, and so are
-        # the cuts inside it.
-        inside = {c for start, end in listed for c in range(start + 1, end)} - forced
+        # the cuts inside it. So is the page's own tag, likelier still.
+        spans = [*listed, *page]
+        inside = {c for start, end in spans for c in range(start + 1, end)}
         undecided |= base & inside
         base -= inside
-        undecided |= {c for span in listed for c in span if 0 < c < len(line)} - base - forbidden
-        tag_cost = functools.partial(_known_tag_cost, frozenset(line[start:end] for start, end in listed))
+        undecided |= {c for span in spans for c in span if 0 < c < len(line)} - base
+        tag_cost = functools.partial(
+            _known_tag_cost,
+            frozenset(line[start:end] for start, end in listed),
+            line[page[0][0] : page[0][1]] if page else None,
+        )
     glue -= base
     undecided -= base
     if not (plain or undecided or listed) and (
@@ -1284,9 +1274,9 @@ def _scored_readings(
     # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
     # changes too.
     if not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1]):
-        every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
+        every = sorted(set(certain) | name_edges | glue | undecided)
         if len(every) <= _SEARCH_LIMIT:
-            found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
+            found = _search(line, every, _NO_CUTS, keep, tag_cost=tag_cost) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
     (best_cost, best), *others = found
@@ -1330,7 +1320,8 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     line, in order, they are its split; elsewhere a listed tag is likelier than
     its words say, but a longer tag the list lacks may hold it (``Go`` in
     ``Google Cloud``). A ``KnownTags`` with a ``page_tag`` also says the page's own
-    tag, a tag wherever it can stand. Repeated lines come from a cache.
+    tag, the likeliest of tags where it can stand, but not inside a word or name
+    (``Go`` in ``Google``): a record may lack it. Repeated lines come from a cache.
 
     >>> split_tags("Backend ArchitectureDSLService Orchestration")
     ('Backend Architecture', 'DSL', 'Service Orchestration')
