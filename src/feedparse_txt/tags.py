@@ -18,7 +18,8 @@ score them with word costs, and that score also says how close the runner-up was
 
 Known tags come first: tags of a site's list that make up the whole line are its
 split, and elsewhere they are weighed, only where the reading without them lacks
-one; the page's own tag is weighed as the likeliest of tags where it can stand.
+one; the page's own tag is a tag where it stands between words at one place only,
+and elsewhere weighed as the likeliest of tags.
 
 The word list is derived from the unigram counts of the ``wordsegment`` package
 (Apache License 2.0, Google Web Trillion Word Corpus, see ``data/WORDS-LICENSE.txt``);
@@ -1241,16 +1242,32 @@ def _scored_readings(
         base = (base - late | name_edges) - inside
         glue -= inside
         undecided -= inside
+    forced: AbstractSet[int] = _NO_CUTS
+    forbidden: AbstractSet[int] = _NO_CUTS
+    if page:
+        # The page's own tag stands once in a line, where words start and end, so not
+        # inside a word or name (Go in Google, Java in JavaScript): where it does so at
+        # one place only, it is a tag there; where it may stand at another place or none,
+        # it is weighed as the likeliest of tags (a record may lack it).
+        cuts = base | glue
+        standing = [span for span in page if all(c in cuts for c in span if 0 < c < len(line))]
+        if len(standing) == 1:
+            (start, end), page = standing[0], []
+            forced = {c for c in (start, end) if 0 < c < len(line)}
+            forbidden = set(range(start + 1, end))
+            base = base - forbidden | forced
+            glue -= forbidden
+            undecided -= forbidden
     tag_cost = _tag_cost
     if listed or page:
         # A tag of a list is likely, not certain (the list may lack the longer tag
         # it stands in: Go, Google Cloud): its edges are cuts to weigh, and so are
         # the cuts inside it. So is the page's own tag, likelier still.
         spans = [*listed, *page]
-        inside = {c for start, end in spans for c in range(start + 1, end)}
+        inside = {c for start, end in spans for c in range(start + 1, end)} - forced
         undecided |= base & inside
         base -= inside
-        undecided |= {c for span in spans for c in span if 0 < c < len(line)} - base
+        undecided |= {c for span in spans for c in span if 0 < c < len(line)} - base - forbidden
         tag_cost = functools.partial(
             _known_tag_cost,
             frozenset(line[start:end] for start, end in listed),
@@ -1274,9 +1291,9 @@ def _scored_readings(
     # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
     # changes too.
     if not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1]):
-        every = sorted(set(certain) | name_edges | glue | undecided)
+        every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
         if len(every) <= _SEARCH_LIMIT:
-            found = _search(line, every, _NO_CUTS, keep, tag_cost=tag_cost) or found
+            found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
     (best_cost, best), *others = found
