@@ -1291,9 +1291,9 @@ def _scored_readings(
     # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
     # changes too.
     if not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1]):
-        every = sorted((set(certain) | name_edges | glue | undecided) - forbidden | forced)
-        if len(every) <= _SEARCH_LIMIT:
-            found = _search(line, every, forced, keep, tag_cost=tag_cost) or found
+        every = (set(certain) | name_edges | glue | undecided) - forbidden | forced
+        if len(every) <= _SEARCH_LIMIT:  # counted before sorting: a huge run has millions
+            found = _search(line, sorted(every), forced, keep, tag_cost=tag_cost) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
     (best_cost, best), *others = found
