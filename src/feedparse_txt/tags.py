@@ -859,12 +859,7 @@ def _candidates(line: str) -> _Candidates:
                     # accelerationv|LLM or acceleration|vLLM: decided at the word before,
                     # whose end met the same conditions
                     certain.append(lead)
-                elif (
-                    glue
-                    and start - glue[-1] <= 5
-                    and line[glue[-1] : start].isalpha()
-                    and line[glue[-1] : start].islower()
-                ):
+                elif glue and 0 < start - glue[-1] <= 5 and _lowercase_end(line, glue[-1]) == start:
                     # A short word glued to the lowercase word before: in sorted order no tag
                     # of capitals follows it, so either that glue point or this hump is no
                     # cut, and the hump may be inside a name: Hooks|useReducer, frontend|useEffect.
