@@ -103,9 +103,9 @@ def test_characters_that_str_splitlines_breaks_at_stay_in_their_field(
 def test_a_tag_file_of_classic_mac_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     dump_file, tag_file = tmp_path / "seckill.txt", tmp_path / "tags.txt"
     dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
-    tag_file.write_bytes(b"inventory\roverselling\rseckill\r")
+    tag_file.write_bytes(b"inventory\rseckill\rstockout\r")
     assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
-    assert "inventory | overselling | seckill" in capsys.readouterr().out
+    assert "inventory | seckill | stockout" in capsys.readouterr().out
 
 
 def test_csv_opens_in_the_csv_module(capsys: pytest.CaptureFixture[str]) -> None:
@@ -459,9 +459,9 @@ def test_files_may_stand_on_either_side_of_options(capsys: pytest.CaptureFixture
 def test_the_command_line_reads_a_tag_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     dump_file, tag_file = tmp_path / "seckill.txt", tmp_path / "tags.txt"
     dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
-    tag_file.write_text("\ufeffinventory\r\n\r\n  overselling \r\nseckill\r\n", encoding="utf-8")
+    tag_file.write_text("\ufeffinventory\r\n\r\n  seckill \r\nstockout\r\n", encoding="utf-8")
     assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
-    assert "inventory | overselling | seckill" in capsys.readouterr().out
+    assert "inventory | seckill | stockout" in capsys.readouterr().out
     assert main(["parse", str(dump_file), "--known-tags", str(tmp_path / "none.txt")]) == 2
     assert "none.txt: no such file" in capsys.readouterr().err
 
@@ -478,9 +478,9 @@ def test_json_and_tag_files_re_encoded_as_windows_does_read_alike(
         assert run(capsys, "format", str(tmp_path / "other")) == run(capsys, "format", str(tmp_path / "utf8"))
     dump_file, tag_file = tmp_path / "seckill.txt", tmp_path / "tags.txt"
     dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
-    tag_file.write_text("inventory\noverselling\nseckill\n", encoding=encoding)
+    tag_file.write_text("inventory\nseckill\nstockout\n", encoding=encoding)
     assert main(["parse", str(dump_file), "--format", "csv", "--known-tags", str(tag_file)]) == 0
-    assert "inventory | overselling | seckill" in capsys.readouterr().out
+    assert "inventory | seckill | stockout" in capsys.readouterr().out
 
 
 def test_a_tag_line_holding_a_tab_in_a_reviewed_tags_file(
@@ -533,11 +533,11 @@ def test_a_reviewed_tags_file_is_a_known_tags_file(
     dump_file, review = tmp_path / "seckill.txt", tmp_path / "review.tsv"
     dump_file.write_text(format_dump(Dump(articles=[SECKILL])), encoding="utf-8")
     assert run(capsys, "tags", str(dump_file), "-o", str(review))[0] == 0
-    assert review.read_text(encoding="utf-8").endswith("\tinventory | oversellingseckill\n")
+    assert review.read_text(encoding="utf-8").endswith("\tinventory | seckillstockout\n")
     # corrected by hand, then used to parse
-    review.write_text("# reviewed\ninventoryoversellingseckill\tinventory | overselling | seckill\n")
+    review.write_text("# reviewed\ninventoryseckillstockout\tinventory | seckill | stockout\n")
     code, out, _ = run(capsys, "parse", str(dump_file), "--format", "csv", "--known-tags", str(review))
-    assert code == 0 and "inventory | overselling | seckill" in out
+    assert code == 0 and "inventory | seckill | stockout" in out
 
 
 def _jobs_corpus(tmp_path: Path) -> list[str]:

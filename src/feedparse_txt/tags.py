@@ -697,12 +697,14 @@ def _one_or_two_words(
     lower: str, start: int, name: bool, tails: dict[int, float], model: _Model
 ) -> tuple[list[Option], bool]:
     """Readings of ``lower[start:]`` as one word or as ``head|tail`` (the tail a known
-    word, the head maybe unknown: a name if ``name``); and whether one of them is two
+    word, the head maybe unknown: a name if ``name``; or, for a word no list knows,
+    the head a known word and the tail unknown); and whether one of them is two
     known words (then no reading of three needs a look)."""
     known = model.known
     size = len(lower)
     guess = _NAME_GUESS if name else _LOWER_GUESS
     whole = known.get(lower[start:])
+    unknown = whole is None
     if whole is None:
         whole = (
             guess[size - start]
@@ -720,6 +722,11 @@ def _one_or_two_words(
                 else:
                     options.append((head + tail, [i]))
                     clear = clear or i - start > 2
+        if unknown and not clear:
+            # A known word and a word no list knows: containerd|runc, asyncio|uvloop.
+            for i in range(start + 3, size - 2):
+                if i not in tails and (head := known.get(lower[start:i])) is not None:
+                    options.append((head + _LOWER_GUESS[size - i], [i]))
     return options, clear
 
 
