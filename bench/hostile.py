@@ -94,11 +94,18 @@ for _unit in (
     "OKRR&D",  # the last of a run of capitals may start a name with &
     "RTOS",  # one run of capitals twice: every cut searched again
     "HooksuseReducer",  # a hump after a short glued word may be inside a name
+    "containerdrunc",  # a known word glued to one no list knows
+    "syscallvDSO",  # one lowercase letter before capitals starts a name, after glued words
+    "KVMvCPU",  # ... or after capitals
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
 # One long word before a dot: the look for the first word of a file name stays short.
 SHAPES["tag line of one word and .go"] = lambda size: RECORD.replace(
     "Backend ArchitectureDSL", "x" * size + ".go"
+)
+# One long lowercase word before a letter and capitals: the look for its last word stays short.
+SHAPES["tag line of one word and vDSO"] = lambda size: RECORD.replace(
+    "Backend ArchitectureDSL", "x" * size + "vDSO"
 )
 
 

@@ -57,6 +57,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Dockercontainerdrunc", ("Docker", "containerd", "runc")),
         ("Pythonasynciouvloop", ("Python", "asyncio", "uvloop")),
         ("Linuxperfuprobes", ("Linux", "perf", "uprobes")),
+        # One lowercase letter before capitals starts a name of them: xDS, vDSO, vCPU,
+        # after glued words or capitals too (but Go|RPC: Go is a name).
+        ("EnvoysidecarxDS", ("Envoy", "sidecar", "xDS")),
+        ("LinuxsyscallvDSO", ("Linux", "syscall", "vDSO")),
+        ("KVMvCPUvirtualization", ("KVM", "vCPU", "virtualization")),
+        ("Distributed IDGoRPC", ("Distributed ID", "Go", "RPC")),
         # A number is as common in a tag as a common word: Java 21, HTTP/3.
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),

@@ -270,7 +270,8 @@ def _acronym_ending(text: str, k: int) -> str:
     """Whether a run of capitals ends before the capital at ``k``, after it, or
     either: the capital starts a word about as long as the lowercase letters after
     it do (``SO|Alive quiz`` or ``SOA|live quiz``, ``CDC|Pod`` or ``CDCP|od``), or
-    they are a word that starts hyphenated terms (``SR|Eon-call`` or ``SRE|on-call``)."""
+    they are a word that starts hyphenated terms (``SR|Eon-call`` or ``SRE|on-call``).
+    One lowercase letter before capitals starts a name of them (``KVM|vCPU``)."""
     end = _lowercase_end(text, k + 1)
     if end - k == 3 and end < len(text) and text[end] in _JOINERS and text[k + 1 : end] in _HYPHENATED_STARTS:
         return _EITHER  # SR|Eon-call or SRE|on-call
@@ -278,6 +279,14 @@ def _acronym_ending(text: str, k: int) -> str:
     if model is None:
         return _BEFORE
     word = text[k:end]
+    if (
+        end - k == 2
+        and text[end : end + 2].isalpha()
+        and text[end : end + 2].isupper()
+        and text[k + 1] != "s"
+        and word.lower() not in model.terms
+    ):
+        return _AFTER  # SDK|iOS; but APIs|DDD, Go|RPC
     ending = _ACRONYM_ENDS.get(word)
     if ending is None:
         ending = _ACRONYM_ENDS[word] = _ending_of(word, model)
@@ -314,7 +323,8 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
 
     When the lowercase word before ``k`` is not a word (nor, with the capital
     before it, a capitalized one: ``Nginx|SDN``) but is one without its last
-    letter, and that letter stands before capitals, the capitals' name starts there.
+    letter, and that letter stands before capitals, the capitals' name starts there;
+    so too where words are glued before it: ``syscall|vDSO``, ``sidecar|xDS``.
     """
     word, capitalized = _word_before(line, k)
     if word in known or capitalized in known:
@@ -322,7 +332,14 @@ def _lowercase_lead(line: str, k: int, known: dict[str, float]) -> int:
     shorter = min(
         known.get(word[:-1], math.inf), known.get(capitalized[:-1], math.inf) if capitalized else math.inf
     )
-    return k - 1 if shorter <= _COMMON else k
+    if shorter <= _COMMON or (_ends_with_a_word(word[:-1], known) and not _ends_with_a_word(word, known)):
+        return k - 1
+    return k
+
+
+def _ends_with_a_word(word: str, known: dict[str, float]) -> bool:
+    """Whether ``word`` ends with a fairly common word of 3 to 20 letters, or a term."""
+    return any(known.get(word[i:], math.inf) <= _COMMON for i in range(max(0, len(word) - 20), len(word) - 2))
 
 
 def _plural_before_word(line: str, k: int, known: dict[str, float]) -> bool:
