@@ -63,6 +63,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("LinuxsyscallvDSO", ("Linux", "syscall", "vDSO")),
         ("KVMvCPUvirtualization", ("KVM", "vCPU", "virtualization")),
         ("Distributed IDGoRPC", ("Distributed ID", "Go", "RPC")),
+        # Tools and kernel parts are terms: their lowercase names glue to the words around
+        # them. (rustc is none: Rust|crates would read Rustc|rates.)
+        ("TypeScripttsctsconfig", ("TypeScript", "tsc", "tsconfig")),
+        ("Linux Kernelkthreadworkqueue", ("Linux Kernel", "kthread", "workqueue")),
+        ("Cargo.tomlRustcrates", ("Cargo.toml", "Rust", "crates")),
         # A number is as common in a tag as a common word: Java 21, HTTP/3.
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
