@@ -720,14 +720,13 @@ def _one_or_two_words(
     known = model.known
     size = len(lower)
     guess = _NAME_GUESS if name else _LOWER_GUESS
-    whole = known.get(lower[start:])
-    unknown = whole is None
-    if whole is None:
-        whole = (
-            guess[size - start]
-            if name
-            else min(guess[size - start], _compound_cost(lower, start, tails, model))
-        )
+    listed = known.get(lower[start:])
+    if listed is not None:
+        whole = listed
+    elif name:
+        whole = guess[size - start]
+    else:
+        whole = min(guess[size - start], _compound_cost(lower, start, tails, model))
     options: list[Option] = [(whole, [])]
     clear = False
     if size - start >= 4:
@@ -739,7 +738,7 @@ def _one_or_two_words(
                 else:
                     options.append((head + tail, [i]))
                     clear = clear or i - start > 2
-        if unknown and not clear:
+        if listed is None and not clear:
             # A known word and a word no list knows: containerd|runc, asyncio|uvloop.
             for i in range(start + 3, size - 2):
                 if i not in tails and (head := known.get(lower[start:i])) is not None:
