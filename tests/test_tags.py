@@ -68,6 +68,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("TypeScripttsctsconfig", ("TypeScript", "tsc", "tsconfig")),
         ("Linux Kernelkthreadworkqueue", ("Linux Kernel", "kthread", "workqueue")),
         ("Cargo.tomlRustcrates", ("Cargo.toml", "Rust", "crates")),
+        ("JAXXLAautodiff", ("JAX", "XLA", "autodiff")),
+        ("GDScriptGodotindie games", ("GDScript", "Godot", "indie games")),
         # A number is as common in a tag as a common word: Java 21, HTTP/3.
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
