@@ -97,6 +97,7 @@ for _unit in (
     "containerdrunc",  # a known word glued to one no list knows
     "syscallvDSO",  # one lowercase letter before capitals starts a name, after glued words
     "KVMvCPU",  # ... or after capitals
+    "storageiCloud",  # ... or before a capitalized word
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
 # One long word before a dot: the look for the first word of a file name stays short.

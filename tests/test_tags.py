@@ -63,6 +63,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("LinuxsyscallvDSO", ("Linux", "syscall", "vDSO")),
         ("KVMvCPUvirtualization", ("KVM", "vCPU", "virtualization")),
         ("Distributed IDGoRPC", ("Distributed ID", "Go", "RPC")),
+        # ... and before a capitalized word after a lowercase one, where sorted order puts
+        # no tag boundary: the letter starts the tag.
+        ("cloud storageiCloud", ("cloud storage", "iCloud")),
+        ("PrometheuscAdvisorcontainer metrics", ("Prometheus", "cAdvisor", "container metrics")),
         # Tools and kernel parts are terms: their lowercase names glue to the words around
         # them. (rustc is none: Rust|crates would read Rustc|rates.)
         ("TypeScripttsctsconfig", ("TypeScript", "tsc", "tsconfig")),

@@ -890,9 +890,13 @@ def _candidates(line: str) -> _Candidates:
                 else:
                     certain.append(start)
         end = at
-        if at + 1 < size and line[at].isupper() and line[at + 1].isupper() and _lowercase_before(line, at):
-            lead = _lowercase_lead(line, at, known)
-            if lead < at and part[-1].islower():
+        if at + 1 < size and line[at].isupper() and _lowercase_before(line, at):
+            letter = _lowercase_lead(line, at, known)
+            if line[at + 1].isupper():
+                lead = letter
+            elif letter < at:  # storage|iCloud: in sorted order no capitalized tag follows a lowercase one
+                undecided.append(letter)
+            if letter < at:
                 part = part[:-1]  # its last letter starts the next name: acceleration|vLLM
         if (
             at < size
