@@ -74,6 +74,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Cargo.tomlRustcrates", ("Cargo.toml", "Rust", "crates")),
         ("JAXXLAautodiff", ("JAX", "XLA", "autodiff")),
         ("GDScriptGodotindie games", ("GDScript", "Godot", "indie games")),
+        ("4KAV1YouTube", ("4K", "AV1", "YouTube")),  # a name's hump is no boundary
         # A number is as common in a tag as a common word: Java 21, HTTP/3.
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
