@@ -100,14 +100,17 @@ for _unit in (
     "storageiCloud",  # ... or before a capitalized word
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
+
+
+def _one_word_and(end: str) -> Callable[[int], str]:
+    """One record whose tag line is one lowercase word of about ``size`` letters, then ``end``."""
+    return lambda size: RECORD.replace("Backend ArchitectureDSL", "x" * size + end)
+
+
 # One long word before a dot: the look for the first word of a file name stays short.
-SHAPES["tag line of one word and .go"] = lambda size: RECORD.replace(
-    "Backend ArchitectureDSL", "x" * size + ".go"
-)
+SHAPES["tag line of one word and .go"] = _one_word_and(".go")
 # One long lowercase word before a letter and capitals: the look for its last word stays short.
-SHAPES["tag line of one word and vDSO"] = lambda size: RECORD.replace(
-    "Backend ArchitectureDSL", "x" * size + "vDSO"
-)
+SHAPES["tag line of one word and vDSO"] = _one_word_and("vDSO")
 
 
 def per_mb(text: str, repeat: int) -> float:

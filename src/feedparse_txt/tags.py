@@ -279,10 +279,11 @@ def _acronym_ending(text: str, k: int) -> str:
     if model is None:
         return _BEFORE
     word = text[k:end]
+    after = text[end : end + 2]
     if (
         end - k == 2
-        and text[end : end + 2].isalpha()
-        and text[end : end + 2].isupper()
+        and after.isalpha()
+        and after.isupper()
         and text[k + 1] != "s"
         and word.lower() not in model.terms
     ):
