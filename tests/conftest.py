@@ -6,7 +6,10 @@ Profiles: ``dev`` (default), ``ci`` (chosen when CI is set: bounded, no deadline
 
 from __future__ import annotations
 
+import io
+import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -58,3 +61,24 @@ def record_key(article: Article) -> tuple[object, ...]:
         article.likes,
         article.read_minutes,
     )
+
+
+class Pieces(io.StringIO):
+    """A text file whose reads return the text in pieces of the given sizes, as a
+    pipe or a socket may: streaming must not depend on where the pieces end."""
+
+    def __init__(self, text: str, sizes: list[int]) -> None:
+        super().__init__()
+        self._pieces = self._cut(text, sizes)
+
+    @staticmethod
+    def _cut(text: str, sizes: list[int]) -> Iterator[str]:
+        at = 0
+        for size in itertools.cycle(sizes):
+            if at >= len(text):
+                return
+            yield text[at : at + size]
+            at += size
+
+    def read(self, size: int | None = -1) -> str:
+        return next(self._pieces, "")

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import select
+import stat
 import subprocess
 import sys
 import threading
@@ -219,6 +220,66 @@ def test_normalize_in_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert "\r" not in clean and parse_dump(clean).problems == ()
     assert [p.name for p in tmp_path.iterdir()] == ["messy.txt"]  # no temporary left behind
     assert run(capsys, "normalize", str(messy))[1] == clean
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_normalize_keeps_the_permission_bits_of_what_it_replaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    messy = tmp_path / "messy.txt"
+    messy.write_bytes(read(CUT).replace("\n", " \n").encode())
+    messy.chmod(0o640)
+    assert run(capsys, "normalize", "--in-place", str(messy))[0] == 0
+    assert stat.S_IMODE(messy.stat().st_mode) == 0o640 and messy.read_text(encoding="utf-8") == read(CUT)
+    new = tmp_path / "new.txt"  # a new file, as open() makes one (not a temporary file's 0o600)
+    assert run(capsys, "normalize", str(messy), "-o", str(new))[0] == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.skipif(not Path(os.devnull).is_char_device(), reason="needs a device at os.devnull")
+def test_output_to_a_device_or_through_a_link(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # What is not a regular file is written as it is (replaced, /dev/null would be a file);
+    # a link is followed, and the file it names is replaced.
+    for argv in (["normalize", str(CUT)], ["parse", str(CUT)], ["tags", str(CUT)]):
+        assert run(capsys, *argv, "-q", "-o", os.devnull)[0] == 0
+        assert Path(os.devnull).is_char_device()
+    assert run(capsys, "normalize", "--in-place", os.devnull)[:3] == (
+        2,
+        "",
+        f"feedparse-txt: {os.devnull}: --in-place needs a regular file\n",
+    )
+    target, link = tmp_path / "target.txt", tmp_path / "link.txt"
+    target.write_bytes(read(PAGE8).replace("\n", "\r\n").encode())
+    link.symlink_to(target)
+    assert run(capsys, "normalize", "--in-place", str(link))[0] == 0
+    assert link.is_symlink() and target.read_bytes() == PAGE8.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "target.txt"]
+
+
+def test_normalize_may_write_over_its_own_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Written as it is read: the output goes aside and takes the input's place at the end.
+    messy = tmp_path / "messy.txt"
+    messy.write_bytes(read(PAGE8).replace("\n", "\r\n").encode())
+    assert run(capsys, "normalize", str(messy), "-o", str(messy))[0] == 0
+    assert messy.read_bytes() == PAGE8.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.txt"]
+
+
+def test_a_strict_failure_leaves_every_file_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, bad, out = tmp_path / "first.txt", tmp_path / "bad.txt", tmp_path / "out.txt"
+    first.write_bytes(read(PAGE8).replace("\n", "\r\n").encode())
+    bad.write_bytes(read(PAGE8).replace(" min read\n", " min read \n", 1).encode())
+    out.write_text("before\n", encoding="utf-8")
+    files = {path: path.read_bytes() for path in (first, bad, out)}
+    for argv in (["normalize", "--in-place"], ["normalize", "-o", str(out)], ["parse", "-o", str(out)]):
+        code, stdout, err = run(capsys, *argv, "--strict", str(first), str(bad))
+        assert code == 1 and stdout == "" and f"{bad}:13:22: trailing-whitespace" in err
+        assert {path: path.read_bytes() for path in files} == files
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "first.txt", "out.txt"]
 
 
 def test_merge_drops_duplicates_and_keeps_one_header(

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
-import io
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from unittest import mock
@@ -17,10 +15,20 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from feedparse_txt import Dump, ParseError, Problem, format_dump, iter_articles, parse_dump, parsing
+from feedparse_txt import (
+    Dump,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    iter_normalized,
+    normalize,
+    parse_dump,
+    parsing,
+)
 from feedparse_txt.strategies import mutated, mutations
 
-from .conftest import REAL_TEXTS, record_key
+from .conftest import REAL_TEXTS, Pieces, record_key
 
 NAMES = sorted(REAL_TEXTS)
 
@@ -133,27 +141,6 @@ def test_arbitrary_bytes(data: bytes) -> None:
         parse_dump(data)
 
 
-class _Pieces(io.StringIO):
-    """A text file whose reads return the text in pieces of the given sizes, as a
-    pipe or a socket may: streaming must not depend on where the pieces end."""
-
-    def __init__(self, text: str, sizes: list[int]) -> None:
-        super().__init__()
-        self._pieces = self._cut(text, sizes)
-
-    @staticmethod
-    def _cut(text: str, sizes: list[int]) -> Iterator[str]:
-        at = 0
-        for size in itertools.cycle(sizes):
-            if at >= len(text):
-                return
-            yield text[at : at + size]
-            at += size
-
-    def read(self, size: int | None = -1) -> str:
-        return next(self._pieces, "")
-
-
 def _outcome(read: Callable[..., object], *args: object, **kwargs: object) -> object:
     """What ``read(...)`` returns, or the strict error it raises as (code, line, column)."""
     faulthandler.dump_traceback_later(60, exit=True)  # a regression here hangs rather than fails
@@ -163,6 +150,10 @@ def _outcome(read: Callable[..., object], *args: object, **kwargs: object) -> ob
         return (error.code, error.line, error.column)
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+def _joined(pieces: Iterator[str]) -> str:
+    return "".join(pieces)
 
 
 def test_a_record_longer_than_the_lookahead_reads_alike_in_pieces() -> None:
@@ -176,7 +167,7 @@ def test_a_record_longer_than_the_lookahead_reads_alike_in_pieces() -> None:
     whole = parse_dump(damaged, strict=False)
     assert whole.articles == parse_dump(text, strict=False).articles
     found: list[Problem] = []
-    assert list(iter_articles(_Pieces(damaged, [1]), strict=False, on_problem=found.append)) == list(whole)
+    assert list(iter_articles(Pieces(damaged, [1]), strict=False, on_problem=found.append)) == list(whole)
     assert found == list(whole.problems) and len(found) == 5
 
 
@@ -192,7 +183,7 @@ def test_a_record_set_apart_by_blank_lines_reads_alike_in_pieces(before_title: l
     damaged = "\n".join(lines)
     whole = parse_dump(damaged, strict=False)
     found: list[Problem] = []
-    assert list(iter_articles(_Pieces(damaged, [1, 3]), strict=False, on_problem=found.append)) == list(whole)
+    assert list(iter_articles(Pieces(damaged, [1, 3]), strict=False, on_problem=found.append)) == list(whole)
     assert found == list(whole.problems)
     assert [p.code for p in found][:4] == ["extra-blank-line"] * 3 + ["missing-line"]
 
@@ -216,17 +207,20 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
     sizes = data.draw(st.lists(st.integers(1, 2000), min_size=1, max_size=5))
     for strict in (False, True):
         found: list[Problem] = []
-        pieces = _Pieces(damaged, sizes)
+        pieces = Pieces(damaged, sizes)
         streamed = _outcome(list, iter_articles(pieces, strict=strict, on_problem=found.append))
         whole = _outcome(parse_dump, damaged, strict=strict)
         if isinstance(whole, Dump):
             assert streamed == list(whole.articles)
             assert found == list(whole.problems)  # the same problems, in the same order
-            located = _outcome(list, parsing.iter_located_articles(_Pieces(damaged, sizes), strict=strict))
+            located = _outcome(list, parsing.iter_located_articles(Pieces(damaged, sizes), strict=strict))
             firsts = [first for first, _ in whole.record_lines()]
             assert located == list(zip(firsts, whole.articles, strict=True))
         else:
             assert streamed == whole
+        # Written as it is read, the canonical form is the same; strict, it stops where parsing stops.
+        normalized = _outcome(_joined, iter_normalized(Pieces(damaged, sizes), strict=strict))
+        assert normalized == (normalize(damaged) if isinstance(whole, Dump) or not strict else whole)
     with mock.patch.object(parsing, "_BLOCK", sizes[0]):  # progress= feeds the text in blocks of this size
         in_blocks = _outcome(parse_dump, damaged, strict=False, progress=lambda done, total: None)
     assert in_blocks == parse_dump(damaged, strict=False)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Layout, normalize, parse_dump
+from feedparse_txt import Layout, ParseError, iter_normalized, normalize, parse_dump, source
 from feedparse_txt.model import HeaderEntry, TextEntry
 from feedparse_txt.strategies import mutated
 
-from .conftest import DATA, REAL_TEXTS, read
+from .conftest import DATA, REAL_TEXTS, Pieces, read
 
 FULL_AND_CLEAN = [
     name
@@ -151,6 +153,18 @@ def test_two_tag_lines_before_a_views_line_twice_normalize_once() -> None:
         assert [entry.header.tag for entry in entries if isinstance(entry, HeaderEntry)] == [views.rstrip()]
 
 
+def test_a_blank_line_before_text_it_cannot_use_stays() -> None:
+    # A blank line after the header and a record that lost its title: the blank line
+    # is an entry of its own between the header and that text, and reads with the text.
+    lines = REAL_TEXTS["tags_bootmem.txt"].split("\n")
+    at = lines.index("May 26, 2025 · Fundamentals")
+    damaged = "\n".join([*lines[: at - 2], "", *lines[at - 2 : at + 1], "", "", *lines[at + 4 :]])
+    entries = parse_dump(damaged, strict=False).document.entries
+    assert [type(entry) for entry in entries[:3]] == [HeaderEntry, TextEntry, TextEntry]
+    assert normalize(damaged) == damaged
+    assert "".join(iter_normalized(Pieces(damaged, [50]))) == damaged
+
+
 @pytest.mark.parametrize("blank", ["\r", " ", "\t \u3000"])
 def test_a_last_line_of_whitespace_without_a_line_ending(blank: str) -> None:
     # Kept as text, it stays a blank line, written with its line ending; dropped as a
@@ -228,3 +242,71 @@ def test_a_blank_line_next_to_unusable_text_stays() -> None:
     # With its date line, the record reads across the blank line and the doubled date.
     recovered = parse_dump(text.replace(authors + date, authors + "\n" + date + date), strict=False)
     assert recovered.articles == parse_dump(text).articles
+
+
+# ---------------------------------------------------------------------------- iter_normalized
+
+
+def _messy(text: str) -> str:
+    """``text`` as a messy copy: a byte order mark, CRLF, a space at the end of each line."""
+    return "\ufeff" + text.replace("\n", " \r\n")
+
+
+@pytest.mark.parametrize("name", sorted(REAL_TEXTS))
+def test_iter_normalized_writes_what_normalize_writes_from_any_source(name: str, tmp_path: Path) -> None:
+    messy = _messy(REAL_TEXTS[name])
+    path = tmp_path / name
+    path.write_bytes(messy.encode())
+    expected = normalize(messy)
+    assert (
+        expected != messy
+        and parse_dump(expected, strict=False).articles == parse_dump(messy, strict=False).articles
+    )
+    for given_source in (messy, messy.encode(), path, io.BytesIO(messy.encode()), Pieces(messy, [7, 300])):
+        assert "".join(iter_normalized(given_source)) == expected
+
+
+def _page8_in_small_blocks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Path:
+    monkeypatch.setattr(source, "CHUNK_SIZE", 1000)  # page 8 is read in ~55 blocks
+    path = tmp_path / "page8.txt"
+    path.write_bytes(text.encode())
+    return path
+
+
+def test_iter_normalized_writes_as_it_reads_and_reports_what_parse_dump_finds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    text = REAL_TEXTS["backend-architecture-page8.txt"]
+    messy = text.replace(" min read\n", " min read  \n")  # 86 problems, one each record
+    path = _page8_in_small_blocks(monkeypatch, tmp_path, messy)
+    found: list[object] = []
+    pieces = list(iter_normalized(path, on_problem=found.append))
+    assert "".join(pieces) == normalize(messy) == text
+    assert len(pieces) > 40  # a piece for each block read, not the whole text at the end
+    assert found == list(parse_dump(messy, strict=False).problems) and len(found) == 86
+
+
+def test_strict_iter_normalized_stops_where_parse_dump_stops(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    text = REAL_TEXTS["backend-architecture-page8.txt"]
+    at = text.index(" min read\n", len(text) // 2)  # a stats line half way through
+    damaged = text[:at] + " min read \n" + text[at + len(" min read\n") :]
+    path = _page8_in_small_blocks(monkeypatch, tmp_path, damaged)
+    with pytest.raises(ParseError) as whole:
+        parse_dump(damaged)
+    pieces: list[str] = []
+    with pytest.raises(ParseError) as streamed:
+        pieces.extend(iter_normalized(path, strict=True))
+    assert (streamed.value.code, streamed.value.line, streamed.value.column) == (
+        whole.value.code,
+        whole.value.line,
+        whole.value.column,
+    )
+    assert whole.value.line > 400 and len(pieces) > 10  # the text before it came first
+    assert text.startswith("".join(pieces))
+
+
+@given(st.text(), st.lists(st.integers(1, 40), min_size=1, max_size=3))
+def test_iter_normalized_of_any_text_read_in_any_pieces(text: str, sizes: list[int]) -> None:
+    assert "".join(iter_normalized(Pieces(text, sizes))) == normalize(text)

@@ -18,7 +18,7 @@ from .fields import Stats, format_date, format_stats, parse_date, parse_stats
 from .formatting import format_dump
 from .known_tags import KnownTags
 from .model import Article, Dump, Header, HeaderStyle, Layout
-from .normalize import normalize
+from .normalize import iter_normalized, normalize
 from .parsing import iter_articles, parse_dump, parse_files
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "format_dump",
     "format_stats",
     "iter_articles",
+    "iter_normalized",
     "normalize",
     "parse_date",
     "parse_dump",

@@ -28,7 +28,7 @@ from .formatting import format_dump
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
 from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import Article, Dump, known_tags_of, tag_line
-from .normalize import normalized
+from .normalize import iter_normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files
 from .source import decode, text_lines
 
@@ -289,10 +289,20 @@ class _Utf8Stdout:
 @contextlib.contextmanager
 def _output(name: str | None) -> Iterator[_TextSink]:
     """Where a command writes its data, the file ``name`` or stdout: UTF-8, with lines
-    ending in ``\\n`` on every platform (CSV rows in ``\\r\\n``, as ``csv`` writes them)."""
+    ending in ``\\n`` on every platform (CSV rows in ``\\r\\n``, as ``csv`` writes them).
+    A file is written aside and takes the place of ``name`` when the command is done:
+    never half-written, and an input of the same name stays whole while it is read.
+    What is not a file (``/dev/null``, a pipe) is written as it is."""
     if name not in (None, "-"):
-        with _usage_errors(name), open(name, "w", encoding="utf-8", newline="") as file:
+        path = _replaceable(name)
+        if path is None:
+            with _usage_errors(name), open(name, "w", encoding="utf-8", newline="") as file:
+                yield file
+            return
+        with _aside(path) as (file, temporary):
             yield file
+        with _usage_errors(name):
+            os.replace(temporary, path)
         return
     stdout = sys.stdout
     binary = getattr(stdout, "buffer", None)
@@ -305,19 +315,46 @@ def _output(name: str | None) -> Iterator[_TextSink]:
     binary.flush()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: never half-written."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _replaceable(name: str) -> Path | None:
+    """The file ``name`` stands for (a link followed), to be replaced by a new one: a
+    regular file, or none yet. ``None`` for what must be written as it is: a device
+    such as ``/dev/null`` (replaced, it would be a file), a pipe."""
+    path = Path(os.path.realpath(name))
+    try:
+        return path if stat.S_ISREG(os.stat(path).st_mode) else None
+    except FileNotFoundError:
+        return path
+
+
+@contextlib.contextmanager
+def _aside(path: Path) -> Iterator[tuple[IO[str], str]]:
+    """A new file next to ``path``, open for text, and its name: what is to take the
+    place of ``path`` (by ``os.replace``) once written. At the end of the block it is
+    on disk, closed, with the permission bits of ``path`` (or of a new file); if the
+    block fails, it is removed."""
+    with _usage_errors(str(path)):
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+            yield file, temporary
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, path)
+        os.chmod(temporary, _mode_for(path))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits for a file written at ``path``: those of the file there, else
+    what ``open()`` gives a new file (a temporary file is made readable by its owner alone)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _Tally:
@@ -585,19 +622,55 @@ def _decode(name: str) -> str:
 def cmd_normalize(args: argparse.Namespace) -> int:
     if args.in_place and "-" in args.files:
         raise UsageError("--in-place needs files, not stdin")
-    texts = []
-    for name in args.files:  # every file read before any is written: a failure changes none
-        dump = _parse(name, args)  # as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem
-        texts.append((name, normalized(dump)))
     if args.in_place:
-        for name, text in texts:
-            _write_atomically(Path(name), text)
+        written: list[tuple[str, Path]] = []
+        try:
+            for name in args.files:  # every file written aside before any is replaced: a failure changes none
+                path = _replaceable(name)
+                if path is None:
+                    raise UsageError(f"{name}: --in-place needs a regular file")
+                with _aside(path) as (file, temporary):
+                    written.append((temporary, path))
+                    _write_normalized(name, args, file)
+            for temporary, path in written:
+                with _usage_errors(str(path)):
+                    os.replace(temporary, path)
+        except BaseException:
+            for temporary, _ in written:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+            raise
         return 0
     with _output(args.output) as out:
-        for _name, text in texts:
+        for name in args.files:
             # One file keeps its final newline or its lack; several are joined by lines.
-            out.write(text if len(texts) == 1 or text.endswith("\n") or not text else text + "\n")
+            if _write_normalized(name, args, out) not in ("", "\n") and len(args.files) > 1:
+                out.write("\n")
     return 0
+
+
+def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink) -> str:
+    """Write the canonical form of the file ``name`` to ``out`` as it is read, a block
+    at a time (read as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem);
+    the last character written, if any. Its problems summed up on stderr."""
+    tally = _Tally()
+    last = ""
+    try:
+        with _streamed(name) as source:
+            for piece in iter_normalized(
+                source,
+                strict=args.strict,
+                reference_date=args.reference_date,
+                on_problem=tally,
+                encoding=args.encoding,
+            ):
+                out.write(piece)
+                last = piece[-1]
+    except ParseError as error:
+        error.source = "<stdin>" if name == "-" else name
+        raise
+    tally.report(name, args.quiet)
+    return last
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -245,6 +245,15 @@ class Machine:
         # later deviation or the record that holds it is read; then this is the error.
         self._bad_ending: tuple[int, ParseError] | None = None
 
+    def take_entries(self) -> list[Entry]:
+        """Take the document entries made so far, for a caller that writes the
+        document as it is read. The open run of canonical records is closed into its
+        entry; the next record opens another."""
+        self._close_run()
+        taken = self.entries
+        self.entries = []
+        return taken
+
     def take_problems(self, *, final: bool) -> list[Problem]:
         """Take the problems found so far on lines already read, in text order (as
         :meth:`dump` lists them); after the final block, all of them. Problems on

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .formatting import record_renderer, render_header, render_record
-from .model import Dump, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
-from .parsing import parse_dump
-from .source import line_break
+from .errors import Problem
+from .formatting import record_renderer, render_header
+from .model import Article, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
+from .parsing import parse_dump, paused_gc, read_in_blocks
+from .source import Source, line_break
 
-__all__ = ["normalize"]
+__all__ = ["iter_normalized", "normalize"]
 
 
 def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
@@ -32,49 +34,129 @@ def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     >>> normalize("A\\nSep 5 · B\\nT\\nS\\nDSL\\n0 likes · 3 min read\\n", reference_date=copied)
     'A\\nA\\nSep 5, 2024 · B\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT\\n'
     """
-    return normalized(parse_dump(text, strict=False, reference_date=reference_date))
+    dump = parse_dump(text, strict=False, reference_date=reference_date)
+    writer = _CanonicalWriter(dump.newline)
+    entries = _with_articles(dump.document.entries, dump.articles, 0)
+    return writer.write(entries) + writer.finish(dump.final_newline)
 
 
-def normalized(dump: Dump) -> str:
-    """The canonical text of a dump parsed from any source (see :func:`normalize`):
-    the command line reads files as bytes, invalid UTF-8 and all, and may resolve
-    relative dates first."""
-    parts: list[str] = []
-    last_header: Header | None = None
-    entries = dump.document.entries
-    stray = _stray_blank_lines(entries)
-    for i, entry in enumerate(entries):
-        if i in stray:
-            continue
-        if isinstance(entry, HeaderEntry):
-            if entry.header != last_header:  # the same page header pasted twice is one
-                parts.append(render_header(entry.header))
-            last_header = entry.header
-            continue
-        last_header = None
+def iter_normalized(
+    source: Source,
+    *,
+    strict: bool = False,
+    reference_date: _dt.date | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    encoding: str | None = None,
+) -> Iterator[str]:
+    """:func:`normalize` for a dump of any size and any source (a path, bytes, an open
+    file; a ``str`` is text): the canonical text in pieces, written while the source
+    is read a block of about 1 MB at a time, so neither is ever held whole. The
+    pieces joined are ``normalize(text)``. Lenient by default, as :func:`normalize`
+    is; ``strict=True`` raises :class:`ParseError` at the first deviation, when the
+    reading gets there, after the pieces before it. ``on_problem`` and ``encoding``
+    as for :func:`iter_articles`; invalid bytes are read as U+FFFD, with a problem.
+
+    >>> from pathlib import Path
+    >>> page = Path("tests/data/backend-architecture-page8.txt")
+    >>> "".join(iter_normalized(page)) == page.read_text(encoding="utf-8")
+    True
+    """
+    writer: _CanonicalWriter | None = None
+    final_newline = True
+    offset = 0  # the index of the first article of the block in hand
+    blocks = read_in_blocks(source, strict, reference_date, on_problem, (), encoding, keep_document=True)
+    for machine in blocks:
+        writer = writer or _CanonicalWriter(machine.newline or "\n")
+        with paused_gc():
+            text = writer.write(_with_articles(machine.take_entries(), machine.articles, offset))
+        offset += len(machine.articles)
+        final_newline = machine.final_newline  # as the final block left it
+        if text:
+            yield text
+    if writer is not None and (end := writer.finish(final_newline)):
+        yield end
+
+
+def _with_articles(
+    entries: Iterable[Entry], articles: Sequence[Article], offset: int
+) -> Iterator[tuple[Entry, Sequence[Article]]]:
+    """Each entry with the articles it holds; ``articles`` starts at index ``offset``."""
+    for entry in entries:
         if isinstance(entry, RecordRun):
-            parts.extend(map(record_renderer(Layout.FULL), dump.articles[entry.start : entry.stop]))
+            yield entry, articles[entry.start - offset : entry.stop - offset]
         elif isinstance(entry, RawRecord):
-            parts.append(render_record(dump.articles[entry.article], Layout.FULL))
-        elif isinstance(entry, TextEntry):
-            parts.append(_clean(entry.raw, dump.newline))
-    out = "".join(parts)
-    if dump.final_newline:
-        return out
-    if not _ends_with_blank_line(entries, dump.newline):
-        return out.removesuffix("\n")
-    # Cleaned, that last line is empty: only a line ending can write it, and dropping
-    # the one before it would leave the line before cut off, which reads otherwise.
-    last = len(entries) - 1
-    return out + "\n" if isinstance(entries[last], TextEntry) and last not in stray else out
+            yield entry, (articles[entry.article - offset],)
+        else:
+            yield entry, ()
 
 
-def _ends_with_blank_line(entries: tuple[Entry, ...], newline: str) -> bool:
-    """Whether the text ends with a line of whitespace alone, with no line ending."""
-    if not entries or isinstance(entries[-1], RecordRun):
-        return False
-    raw = entries[-1].raw
-    return raw is not None and raw[raw.rfind(line_break(newline)) + 1 :].isspace()
+class _CanonicalWriter:
+    """Writes the canonical text of a document's entries as they come. Each entry
+    waits for the next, since a stray blank line shows only by the entries on both
+    sides of it; and the last line ending written waits for the end of the text,
+    which decides whether the text ends with one."""
+
+    def __init__(self, newline: str) -> None:
+        self._newline = newline
+        self._render = record_renderer(Layout.FULL)
+        self._before: Entry | None = None  # the entry before the one held
+        self._held: tuple[Entry, Sequence[Article]] | None = None
+        self._held_stray = False  # whether the entry last let go was a stray blank line, left out
+        self._last_header: Header | None = None  # the header last written, if nothing came after it
+        self._line_ending = ""  # the text's last line ending so far, not written yet
+
+    def write(self, entries: Iterable[tuple[Entry, Sequence[Article]]]) -> str:
+        """The canonical text of ``entries`` (and of the entry held before them) that
+        can be written now."""
+        parts = [self._line_ending]
+        for item in entries:
+            if self._held is not None:
+                self._write_held(item[0], parts)
+            self._held = item
+        text = "".join(parts)
+        self._line_ending = "\n" if text.endswith("\n") else ""
+        return text.removesuffix("\n")
+
+    def finish(self, final_newline: bool) -> str:
+        """The rest of the text, once every entry has come; ``final_newline`` says
+        whether the text ended with a newline."""
+        parts = [self._line_ending]
+        last = self._held
+        if last is not None:
+            self._write_held(None, parts)
+        text = "".join(parts)
+        if final_newline:
+            return text
+        if last is None or not self._ends_with_blank_line(last[0]):
+            return text.removesuffix("\n")
+        # Cleaned, that last line is empty: only a line ending can write it, and dropping
+        # the one before it would leave the line before cut off, which reads otherwise.
+        return text + "\n" if isinstance(last[0], TextEntry) and not self._held_stray else text
+
+    def _write_held(self, after: Entry | None, parts: list[str]) -> None:
+        """Write the entry held, now that the one ``after`` it is known."""
+        assert self._held is not None
+        entry, articles = self._held
+        before, self._before = self._before, entry
+        self._held_stray = _is_stray_blank_line(before, entry, after)
+        if self._held_stray:
+            return
+        if isinstance(entry, HeaderEntry):
+            if entry.header != self._last_header:  # the same page header pasted twice is one
+                parts.append(render_header(entry.header))
+            self._last_header = entry.header
+            return
+        self._last_header = None
+        if isinstance(entry, TextEntry):
+            parts.append(_clean(entry.raw, self._newline))
+        else:
+            parts.extend(map(self._render, articles))
+
+    def _ends_with_blank_line(self, entry: Entry) -> bool:
+        """Whether the text ends with a line of whitespace alone (in ``entry``, the
+        last), with no line ending."""
+        raw = None if isinstance(entry, RecordRun) else entry.raw
+        return raw is not None and raw[raw.rfind(line_break(self._newline)) + 1 :].isspace()
 
 
 def _clean(raw: str, newline: str) -> str:
@@ -84,15 +166,13 @@ def _clean(raw: str, newline: str) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def _stray_blank_lines(entries: tuple[Entry, ...]) -> set[int]:
-    """Which entries are blank lines between records and headers (or the ends of the
-    text), as pasted pages bring them: they say nothing. Blank lines next to text the
-    parser could not use stay, as they are part of how that text reads."""
-    return {
-        i
-        for i, entry in enumerate(entries)
-        if isinstance(entry, TextEntry)
+def _is_stray_blank_line(before: Entry | None, entry: Entry, after: Entry | None) -> bool:
+    """Whether ``entry`` is blank lines between records and headers (or the ends of
+    the text), as pasted pages bring them: they say nothing. Blank lines next to text
+    the parser could not use stay, as they are part of how that text reads."""
+    return (
+        isinstance(entry, TextEntry)
         and entry.raw.isspace()
-        and not (i > 0 and isinstance(entries[i - 1], TextEntry))
-        and not (i + 1 < len(entries) and isinstance(entries[i + 1], TextEntry))
-    }
+        and not isinstance(before, TextEntry)
+        and not isinstance(after, TextEntry)
+    )

@@ -158,9 +158,7 @@ def iter_articles(
     ...                        on_problem=found.append))), found[0].code
     (3, 'truncated-record')
     """
-    blocks = _read_in_blocks(
-        source, strict, reference_date, on_problem, known_tags, encoding, track_lines=False
-    )
+    blocks = read_in_blocks(source, strict, reference_date, on_problem, known_tags, encoding)
     for machine in blocks:
         yield from machine.articles
 
@@ -176,14 +174,14 @@ def iter_located_articles(
 ) -> Iterator[tuple[int, Article]]:
     """:func:`iter_articles`, each article with its first line in the source (1-based,
     as ``parse_dump(source).record_lines()`` has it)."""
-    blocks = _read_in_blocks(
+    blocks = read_in_blocks(
         source, strict, reference_date, on_problem, known_tags, encoding, track_lines=True
     )
     for machine in blocks:
         yield from zip(machine.first_lines or (), machine.articles, strict=True)
 
 
-def _read_in_blocks(
+def read_in_blocks(
     source: Source,
     strict: bool,
     reference_date: _dt.date | None,
@@ -191,15 +189,17 @@ def _read_in_blocks(
     known_tags: Iterable[str],
     encoding: str | None,
     *,
-    track_lines: bool,
+    track_lines: bool = False,
+    keep_document: bool = False,
 ) -> Iterator[Machine]:
     """Feed ``source`` to a machine block by block; after each block, the machine
-    holds the new articles (and their first lines) for the caller to take."""
+    holds the new articles (and their first lines, and with ``keep_document`` the
+    new document entries: :meth:`Machine.take_entries`) for the caller to take."""
     name = source_name(source)
     codec = codec_of(encoding)
     machine = Machine(
         strict=strict,
-        keep_document=False,
+        keep_document=keep_document,
         reference_date=reference_date,
         source_name=name,
         track_lines=track_lines,
