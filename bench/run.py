@@ -129,19 +129,21 @@ def import_times(modules: tuple[str, ...], *, clean: bool, runs: int = 11) -> li
     return [statistics.median(times[module]) for module in modules]
 
 
-def streaming_peak_rss(path: Path) -> float:
+def streaming_peak_rss(path: Path, reading: str = "for _ in iter_articles(path): pass") -> float:
+    """Peak RSS in MB of a fresh interpreter that runs ``reading`` on ``path`` (a
+    statement; ``out`` is /dev/null, open for text)."""
     # VmHWM, not ru_maxrss: Linux carries the parent's high-water mark into
     # ru_maxrss across fork and exec, and this parent holds a 100 MB parse.
     code = (
-        "import sys\n"
+        "import os, sys\n"
         "from pathlib import Path\n"
-        "from feedparse_txt import iter_articles\n"
-        "count = sum(1 for _ in iter_articles(Path(sys.argv[1])))\n"
-        "status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
-        "print(count, status)\n"
+        "from feedparse_txt import iter_articles, iter_normalized\n"
+        "path = Path(sys.argv[1])\n"
+        "with open(os.devnull, 'w', encoding='utf-8') as out:\n"
+        f"    {reading}\n"
+        "print(open('/proc/self/status').read().split('VmHWM:')[1].split()[0])\n"
     )
-    out = subprocess.check_output([sys.executable, "-c", code, str(path)]).split()
-    return int(out[1]) / 1024  # kB
+    return int(subprocess.check_output([sys.executable, "-c", code, str(path)])) / 1024  # kB
 
 
 def corpus_files() -> list[Path]:
@@ -315,6 +317,8 @@ def main() -> int:
         path100, _, _ = dump_file(100)
         rss = streaming_peak_rss(path100)
         target("iter_articles over 100 MB: peak RSS <= 40 MB", rss <= 40, f"{rss:.1f} MB")
+        rss = streaming_peak_rss(path100, "for piece in iter_normalized(path): out.write(piece)")
+        print(f"  iter_normalized over 100 MB, written to /dev/null: peak RSS {rss:.1f} MB")
 
     print("\nimport time (median of 11 fresh interpreters each, alternating)")
     attrs_s, ours = import_times(("attrs", "feedparse_txt"), clean=False)
