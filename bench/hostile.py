@@ -98,6 +98,7 @@ for _unit in (
     "syscallvDSO",  # one lowercase letter before capitals starts a name, after glued words
     "KVMvCPU",  # ... or after capitals
     "storageiCloud",  # ... or before a capitalized word
+    "Hippo4jdynamic",  # a letter after digits, then a word: each looks for the word
 ):
     SHAPES[f"tag line of {_unit}"] = _tag_line_of(_unit)
 

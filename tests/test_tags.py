@@ -75,6 +75,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("JAXXLAautodiff", ("JAX", "XLA", "autodiff")),
         ("GDScriptGodotindie games", ("GDScript", "Godot", "indie games")),
         ("4KAV1YouTube", ("4K", "AV1", "YouTube")),  # a name's hump is no boundary
+        ("CDNCOSTencent Cloud", ("CDN", "COS", "Tencent Cloud")),  # not CDN|COST|encent Cloud
+        # A hyphenated term whose first word is one letter, after a word: Cloud|e-commerce.
+        ("Spring Cloude-commercemall", ("Spring Cloud", "e-commerce", "mall")),
+        ("Pythonclusteringk-means", ("Python", "clustering", "k-means")),
         # A number is as common in a tag as a common word: Java 21, HTTP/3.
         ("Java 21rankingrefactoring", ("Java 21", "ranking", "refactoring")),
         ("HTTP/3cachingstream processing", ("HTTP/3", "caching", "stream processing")),
@@ -131,6 +135,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Javai18nlocalization", ("Java", "i18n", "localization")),
         ("Vue3i18npinia", ("Vue3", "i18n", "pinia")),
         ("Spring Bootlog4jlogging", ("Spring Boot", "log4j", "logging")),
+        # ... or a letter after them, before a word, where no list knows the name (4j: for Java).
+        ("Hippo4jdynamic thread poolmonitoring", ("Hippo4j", "dynamic thread pool", "monitoring")),
+        ("Javaknife4jtesting", ("Java", "knife4j", "testing")),
         ("Redis 7k8sstatefulset", ("Redis 7", "k8s", "statefulset")),
         ("ARM64Linuxx86", ("ARM64", "Linux", "x86")),
         ("Javapython3", ("Java", "python3")),

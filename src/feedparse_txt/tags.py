@@ -432,16 +432,21 @@ def _digit_word_starts(line: str, k: int, known: dict[str, float]) -> list[int]:
 
 
 def _digit_word_ends(line: str, k: int, known: dict[str, float]) -> list[int]:
-    """Where a known word with digits inside ends one or two letters after the
-    digits before ``k``: ``k8s|operator``, ``i18n|localization``, ``log4j|logging``
-    (not ``HTML5p|attern``, ``ext4s|cheduled``: only known words are looked for)."""
+    """Where a word with digits inside ends one or two letters after the digits
+    before ``k``: a known word (``k8s|operator``, ``i18n|localization``,
+    ``log4j|logging``), or a name one letter after them where a fairly common word
+    follows (``Hippo4j|dynamic``: 4j, for Java). Not ``HTML5p|attern``,
+    ``ext4s|cheduled``: no word ends or starts there."""
     first = k - 1  # of the digits
     while first and line[first - 1].isdigit():
         first -= 1
     starts = range(max(0, first - 6), first)  # up to six letters before them
-    return [
+    ends = [
         end for end in (k + 1, k + 2) if end < len(line) and any(line[j:end].lower() in known for j in starts)
     ]
+    if k + 1 not in ends and _longest_known_prefix(line[k + 1 : k + 21].lower(), known, longer_than=3):
+        ends.append(k + 1)
+    return ends
 
 
 # The two-letter words that start hyphenated terms: at-least-once, by-product,
