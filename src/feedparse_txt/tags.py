@@ -431,6 +431,9 @@ def _digit_word_starts(line: str, k: int, known: dict[str, float]) -> list[int]:
     ]
 
 
+_LETTERS_AFTER = re.compile(r"[^\W\d_]{4,20}")  # where a word may start: 4 to 20 letters
+
+
 def _digit_word_ends(line: str, k: int, known: dict[str, float]) -> list[int]:
     """Where a word with digits inside ends one or two letters after the digits
     before ``k``: a known word (``k8s|operator``, ``i18n|localization``,
@@ -444,7 +447,8 @@ def _digit_word_ends(line: str, k: int, known: dict[str, float]) -> list[int]:
     ends = [
         end for end in (k + 1, k + 2) if end < len(line) and any(line[j:end].lower() in known for j in starts)
     ]
-    if k + 1 not in ends and _longest_known_prefix(line[k + 1 : k + 21].lower(), known, longer_than=3):
+    word = k + 1 not in ends and _LETTERS_AFTER.match(line, k + 1)
+    if word and _longest_known_prefix(word[0].lower(), known, longer_than=3):
         ends.append(k + 1)
     return ends
 
