@@ -242,9 +242,13 @@ def test_normalize_keeps_the_permission_bits_of_what_it_replaces(
 def test_output_to_a_device_or_through_a_link(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     # What is not a regular file is written as it is (replaced, /dev/null would be a file);
     # a link is followed, and the file it names is replaced.
-    for argv in (["normalize", str(CUT)], ["parse", str(CUT)], ["tags", str(CUT)]):
-        assert run(capsys, *argv, "-q", "-o", os.devnull)[0] == 0
+    page = tmp_path / "page.json"
+    assert run(capsys, "parse", str(CUT), "--format", "json", "-o", str(page), "-q")[0] == 0
+    quiet = [[command, str(CUT), "-q"] for command in ("normalize", "parse", "tags")]
+    for argv in (*quiet, ["format", str(page)]):
+        assert run(capsys, *argv, "-o", os.devnull)[0] == 0
         assert Path(os.devnull).is_char_device()
+    page.unlink()
     assert run(capsys, "normalize", "--in-place", os.devnull)[:3] == (
         2,
         "",
@@ -256,6 +260,10 @@ def test_output_to_a_device_or_through_a_link(capsys: pytest.CaptureFixture[str]
     assert run(capsys, "normalize", "--in-place", str(link))[0] == 0
     assert link.is_symlink() and target.read_bytes() == PAGE8.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "target.txt"]
+    # format writes a dump's own bytes back (its encoding, its line endings) the same way.
+    page.write_text(dump_json := run(capsys, "parse", str(CUT), "--format", "json")[1], encoding="utf-8")
+    assert dump_json and run(capsys, "format", str(page), "-o", str(link))[0] == 0
+    assert link.is_symlink() and target.read_bytes() == CUT.read_bytes()
 
 
 def test_normalize_may_write_over_its_own_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

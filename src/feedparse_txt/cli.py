@@ -290,19 +290,10 @@ class _Utf8Stdout:
 def _output(name: str | None) -> Iterator[_TextSink]:
     """Where a command writes its data, the file ``name`` or stdout: UTF-8, with lines
     ending in ``\\n`` on every platform (CSV rows in ``\\r\\n``, as ``csv`` writes them).
-    A file is written aside and takes the place of ``name`` when the command is done:
-    never half-written, and an input of the same name stays whole while it is read.
-    What is not a file (``/dev/null``, a pipe) is written as it is."""
+    A file is written as :func:`_file_output` writes it."""
     if name not in (None, "-"):
-        path = _replaceable(name)
-        if path is None:
-            with _usage_errors(name), open(name, "w", encoding="utf-8", newline="") as file:
-                yield file
-            return
-        with _aside(path) as (file, temporary):
+        with _file_output(name) as file:
             yield file
-        with _usage_errors(name):
-            os.replace(temporary, path)
         return
     stdout = sys.stdout
     binary = getattr(stdout, "buffer", None)
@@ -313,6 +304,28 @@ def _output(name: str | None) -> Iterator[_TextSink]:
     stdout.flush()  # what was written to it before comes first
     yield _Utf8Stdout(binary, getattr(stdout, "line_buffering", False))
     binary.flush()
+
+
+@contextlib.contextmanager
+def _file_output(name: str, binary: bool = False) -> Iterator[IO[Any]]:
+    """The file ``name`` open for writing, text in UTF-8 (lines ending as written) or
+    ``binary``. It is written aside and takes the place of ``name`` when the block ends
+    without an error: never half-written, and an input of the same name stays whole
+    while it is read. What is not a file (``/dev/null``, a pipe) is written as it is."""
+    path = _replaceable(name)
+    if path is None:
+        with _usage_errors(name), _opened(name, binary) as file:
+            yield file
+        return
+    with _aside(path, binary) as (file, temporary):
+        yield file
+    with _usage_errors(name):
+        os.replace(temporary, path)
+
+
+def _opened(file: str | int, binary: bool) -> IO[Any]:
+    """The file (a name or a descriptor) open for writing, in text or ``binary``."""
+    return open(file, "wb") if binary else open(file, "w", encoding="utf-8", newline="")
 
 
 def _replaceable(name: str) -> Path | None:
@@ -327,15 +340,15 @@ def _replaceable(name: str) -> Path | None:
 
 
 @contextlib.contextmanager
-def _aside(path: Path) -> Iterator[tuple[IO[str], str]]:
-    """A new file next to ``path``, open for text, and its name: what is to take the
-    place of ``path`` (by ``os.replace``) once written. At the end of the block it is
-    on disk, closed, with the permission bits of ``path`` (or of a new file); if the
-    block fails, it is removed."""
+def _aside(path: Path, binary: bool = False) -> Iterator[tuple[IO[Any], str]]:
+    """A new file next to ``path``, open for text or ``binary``, and its name: what is
+    to take the place of ``path`` (by ``os.replace``) once written. At the end of the
+    block it is on disk, closed, with the permission bits of ``path`` (or of a new
+    file); if the block fails, it is removed."""
     with _usage_errors(str(path)):
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+        with _opened(handle, binary) as file:
             yield file, temporary
             file.flush()
             os.fsync(file.fileno())
@@ -725,8 +738,8 @@ def cmd_format(args: argparse.Namespace) -> int:
         binary.write(data)
         binary.flush()
         return 0
-    with _usage_errors(args.output):
-        Path(args.output).write_bytes(data)
+    with _file_output(args.output, binary=True) as file:
+        file.write(data)
     return 0
 
 
