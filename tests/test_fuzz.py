@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from unittest import mock
 
 import pytest
@@ -152,10 +152,6 @@ def _outcome(read: Callable[..., object], *args: object, **kwargs: object) -> ob
         faulthandler.cancel_dump_traceback_later()
 
 
-def _joined(pieces: Iterator[str]) -> str:
-    return "".join(pieces)
-
-
 def test_a_record_longer_than_the_lookahead_reads_alike_in_pieces() -> None:
     # Found by the property below: five doubled lines make a full record 16 lines
     # long, more than the parser looks ahead; read in pieces, the lines in hand ended
@@ -219,7 +215,7 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
         else:
             assert streamed == whole
         # Written as it is read, the canonical form is the same; strict, it stops where parsing stops.
-        normalized = _outcome(_joined, iter_normalized(Pieces(damaged, sizes), strict=strict))
+        normalized = _outcome("".join, iter_normalized(Pieces(damaged, sizes), strict=strict))
         assert normalized == (normalize(damaged) if isinstance(whole, Dump) or not strict else whole)
     with mock.patch.object(parsing, "_BLOCK", sizes[0]):  # progress= feeds the text in blocks of this size
         in_blocks = _outcome(parse_dump, damaged, strict=False, progress=lambda done, total: None)

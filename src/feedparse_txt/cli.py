@@ -164,6 +164,16 @@ def _open_bytes(name: str) -> Iterator[IO[bytes]]:
 
 
 @contextlib.contextmanager
+def _named_parse_errors(name: str) -> Iterator[None]:
+    """A strict parse's error names the file ``name`` as the command line was given it."""
+    try:
+        yield
+    except ParseError as error:
+        error.source = "<stdin>" if name == "-" else name
+        raise
+
+
+@contextlib.contextmanager
 def _usage_errors(name: str) -> Iterator[None]:
     """An OSError on the file ``name`` as a usage error: one line, exit status 2."""
     try:
@@ -249,7 +259,7 @@ def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN
     """The file ``name`` read whole and parsed as ``args`` say; its problems summed
     up on stderr."""
     data = _read_bytes(name)
-    try:
+    with _named_parse_errors(name):
         dump = parse_dump(
             data,
             strict=args.strict,
@@ -258,9 +268,6 @@ def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN
             known_tags=known_tags,
             encoding=args.encoding,
         )
-    except ParseError as error:
-        error.source = "<stdin>" if name == "-" else name
-        raise
     _Tally(dump.problems).report(name, args.quiet)
     return dump
 
@@ -668,20 +675,16 @@ def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink) -> st
     the last character written, if any. Its problems summed up on stderr."""
     tally = _Tally()
     last = ""
-    try:
-        with _streamed(name) as source:
-            for piece in iter_normalized(
-                source,
-                strict=args.strict,
-                reference_date=args.reference_date,
-                on_problem=tally,
-                encoding=args.encoding,
-            ):
-                out.write(piece)
-                last = piece[-1]
-    except ParseError as error:
-        error.source = "<stdin>" if name == "-" else name
-        raise
+    with _named_parse_errors(name), _streamed(name) as source:
+        for piece in iter_normalized(
+            source,
+            strict=args.strict,
+            reference_date=args.reference_date,
+            on_problem=tally,
+            encoding=args.encoding,
+        ):
+            out.write(piece)
+            last = piece[-1]
     tally.report(name, args.quiet)
     return last
 
