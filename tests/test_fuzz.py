@@ -26,6 +26,7 @@ from feedparse_txt import (
     parse_dump,
     parsing,
 )
+from feedparse_txt.machine import Machine
 from feedparse_txt.strategies import mutated, mutations
 
 from .conftest import REAL_TEXTS, Pieces, record_key
@@ -220,3 +221,54 @@ def test_reading_in_pieces_changes_nothing(data: st.DataObject) -> None:
     with mock.patch.object(parsing, "_BLOCK", sizes[0]):  # progress= feeds the text in blocks of this size
         in_blocks = _outcome(parse_dump, damaged, strict=False, progress=lambda done, total: None)
     assert in_blocks == parse_dump(damaged, strict=False)
+
+
+# What a copy may leave in or around a line: (before, after, a separator's spelling).
+_NOISE = [
+    ("", " ", None),
+    ("", "  \t", None),
+    ("\t", "", None),
+    (" ", " ", None),
+    ("\u3000", "", None),
+    ("", "\u00a0", None),
+    ("", "\u200b", None),
+    ("\u200b", "", None),
+    ("", " \u2060", None),
+    ("\u200b ", "", None),
+    (" \u200b", "", None),
+    ("", "\u2060 ", None),
+    ("", "", "\u00a0·\u00a0"),
+    ("", " ", " ·\u00a0"),
+    ("", "", "\u00a0· "),
+    ("", "", "  · "),
+]
+
+
+@given(st.data())
+def test_whitespace_around_lines_reads_alike_on_the_quick_path(data: st.DataObject) -> None:
+    # A record whose lines have whitespace around them is read by the record pattern,
+    # tidied (Machine._read_padded); line by line, the role readers read it the same.
+    text = REAL_TEXTS[data.draw(st.sampled_from(NAMES))]
+    if data.draw(st.booleans()):
+        text = data.draw(mutated(text, max_mutations=2))
+    lines = text.split("\n")
+    noise = st.sampled_from(_NOISE)
+    if data.draw(st.booleans()):  # every line alike, as a copy does
+        changes = dict.fromkeys(range(len(lines)), data.draw(noise))
+    else:
+        changes = data.draw(st.dictionaries(st.integers(0, len(lines) - 1), noise, max_size=30))
+    for k, (before, after, separator) in changes.items():
+        line = lines[k].replace(" · ", separator, 1) if separator else lines[k]
+        lines[k] = before + line + after
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    noisy = newline.join(lines)
+    quick = parse_dump(noisy, strict=False)
+    with mock.patch.object(Machine, "_read_padded", return_value=None):
+        slow = parse_dump(noisy, strict=False)
+    assert quick == slow
+    assert quick.document == slow.document and quick.record_lines() == slow.record_lines()
+    assert format_dump(quick) == noisy
+    found: list[Problem] = []
+    sizes = data.draw(st.lists(st.integers(1, 2000), min_size=1, max_size=3))
+    assert list(iter_articles(Pieces(noisy, sizes), strict=False, on_problem=found.append)) == list(quick)
+    assert found == list(quick.problems)

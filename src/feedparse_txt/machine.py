@@ -462,9 +462,10 @@ class Machine:
         kind = identified or self._likeliest(i, n)
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
-        sure = isinstance(identified, Layout) and not self.strict
+        sure = identified if isinstance(identified, Layout) and not self.strict else None
         try:
-            values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=sure)
+            quick = self._read_padded(i, sure) if sure else None
+            values, end, problems = quick or self._read(i, n, kind, repair=not self.strict, sure=bool(sure))
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -473,6 +474,46 @@ class Machine:
             self._report(problem)
         self._add(kind, values, i, end, canonical=not problems)
         return end
+
+    def _read_padded(self, i: int, layout: Layout) -> tuple[Values, int, list[ParseError]] | None:
+        """What :meth:`_read` makes of a record whose only fault is whitespace around
+        some of its lines (a copy that left a space at their ends): read tidied by the
+        record pattern, in one match; None if that does not read it.
+
+        The same values and problems: a line with whitespace around it never reads as
+        it stands, so each one is tidied with one problem; a line without reads as it
+        stands where the pattern reads it; and no repair touches a canonical line of
+        its role.
+        """
+        roles = LAYOUTS[layout]
+        end = i + len(roles)
+        lines = self._lines[i:end]  # fewer at the end of the text: the pattern reads none
+        problems: list[ParseError] = []
+        for k, line in enumerate(lines):
+            padding = whitespace_error(line, self._base + i + k + 1)
+            if padding is not None:
+                problems.append(padding)
+                role = roles[k]
+                lines[k] = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
+        if not problems:
+            return None  # damage of another kind, which _read names
+        lines.append("")
+        match = _record_patterns("\n")[layout is Layout.COMPACT]("\n".join(lines), 0)
+        if match is None:
+            return None
+        author, date_text, category, title, summary, tags, likes, minutes = match.groups()
+        day = _DAYS.get(date_text) or _day_of(date_text)
+        if day is None:
+            return None
+        values: Values = {
+            Role.AUTHOR: author,
+            Role.DATE_LINE: (day, category),
+            Role.TITLE: title,
+            Role.SUMMARY: summary,
+            Role.TAG_LINE: tags,
+            Role.STATS: Stats(int(likes), int(minutes)),
+        }
+        return values, end, problems
 
     def _identify(self, i: int, n: int) -> HeaderStyle | Layout | None:
         """What template starts at line ``i``, from its first lines (None: nothing)."""
@@ -1008,8 +1049,7 @@ class Machine:
 
     def _untidy(self, line: str, number: int) -> ParseError:
         """The problem a lenient reader records when it had to tidy ``line``."""
-        error = whitespace_error(line, number) or _invisible_error(line) or _no_break_error(line)
-        return error.at(number)
+        return whitespace_error(line, number) or (_invisible_error(line) or _no_break_error(line)).at(number)
 
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
