@@ -488,17 +488,17 @@ class Machine:
         roles = LAYOUTS[layout]
         end = i + len(roles)
         lines = self._lines[i:end]  # fewer at the end of the text: the pattern reads none
+        tidied = [line.strip() for line in lines]
+        if tidied == lines:
+            return None  # damage of another kind, which _read names
         problems: list[ParseError] = []
         for k, line in enumerate(lines):
-            padding = whitespace_error(line, self._base + i + k + 1)
-            if padding is not None:
-                problems.append(padding)
-                role = roles[k]
-                lines[k] = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
-        if not problems:
-            return None  # damage of another kind, which _read names
-        lines.append("")
-        match = _record_patterns("\n")[layout is Layout.COMPACT]("\n".join(lines), 0)
+            if tidied[k] != line:
+                problems.append(self._untidy(line, self._base + i + k + 1))
+                if roles[k] not in TEXT_ROLES and roles[k] not in REPEATS:
+                    tidied[k] = self._tidy(line)  # no invisible characters around it either
+        tidied.append("")
+        match = _record_patterns("\n")[layout is Layout.COMPACT]("\n".join(tidied), 0)
         if match is None:
             return None
         author, date_text, category, title, summary, tags, likes, minutes = match.groups()
