@@ -15,6 +15,7 @@ the same Article objects from fields already in hand).
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import multiprocessing
@@ -217,6 +218,22 @@ def command_line_times(rounds: int = 5) -> list[float]:
     return [min(times["1"]), min(times["2"])]
 
 
+def messy_copies(text: str) -> dict[str, str]:
+    """``text`` as copies a browser or editor may leave: lenient parsing reads each
+    record with a deviation on the repairing path, with a problem for each line."""
+    lines = text.split("\n")
+    return {
+        "the clean copy": text,
+        "CRLF line endings": text.replace("\n", "\r\n"),
+        "a space after every stats line": text.replace(" min read\n", " min read \n"),
+        "a tab before every third line": "\n".join(
+            line if k % 3 else "\t" + line for k, line in enumerate(lines)
+        ),
+        "a space after every line": text.replace("\n", " \n"),
+        "no-break spaces around every ' · '": text.replace(" · ", "\u00a0·\u00a0"),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -313,6 +330,15 @@ def main() -> int:
         per_mb[largest] <= 1.25 * per_mb[1],
         f"{per_mb[largest] / per_mb[1]:.2f}x",
     )
+
+    print("\nparse_dump(strict=False) of messy copies of the 1 MB dump (the copies in turns)")
+    copies = messy_copies(dump_file(1)[1])
+    seconds = best_interleaved(
+        {name: functools.partial(parse_dump, copy, strict=False) for name, copy in copies.items()}, rounds=3
+    )
+    for name, copy in copies.items():
+        speed, ratio = len(copy.encode()) / MB / seconds[name], seconds[name] / seconds["the clean copy"]
+        print(f"  {name:36} {speed:6.1f} MB/s  ({ratio:4.1f}x the clean copy's time)")
     if not args.quick:
         path100, _, _ = dump_file(100)
         rss = streaming_peak_rss(path100)

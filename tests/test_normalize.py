@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import Layout, ParseError, iter_normalized, normalize, parse_dump, source
 from feedparse_txt.model import HeaderEntry, TextEntry
-from feedparse_txt.strategies import mutated
+from feedparse_txt.strategies import messy_copies, mutated
 
 from .conftest import DATA, REAL_TEXTS, Pieces, read
 
@@ -242,6 +242,19 @@ def test_a_blank_line_next_to_unusable_text_stays() -> None:
     # With its date line, the record reads across the blank line and the doubled date.
     recovered = parse_dump(text.replace(authors + date, authors + "\n" + date + date), strict=False)
     assert recovered.articles == parse_dump(text).articles
+
+
+@given(st.data())
+def test_a_messy_copy_of_a_real_dump_reads_and_normalizes_as_the_dump(data: st.DataObject) -> None:
+    text = REAL_TEXTS[data.draw(st.sampled_from(sorted(REAL_TEXTS)))]
+    messy = data.draw(messy_copies(text))
+    clean, dump = parse_dump(text, strict=False), parse_dump(messy, strict=False)
+    assert dump.articles == clean.articles
+    # Text it cannot use (a record cut off) is one problem, and keeps what starts its lines.
+    if not clean.problems:
+        # A problem at each untidy line; line endings alike throughout are no deviation.
+        assert bool(dump.problems) == (messy.replace("\r\n", "\n").replace("\r", "\n") != text)
+        assert normalize(messy) == normalize(text)
 
 
 # ---------------------------------------------------------------------------- iter_normalized

@@ -13,6 +13,7 @@ Needs the ``hypothesis`` extra (``pip install 'feedparse_txt[hypothesis]'``).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import attrs
 from hypothesis import strategies as st
@@ -29,6 +30,7 @@ __all__ = [
     "dumps",
     "field_texts",
     "headers",
+    "messy_copies",
     "mutated",
     "mutations",
 ]
@@ -221,3 +223,46 @@ def mutated(draw: st.DrawFn, text: str, max_mutations: int = 3) -> str:
     for _ in range(count):
         text = draw(mutations(text)).apply(text)
     return text
+
+
+# ---------------------------------------------------------------------------- untidy copies
+
+# Whitespace a copy may leave around a line: spaces, a tab, an ideographic or a no-break space.
+_PADDING = st.sampled_from(["", "", " ", "  ", "\t", " \t", "\u3000", "\u00a0"])
+# The separator of a date or stats line as a page may write it: &nbsp;·&nbsp;
+_NBSP_SEPARATOR = st.sampled_from(["\u00a0·\u00a0", "\u00a0· ", " ·\u00a0"])
+_DATE_OR_STATS = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} · \S|\S+ likes? · \d+ min read$")
+
+
+@st.composite
+def messy_copies(draw: st.DrawFn, text: str) -> str:
+    """``text`` as a careless copy leaves it, every record still whole: whitespace
+    around its lines (every line alike, or some here and there), no-break spaces
+    around the separator of date and stats lines, CRLF or CR line endings, a byte
+    order mark. Lenient parsing reads from it the records it reads from ``text``;
+    where every line of ``text`` reads (no record cut off, no text it cannot use),
+    with a problem at each untidy line, and :func:`~feedparse_txt.normalize`
+    writes the same text for both.
+
+    >>> from hypothesis import given
+    >>> from feedparse_txt import normalize, parse_dump
+    >>> sample = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+    >>> @given(messy_copies(sample))
+    ... def test_a_messy_copy_normalizes_to_the_clean_one(messy):
+    ...     assert normalize(messy) == normalize(sample)
+    >>> test_a_messy_copy_normalizes_to_the_clean_one()
+    """
+    lines = text.split("\n")
+    count = len(lines) - (not lines[-1])  # not the nothing after a final line ending
+    around = st.tuples(_PADDING, _PADDING)
+    if not count or draw(st.booleans()):
+        untidy = dict.fromkeys(range(count), draw(around))
+    else:
+        untidy = draw(st.dictionaries(st.integers(0, count - 1), around, max_size=20))
+    for k, (before, after) in untidy.items():
+        line = lines[k]
+        if _DATE_OR_STATS.match(line) and draw(st.booleans()):
+            line = line.replace(" · ", draw(_NBSP_SEPARATOR), 1)
+        lines[k] = before + line + after
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return ("\ufeff" if draw(st.booleans()) else "") + newline.join(lines)
