@@ -462,10 +462,11 @@ class Machine:
         kind = identified or self._likeliest(i, n)
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
-        sure = identified if isinstance(identified, Layout) and not self.strict else None
+        layout = identified if isinstance(identified, Layout) and not self.strict else None
+        sure = layout is not None
         try:
-            quick = self._read_padded(i, sure) if sure else None
-            values, end, problems = quick or self._read(i, n, kind, repair=not self.strict, sure=bool(sure))
+            quick = self._read_padded(i, layout) if layout is not None else None
+            values, end, problems = quick or self._read(i, n, kind, repair=not self.strict, sure=sure)
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -498,7 +499,8 @@ class Machine:
                 if roles[k] not in TEXT_ROLES and roles[k] not in REPEATS:
                     tidied[k] = self._tidy(line)  # no invisible characters around it either
         tidied.append("")
-        match = _record_patterns("\n")[layout is Layout.COMPACT]("\n".join(tidied), 0)
+        full, compact = _record_patterns("\n")
+        match = (compact if layout is Layout.COMPACT else full)("\n".join(tidied), 0)
         if match is None:
             return None
         author, date_text, category, title, summary, tags, likes, minutes = match.groups()
