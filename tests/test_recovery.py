@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from feedparse_txt import Dump, ParseError, format_dump, normalize, parse_dump
+from feedparse_txt import Article, Dump, ParseError, format_dump, normalize, parse_dump
 from feedparse_txt.model import tag_line as tag_line_of
+from feedparse_txt.strategies import messy_copies
 
-from .conftest import DATA, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, read, real_dumps
 
 CLEAN = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
 EXPECTED = parse_dump(CLEAN).articles
@@ -123,6 +126,23 @@ def test_a_last_line_that_reads_respaced_is_not_cut(stats: str) -> None:
     assert dump.articles == parse_dump(clean).articles
     assert [p.code for p in dump.problems] == ["bad-stats" if "  " in stats else "no-break-space"]
     assert format_dump(dump) == text
+
+
+@given(st.data())
+def test_real_pages_pasted_together_read_as_each_page_alone(data: st.DataObject) -> None:
+    # Several copies in one file, with blank lines between or none, messy or cut off.
+    names = data.draw(st.lists(st.sampled_from(sorted(REAL_TEXTS)), min_size=2, max_size=4))
+    pasted = ""
+    expected: list[Article] = []
+    for name in names:
+        page = REAL_TEXTS[name]
+        if data.draw(st.booleans()):  # one line ending throughout: the first page's decides
+            page = data.draw(messy_copies(page)).lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        expected.extend(parse_dump(page, strict=False).articles)
+        pasted += page.rstrip("\n") + "\n" + data.draw(st.sampled_from(["", "\n", "\n\n", " \n"]))
+    dump = parse_dump(pasted, strict=False)
+    assert list(dump.articles) == expected
+    assert format_dump(dump) == pasted
 
 
 def test_pages_pasted_together_each_with_its_bom() -> None:
