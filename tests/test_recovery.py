@@ -145,6 +145,17 @@ def test_real_pages_pasted_together_read_as_each_page_alone(data: st.DataObject)
     assert format_dump(dump) == pasted
 
 
+@pytest.mark.parametrize("author", [" Su San Talks Tech ", "\tSu San Talks Tech\u3000"])
+def test_an_author_line_with_whitespace_on_both_sides_starts_a_record_after_a_blank_line(author: str) -> None:
+    # Found by the property above: the author line and its repeat did not count as the
+    # same line (a slight change seldom touches both ends), so no record started there,
+    # and the record went into the text kept from the stray blank line on.
+    second = CLEAN.replace(LINES[0], author, 1)
+    dump = parse_dump(CLEAN + "\n" + second, strict=False)
+    assert dump.articles == EXPECTED + EXPECTED
+    assert [p.code for p in dump.problems] == ["unexpected-line", "leading-whitespace"]
+
+
 def test_pages_pasted_together_each_with_its_bom() -> None:
     # A file saved with a BOM and pasted after another: its header still reads.
     first, second = (

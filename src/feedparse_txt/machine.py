@@ -676,7 +676,13 @@ class Machine:
         return bool(line.strip()) and _LOOKS_LIKE.get(role, "") in line
 
     def _same_author(self, first: str, second: str) -> bool:
-        return second == first or (not self.strict and bool(second.strip()) and _similar(first, second))
+        """Whether ``second`` is the author line ``first`` again: the same line, or,
+        lenient, the same once tidied or slightly different (`` Amap Tech `` and
+        ``Amap Tech``; ``Su San Talks Tech.``)."""
+        if second == first:
+            return True
+        second = second.strip()
+        return not self.strict and bool(second) and _similar(first.strip(), second)
 
     def _opens(self, role: Role, line: str) -> bool:
         if role is Role.BLANK:
