@@ -156,6 +156,22 @@ def test_an_author_line_with_whitespace_on_both_sides_starts_a_record_after_a_bl
     assert [p.code for p in dump.problems] == ["unexpected-line", "leading-whitespace"]
 
 
+def test_a_compact_page_pasted_with_its_bom_reads_its_first_author_without_it() -> None:
+    # Found by a property of pasted pages: the record pattern read the byte order mark
+    # as the author's first character, silently, and made an Article its own checks
+    # refuse (a field that starts with U+FEFF), which JSON written by parse could not
+    # be read back from.
+    first = read(DATA / "www_tags_conditional-annotations.txt") + "\n"
+    second = read(DATA / "www_tags_cache-patterns.txt")
+    dump = parse_dump(first + "\ufeff" + second, strict=False)
+    assert dump.articles == parse_dump(first).articles + parse_dump(second).articles
+    at = first.count("\n") + 1
+    assert [(p.code, p.line, p.column) for p in dump.problems] == [("invisible-character", at, 1)]
+    with pytest.raises(ParseError) as caught:
+        parse_dump(first + "\ufeff" + second)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("invisible-character", at, 1)
+
+
 def test_pages_pasted_together_each_with_its_bom() -> None:
     # A file saved with a BOM and pasted after another: its header still reads.
     first, second = (

@@ -120,8 +120,9 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     """Matchers of a canonical record in the full and in the compact layout.
 
     Each captures author, date text, category, title, summary, tag line, likes and
-    read minutes: text fields not empty and without surrounding whitespace (``\\s`` is
-    exactly what ``str.strip`` strips), the repeated author and title equal to the
+    read minutes: text fields not empty, without surrounding whitespace (``\\s`` is
+    exactly what ``str.strip`` strips) and not starting with a byte order mark (see
+    :func:`~feedparse_txt.model.check_text`), the repeated author and title equal to the
     first, blank lines empty, the counts canonical. Whether the date text is a
     canonical date (it has the shape of one) is looked up after the match. A
     compact record's second line is not its first again (that is a full record).
@@ -130,9 +131,9 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     # A text field and its line ending. The ending comes right after the run of
     # characters and the test for trailing whitespace after it, so that a line that
     # is not one fails in one pass, not by giving back one character at a time.
-    field = rf"(\S[^{stop}]*){nl}(?<=\S{nl})"
-    author = rf"(?P<author>\S[^{stop}]*){nl}(?<=\S{nl})"
-    title = rf"(?P<title>\S[^{stop}]*){nl}(?<=\S{nl})"
+    field = rf"([^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
+    author = rf"(?P<author>[^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
+    title = rf"(?P<title>[^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
     stats = rf"({PLAIN_COUNT}) likes · ({PLAIN_COUNT}) min read"
     end = rf"(?:{nl}|\Z)"
@@ -753,6 +754,9 @@ class Machine:
             return line
         tidy = line.strip() if padded(line) else line
         if free_text:
+            # A byte order mark where a page pasted after another starts: no field holds one there.
+            while tidy[:1] == BOM:
+                tidy = tidy[1:].strip()
             return tidy
         while tidy and (tidy[0] in _INVISIBLE or tidy[-1] in _INVISIBLE):
             tidy = tidy.strip(_INVISIBLE).strip()
@@ -1481,6 +1485,10 @@ def _text_field(role: Role, text: str, column: int = 1) -> str:
     error = whitespace_error(text, column=column)
     if error is not None:
         raise error
+    if text[0] == BOM:  # a field that starts with one would read as a byte order mark at a dump's start
+        raise ParseError.expected(
+            "invisible-character", role.value, "a byte order mark (U+FEFF) at its start", text, column=column
+        )
     return text
 
 
