@@ -231,6 +231,7 @@ def mutated(draw: st.DrawFn, text: str, max_mutations: int = 3) -> str:
 _PADDING = st.sampled_from(["", "", " ", "  ", "\t", " \t", "\u3000", "\u00a0"])
 # The separator of a date or stats line as a page may write it: &nbsp;·&nbsp;
 _NBSP_SEPARATOR = st.sampled_from(["\u00a0·\u00a0", "\u00a0· ", " ·\u00a0"])
+# Lines that such a separator leaves whole: date lines and stats (not a title that holds " · ").
 _DATE_OR_STATS = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} · \S|\S+ likes? · \d+ min read$")
 
 
@@ -239,10 +240,10 @@ def messy_copies(draw: st.DrawFn, text: str) -> str:
     """``text`` as a careless copy leaves it, every record still whole: whitespace
     around its lines (every line alike, or some here and there), no-break spaces
     around the separator of date and stats lines, CRLF or CR line endings, a byte
-    order mark. Lenient parsing reads from it the records it reads from ``text``;
-    where every line of ``text`` reads (no record cut off, no text it cannot use),
-    with a problem at each untidy line, and :func:`~feedparse_txt.normalize`
-    writes the same text for both.
+    order mark. Lenient parsing reads the same records from it as from ``text``.
+    Where every line of ``text`` reads (no record cut off, no text it cannot use),
+    it also reports a problem at each untidy line, and
+    :func:`~feedparse_txt.normalize` writes the same text for both.
 
     >>> from hypothesis import given
     >>> from feedparse_txt import normalize, parse_dump
