@@ -950,8 +950,8 @@ class Machine:
         """The first line after ``k`` that is not blank (whitespace alone: a line of
         zero-width spaces may be free text); None if the text ends first (raises
         _Unfinished if the lines in hand do, and the text goes on)."""
-        j = k + 1
-        while j < n and not self._tidy(self._lines[j], free_text=True):
+        lines, j = self._lines, k + 1
+        while j < n and (not lines[j] or not self._tidy(lines[j], free_text=True)):  # most are empty
             j += 1
         if j < n:
             return j
