@@ -746,10 +746,10 @@ class Machine:
         return True
 
     def _tidy(self, line: str, free_text: bool = False) -> str:
-        """What a lenient reader makes of a line: no surrounding blanks; unless it is
-        free text, which holds any other character as strict reading does, no invisible
-        characters around it (a line of zero-width spaces is a blank line) and plain
-        spaces around its separator."""
+        """What a lenient reader makes of a line: no surrounding blanks, and no byte
+        order mark at its start; unless it is free text, which holds any other
+        character as strict reading does, no invisible characters around it (a line
+        of zero-width spaces is a blank line) and plain spaces around its separator."""
         if self.strict:
             return line
         tidy = line.strip() if padded(line) else line
