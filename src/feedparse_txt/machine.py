@@ -146,12 +146,14 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
 
 
 def _day_of(date_text: str) -> _dt.date | None:
-    """The date of a canonical date text, remembered for the next time."""
-    day = canonical_date(date_text)
-    if day is not None:
-        if len(_DAYS) > _CACHE_LIMIT:
-            _DAYS.clear()
-        _DAYS[date_text] = day
+    """The date of a canonical date text (None for another text), remembered."""
+    day = _DAYS.get(date_text)
+    if day is None:
+        day = canonical_date(date_text)
+        if day is not None:
+            if len(_DAYS) > _CACHE_LIMIT:
+                _DAYS.clear()
+            _DAYS[date_text] = day
     return day
 
 
@@ -368,7 +370,7 @@ class Machine:
 
     def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
         """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
-        days, day_of = _DAYS, _day_of
+        days, day_of = _DAYS, _day_of  # _day_of's lookup inlined: a call fewer a record
         articles, known = self.articles, self._known
         count = self._count
         while (match := record(text, pos)) is not None:
@@ -505,7 +507,7 @@ class Machine:
         if match is None:
             return None
         author, date_text, category, title, summary, tags, likes, minutes = match.groups()
-        day = _DAYS.get(date_text) or _day_of(date_text)
+        day = _day_of(date_text)
         if day is None:
             return None
         values: Values = {
@@ -724,7 +726,7 @@ class Machine:
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
         """Date and category of a canonical date line, else None."""
         date_text, _separator, category = line.partition(SEPARATOR)
-        day = _DAYS.get(date_text) or _day_of(date_text)
+        day = _day_of(date_text)
         if day is None or not category or category.strip() is not category:
             return None
         return day, category
