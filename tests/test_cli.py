@@ -283,7 +283,12 @@ def test_a_strict_failure_leaves_every_file_as_it_was(
     bad.write_bytes(read(PAGE8).replace(" min read\n", " min read \n", 1).encode())
     out.write_text("before\n", encoding="utf-8")
     files = {path: path.read_bytes() for path in (first, bad, out)}
-    for argv in (["normalize", "--in-place"], ["normalize", "-o", str(out)], ["parse", "-o", str(out)]):
+    for argv in (
+        ["normalize", "--in-place"],
+        ["normalize", "-o", str(out)],
+        ["parse", "-o", str(out)],
+        ["merge", "-o", str(out)],
+    ):
         code, stdout, err = run(capsys, *argv, "--strict", str(first), str(bad))
         assert code == 1 and stdout == "" and f"{bad}:13:22: trailing-whitespace" in err
         assert {path: path.read_bytes() for path in files} == files
@@ -299,6 +304,62 @@ def test_merge_drops_duplicates_and_keeps_one_header(
     merged = parse_dump(out)
     assert len(merged) == 4 and len(merged.headers) == 1
     assert "7 records, 3 duplicates dropped, 4 written" in err
+
+
+def _merged(paths: list[Path]) -> str:
+    """What merge writes: the records of every file, the first with each author,
+    date and title kept, under the first page header of any file."""
+    dumps = [parse_dump(path, strict=False) for path in paths]
+    header = next((dump.header for dump in dumps if dump.header is not None), None)
+    kept: dict[tuple[str, object, str], Article] = {}
+    for article in (article for dump in dumps for article in dump):
+        kept.setdefault((article.author, article.published, article.title), article)
+    return format_dump(kept.values(), header=header)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # a file without a header first: its records wait for the next file's header
+        ["www_tags_cglib-proxy.txt", "www_tags_cache-patterns.txt", "tags_bootmem.txt", "tags_bootmem.txt"],
+        ["www_tags_cglib-proxy.txt", "www_tags_database-auto-increment.txt"],  # no header at all
+        [path.name for path in real_dumps()],
+        [path.name for path in reversed(real_dumps())],
+    ],
+    ids=["header-second", "no-header", "all", "all-reversed"],
+)
+def test_merge_writes_the_first_of_each_record_under_the_first_header(
+    capsys: pytest.CaptureFixture[str], names: list[str]
+) -> None:
+    paths = [DATA / name for name in names]
+    code, out, err = run(capsys, "merge", *map(str, paths))
+    assert code == 0 and out == _merged(paths)
+    records = sum(len(parse_dump(path, strict=False)) for path in paths)
+    written = len(parse_dump(out))
+    assert f"{records} records, {records - written} duplicates dropped, {written} written" in err
+
+
+def test_merge_streams_files_larger_than_a_block(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # 1.4 MB without a header (read in two blocks), every record of page 8 there 25
+    # times under other titles and 25 times as it is; then page 8 with its header,
+    # as a second file or pasted after the first.
+    page = parse_dump(PAGE8)
+    copies = [
+        attrs.evolve(article, title=f"{article.title} ({n})" if n % 2 else article.title)
+        for n in range(50)
+        for article in page
+    ]
+    headless = tmp_path / "headless.txt"
+    headless.write_text(format_dump(copies), encoding="utf-8")
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(read(headless) + read(PAGE8), encoding="utf-8")
+    assert headless.stat().st_size > 1 << 20
+    expected = _merged([headless, PAGE8])
+    assert expected.startswith("Tagged articles\n949 articles\nPage 8 of 10\nAmap Tech\n")
+    assert len(parse_dump(expected)) == 26 * len(page)
+    assert run(capsys, "merge", str(headless), str(PAGE8))[1] == expected
+    assert run(capsys, "merge", "-q", str(pasted), "-o", str(tmp_path / "out.txt"))[:2] == (0, "")
+    assert read(tmp_path / "out.txt") == expected
 
 
 def test_as_a_new_user_would_from_the_shell() -> None:
@@ -381,12 +442,13 @@ def test_a_redirected_stdout_in_another_encoding_gets_utf_8() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="select() takes no pipes on Windows")
-def test_parse_writes_records_before_its_input_ends() -> None:
-    """Lenient parse streams: the first records come out while stdin is still open
-    (so a file of any size is parsed in the memory of one block)."""
-    page = PAGE8.read_bytes()
-    command = [sys.executable, "-m", "feedparse_txt", "parse", "-", "-q"]
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+@pytest.mark.parametrize("command", ["parse", "merge"])
+def test_records_come_out_before_the_input_ends(command: str) -> None:
+    """Lenient parse and merge stream: the first records come out while stdin is
+    still open (so a file of any size is read in the memory of one block)."""
+    page = PAGE8.read_bytes() + b"\n"  # the file ends without one
+    argv = [sys.executable, "-m", "feedparse_txt", command, "-", "-q"]
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert process.stdin is not None and process.stdout is not None
     stdin = process.stdin
     finish = threading.Event()
@@ -404,13 +466,16 @@ def test_parse_writes_records_before_its_input_ends() -> None:
         ready, _, _ = select.select([process.stdout], [], [], 120)
         assert ready, "no record came out before the input ended"
         first = process.stdout.readline()
-        assert json.loads(first)["author"] == "Amap Tech"
     finally:
         finish.set()
     rest = process.stdout.read()
     writer.join()
     assert process.wait() == 0
-    assert (first + rest).count(b"\n") == 86 * 41
+    if command == "parse":
+        assert json.loads(first)["author"] == "Amap Tech"
+        assert (first + rest).count(b"\n") == 86 * 41
+    else:  # the pages pasted 41 times over: the page, its duplicates dropped
+        assert first + rest == page
 
 
 def test_lenient_and_strict_parse_agree_and_damage_is_summarized(
