@@ -133,6 +133,16 @@ def test_dump_iterates_its_articles() -> None:
     assert list(dump) == list(dump.articles) and len(dump) == 86
 
 
+def test_a_dump_repr_counts_its_articles_and_problems() -> None:
+    # A REPL or notebook prints the repr: it must not hold every record.
+    page = parse_dump(DATA / "backend-architecture-page8.txt")
+    assert "articles=<86 articles>, problems=<0 problems>" in repr(page)
+    assert repr(page.header) in repr(page) and len(repr(page)) < 300
+    cut = parse_dump(DATA / "www_tags_cache-breakdown.txt", strict=False)
+    assert "articles=<3 articles>, problems=<1 problem>, newline='\\n', final_newline=False" in repr(cut)
+    assert repr(Dump(articles=[article()])).startswith("Dump(header=None, articles=<1 article>, ")
+
+
 def test_several_pages_pasted_into_one_file() -> None:
     first = read(DATA / "backend-architecture-page8.txt") + "\n"
     second = read(DATA / "www_tags_idempotency.txt").rsplit("\nZhiKe AI\nZhi", 1)[0] + "\n"

@@ -6,7 +6,7 @@ import datetime as _dt
 import enum
 import functools
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any, NamedTuple
 
 import attrs
@@ -386,6 +386,16 @@ def _problems_tuple(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
+def _counted(noun: str) -> Callable[[Sized], str]:
+    """The repr of a field as how many it holds (``<86 articles>``): a dump's records
+    run to megabytes, which a REPL or a notebook would print whole."""
+
+    def counted(items: Sized) -> str:
+        return f"<{len(items)} {noun}{'s' * (len(items) != 1)}>"
+
+    return counted
+
+
 @attrs.frozen
 class Dump:
     """A parsed dump: its first page ``header``, its ``articles`` and ``problems``.
@@ -393,17 +403,25 @@ class Dump:
     Iterating a dump yields its articles and ``len()`` counts them. It also keeps
     what :func:`~feedparse_txt.format_dump` needs to write the text back exactly;
     ``attrs.evolve(dump, articles=...)`` writes the new records in canonical form
-    and the ones left as parsed as they were.
+    and the ones left as parsed as they were. Its repr counts the articles and
+    problems (a large dump's would run to megabytes); they are in ``articles`` and
+    ``problems``.
 
     >>> from feedparse_txt import parse_dump
     >>> dump = parse_dump(open("tests/data/tags_bootmem.txt", "rb"))
     >>> len(dump), dump.header.tag, [a.author for a in dump]
     (1, 'Bootmem', ['Deepin Linux'])
+    >>> dump  # doctest: +ELLIPSIS
+    Dump(header=Header(...), articles=<1 article>, problems=<0 problems>, newline='\\n', ...)
     """
 
     header: Header | None = None
-    articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles_tuple)
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems_tuple)
+    articles: tuple[Article, ...] = attrs.field(
+        default=(), converter=_articles_tuple, repr=_counted("article")
+    )
+    problems: tuple[Problem, ...] = attrs.field(
+        default=(), converter=_problems_tuple, repr=_counted("problem")
+    )
     newline: str = "\n"  #: the line ending of the first line: ``"\n"``, ``"\r\n"`` or ``"\r"`` (no LF at all)
     final_newline: bool = True  #: whether the text ended with a line ending
     bom: bool = False  #: whether the text started with a byte order mark
