@@ -442,12 +442,17 @@ def test_a_redirected_stdout_in_another_encoding_gets_utf_8() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="select() takes no pipes on Windows")
-@pytest.mark.parametrize("command", ["parse", "merge"])
+@pytest.mark.parametrize("command", ["parse", "merge", "format"])
 def test_records_come_out_before_the_input_ends(command: str) -> None:
-    """Lenient parse and merge stream: the first records come out while stdin is
-    still open (so a file of any size is read in the memory of one block)."""
+    """Lenient parse, merge and format of JSON Lines stream: the first records come
+    out while stdin is still open (so input of any size is read in the memory of one
+    block)."""
     page = PAGE8.read_bytes() + b"\n"  # the file ends without one
-    argv = [sys.executable, "-m", "feedparse_txt", command, "-", "-q"]
+    if command == "format":
+        page = subprocess.run(
+            [sys.executable, "-m", "feedparse_txt", "parse", str(PAGE8)], capture_output=True, check=True
+        ).stdout
+    argv = [sys.executable, "-m", "feedparse_txt", command, "-", *(["-q"] * (command != "format"))]
     process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert process.stdin is not None and process.stdout is not None
     stdin = process.stdin
@@ -474,8 +479,31 @@ def test_records_come_out_before_the_input_ends(command: str) -> None:
     if command == "parse":
         assert json.loads(first)["author"] == "Amap Tech"
         assert (first + rest).count(b"\n") == 86 * 41
-    else:  # the pages pasted 41 times over: the page, its duplicates dropped
+    elif command == "merge":  # the page pasted 41 times over: the page, its duplicates dropped
         assert first + rest == page
+    else:  # the records of the page 41 times over, without its header
+        assert (first + rest).decode("utf-8") == format_dump(parse_dump(PAGE8).articles * 41)
+
+
+def test_format_names_the_line_of_json_lines_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    records = run(capsys, "parse", str(PAGE8))[1].splitlines(keepends=True)
+    jsonl = tmp_path / "r.jsonl"
+    for line, message in (
+        ('{"author": "Amap Tech"}\n', "an article needs the field 'published'"),
+        ("[1, 2]\n", "list indices must be integers"),
+        (records[2][:-5] + "\n", "Expecting ':' delimiter"),  # cut off
+    ):
+        jsonl.write_text("".join([*records[:2], "\n", line, *records[3:]]), encoding="utf-8")
+        code, out, err = run(capsys, "format", str(jsonl), "-o", str(tmp_path / "out.txt"))
+        assert (code, out) == (2, "") and not (tmp_path / "out.txt").exists()
+        assert err.startswith(f"feedparse-txt: {jsonl}:4: not a dump as JSON or JSON Lines (")
+        assert message in err
+    # JSON may spell a lone surrogate, which no UTF-8 file can hold.
+    jsonl.write_text(records[0] + records[1].replace('"author": "', '"author": "\\ud800'), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(jsonl))
+    assert (code, out) == (2, "") and "the dump cannot be written in utf-8" in err
 
 
 def test_lenient_and_strict_parse_agree_and_damage_is_summarized(

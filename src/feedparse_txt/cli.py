@@ -13,6 +13,7 @@ import contextlib
 import csv
 import datetime as _dt
 import io
+import itertools
 import json
 import os
 import stat
@@ -30,7 +31,7 @@ from .known_tags import NO_KNOWN_TAGS, KnownTags
 from .model import Article, Dump, Header, Layout, known_tags_of, tag_line
 from .normalize import iter_normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files, read_in_blocks
-from .source import decode, text_lines
+from .source import decode, iter_chunks, iter_text_blocks, text_lines
 
 EXAMPLES = """\
 examples:
@@ -632,8 +633,15 @@ def _decode(name: str) -> str:
     """The text of a file this tool or a person wrote (JSON, a tag list): UTF-8, or
     UTF-16 or UTF-32 as a dump may be (Windows PowerShell 5 re-encodes what ``>``
     redirects into UTF-16), a byte order mark taken off."""
-    try:
+    with _invalid_bytes_named(name):
         return decode(_read_bytes(name), strict=True).text
+
+
+@contextlib.contextmanager
+def _invalid_bytes_named(name: str) -> Iterator[None]:
+    """An invalid byte in the file ``name`` (read as :func:`_decode` reads it) as a usage error."""
+    try:
+        yield
     except ParseError as error:
         where = f"{name}:{error.line}:{error.column}"
         raise UsageError(f"{where}: an invalid byte: not UTF-8, UTF-16 or UTF-32 text") from None
@@ -765,19 +773,31 @@ class _MergedDump:
 
 
 def cmd_format(args: argparse.Namespace) -> int:
-    text = _decode(args.file)
-    stripped = text.lstrip()
-    encoding = "utf-8"
+    with _open_bytes(args.file) as file, _invalid_bytes_named(args.file):
+        blocks = (block for block, _ in iter_text_blocks(iter_chunks(file, strict=True)))
+        head = ""
+        for block in blocks:  # enough to tell a whole dump's JSON from JSON Lines
+            head += block
+            if len(head.lstrip()) >= _JSON_MARK_WITHIN:
+                break
+        stripped = head.lstrip()
+        if stripped.startswith("{") and '"feedparse_txt"' in stripped[:_JSON_MARK_WITHIN]:
+            return _format_whole_dump(args, head + "".join(blocks))
+        _format_json_lines(args, itertools.chain([head], blocks))
+    return 0
+
+
+_JSON_MARK_WITHIN = 200  # a whole dump's JSON names feedparse_txt this near its start
+
+
+def _format_whole_dump(args: argparse.Namespace, text: str) -> int:
+    """Write the dump of the JSON ``text`` back as its file was, in its encoding."""
     try:
-        if stripped.startswith("{") and '"feedparse_txt"' in stripped[:200]:
-            dump = dump_from_dict(json.loads(text))
-            encoding = dump.encoding or encoding  # as the dump's file was: the round trip is exact
-            out_text = format_dump(dump)
-        else:
-            records = [article_from_dict(json.loads(line)) for line in text_lines(text) if line.strip()]
-            out_text = format_dump(records)
+        dump = dump_from_dict(json.loads(text))
+        out_text = format_dump(dump)
     except (json.JSONDecodeError, ValueError, TypeError) as error:
         raise UsageError(f"{args.file}: not a dump as JSON or JSON Lines ({error})") from None
+    encoding = dump.encoding or "utf-8"  # as the dump's file was: the round trip is exact
     try:
         data = out_text.encode(encoding)
     except (UnicodeEncodeError, LookupError) as error:  # a changed record, a character the encoding lacks
@@ -794,6 +814,31 @@ def cmd_format(args: argparse.Namespace) -> int:
     with _file_output(args.output, binary=True) as file:
         file.write(data)
     return 0
+
+
+def _format_json_lines(args: argparse.Namespace, blocks: Iterable[str]) -> None:
+    """Write the records of JSON Lines, given in blocks of whole lines, in the canonical
+    full layout while they are read: in the memory of one block, however many."""
+    render = record_renderer(Layout.FULL)
+    number = 0  # of the line
+    with _output(args.output) as out:
+        for block in blocks:
+            texts = []
+            for line in text_lines(block):
+                number += 1
+                if line.strip():
+                    try:
+                        texts.append(render(article_from_dict(json.loads(line))))
+                    except (json.JSONDecodeError, ValueError, TypeError) as error:
+                        raise UsageError(
+                            f"{args.file}:{number}: not a dump as JSON or JSON Lines ({error})"
+                        ) from None
+            text = "".join(texts)
+            try:
+                text.encode("utf-8")  # a lone surrogate, which JSON may spell (\ud800)
+            except UnicodeEncodeError as error:
+                raise UsageError(f"{args.file}: the dump cannot be written in utf-8 ({error})") from None
+            out.write(text)
 
 
 COMMANDS = {
