@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -10,19 +11,26 @@ import select
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import attrs
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from feedparse_txt import Article, Dump, format_date, format_dump, normalize, parse_dump, parse_files
+from feedparse_txt import source as source_module
 from feedparse_txt.cli import main
+from feedparse_txt.jsonio import article_to_dict
+from feedparse_txt.strategies import articles_lists
 
-from .conftest import DATA, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, read, real_dumps
 from .test_known_tags import SECKILL
 
 SCHEMA = json.loads((resources.files("feedparse_txt") / "data" / "article.schema.json").read_text())
@@ -360,6 +368,66 @@ def test_merge_streams_files_larger_than_a_block(capsys: pytest.CaptureFixture[s
     assert run(capsys, "merge", str(headless), str(PAGE8))[1] == expected
     assert run(capsys, "merge", "-q", str(pasted), "-o", str(tmp_path / "out.txt"))[:2] == (0, "")
     assert read(tmp_path / "out.txt") == expected
+
+
+def _stdout_of(argv: list[str], chunk: int) -> tuple[int, str]:
+    """The exit status of the command ``argv`` and what it writes to stdout, reading its
+    files ``chunk`` bytes at a time."""
+    out = io.StringIO()
+    with (
+        mock.patch.object(source_module, "CHUNK_SIZE", chunk),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(io.StringIO()),
+    ):
+        code = main(argv)
+    return code, out.getvalue()
+
+
+def is_valid_utf_8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# A copy: a real page, maybe cut off anywhere, maybe with another pasted after it.
+COPIES = st.lists(
+    st.tuples(st.sampled_from(sorted(REAL_TEXTS)), st.one_of(st.just(1.0), st.floats(0.1, 1.0))),
+    min_size=1,
+    max_size=2,
+).map(lambda parts: "\n".join(REAL_TEXTS[name][: int(len(REAL_TEXTS[name]) * kept)] for name, kept in parts))
+
+
+@given(st.lists(COPIES, min_size=1, max_size=3), st.sampled_from([300, 4000, 1 << 20]))
+def test_merge_reads_any_copies_in_any_blocks_as_a_whole_parse_does(copies: list[str], chunk: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / f"{k}.txt" for k in range(len(copies))]
+        for path, text in zip(paths, copies, strict=True):
+            path.write_text(text, encoding="utf-8")
+        assert _stdout_of(["merge", "-q", *map(str, paths)], chunk) == (0, _merged(paths))
+
+
+@given(
+    articles_lists(max_size=12),
+    st.sets(st.integers(0, 12)),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from([64, 1 << 20]),
+)
+def test_format_writes_json_lines_read_in_any_blocks_as_format_dump_does(
+    articles: list[Article], blank_before: set[int], newline: str, chunk: int
+) -> None:
+    lines = [json.dumps(article_to_dict(article)) for article in articles]  # a surrogate escaped
+    for at in sorted(blank_before, reverse=True):
+        lines.insert(min(at, len(lines)), " ")
+    expected = format_dump(articles)
+    with tempfile.TemporaryDirectory() as folder:
+        jsonl = Path(folder) / "r.jsonl"
+        jsonl.write_text("".join(line + newline for line in lines), encoding="ascii", newline="")
+        if is_valid_utf_8(expected):
+            assert _stdout_of(["format", str(jsonl)], chunk) == (0, expected)
+        else:  # a lone surrogate
+            assert _stdout_of(["format", str(jsonl)], chunk) == (2, "")
 
 
 def test_as_a_new_user_would_from_the_shell() -> None:
