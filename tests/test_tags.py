@@ -218,6 +218,13 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("GitHub Actionsci.ymlworkflows", ("GitHub Actions", "ci.yml", "workflows")),
         # ... not a version: its digits stay one word.
         ("MySQL 8.0Redis 7.2", ("MySQL 8.0", "Redis 7.2")),
+        # Capitals, a v and a version are one name (ARMv8, MQTTv5), not capitals and a
+        # capitalized word (AR|Mv8), alone or among others.
+        ("ARMv8", ("ARMv8",)),
+        ("ARMv8NEONSIMD", ("ARMv8", "NEON", "SIMD")),
+        ("IoTMQTTv5", ("IoT", "MQTTv5")),
+        ("AArch64ARMv8NEON", ("AArch64", "ARMv8", "NEON")),
+        ("OAuthSAMLv2SSO", ("OAuth", "SAMLv2", "SSO")),
         # A term with a symbol in it is one word, even after capitals (the term N+1).
         ("HibernateJPAN+1 problem", ("Hibernate", "JPA", "N+1 problem")),
         # Capitals glued to a lowercase word are two tags, not one name (UDPlatency), unless

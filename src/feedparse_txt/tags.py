@@ -275,6 +275,8 @@ def _acronym_ending(text: str, k: int) -> str:
     end = _lowercase_end(text, k + 1)
     if end - k == 3 and end < len(text) and text[end] in _JOINERS and text[k + 1 : end] in _HYPHENATED_STARTS:
         return _EITHER  # SR|Eon-call or SRE|on-call
+    if end - k == 2 and text[k + 1] == "v" and text[end : end + 1].isdigit():
+        return _EITHER  # a version: ARMv8, MQTTv5; or a tag of its own: GFW|v2ray
     model = _model
     if model is None:
         return _BEFORE
@@ -531,6 +533,8 @@ def _word_cost(word: str) -> float:
                 cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
+    elif word[-1].isdigit() and name[-1:] == "v" and len(name) > 2 and name[:-1].isupper():
+        cost = min(cost, _word_cost(name[:-1]) + _VERSIONED)  # capitals, v and a version: ARMv8, MQTTv5
     elif word[0].isdigit() and (unit := _after_number(word)).lower() in _UNITS and not unit.isupper():
         cost = min(cost, _number_with_unit(unit))  # 60fps, 2.4GHz, 1080p
     if len(_WORD_COSTS) > _CACHE_LIMIT:
