@@ -157,6 +157,14 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("I/Oepollnon-blocking", ("I/O", "epoll", "non-blocking")),
         ("Objective-Cdatabase migration", ("Objective-C", "database migration")),
         ("RISC-Vmemory pool", ("RISC-V", "memory pool")),
+        # ... and so does a language of one letter, a tag of its own before a lowercase word.
+        ("Cmemory management", ("C", "memory management")),
+        ("Cmallocmemory", ("C", "malloc", "memory")),
+        ("Cembeddedpointers", ("C", "embedded", "pointers")),
+        ("Rdata analysisstatistics", ("R", "data analysis", "statistics")),
+        ("CLinuxpointers", ("C", "Linux", "pointers")),
+        # ... but a name that starts with one and a word is one tag (a term).
+        ("AICtripJavaScript", ("AI", "Ctrip", "JavaScript")),
         # One digit and a few capitals lead a tag (digits sort first): 5G, 2PC, 3DES; the
         # tag may end after any of them, and another may follow a capital (4G|5G).
         ("5GMEClatency", ("5G", "MEC", "latency")),

@@ -70,6 +70,7 @@ _LOWER_UNKNOWN = (14.0, 1.5)  # ... of an unknown lowercase word: lowercase tags
 _OTHER_UNKNOWN = (16.0, 1.5)
 _LONG_WORD = 0.25  # times the square of the letters past 7
 _SINGLE_LETTER = 20.0
+_LETTER_NAMES = frozenset("CR")  # languages of one letter: a capital that may be a tag of its own
 _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags as a common word
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
@@ -934,13 +935,16 @@ def _candidates(line: str) -> _Candidates:
             if margin < doubt:
                 doubt = margin
             if (
-                start
-                and (line[start - 1] in "&/-\u2011" or _digit_led(line, start - 1))
+                (
+                    (start and (line[start - 1] in "&/-\u2011" or _digit_led(line, start - 1)))
+                    or part[0] in _LETTER_NAMES
+                )
                 and part[0].isupper()
                 and _longest_known_prefix(part[1:].lower(), known, longer_than=3)
             ):
-                # a lone capital ends a tag: R&D|engineering, RISC-V|memory; the rest is a
-                # lowercase word, with its own glue points: I/O|epoll|non-blocking
+                # a lone capital ends a tag: R&D|engineering, RISC-V|memory, or is one, a
+                # language (C|linker); the rest is a lowercase word, with its own glue
+                # points: I/O|epoll|non-blocking
                 undecided.append(start + 1)
                 undecided.extend([start + 1 + g for g in _glue_points(part[1:])[0]])
         elif (part.isupper() or part[:-1].isupper()) and (listed is None or listed > _COMMON):
@@ -1084,6 +1088,8 @@ def _tag_cost(tag: str) -> float:
         lower = tag.lower()
         if lower in model.terms:
             cost = min(cost, _TAG_COST + _TERM_COST)
+        elif tag in _LETTER_NAMES:
+            cost = _TAG_COST + _ACRONYM_COST  # a language (C, R): as likely as a short acronym
         elif lower in _NOT_A_TAG:
             cost += 10.0
         if len(_TAG_COSTS) > _CACHE_LIMIT:
