@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 
 import attrs
 from hypothesis import strategies as st
@@ -33,6 +34,7 @@ __all__ = [
     "messy_copies",
     "mutated",
     "mutations",
+    "pasted_pages",
 ]
 
 
@@ -267,3 +269,35 @@ def messy_copies(draw: st.DrawFn, text: str) -> str:
         lines[k] = before + line + after
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     return ("\ufeff" if draw(st.booleans()) else "") + newline.join(lines)
+
+
+# What a person leaves between two pages pasted into one file, after the first one's last line.
+_GAPS = st.sampled_from(["", "\n", "\n\n", " \n"])
+
+
+@st.composite
+def pasted_pages(
+    draw: st.DrawFn, pages: Sequence[str] | st.SearchStrategy[str], min_size: int = 2, max_size: int = 4
+) -> tuple[str, list[str]]:
+    """Several ``pages`` (dump texts with LF line endings, or a strategy of them; any
+    may come again) pasted into one text as a person does: each page's last line
+    ended, then nothing, a blank line or two, or a line of a space; the text and the
+    pages in the order pasted. Lenient parsing reads from it the records of each page
+    alone, in turn (a page cut off in its last record too), and
+    :func:`~feedparse_txt.format_dump` writes it back exactly.
+
+    >>> from hypothesis import given
+    >>> from feedparse_txt import parse_dump
+    >>> pages = [open(f"tests/data/{name}.txt", encoding="utf-8").read()
+    ...          for name in ("www_tags_cglib-proxy", "www_tags_cache-breakdown")]
+    >>> @given(pasted_pages(pages))
+    ... def test_pasted_pages_read_as_each_page(pasted):
+    ...     text, pasted_pages = pasted
+    ...     expected = [a for page in pasted_pages for a in parse_dump(page, strict=False)]
+    ...     assert list(parse_dump(text, strict=False)) == expected
+    >>> test_pasted_pages_read_as_each_page()
+    """
+    page = pages if isinstance(pages, st.SearchStrategy) else st.sampled_from(list(pages))
+    chosen = draw(st.lists(page, min_size=min_size, max_size=max_size))
+    text = "".join(page.rstrip("\n") + "\n" + draw(_GAPS) for page in chosen)
+    return text, chosen
