@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Dump, format_date, format_dump, normalize, parse_dump, parse_files
+from feedparse_txt import Article, Dump, cli, format_date, format_dump, normalize, parse_dump, parse_files
 from feedparse_txt import source as source_module
 from feedparse_txt.cli import main
 from feedparse_txt.jsonio import article_to_dict
@@ -347,10 +347,15 @@ def test_merge_writes_the_first_of_each_record_under_the_first_header(
     assert f"{records} records, {records - written} duplicates dropped, {written} written" in err
 
 
-def test_merge_streams_files_larger_than_a_block(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize("held_in_memory", [8 << 20, 1000], ids=["held in memory", "held on disk"])
+def test_merge_streams_files_larger_than_a_block(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, held_in_memory: int
+) -> None:
     # 1.4 MB without a header (read in two blocks), every record of page 8 there 25
     # times under other titles and 25 times as it is; then page 8 with its header,
-    # as a second file or pasted after the first.
+    # as a second file or pasted after the first. The records before the header wait
+    # in a temporary file, in memory or, past its size, on disk.
+    monkeypatch.setattr(cli, "_HELD_IN_MEMORY", held_in_memory)
     page = parse_dump(PAGE8)
     copies = [
         attrs.evolve(article, title=f"{article.title} ({n})" if n % 2 else article.title)

@@ -16,6 +16,7 @@ import io
 import itertools
 import json
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -698,8 +699,11 @@ def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink) -> st
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    with _output(args.output) as out:
-        merged = _MergedDump(out)
+    with (
+        _output(args.output) as out,
+        tempfile.SpooledTemporaryFile(_HELD_IN_MEMORY, "w+", encoding="utf-8", newline="") as held,
+    ):
+        merged = _MergedDump(out, held)
         for name in args.files:
             for header, articles in _pages_of(name, args):
                 merged.add(header, articles)
@@ -733,9 +737,10 @@ class _MergedDump:
     """Writes the records of several files as one canonical dump while they are read,
     under the first page header any of them has: ``format_dump(kept, header=header)``
     of the records kept. A record is dropped when one with its author, date and
-    title came before. Records read before any header are held until one is read."""
+    title came before. Records read before any header wait for one in ``held``, a
+    temporary file (kept in memory up to ``_HELD_IN_MEMORY`` bytes)."""
 
-    def __init__(self, out: _TextSink) -> None:
+    def __init__(self, out: _TextSink, held: IO[str]) -> None:
         from hashlib import blake2b  # here: 3 ms of import that only merge needs
 
         self._out = out
@@ -743,7 +748,7 @@ class _MergedDump:
         self._digest = blake2b
         # A digest of each key kept: 16 bytes a record, however long its title.
         self._seen: set[bytes] = set()
-        self._held: list[str] | None = []  # None once the header (or its absence) is written
+        self._held: IO[str] | None = held  # None once the header (or its absence) is written
         self.read = 0
         self.written = 0
 
@@ -760,16 +765,17 @@ class _MergedDump:
                 self._seen.add(digest)
                 texts.append(self._render(article))
         self.written += len(texts)
-        if self._held is None:
-            self._out.write("".join(texts))
-        else:
-            self._held.extend(texts)
+        (self._out if self._held is None else self._held).write("".join(texts))
 
     def finish(self) -> None:
         """Write the records held: after the header, or at the end if no file had one."""
         if self._held is not None:
-            self._out.write("".join(self._held))
+            self._held.seek(0)
+            shutil.copyfileobj(self._held, self._out, 1 << 20)  # a MB at a time: read(8 MB) took 90
             self._held = None
+
+
+_HELD_IN_MEMORY = 8 << 20
 
 
 def cmd_format(args: argparse.Namespace) -> int:
