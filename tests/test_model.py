@@ -143,6 +143,25 @@ def test_a_dump_repr_counts_its_articles_and_problems() -> None:
     assert repr(Dump(articles=[article()])).startswith("Dump(header=None, articles=<1 article>, ")
 
 
+def test_pages_take_the_dump_s_own_header_first() -> None:
+    # The first header is the dump's own: attrs.evolve may replace or remove it, and
+    # format_dump writes the one the dump has.
+    page = read(DATA / "www_tags_cglib-proxy.txt")  # no header
+    views = read(DATA / "tags_bootmem.txt")
+    pasted = parse_dump(views + "\n" + page + read(DATA / "backend-architecture-page8.txt"))
+    first, second = pasted.headers
+    assert [(h, len(a)) for h, a in pasted.pages()] == [(first, 2), (second, 86)]
+    other = attrs.evolve(first, tag="Memory")
+    for header in (other, None):
+        changed = attrs.evolve(pasted, header=header)
+        assert [(h, len(a)) for h, a in changed.pages()] == [(header, 2), (second, 86)]
+        assert changed.pages() == parse_dump(format_dump(changed), strict=False).pages()
+    headless = parse_dump(page)
+    assert headless.pages() == ((None, headless.articles),)
+    assert attrs.evolve(headless, header=first).pages() == ((first, headless.articles),)
+    assert parse_dump("").pages() == () and Dump().pages() == ()
+
+
 def test_several_pages_pasted_into_one_file() -> None:
     first = read(DATA / "backend-architecture-page8.txt") + "\n"
     second = read(DATA / "www_tags_idempotency.txt").rsplit("\nZhiKe AI\nZhi", 1)[0] + "\n"

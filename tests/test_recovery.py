@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Dump, ParseError, format_dump, normalize, parse_dump
+from feedparse_txt import Article, Dump, Header, ParseError, format_dump, normalize, parse_dump
 from feedparse_txt.model import tag_line as tag_line_of
 from feedparse_txt.strategies import messy_copies, pasted_pages
 
@@ -141,6 +142,27 @@ def test_real_pages_pasted_together_read_as_each_page_alone(data: st.DataObject)
     dump = parse_dump(pasted, strict=False)
     assert list(dump.articles) == [article for page in chosen for article in parse_dump(page, strict=False)]
     assert format_dump(dump) == pasted
+
+
+@given(pasted_pages(sorted(REAL_TEXTS.values()), min_size=1))
+def test_the_pages_of_pasted_real_pages_are_those_pages(pasted: tuple[str, list[str]]) -> None:
+    # A page without a header (a copy that starts at a record) reads as more of the page
+    # before it: nothing in the text says where it starts.
+    text, chosen = pasted
+    expected: list[tuple[Header | None, list[Article]]] = []
+    for page in chosen:
+        alone = parse_dump(page, strict=False)
+        if alone.header is not None or not expected:
+            expected.append((alone.header, list(alone.articles)))
+        else:
+            expected[-1][1].extend(alone.articles)
+    dump = parse_dump(text, strict=False)
+    assert [(header, list(articles)) for header, articles in dump.pages()] == expected
+    # With a record left out, the pages are those of the text format_dump writes.
+    if len(dump) > 1:
+        edited = attrs.evolve(dump, articles=dump.articles[1:])
+        assert edited.pages() == parse_dump(format_dump(edited), strict=False).pages()
+        assert [article for _, articles in edited.pages() for article in articles] == list(dump.articles[1:])
 
 
 @pytest.mark.parametrize("author", [" Su San Talks Tech ", "\tSu San Talks Tech\u3000"])

@@ -19,6 +19,7 @@ from .model import (
     RawRecord,
     RecordRun,
     TextEntry,
+    articles_as_parsed,
     tag_line,
 )
 from .source import line_break
@@ -128,14 +129,7 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
             raise TypeError(f"format_dump needs Article records, found {type(article).__name__}")
     if dump.newline == "\r":
         _check_no_lone_cr(dump)
-    document = dump.document
-    if dump.articles is document.articles or (
-        len(dump.articles) == len(document.articles)
-        and all(a is b for a, b in zip(dump.articles, document.articles, strict=True))
-    ):
-        parts = _unchanged(dump)
-    else:
-        parts = _Merge(dump).write()
+    parts = _unchanged(dump) if articles_as_parsed(dump) else _Merge(dump).write()
     text = "".join(parts)
     if not dump.final_newline and text.endswith(line_break(dump.newline)):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]

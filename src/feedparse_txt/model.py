@@ -492,6 +492,40 @@ class Dump:
                 line += lines_in(entry.raw)
         return tuple(spans)
 
+    def pages(self) -> tuple[tuple[Header | None, tuple[Article, ...]], ...]:
+        """Each page of the dump (several pages pasted into one file) as its header
+        and its articles, in order: a header starts a page, and articles before the
+        first header, if any, are a page of their own, with ``None``. A dump whose
+        articles were replaced gives the pages of its text as :func:`format_dump`
+        writes it (parsed again: equal articles, not the same objects).
+
+        >>> from feedparse_txt import parse_dump
+        >>> page = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+        >>> other = open("tests/data/tags_bootmem.txt", encoding="utf-8").read()
+        >>> pasted = parse_dump(page + other)
+        >>> [(header and header.tag, len(articles)) for header, articles in pasted.pages()]
+        [(None, 1), ('Bootmem', 1)]
+        """
+        if not articles_as_parsed(self):
+            from .formatting import format_dump  # both modules import this one
+            from .parsing import parse_dump
+
+            return parse_dump(format_dump(self), strict=False).pages()
+        entries = self.document.entries
+        has_headers = any(isinstance(entry, HeaderEntry) for entry in entries)
+        # The first header is the dump's own (``attrs.evolve`` may have replaced it).
+        pages: list[tuple[Header | None, list[Article]]] = [(None if has_headers else self.header, [])]
+        for entry in entries:
+            if isinstance(entry, HeaderEntry):
+                pages.append((self.header if len(pages) == 1 else entry.header, []))
+            elif isinstance(entry, RecordRun):
+                pages[-1][1].extend(self.articles[entry.start : entry.stop])
+            elif isinstance(entry, RawRecord):
+                pages[-1][1].append(self.articles[entry.article])
+        if not pages[0][1] and (len(pages) > 1 or pages[0][0] is None):
+            del pages[0]  # no articles before the first header, or none at all
+        return tuple((header, tuple(articles)) for header, articles in pages)
+
     @property
     def headers(self) -> tuple[Header, ...]:
         """Every page header, in order (several pages pasted into one file)."""
@@ -503,3 +537,12 @@ class Dump:
         elif self.header is not None:
             found.append(self.header)
         return tuple(found)
+
+
+def articles_as_parsed(dump: Dump) -> bool:
+    """Whether the articles of ``dump`` are the records parsed, in their order (not
+    replaced with ``attrs.evolve``)."""
+    parsed = dump.document.articles
+    return dump.articles is parsed or (
+        len(dump.articles) == len(parsed) and all(a is b for a, b in zip(dump.articles, parsed, strict=True))
+    )
