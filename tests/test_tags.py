@@ -244,6 +244,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("IoTMQTTv5", ("IoT", "MQTTv5")),
         ("AArch64ARMv8NEON", ("AArch64", "ARMv8", "NEON")),
         ("OAuthSAMLv2SSO", ("OAuth", "SAMLv2", "SSO")),
+        ("HTTP/2TLSv1.3", ("HTTP/2", "TLSv1.3")),  # a version with dots too
+        ("TLSv1.2TLSv1.3cipher suites", ("TLSv1.2", "TLSv1.3", "cipher suites")),
         # A term with a symbol in it is one word, even after capitals (the term N+1).
         ("HibernateJPAN+1 problem", ("Hibernate", "JPA", "N+1 problem")),
         # Capitals glued to a lowercase word are two tags, not one name (UDPlatency), unless

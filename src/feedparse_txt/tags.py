@@ -74,6 +74,7 @@ _LETTER_NAMES = frozenset("CR")  # languages of one letter: a capital that may b
 _NUMBER = 8.0  # a word of digits alone (a version: 21, 8.0), as common in tags as a common word
 _VERSION = re.compile(r"\d+(?:\.\d+)*")
 _VERSIONED = 2.0  # a known word and its version number, unspaced: Vue3, JDK17, arm64, log4j2
+_V_VERSION = re.compile(r"(?<=[A-Z]{2})v\d+(?:\.\d+)*$")  # after capitals: ARMv8, TLSv1.3
 _LETTER_AFTER_DIGIT = 8.0
 # A digit and 1, 2 or 3 capitals (5G, 2PC, 3DES) cost by their capitals; with more (4KHDR,
 # most likely 4K|HDR) a base and 3 a capital.
@@ -534,8 +535,8 @@ def _word_cost(word: str) -> float:
                 cost = min(cost, _compound_cost(word, 0, tails, model))
     if word[-1].isdigit() and len(name := word.rstrip("0123456789")) > 1 and _is_versioned(name, model):
         cost = min(cost, _word_cost(name) + _VERSIONED)
-    elif word[-1].isdigit() and name[-1:] == "v" and len(name) > 2 and name[:-1].isupper():
-        cost = min(cost, _word_cost(name[:-1]) + _VERSIONED)  # capitals, v and a version: ARMv8, MQTTv5
+    elif word[-1].isdigit() and (capitals := _V_VERSION.sub("", word)) != word and capitals.isupper():
+        cost = min(cost, _word_cost(capitals) + _VERSIONED)  # capitals, v and a version: ARMv8, TLSv1.3
     elif word[0].isdigit() and (unit := _after_number(word)).lower() in _UNITS and not unit.isupper():
         cost = min(cost, _number_with_unit(unit))  # 60fps, 2.4GHz, 1080p
     if len(_WORD_COSTS) > _CACHE_LIMIT:
