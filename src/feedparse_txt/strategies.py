@@ -297,7 +297,7 @@ def pasted_pages(
     ...     assert list(parse_dump(text, strict=False)) == expected
     >>> test_pasted_pages_read_as_each_page()
     """
-    page = pages if isinstance(pages, st.SearchStrategy) else st.sampled_from(list(pages))
-    chosen = draw(st.lists(page, min_size=min_size, max_size=max_size))
+    any_page = pages if isinstance(pages, st.SearchStrategy) else st.sampled_from(list(pages))
+    chosen = draw(st.lists(any_page, min_size=min_size, max_size=max_size))
     text = "".join(page.rstrip("\n") + "\n" + draw(_GAPS) for page in chosen)
     return text, chosen
