@@ -176,6 +176,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("CLinuxpointers", ("C", "Linux", "pointers")),
         # ... but a name that starts with one and a word is one tag (a term).
         ("AICtripJavaScript", ("AI", "Ctrip", "JavaScript")),
+        # C++ and C# are terms: after capitals, their capital is theirs.
+        ("CC++pointers", ("C", "C++", "pointers")),
+        ("AOPC++", ("AOP", "C++")),
+        ("AWSC#", ("AWS", "C#")),
+        ("ANRC#null handling", ("ANR", "C#", "null handling")),
         # One digit and a few capitals lead a tag (digits sort first): 5G, 2PC, 3DES; the
         # tag may end after any of them, and another may follow a capital (4G|5G).
         ("5GMEClatency", ("5G", "MEC", "latency")),
