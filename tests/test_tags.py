@@ -181,6 +181,13 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("AOPC++", ("AOP", "C++")),
         ("AWSC#", ("AWS", "C#")),
         ("ANRC#null handling", ("ANR", "C#", "null handling")),
+        # Common names no list knew: a hump (PowerShell, CoAP) or a capital after capitals
+        # (AI|Svelte, AI|Dask) read as tag boundaries.
+        ("LinuxPowerShellmonitoring", ("Linux", "PowerShell", "monitoring")),
+        ("AICoAPperformance", ("AI", "CoAP", "performance")),
+        ("AISvelteperformance", ("AI", "Svelte", "performance")),
+        ("AIDaskperformance", ("AI", "Dask", "performance")),
+        ("ABACAIperformance", ("ABAC", "AI", "performance")),
         # One digit and a few capitals lead a tag (digits sort first): 5G, 2PC, 3DES; the
         # tag may end after any of them, and another may follow a capital (4G|5G).
         ("5GMEClatency", ("5G", "MEC", "latency")),
