@@ -188,6 +188,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("AISvelteperformance", ("AI", "Svelte", "performance")),
         ("AIDaskperformance", ("AI", "Dask", "performance")),
         ("ABACAIperformance", ("ABAC", "AI", "performance")),
+        ("DockerMobXautomation", ("Docker", "MobX", "automation")),
+        ("AIksqlDBperformance", ("AI", "ksqlDB", "performance")),
+        ("Linuxhtmxmonitoring", ("Linux", "htmx", "monitoring")),
         # One digit and a few capitals lead a tag (digits sort first): 5G, 2PC, 3DES; the
         # tag may end after any of them, and another may follow a capital (4G|5G).
         ("5GMEClatency", ("5G", "MEC", "latency")),
