@@ -194,6 +194,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("AIKnativeperformance", ("AI", "Knative", "performance")),
         ("AIPgBouncerperformance", ("AI", "PgBouncer", "performance")),
         ("AIMidjourneyperformance", ("AI", "Midjourney", "performance")),
+        # A term before the capital that starts a word (AI|Saga) is weighed against the word
+        # that letter and the next start (AIS|aga), not ruled out by it.
+        ("AISagaperformance", ("AI", "Saga", "performance")),
+        ("RAGSagaperformance", ("RAG", "Saga", "performance")),
+        ("JWTPodindex optimization", ("JWT", "Pod", "index optimization")),
         # One digit and a few capitals lead a tag (digits sort first): 5G, 2PC, 3DES; the
         # tag may end after any of them, and another may follow a capital (4G|5G).
         ("5GMEClatency", ("5G", "MEC", "latency")),

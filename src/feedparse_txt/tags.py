@@ -295,6 +295,12 @@ def _acronym_ending(text: str, k: int) -> str:
     ending = _ACRONYM_ENDS.get(word)
     if ending is None:
         ending = _ACRONYM_ENDS[word] = _ending_of(word, model)
+    if ending == _AFTER:
+        run = k
+        while run and text[run - 1].isupper():
+            run -= 1
+        if text[run:k].lower() in model.terms and text[run : k + 1].lower() not in model.terms:
+            return _EITHER  # a term before the capital: AI|Saga or AIS|aga, the scores decide
     return ending
 
 
