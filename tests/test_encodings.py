@@ -255,6 +255,24 @@ def test_invalid_utf16_is_found_where_it_stands(codec: str) -> None:
     ]
 
 
+PIECES = st.lists(st.sampled_from(["a", " ", "\n", "\r", "\r\n", "·", "中", "😀"]), max_size=30).map("".join)
+
+
+@given(PIECES, PIECES, st.sampled_from([b"\xff", b"\xe4\xb8", b"\xc3", b"\x80"]))
+def test_an_invalid_utf_8_byte_is_found_where_it_stands(before: str, after: str, bad: bytes) -> None:
+    # Lines are counted in the bytes before it (no second decode of a large file): the
+    # same line and column as in the text before it, which ends lines at a lone CR only
+    # when the text has no LF.
+    problem = source.decode(before.encode() + bad + after.encode(), strict=False).problems[0]
+    end = "\n" if "\n" in before + after else "\r"
+    assert (problem.code, problem.line, problem.column) == (
+        "bad-encoding",
+        before.count(end) + 1,
+        len(before) - before.rfind(end),
+    )
+    assert f"invalid byte 0x{bad[0]:02x} at byte offset {len(before.encode())} " in problem.message
+
+
 @given(
     text=dump_texts(),
     codec=st.sampled_from([*sorted(MARKED), "utf-8-plain"]),

@@ -221,38 +221,59 @@ def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     body = data[skip:]  # once: after a byte order mark, the slice copies the whole file
     try:
         return Decoded(body.decode(name), skip > 0, [], name)
-    except UnicodeDecodeError:
-        problem = _invalid_byte(body, skip, name)
+    except UnicodeDecodeError as error:
+        problem = _invalid_byte(body, skip, name, start=error.start)
         if strict:
             raise problem from None
         return Decoded(body.decode(name, errors="replace"), skip > 0, [problem.problem], name)
 
 
 def _invalid_byte(
-    data: bytes, offset: int, codec: str, last_line: str = "", lines_before: int = 0
+    data: bytes,
+    offset: int,
+    codec: str,
+    last_line: str = "",
+    lines_before: int = 0,
+    start: int | None = None,
 ) -> ParseError:
-    """The error for the first byte of ``data`` that ``codec`` cannot decode; ``data``
-    starts at byte ``offset`` of the file (after any byte order mark), on line
+    """The error for the first byte of ``data`` that ``codec`` cannot decode (at
+    ``start``, if the caller's decode of all of ``data`` said so); ``data`` starts at
+    byte ``offset`` of the file (after any byte order mark), on line
     ``lines_before + 1`` after ``last_line``'s text.
 
-    Found again here: a decoder's own error counts from where it was fed last.
-    Lines end at a lone CR if no LF came before (``lines_before``) or comes in
+    Otherwise found again here: a decoder's own error counts from where it was fed
+    last. Lines end at a lone CR if no LF came before (``lines_before``) or comes in
     ``data``: a file read in pieces can tell no better at this point.
     """
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError as error:
-        start = error.start
+    if start is None:
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError as error:
+            start = error.start
+        else:
+            start = len(data) - 1  # not reached: the caller's decoder failed on ``data``
+    if codec == "utf-8":
+        # Counted in the bytes, whose line endings are the text's: decoding a large file
+        # again (twice) cost six times the decode that failed.
+        end = "\r" if not lines_before and b"\n" not in data else "\n"
+        byte = end.encode()
+        cut = data.rfind(byte, 0, start)
+        tail = data[cut + 1 : start].decode(codec)
+        line = lines_before + last_line.count(end) + data.count(byte, 0, start) + 1
+        if cut == -1:
+            tail = last_line[last_line.rfind(end) + 1 :] + tail
+        column = len(tail) + 1
     else:
-        start = len(data) - 1  # not reached: the caller's decoder failed on ``data``
-    before = last_line + data[:start].decode(codec, errors="replace")
-    end = "\r" if not lines_before and "\n" not in data.decode(codec, errors="replace") else "\n"
+        before = last_line + data[:start].decode(codec, errors="replace")
+        end = "\r" if not lines_before and "\n" not in data.decode(codec, errors="replace") else "\n"
+        line = lines_before + before.count(end) + 1
+        column = len(before) - (before.rfind(end) + 1) + 1
     return ParseError(
         "bad-encoding",
         f"expected {_display(codec)}, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
         " (a file in another encoding reads with encoding=..., --encoding)",
-        line=lines_before + before.count(end) + 1,
-        column=len(before) - (before.rfind(end) + 1) + 1,
+        line=line,
+        column=column,
     )
 
 
