@@ -554,8 +554,7 @@ def _located_articles(
     if args.strict:
         yield from _dump_located(name, _parse(name, args, known_tags), args)
         return
-    tally = _Tally()
-    with _streamed(name) as source:
+    with _streamed_and_summed_up(name, args.quiet) as (source, tally):
         yield from iter_located_articles(
             source,
             strict=False,
@@ -564,7 +563,16 @@ def _located_articles(
             known_tags=known_tags,
             encoding=args.encoding,
         )
-    tally.report(name, args.quiet)
+
+
+@contextlib.contextmanager
+def _streamed_and_summed_up(name: str, quiet: bool) -> Iterator[tuple[IO[bytes], _Tally]]:
+    """The file ``name`` opened as :func:`_streamed` opens it, and a tally for the
+    problems of its reading, summed up on stderr once it has been read."""
+    tally = _Tally()
+    with _streamed(name) as source:
+        yield source, tally
+    tally.report(name, quiet)
 
 
 @contextlib.contextmanager
@@ -682,9 +690,8 @@ def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink) -> st
     """Write the canonical form of the file ``name`` to ``out`` as it is read, a block
     at a time (read as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem);
     the last character written, if any. Its problems summed up on stderr."""
-    tally = _Tally()
     last = ""
-    with _named_parse_errors(name), _streamed(name) as source:
+    with _named_parse_errors(name), _streamed_and_summed_up(name, args.quiet) as (source, tally):
         for piece in iter_normalized(
             source,
             strict=args.strict,
@@ -694,7 +701,6 @@ def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink) -> st
         ):
             out.write(piece)
             last = piece[-1]
-    tally.report(name, args.quiet)
     return last
 
 
@@ -726,11 +732,9 @@ def _pages_of(name: str, args: argparse.Namespace) -> Iterator[tuple[Header | No
         dump = _parse(name, args)
         yield dump.header, dump.articles
         return
-    tally = _Tally()
-    with _streamed(name) as source:
+    with _streamed_and_summed_up(name, args.quiet) as (source, tally):
         for machine in read_in_blocks(source, False, args.reference_date, tally, (), args.encoding):
             yield (machine.headers[0] if machine.headers else None), machine.articles
-    tally.report(name, args.quiet)
 
 
 class _MergedDump:
