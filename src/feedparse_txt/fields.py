@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from .errors import ParseError, quote
+from .errors import ParseError, Problem, quote
 
 __all__ = [
     "Stats",
@@ -56,29 +56,34 @@ def padded(line: str) -> bool:
     return line[:1].isspace() or line[-1:].isspace()
 
 
-def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
-    """The problem with whitespace around ``line`` (which starts at ``column``), if any."""
+def whitespace_problem(line: str, number: int = 1, column: int = 1) -> Problem | None:
+    """The problem with whitespace around ``line`` (which starts at ``column``), if any.
+
+    Made without an error first: a lenient reader records one for every line of a
+    copy that left a space at the end of each.
+    """
     if not padded(line):
         return None
-    if not line[:1].isspace() and not line.isspace():
-        end = len(line)  # where the text ends, found without copying a long line
-        while line[end - 1].isspace():
-            end -= 1
-        return ParseError(
+    text = line.rstrip()
+    if text and not line[0].isspace():
+        return Problem(
+            number,
+            column + len(text),
             "trailing-whitespace",
-            f"expected the line to end after {quote(line[: min(end, 100)])}, "
-            f"found whitespace in {quote(line)}",
-            line=number,
-            column=column + end,
+            f"expected the line to end after {quote(text[:100])}, found whitespace in {quote(line)}",
         )
     # A line of whitespace only stands for a blank line or for an empty field.
-    expected = "no whitespace around the line" if line.isspace() else "text at the start"
-    return ParseError(
-        "leading-whitespace",
-        f"expected {expected}, found whitespace in {quote(line)}",
-        line=number,
-        column=column,
-    )
+    expected = "text at the start" if text else "no whitespace around the line"
+    message = f"expected {expected}, found whitespace in {quote(line)}"
+    return Problem(number, column, "leading-whitespace", message)
+
+
+def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
+    """:func:`whitespace_problem` as an error, to raise."""
+    problem = whitespace_problem(line, number, column)
+    if problem is None:
+        return None
+    return ParseError(problem.code, problem.message, line=problem.line, column=problem.column)
 
 
 # ---------------------------------------------------------------------------- dates

@@ -40,6 +40,7 @@ from .fields import (
     parse_stats,
     parse_views,
     whitespace_error,
+    whitespace_problem,
 )
 from .formatting import render_header, render_record
 from .grammar import HEADER_STYLES, LAYOUTS, LITERALS, LONGEST, LOOKAHEAD, REPEATS, TEXT_ROLES, Role
@@ -466,10 +467,14 @@ class Machine:
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
         layout = identified if isinstance(identified, Layout) and not self.strict else None
-        sure = layout is not None
+        quick = self._read_padded(i, layout) if layout is not None else None
+        if quick is not None:
+            values, end, untidy = quick
+            self.problems.extend(untidy)  # lenient reading only: recorded, never raised
+            self._add(kind, values, i, end, canonical=False)
+            return end
         try:
-            quick = self._read_padded(i, layout) if layout is not None else None
-            values, end, problems = quick or self._read(i, n, kind, repair=not self.strict, sure=sure)
+            values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=layout is not None)
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -479,28 +484,30 @@ class Machine:
         self._add(kind, values, i, end, canonical=not problems)
         return end
 
-    def _read_padded(self, i: int, layout: Layout) -> tuple[Values, int, list[ParseError]] | None:
-        """What :meth:`_read` makes of a record whose only fault is whitespace around
-        some of its lines (a copy that left a space at their ends): read tidied by the
-        record pattern, in one match; None if that does not read it.
+    def _read_padded(self, i: int, layout: Layout) -> tuple[Values, int, list[Problem]] | None:
+        """What :meth:`_read` makes of a record whose only faults are whitespace around
+        some of its lines (a copy that left a space at their ends) and no-break spaces
+        around the separator of its date or stats line (``&nbsp;·&nbsp;``): read tidied
+        by the record pattern, in one match; None if that does not read it.
 
         The same values and problems: a line with whitespace around it never reads as
-        it stands, so each one is tidied with one problem; a line without reads as it
-        stands where the pattern reads it; and no repair touches a canonical line of
-        its role.
+        it stands, nor does a date or stats line without a plain `` · ``, so each one
+        is tidied with one problem; a line without reads as it stands where the
+        pattern reads it; and no repair touches a canonical line of its role.
         """
         roles = LAYOUTS[layout]
         end = i + len(roles)
         lines = self._lines[i:end]  # fewer at the end of the text: the pattern reads none
-        tidied = [line.strip() for line in lines]
-        if tidied == lines:
+        tidied = [
+            self._tidy(line) if role in _SEPARATED and _nbsp_separated(line) else line.strip()
+            for line, role in zip(lines, roles, strict=False)  # fewer lines than roles at the end
+        ]
+        untidy = [k for k, line in enumerate(lines) if tidied[k] != line]
+        if not untidy:
             return None  # damage of another kind, which _read names
-        problems: list[ParseError] = []
-        for k, line in enumerate(lines):
-            if tidied[k] != line:
-                problems.append(self._untidy(line, self._base + i + k + 1))
-                if roles[k] not in TEXT_ROLES and roles[k] not in REPEATS:
-                    tidied[k] = self._tidy(line)  # no invisible characters around it either
+        for k in untidy:
+            if roles[k] not in TEXT_ROLES and roles[k] not in REPEATS:
+                tidied[k] = self._tidy(lines[k])  # no invisible characters around it either
         tidied.append("")
         full, compact = _record_patterns("\n")
         match = (compact if layout is Layout.COMPACT else full)("\n".join(tidied), 0)
@@ -518,7 +525,8 @@ class Machine:
             Role.TAG_LINE: tags,
             Role.STATS: Stats(int(likes), int(minutes)),
         }
-        return values, end, problems
+        number = self._base + i + 1
+        return values, end, [self._untidy_problem(lines[k], number + k) for k in untidy]
 
     def _identify(self, i: int, n: int) -> HeaderStyle | Layout | None:
         """What template starts at line ``i``, from its first lines (None: nothing)."""
@@ -737,6 +745,8 @@ class Machine:
         if self._date_of(line) is not None:
             return True
         tidy = self._tidy(line)
+        if tidy is not line and self._date_of(tidy) is not None:
+            return True  # canonical once tidied, as where a copy left a space at each line's end
         if self._reads_as(Role.STATS, tidy):
             return False  # stats have the separator too; not worth a dateutil call
         try:
@@ -1065,6 +1075,10 @@ class Machine:
         """The problem a lenient reader records when it had to tidy ``line``."""
         return whitespace_error(line, number) or (_invisible_error(line) or _no_break_error(line)).at(number)
 
+    def _untidy_problem(self, line: str, number: int) -> Problem:
+        """:meth:`_untidy` as it is recorded, made without an error where whitespace is the fault."""
+        return whitespace_problem(line, number) or self._untidy(line, number).problem
+
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
         return self._final and k == n - 1 and not self.final_newline
@@ -1314,6 +1328,15 @@ _RESPACED = frozenset(
 
 # The first lines of the page headers.
 _OPENING_LINES = frozenset(LITERALS[roles[0]] for roles in HEADER_STYLES.values())
+
+# The lines of a record with a separator, which a no-break space beside it leaves unread.
+_SEPARATED = frozenset([Role.DATE_LINE, Role.STATS])
+
+
+def _nbsp_separated(line: str) -> bool:
+    """Whether ``line`` has no plain `` · `` and a no-break space, maybe beside its dot."""
+    return "\u00a0" in line and SEPARATOR not in line
+
 
 # The code of a line of dates or counts that does not read (a header's, by default).
 _BAD = {Role.DATE_LINE: "bad-date-line", Role.STATS: "bad-stats"}
