@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -661,6 +662,35 @@ def test_check_streams_the_same_problems_as_a_whole_parse(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = run(capsys, "check", "-")
     assert out.splitlines() == [line.replace(str(path), "-", 1) for line in expected]
+
+
+def test_check_statistics_count_each_code_over_all_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Messy copies of real pages: how many problems of each code over all the files, most
+    # first (ties by code), and where the first of each is; not each problem.
+    paths = []
+    for k, name in enumerate(sorted(REAL_TEXTS)):
+        lines = REAL_TEXTS[name].split("\n")
+        lines[k % len(lines)] = "junk"
+        messy = "\n".join(line + " " * (j % (k + 2) == 0) for j, line in enumerate(lines))
+        paths.append(tmp_path / name)
+        paths[-1].write_text(messy, encoding="utf-8")
+    counts: Counter[str] = Counter()
+    firsts: dict[str, str] = {}
+    for path in paths:
+        for problem in parse_dump(path, strict=False).problems:
+            counts[problem.code] += 1
+            firsts.setdefault(problem.code, f"{path}:{problem.line}:{problem.column}")
+    assert len(counts) >= 3 and len(set(counts.values())) > 1
+    code, out, err = run(capsys, "check", "--statistics", *map(str, paths))
+    assert code == 1
+    rows = [line.split() for line in out.splitlines()]
+    assert [(int(n), c, where) for n, c, _first, _at, where in rows] == sorted(
+        ((n, c, firsts[c]) for c, n in counts.items()), key=lambda row: (-row[0], row[1])
+    )
+    assert f"{sum(counts.values())} problems in {len(paths)} files" in err
+    assert run(capsys, "check", "--statistics", str(PAGE8))[:2] == (0, "")
 
 
 def test_reference_date_resolves_relative_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

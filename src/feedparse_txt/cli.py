@@ -44,6 +44,7 @@ examples:
   feedparse-txt parse page.txt --format json -o page.json && feedparse-txt format page.json
                                                        a lossless round trip
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
+  feedparse-txt check --statistics *.txt               how many problems of each code
   feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
   feedparse-txt merge page1.txt page2.txt -o all.txt   several copied pages as one clean dump
   feedparse-txt parse --encoding gbk ansi-copy.txt     a copy Notepad saved as "ANSI" (GBK)
@@ -109,6 +110,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
     check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="instead of each problem, how many of each code, most first, with where the first is",
+    )
 
     norm = commands.add_parser(
         "normalize", parents=[common, dates], help="the canonical form of messy copies"
@@ -614,13 +620,19 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     found = 0
+    codes: dict[str, tuple[int, str]] = {}  # code -> how many, where the first is
     with _output(None) as out:
         for name in args.files:
 
             def report(problem: Problem, name: str = name) -> None:
                 nonlocal found
                 found += 1
-                out.write(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}\n")
+                where = f"{name}:{problem.line}:{problem.column}"
+                if args.statistics:
+                    count, first = codes.get(problem.code, (0, where))
+                    codes[problem.code] = (count + 1, first)
+                else:
+                    out.write(f"{where}: {problem.code} {problem.message}\n")
 
             # Streamed: a file of any size is checked in the memory of one block.
             with _streamed(name) as source:
@@ -632,6 +644,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                     encoding=args.encoding,
                 ):
                     pass
+        width = max(map(len, codes), default=0)
+        for code, (count, first) in sorted(codes.items(), key=lambda item: (-item[1][0], item[0])):
+            out.write(f"{count:>7}  {code:<{width}}  first at {first}\n")
     if not args.quiet:
         files = len(args.files)
         print(f"{found} problem{'s' * (found != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
