@@ -50,7 +50,7 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
     assert len(rows) == 1792 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 1736
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 1737
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -357,6 +357,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
             ("ContextClassLoader", "Instant Messaging", "window aggregation"),
         ),
         ("HyperLogLogKafka", ("HyperLogLog", "Kafka")),
+        # A term and one capital more is seldom an acronym: the capital starts a word.
+        ("AISentryerror tracking", ("AI", "Sentry", "error tracking")),
+        ("AITrustzero trust", ("AI", "Trust", "zero trust")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

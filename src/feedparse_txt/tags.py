@@ -47,6 +47,9 @@ __all__ = ["TagReading", "clear_cache", "split_tags", "tag_readings"]
 # Costs are negative log probabilities (nats); lower is likelier.
 _TERM_COST = 6.0  # a technology name from the term list
 _ACRONYM_COST = 9.0  # an unknown run of 2 or 3 capitals: TV, GIS; longer ones cost more
+# ... that is a term and one capital more (AIS, CPUS, EKSK): that capital more often starts
+# the next tag, a word (AI|Sentry, CPU|Shard, EKS|Karpenter), than it makes another acronym
+_TERM_AND_CAPITAL = 2.0
 _CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplication)
 # Costs that say how humps group into tags, where the parts alone tie (Jdbc|TemplateTransaction
 # against JdbcTemplate|Transaction): an unknown CamelCase word...
@@ -597,7 +600,8 @@ def _acronym_cost(word: str) -> float:
     (IDID) is two tags that share a word. One digit and a few capitals are common
     too (5G, 2PC, 3DES), but not more capitals (4KHDR is 4K|HDR), nor capitals after
     a digit inside (3GPP5G is 3GPP|5G); a longer number takes a unit (16KB, 100G), not
-    an acronym (996|ICU, 2024|AI)."""
+    an acronym (996|ICU, 2024|AI). A term and one capital more is rarer still (see
+    _TERM_AND_CAPITAL)."""
     letters = _after_number(word) if word[0].isdigit() else word
     if letters.isalpha() and letters != word:
         capitals = len(letters)
@@ -613,7 +617,13 @@ def _acronym_cost(word: str) -> float:
     inner_digits = _LETTER_AFTER_DIGIT * len(_DIGIT_LETTER.findall(word, 1))
     if letters != word:  # a second number after the first's letters: 4K60 is 4K|60fps
         inner_digits += _LETTER_AFTER_DIGIT
-    return _ACRONYM_COST + 3.0 * max(0, len(word) - 3) + inner_digits
+    terms = _load().terms
+    extended = (
+        _TERM_AND_CAPITAL
+        if word[-1].isupper() and word[:-1].lower() in terms and word.lower() not in terms
+        else 0.0  # not a plural: LLMs
+    )
+    return _ACRONYM_COST + 3.0 * max(0, len(word) - 3) + inner_digits + extended
 
 
 def _doubled(word: str) -> bool:
