@@ -231,6 +231,7 @@ def messy_copies(text: str) -> dict[str, str]:
         ),
         "a space after every line": text.replace("\n", " \n"),
         "no-break spaces around every ' · '": text.replace(" · ", "\u00a0·\u00a0"),
+        "a blank line after every line": text.replace("\n", "\n\n"),
     }
 
 
