@@ -498,16 +498,11 @@ class Machine:
         roles = LAYOUTS[layout]
         end = i + len(roles)
         lines = self._lines[i:end]  # fewer at the end of the text: the pattern reads none
-        tidied = [
-            self._tidy(line) if role in _SEPARATED and _nbsp_separated(line) else line.strip()
-            for line, role in zip(lines, roles, strict=False)  # fewer lines than roles at the end
-        ]
+        # fewer lines than roles at the end of the text
+        tidied = [self._padding_tidied(line, role) for line, role in zip(lines, roles, strict=False)]
         untidy = [k for k, line in enumerate(lines) if tidied[k] != line]
         if not untidy:
             return None  # damage of another kind, which _read names
-        for k in untidy:
-            if roles[k] not in TEXT_ROLES and roles[k] not in REPEATS:
-                tidied[k] = self._tidy(lines[k])  # no invisible characters around it either
         tidied.append("")
         full, compact = _record_patterns("\n")
         match = (compact if layout is Layout.COMPACT else full)("\n".join(tidied), 0)
@@ -527,6 +522,18 @@ class Machine:
         }
         number = self._base + i + 1
         return values, end, [self._untidy_problem(lines[k], number + k) for k in untidy]
+
+    def _padding_tidied(self, line: str, role: Role) -> str:
+        """``line`` of ``role`` as :meth:`_read_padded` reads it: without whitespace
+        around it; a line of fixed shape with whitespace around it or a no-break space
+        by its dot also as :meth:`_tidy` makes it (no invisible characters around it,
+        a plain `` · ``)."""
+        stripped = line.strip()
+        if role in TEXT_ROLES or role in REPEATS:
+            return stripped
+        if stripped != line or (role in _SEPARATED and _nbsp_separated(line)):
+            return self._tidy(line)
+        return line
 
     def _identify(self, i: int, n: int) -> HeaderStyle | Layout | None:
         """What template starts at line ``i``, from its first lines (None: nothing)."""
