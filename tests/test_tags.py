@@ -49,8 +49,8 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # Hand-written and synthetic lines (bench/data, measured by bench/tags.py): a change
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
-    assert len(rows) == 1792 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 1737
+    assert len(rows) == 1855 and all("".join(tags) == line for line, tags in rows)
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 1799
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -360,6 +360,13 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # A term and one capital more is seldom an acronym: the capital starts a word.
         ("AISentryerror tracking", ("AI", "Sentry", "error tracking")),
         ("AITrustzero trust", ("AI", "Trust", "zero trust")),
+        # Where the word list calls a glue decision close, the search weighs its runner-up
+        # too, knowing the line's order and tags (the best alone: planslow|query, Podhash).
+        ("Redisquery planslow query", ("Redis", "query plan", "slow query")),
+        ("Podhash slot", ("Pod", "hash slot")),
+        ("lakehousemiddlewarewindow aggregation", ("lakehouse", "middleware", "window aggregation")),
+        ("Project Loomedge computingversion control", ("Project Loom", "edge computing", "version control")),
+        ("ConcurrentHashMapobject poolsidecar", ("ConcurrentHashMap", "object pool", "sidecar")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

@@ -700,31 +700,34 @@ _NAME_GUESS = [_guess(size, _CAPITAL_UNKNOWN) for size in range(_LONGEST_GLUED +
 _LOWER_GUESS = [_guess(size, _LOWER_UNKNOWN) for size in range(_LONGEST_GLUED + 1)]
 
 
-def _glue_points(part: str) -> tuple[list[int], float]:
+def _glue_points(part: str) -> tuple[list[int], float, list[int]]:
     """Where words may be glued inside ``part``, a word no list knows.
 
     ``part`` has no case change (``Architecturecaching``, ``avalanchecache``).
     Returns the boundaries of its likeliest reading as known words (the first may
     be an unknown name: ``Seckill|high``; the last an unknown word), nothing when
-    it is likeliest one word; and the cost margin over the runner-up.
+    it is likeliest one word; the cost margin over the runner-up; and the
+    runner-up's boundaries (``systemd|anmaku`` beats ``system|danmaku`` by 2.8).
     """
     cached = _GLUE.get(part)
     if cached is None:
-        cached = _segment(part.lower(), part[0].isupper()) if len(part) <= _LONGEST_GLUED else ([], math.inf)
+        too_long = len(part) > _LONGEST_GLUED
+        cached = ([], math.inf, []) if too_long else _segment(part.lower(), part[0].isupper())
         if len(_GLUE) > _CACHE_LIMIT:
             _GLUE.clear()
         _GLUE[part] = cached
     return cached
 
 
-# part -> (glue points, how much likelier they are than the next reading)
-_GLUE: dict[str, tuple[list[int], float]] = {}
+# part -> (glue points, how much likelier they are than the next reading, its points)
+_GLUE: dict[str, tuple[list[int], float, list[int]]] = {}
 
 Option = tuple[float, list[int]]  # a reading of glued words: cost, boundaries
 
 
-def _segment(lower: str, name: bool) -> tuple[list[int], float]:
-    """Best reading of ``lower`` as glued words: (boundaries, margin to the next).
+def _segment(lower: str, name: bool) -> tuple[list[int], float, list[int]]:
+    """Best reading of ``lower`` as glued words: (boundaries, margin to the next
+    reading with other boundaries, that reading's boundaries).
 
     One word, two (``head|tail``, the head maybe an unknown name: ``Seckill|high``)
     or three. The known words it ends with are looked up once and shared by every
@@ -738,8 +741,8 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float]:
     # The first of the cheapest wins; the runner-up is the next reading with other points.
     options.sort(key=_OPTION_COST)
     best_cost, points = options[0]
-    runner_up = next((cost for cost, other in options if other != points), math.inf)
-    return points, runner_up - best_cost
+    runner_up, other = next(((cost, other) for cost, other in options if other != points), (math.inf, []))
+    return points, runner_up - best_cost, other
 
 
 def _one_or_two_words(
@@ -830,8 +833,11 @@ class TagReading:
 #   with digits inside (Docker|k8s|operator), after a lone capital (R&D|engineering):
 #   always scored;
 # - names: where known mixed-case names stand (GitHub, iOS);
-# - doubt: the smallest margin of a glue decision (inf: none was close to call).
-_Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float]
+# - doubt: the smallest margin of a glue decision (inf: none was close to call);
+# - alternatives: the runner-up's glue points where a decision is not sure (_SURE), weighed
+#   when the line is searched: the search knows more than the word list, the line's order and
+#   its tags (Bilibili|comment system|danmaku, where the word list reads systemd|anmaku).
+_Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float, list[int]]
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
@@ -864,6 +870,7 @@ def _candidates(line: str) -> _Candidates:
     certain: list[int] = []
     glue: list[int] = []
     undecided: list[int] = []
+    alternatives: list[int] = []
     doubt = math.inf
     end = -1
     size = len(line)
@@ -946,9 +953,11 @@ def _candidates(line: str) -> _Candidates:
             # only a fairly common word is read whole without a look for glue inside.
             if listed is not None and listed <= _COMMON:
                 continue
-            points, margin = _glue_points(part)
+            points, margin, other = _glue_points(part)
             if points:
                 glue.extend([start + g for g in points])
+            if margin < _SURE:  # the runner-up's points too, for the search to weigh
+                alternatives.extend([start + g for g in other if g not in points])
             if margin < doubt:
                 doubt = margin
             if (
@@ -983,7 +992,7 @@ def _candidates(line: str) -> _Candidates:
         if model.names.search(line)
         else []
     )
-    return certain, glue, undecided, names, doubt
+    return certain, glue, undecided, names, doubt, alternatives
 
 
 def _digit_led(line: str, k: int) -> bool:
@@ -1281,7 +1290,7 @@ def _scored_readings(
 ) -> list[Reading]:
     """The best readings of ``line`` from its candidate cuts, with the page's own tag
     where it stands (``page``) and the places of tags of a list (``listed``)."""
-    certain, glue_points, undecided_points, names, doubt = candidates
+    certain, glue_points, undecided_points, names, doubt, alternatives = candidates
     # With no names, page tag or undecided cuts there is nothing to reconcile:
     # the cuts are the candidates (a glue point is never at a case change).
     plain = not (undecided_points or names or page or listed)
@@ -1290,6 +1299,7 @@ def _scored_readings(
     base = set(certain)
     glue = set(glue_points)
     undecided = set(undecided_points)
+    weighed = set(alternatives)
     name_edges: AbstractSet[int] = _NO_CUTS
     if names:
         inside = {c for a, b in names for c in range(a + 1, b)}
@@ -1301,6 +1311,7 @@ def _scored_readings(
         base = (base - late | name_edges) - inside
         glue -= inside
         undecided -= inside
+        weighed -= inside
     forced: AbstractSet[int] = _NO_CUTS
     forbidden: AbstractSet[int] = _NO_CUTS
     if page:
@@ -1317,6 +1328,7 @@ def _scored_readings(
             base = base - forbidden | forced
             glue -= forbidden
             undecided -= forbidden
+            weighed -= forbidden
     tag_cost = _tag_cost
     if listed or page:
         # A tag of a list is likely, not certain (the list may lack the longer tag
@@ -1338,7 +1350,7 @@ def _scored_readings(
         settled := _settled(line, sorted(base | glue), bool(glue), doubt)
     ):
         return [settled]
-    optional = sorted(glue | undecided)
+    optional = sorted(glue | undecided | weighed - base)
     # At most three of up to six optional cuts: more are never needed.
     found = (
         _search(line, sorted(base.union(optional)), base, keep, extra=3, tag_cost=tag_cost)
