@@ -835,8 +835,8 @@ class TagReading:
 # - names: where known mixed-case names stand (GitHub, iOS);
 # - doubt: the smallest margin of a glue decision (inf: none was close to call);
 # - alternatives: the runner-up's glue points where a decision is not sure (_SURE), weighed
-#   when the line is searched: the search knows more than the word list, the line's order and
-#   its tags (Bilibili|comment system|danmaku, where the word list reads systemd|anmaku).
+#   when the line is searched: the search knows more than the word list (the line's order and
+#   its tags): Bilibili|comment system|danmaku, where the word list reads systemd|anmaku.
 _Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float, list[int]]
 
 
