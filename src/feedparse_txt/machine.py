@@ -29,6 +29,7 @@ from .errors import ParseError, Problem, quote
 from .fields import (
     PLAIN_COUNT,
     SEPARATOR,
+    VIEWS_TAIL,
     Stats,
     canonical_date,
     canonical_stats,
@@ -142,13 +143,10 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     canonical date (it has the shape of one) is looked up after the match. A
     compact record's second line is not its first again (that is a full record).
     """
-    nl, stop = re.escape(newline), re.escape(line_break(newline))
-    # A text field and its line ending. The ending comes right after the run of
-    # characters and the test for trailing whitespace after it, so that a line that
-    # is not one fails in one pass, not by giving back one character at a time.
-    field = rf"([^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
-    author = rf"(?P<author>[^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
-    title = rf"(?P<title>[^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
+    nl = re.escape(newline)
+    field = _text_line(newline)
+    author = _text_line(newline, "author")
+    title = _text_line(newline, "title")
     date_line = rf"([A-Z][a-z][a-z] [1-9][0-9]?, [0-9]{{4}}) · {field}"  # the shape of canonical dates
     stats = rf"({PLAIN_COUNT}) likes · ({PLAIN_COUNT}) min read"
     end = rf"(?:{nl}|\Z)"
@@ -158,6 +156,49 @@ def _record_patterns(newline: str) -> tuple[_Match, _Match]:
     )
     compact = rf"{author}(?!(?P=author){end}){date_line}{field}{field}{field}{stats}{end}"
     return re.compile(full).match, re.compile(compact).match
+
+
+def _text_line(newline: str, name: str = "") -> str:
+    """The pattern of a line of free text and its ending, the text captured (in a
+    group called ``name``, if given): not empty, without surrounding whitespace,
+    not starting with a byte order mark.
+
+    The ending comes right after the run of characters and the test for trailing
+    whitespace after it, so that a line that is not one fails in one pass, not by
+    giving back one character at a time.
+    """
+    nl, stop = re.escape(newline), re.escape(line_break(newline))
+    group = f"?P<{name}>" if name else ""
+    return rf"({group}[^\s{BOM}][^{stop}]*){nl}(?<=\S{nl})"
+
+
+# A canonical line of each header role that is not fixed text, its numbers captured in
+# groups named as the Header fields they fill.
+_HEADER_LINES = {
+    Role.ARTICLE_COUNT: rf"(?P<article_count>{PLAIN_COUNT}) articles",
+    Role.PAGE_OF: rf"Page (?P<page>{PLAIN_COUNT}) of (?P<page_count>{PLAIN_COUNT})",
+    Role.COUNT_AND_PAGE: (
+        rf"(?P<article_count>{PLAIN_COUNT}) articles{SEPARATOR}"
+        rf"Page (?P<page>{PLAIN_COUNT}) of (?P<page_count>{PLAIN_COUNT})"
+    ),
+    Role.VIEWS_LINE: rf"(?P<views>{PLAIN_COUNT}){re.escape(VIEWS_TAIL)}",
+}
+
+
+@functools.cache
+def _header_patterns(newline: str) -> dict[HeaderStyle, _Match]:
+    """Matchers of a canonical page header in each style, built from its template;
+    the tag (``tag``) and numbers are captured in groups named as the Header fields."""
+    nl = re.escape(newline)
+
+    def line(role: Role) -> str:
+        if role in LITERALS:
+            return re.escape(LITERALS[role]) + nl
+        if role is Role.TAG_NAME:
+            return _text_line(newline, "tag")
+        return _HEADER_LINES[role] + nl
+
+    return {style: re.compile("".join(map(line, roles))).match for style, roles in HEADER_STYLES.items()}
 
 
 def _day_of(date_text: str) -> _dt.date | None:
@@ -381,7 +422,39 @@ class Machine:
             pos = self._read_run(text, pos, Layout.FULL, full)
             pos = self._read_run(text, pos, Layout.COMPACT, compact)
             if pos == start:
-                return pos
+                pos = self._read_header(text, pos)
+                if pos == start:
+                    return pos
+
+    def _read_header(self, text: str, pos: int) -> int:
+        """Read a canonical page header at ``pos`` that a canonical record follows, as
+        the role readers would read it; where it stops (``pos``: no such header).
+
+        A page header starts every page copied, so a corpus of short pages has one
+        every few records; read role by role, one costs as much as ten records."""
+        found = self._header_at(text, pos)
+        if found is None:
+            return pos
+        header, end = found
+        self._add_header(header, None)
+        self._base += len(HEADER_STYLES[header.style])
+        return end
+
+    def _header_at(self, text: str, pos: int) -> tuple[Header, int] | None:
+        """The canonical page header at ``pos`` and where it ends, if a canonical record
+        follows it (what follows otherwise, the role readers read with the header)."""
+        newline = self.newline or "\n"
+        for style, header_at in _header_patterns(newline).items():
+            match = header_at(text, pos)
+            if match is not None:
+                end = match.end()
+                if not self._record_at(text, end):
+                    return None
+                fields = match.groupdict()
+                tag = fields.pop("tag", None)
+                header = Header(style=style, tag=tag, **{name: int(value) for name, value in fields.items()})
+                return (header, end) if render_header(header, newline) == match[0] else None
+        return None
 
     def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
         """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
@@ -445,6 +518,10 @@ class Machine:
             want *= 8
 
     def _starts_canonical(self, text: str, pos: int) -> bool:
+        """Whether a canonical record, or a canonical header and record, start at ``pos``."""
+        return self._record_at(text, pos) or self._header_at(text, pos) is not None
+
+    def _record_at(self, text: str, pos: int) -> bool:
         full, compact = _record_patterns(self.newline or "\n")
         return bool(full(text, pos) or compact(text, pos))
 
@@ -1223,13 +1300,9 @@ class Machine:
     def _add(self, kind: HeaderStyle | Layout, values: Values, i: int, end: int, *, canonical: bool) -> None:
         if isinstance(kind, HeaderStyle):
             header = _header_from(kind, values)
-            self.headers.append(header)
-            self._known = self._tag_list.with_page_tag(header.tag)
             raw = self._raw(i, end)
             exact = canonical and raw == render_header(header, self.newline or "\n")
-            self._close_run()
-            if self.keep_document:
-                self.entries.append(HeaderEntry(header, None if exact else raw))
+            self._add_header(header, None if exact else raw)
             return
         dated, stats = values[Role.DATE_LINE], values[Role.STATS]
         assert isinstance(dated, tuple) and isinstance(stats, Stats)
@@ -1250,6 +1323,14 @@ class Machine:
         self._add_article(article, kind, None if exact else raw)
         if self.first_lines is not None:
             self.first_lines.append(self._base + i + 1)
+
+    def _add_header(self, header: Header, raw: str | None) -> None:
+        """Add ``header``, its text ``raw`` unless it is canonical; its tag is the page's."""
+        self.headers.append(header)
+        self._known = self._tag_list.with_page_tag(header.tag)
+        self._close_run()
+        if self.keep_document:
+            self.entries.append(HeaderEntry(header, raw))
 
     def _add_article(self, article: Article, layout: Layout, raw: str | None) -> None:
         index = self._count
