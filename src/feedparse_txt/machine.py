@@ -85,6 +85,7 @@ class _Counts(dict[str, int]):
 
 
 _COUNTS = _Counts()
+
 # Characters of text the role readers first get to read from: a page header or a
 # damaged record and the lines after it that they look ahead to.
 _WINDOW = 4096
