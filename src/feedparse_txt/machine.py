@@ -22,6 +22,7 @@ import contextlib
 import datetime as _dt
 import functools
 import operator
+import os
 import re
 from collections.abc import Callable
 
@@ -184,6 +185,11 @@ _HEADER_LINES = {
     ),
     Role.VIEWS_LINE: rf"(?P<views>{PLAIN_COUNT}){re.escape(VIEWS_TAIL)}",
 }
+
+
+# What every page header starts with ("Tag"; commonprefix compares characters, as wanted
+# here, not paths): tested before the patterns are tried.
+_HEADER_START = os.path.commonprefix([LITERALS[roles[0]] for roles in HEADER_STYLES.values()])  # noqa: RUF071
 
 
 @functools.cache
@@ -444,6 +450,8 @@ class Machine:
     def _header_at(self, text: str, pos: int) -> tuple[Header, int] | None:
         """The canonical page header at ``pos`` and where it ends, if a canonical record
         follows it (what follows otherwise, the role readers read with the header)."""
+        if not text.startswith(_HEADER_START, pos):
+            return None
         newline = self.newline or "\n"
         for style, header_at in _header_patterns(newline).items():
             match = header_at(text, pos)
