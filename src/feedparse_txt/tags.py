@@ -1350,20 +1350,21 @@ def _scored_readings(
         settled := _settled(line, sorted(base | glue), bool(glue), doubt)
     ):
         return [settled]
-    optional = sorted(glue | undecided | weighed - base)
-    # At most three of up to six optional cuts: more are never needed.
-    found = (
-        _search(line, sorted(base.union(optional)), base, keep, extra=3, tag_cost=tag_cost)
-        if 0 < len(optional) <= 6
-        else []
-    )
+    # At most three of up to six optional cuts: more are never needed. The cuts are
+    # counted before they are gathered: a huge run of capitals has millions undecided.
+    found: list[tuple[float, tuple[str, ...]]] = []
+    if len(undecided) <= 6:
+        optional = glue | undecided | weighed - base
+        if 0 < len(optional) <= 6:
+            found = _search(line, sorted(base | optional), base, keep, extra=3, tag_cost=tag_cost)
     # Nothing found, or more tags than a line holds (a CamelCase name cut at its humps:
     # MergeTree), or capitals glued to the next hump, which a case change after it may
     # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
-    # changes too.
-    if not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1]):
+    # changes too (the undecided ones among them: none is forbidden).
+    search_every = not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1])
+    if search_every and len(undecided) <= _SEARCH_LIMIT:
         every = (set(certain) | name_edges | glue | undecided) - forbidden | forced
-        if len(every) <= _SEARCH_LIMIT:  # counted before sorting: a huge run has millions
+        if len(every) <= _SEARCH_LIMIT:
             found = _search(line, sorted(every), forced, keep, tag_cost=tag_cost) or found
     if not found:
         return [(_pieces(line, sorted(base)), math.inf, True)]
