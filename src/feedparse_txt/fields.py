@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
@@ -37,6 +39,27 @@ MAX_COUNT = 10**COUNT_DIGITS - 1
 # A count as str(int) writes it: the only spelling the canonical layout has.
 PLAIN_COUNT = rf"0|[1-9][0-9]{{0,{COUNT_DIGITS - 1}}}"
 _TOO_LONG = f"a count of at most {COUNT_DIGITS} digits"
+
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+class Remembered(dict[_Key, _Value]):
+    """``compute(key)`` for a key looked up the first time, kept for the next (up to
+    ``limit`` keys): a field's value where records repeat its text (dates, counts) is
+    then one lookup in C, a tenth of the cost of working it out again."""
+
+    def __init__(self, compute: Callable[[_Key], _Value], limit: int = 1 << 14) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: _Key) -> _Value:
+        value = self._compute(key)
+        if len(self) < self._limit:
+            self[key] = value
+        return value
 
 
 def _digits(number: str) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import operator
 from collections.abc import Callable, Iterable
 from typing import overload
 
-from .fields import SEPARATOR, VIEWS_TAIL, format_date
+from .fields import SEPARATOR, VIEWS_TAIL, Remembered, format_date
 from .grammar import HEADER_STYLES, LAYOUTS, Role
 from .model import (
     Article,
@@ -40,13 +41,17 @@ _PICK_LINES = {
 }
 
 
+# Date -> its text, for every dump written in this process: records share their dates.
+_DATE_TEXTS: Remembered[_dt.date, str] = Remembered(format_date)
+
+
 def _record_lines(article: Article) -> tuple[str, ...]:
     """The lines of ``_LINE_ROLES`` for ``article``."""
     author, title = article.author, article.title
     return (
         author,
         author,
-        f"{format_date(article.published)}{SEPARATOR}{article.category}",
+        f"{_DATE_TEXTS[article.published]}{SEPARATOR}{article.category}",
         "",
         title,
         article.summary,

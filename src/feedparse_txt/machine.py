@@ -31,6 +31,7 @@ from .fields import (
     PLAIN_COUNT,
     SEPARATOR,
     VIEWS_TAIL,
+    Remembered,
     Stats,
     canonical_date,
     canonical_stats,
@@ -69,23 +70,11 @@ Template = tuple[Role, ...]
 Values = dict[Role, object]
 
 _CACHE_LIMIT = 1 << 14
-# Canonical date text -> date, for every parse in this process: dates repeat across
-# the dumps of a corpus far more than within one page.
-_DAYS: dict[str, _dt.date] = {}
-
-
-class _Counts(dict[str, int]):
-    """A canonical count's digits -> its int, remembered: a lookup costs a quarter of
-    ``int()``, and a dump's counts are a few hundred small numbers."""
-
-    def __missing__(self, digits: str) -> int:
-        count = int(digits)
-        if len(self) < _CACHE_LIMIT:
-            self[digits] = count
-        return count
-
-
-_COUNTS = _Counts()
+# Canonical date text -> date (None: no canonical date), and a canonical count's digits ->
+# the count, for every parse in this process: dates and counts repeat across the records
+# and dumps of a corpus.
+_DAYS: Remembered[str, _dt.date | None] = Remembered(canonical_date, _CACHE_LIMIT)
+_COUNTS: Remembered[str, int] = Remembered(int, _CACHE_LIMIT)
 
 # Characters of text the role readers first get to read from: a page header or a
 # damaged record and the lines after it that they look ahead to.
@@ -206,18 +195,6 @@ def _header_patterns(newline: str) -> dict[HeaderStyle, _Match]:
         return _HEADER_LINES[role] + nl
 
     return {style: re.compile("".join(map(line, roles))).match for style, roles in HEADER_STYLES.items()}
-
-
-def _day_of(date_text: str) -> _dt.date | None:
-    """The date of a canonical date text (None for another text), remembered."""
-    day = _DAYS.get(date_text)
-    if day is None:
-        day = canonical_date(date_text)
-        if day is not None:
-            if len(_DAYS) > _CACHE_LIMIT:
-                _DAYS.clear()
-            _DAYS[date_text] = day
-    return day
 
 
 def _position(error: ParseError) -> tuple[int, int]:
@@ -467,12 +444,12 @@ class Machine:
 
     def _read_run(self, text: str, pos: int, layout: Layout, record: _Match) -> int:
         """Read the canonical records in ``layout`` that start at ``pos``; where they stop."""
-        days, day_of, counts = _DAYS, _day_of, _COUNTS  # _day_of's lookup inlined: a call fewer a record
+        days, counts = _DAYS, _COUNTS
         articles, known = self.articles, self._known
         count = self._count
         while (match := record(text, pos)) is not None:
             author, date_text, category, title, summary, tags, likes, minutes = match.groups()
-            day = days.get(date_text) or day_of(date_text)
+            day = days[date_text]
             if day is None:
                 break
             articles.append(
@@ -611,7 +588,7 @@ class Machine:
         if match is None:
             return None
         author, date_text, category, title, summary, tags, likes, minutes = match.groups()
-        day = _day_of(date_text)
+        day = _DAYS[date_text]
         if day is None:
             return None
         values: Values = {
@@ -843,7 +820,7 @@ class Machine:
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
         """Date and category of a canonical date line, else None."""
         date_text, _separator, category = line.partition(SEPARATOR)
-        day = _day_of(date_text)
+        day = _DAYS[date_text]
         if day is None or not category or category.strip() is not category:
             return None
         return day, category
