@@ -20,6 +20,7 @@ from feedparse_txt import (
     parse_stats,
 )
 from feedparse_txt.fields import (
+    Remembered,
     parse_count,
     parse_count_and_page,
     parse_date_line,
@@ -379,3 +380,18 @@ def _outcome(text: str, reference: dt.datetime) -> dt.date | str:
         return parse_date(text, reference=reference)
     except ParseError as error:
         return error.code
+
+
+def test_a_remembered_table_computes_each_key_once_and_keeps_at_most_its_limit() -> None:
+    calls: list[str] = []
+
+    def compute(digits: str) -> int:
+        calls.append(digits)
+        return int(digits)
+
+    table: Remembered[str, int] = Remembered(compute, limit=2)
+    assert [table["7"], table["7"], table["11"], table["7"]] == [7, 7, 11, 7]
+    assert calls == ["7", "11"] and dict(table) == {"7": 7, "11": 11}
+    assert table["3"] == 3 and table["3"] == 3  # past its limit: computed each time, not kept
+    assert calls == ["7", "11", "3", "3"] and len(table) == 2
+    assert table.get("5") is None and "5" not in table  # only [] computes
