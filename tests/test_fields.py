@@ -382,7 +382,7 @@ def _outcome(text: str, reference: dt.datetime) -> dt.date | str:
         return error.code
 
 
-def test_a_remembered_table_computes_each_key_once_and_keeps_at_most_its_limit() -> None:
+def test_a_remembered_table_computes_each_key_once_and_starts_afresh_at_its_limit() -> None:
     calls: list[str] = []
 
     def compute(digits: str) -> int:
@@ -392,6 +392,7 @@ def test_a_remembered_table_computes_each_key_once_and_keeps_at_most_its_limit()
     table: Remembered[str, int] = Remembered(compute, limit=2)
     assert [table["7"], table["7"], table["11"], table["7"]] == [7, 7, 11, 7]
     assert calls == ["7", "11"] and dict(table) == {"7": 7, "11": 11}
-    assert table["3"] == 3 and table["3"] == 3  # past its limit: computed each time, not kept
-    assert calls == ["7", "11", "3", "3"] and len(table) == 2
+    # At its limit it starts afresh: the newest keys are kept, never more than the limit.
+    assert table["3"] == 3 and table["3"] == 3 and table["12"] == 12
+    assert calls == ["7", "11", "3", "12"] and dict(table) == {"3": 3, "12": 12}
     assert table.get("5") is None and "5" not in table  # only [] computes

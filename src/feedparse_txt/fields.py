@@ -46,9 +46,12 @@ _Value = TypeVar("_Value")
 
 
 class Remembered(dict[_Key, _Value]):
-    """``compute(key)`` for a key looked up the first time, kept for the next (up to
-    ``limit`` keys): a field's value where records repeat its text (dates, counts) is
-    then one lookup in C, a tenth of the cost of working it out again."""
+    """``compute(key)`` for a key looked up the first time, kept for the next: a
+    field's value where records repeat its text (dates, counts) is then one lookup in
+    C, a tenth of the cost of working it out again. At ``limit`` keys the table starts
+    afresh, so that the keys of a long run's current dumps are kept, not the first
+    ``limit`` ever seen (text of damaged records among them: every date-line reader's
+    guess is looked up)."""
 
     def __init__(self, compute: Callable[[_Key], _Value], limit: int = 1 << 14) -> None:
         super().__init__()
@@ -57,8 +60,9 @@ class Remembered(dict[_Key, _Value]):
 
     def __missing__(self, key: _Key) -> _Value:
         value = self._compute(key)
-        if len(self) < self._limit:
-            self[key] = value
+        if len(self) >= self._limit:
+            self.clear()
+        self[key] = value
         return value
 
 
