@@ -95,7 +95,7 @@ def test_what_dateutil_read_is_the_same_the_second_time(text: str, reference: dt
     # is asked once a text, and an error comes back anew each time (callers amend it).
     def outcome() -> object:
         try:
-            return parse_date(text, reference=reference)
+            return parse_date(text, reference_date=reference)
         except ParseError as error:
             error.source = "amended"
             return (error.code, error.message, error.column, error.line)
@@ -125,7 +125,7 @@ def test_what_dateutil_read_is_the_same_the_second_time(text: str, reference: dt
     ],
 )
 def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
-    assert parse_date(text, reference=dt.date(2019, 8, 30)) == expected
+    assert parse_date(text, reference_date=dt.date(2019, 8, 30)) == expected
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
 def test_a_date_without_its_year_is_the_last_such_day_up_to_the_reference(
     text: str, reference: dt.date, expected: dt.date
 ) -> None:
-    found = parse_date(text, reference=reference)
+    found = parse_date(text, reference_date=reference)
     assert found == expected
     assert type(found) is dt.date
 
@@ -158,7 +158,7 @@ def test_a_date_without_its_year_is_the_last_such_day_up_to_the_reference(
 @pytest.mark.parametrize(("text", "reference"), [("Dec 5", dt.date(1, 5, 1)), ("Feb 29", dt.date(3, 5, 1))])
 def test_a_date_without_its_year_before_the_year_1_is_a_deviation(text: str, reference: dt.date) -> None:
     with pytest.raises(ParseError) as caught:
-        parse_date(text, reference=reference)
+        parse_date(text, reference_date=reference)
     assert caught.value.code == "bad-date"
 
 
@@ -166,7 +166,7 @@ def test_a_date_without_its_year_before_the_year_1_is_a_deviation(text: str, ref
 def test_a_date_shown_without_its_year_reads_back_within_the_year_up_to_the_reference(
     day: dt.date, reference: dt.date
 ) -> None:
-    found = parse_date(format_date(day)[: -len(", 2019")], reference=reference)
+    found = parse_date(format_date(day)[: -len(", 2019")], reference_date=reference)
     last = dt.date(reference.year, reference.month, reference.day)
     if last < dt.date.max:
         last += dt.timedelta(days=1)  # the site's time zone may be a day ahead
@@ -205,14 +205,24 @@ def _exists(year: int, month: int, day: int) -> bool:
     ],
 )
 def test_relative_dates_under_a_day_need_the_time_of_the_copy(text: str, expected: dt.date) -> None:
-    found = parse_date(text, reference=dt.datetime(2019, 8, 30, 1, 15))
+    found = parse_date(text, reference_date=dt.datetime(2019, 8, 30, 1, 15))
     assert found == expected
     assert type(found) is dt.date  # never a datetime, whatever the reference
 
 
+@pytest.mark.parametrize("text", ["3 days ago", "Sep 5"])
+def test_the_advice_of_a_missing_reference_date_works_as_given(text: str) -> None:
+    # The message names the keyword every parser takes, parse_date too.
+    with pytest.raises(ParseError) as caught:
+        parse_date(text)
+    assert "reference_date=..." in caught.value.message
+    assert parse_date(text, reference_date=dt.date(2019, 8, 30)) < dt.date(2019, 8, 30)
+    assert parse_date_line(f"{text} · Backend", reference_date=dt.date(2019, 8, 30))[1] == "Backend"
+
+
 def test_a_time_of_day_against_a_date_is_named() -> None:
     with pytest.raises(ParseError) as caught:
-        parse_date("2 hours ago", reference=dt.date(2019, 8, 30))
+        parse_date("2 hours ago", reference_date=dt.date(2019, 8, 30))
     assert caught.value.code == "relative-date"
     assert "datetime" in caught.value.message
 
@@ -221,7 +231,7 @@ def test_a_time_of_day_against_a_date_is_named() -> None:
 @pytest.mark.parametrize("reference", [dt.date(2019, 8, 30), dt.datetime(2019, 8, 30, 1, 15)])
 def test_a_relative_date_before_the_year_1_is_a_deviation(text: str, reference: dt.date) -> None:
     with pytest.raises(ParseError) as caught:
-        parse_date(text, reference=reference)
+        parse_date(text, reference_date=reference)
     assert caught.value.code == "bad-date"
 
 
@@ -341,7 +351,7 @@ def test_relative_dates_give_a_date_or_a_parse_error(
 ) -> None:
     text = f"{count} {unit}{'s' * plural} ago"
     try:
-        found = parse_date(text, reference=reference)
+        found = parse_date(text, reference_date=reference)
     except ParseError as error:
         assert error.code in ("bad-date", "relative-date")
     else:
@@ -377,7 +387,7 @@ def test_the_short_forms_read_as_the_long_ones(
 def _outcome(text: str, reference: dt.datetime) -> dt.date | str:
     """The date ``text`` reads as, or the code of its error."""
     try:
-        return parse_date(text, reference=reference)
+        return parse_date(text, reference_date=reference)
     except ParseError as error:
         return error.code
 

@@ -21,11 +21,17 @@ __all__ = ["articles_bag"]
 
 
 def _articles(
-    path: str, strict: bool, reference_date: _dt.date | None, known_tags: KnownTags
+    path: str,
+    strict: bool,
+    reference_date: _dt.date | None,
+    known_tags: KnownTags,
+    encoding: str | None,
 ) -> list[Article]:
     from pathlib import Path
 
-    dump = parse_dump(Path(path), strict=strict, reference_date=reference_date, known_tags=known_tags)
+    dump = parse_dump(
+        Path(path), strict=strict, reference_date=reference_date, known_tags=known_tags, encoding=encoding
+    )
     return list(dump.articles)
 
 
@@ -36,12 +42,14 @@ def articles_bag(
     reference_date: _dt.date | None = None,
     files_per_partition: int = 8,
     known_tags: Iterable[str] = (),
+    encoding: str | None = None,
 ) -> Any:
     """A ``dask.bag.Bag`` of the articles of ``paths``, in file order.
 
     Each partition parses a few files where Dask runs it (threads, processes, or a
     cluster's workers); the records are the same as a serial parse gives, with
-    ``reference_date`` and ``known_tags`` as :func:`~feedparse_txt.parse_dump` takes them.
+    ``reference_date``, ``known_tags`` and ``encoding`` as :func:`~feedparse_txt.parse_dump`
+    takes them.
     Turn it into a dataframe with ``bag.map(Article.to_dict).to_dataframe()``.
     """
     import dask.bag as db
@@ -50,5 +58,9 @@ def articles_bag(
     partitions = max(1, (len(names) + files_per_partition - 1) // files_per_partition)
     bag = db.from_sequence(names, npartitions=partitions)  # type: ignore[no-untyped-call]
     return bag.map(
-        _articles, strict=strict, reference_date=reference_date, known_tags=KnownTags.of(known_tags)
+        _articles,
+        strict=strict,
+        reference_date=reference_date,
+        known_tags=KnownTags.of(known_tags),
+        encoding=encoding,
     ).flatten()

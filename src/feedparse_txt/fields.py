@@ -156,13 +156,13 @@ _RELATIVE_WORDS = {
 }
 
 
-def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
+def parse_date(text: str, *, reference_date: _dt.date | None = None) -> _dt.date:
     """Parse a listing date.
 
     ``Mon D, YYYY`` is parsed by hand; other absolute shapes (``August 27, 2019``,
     ``27 Aug 2019``, ``2019-08-27``) by dateutil. A date missing its day is an
     error. Relative dates (``3 days ago``, ``Yesterday``) need an explicit
-    ``reference`` date; those under a day (``2 hours ago``, ``Just now``) need it
+    ``reference_date``; those under a day (``2 hours ago``, ``Just now``) need it
     as a ``datetime``, the time of the copy, because a date alone cannot tell on
     which day they fall. So does a date without its year (``Sep 5``: sites leave
     the year out of recent dates): it is the latest such day up to the day after
@@ -173,17 +173,17 @@ def parse_date(text: str, *, reference: _dt.date | None = None) -> _dt.date:
     >>> import datetime
     >>> parse_date("Aug 27, 2019")
     datetime.date(2019, 8, 27)
-    >>> parse_date("3 days ago", reference=datetime.date(2019, 8, 30))
+    >>> parse_date("3 days ago", reference_date=datetime.date(2019, 8, 30))
     datetime.date(2019, 8, 27)
-    >>> parse_date("Sep 5", reference=datetime.date(2019, 8, 30))
+    >>> parse_date("Sep 5", reference_date=datetime.date(2019, 8, 30))
     datetime.date(2018, 9, 5)
-    >>> parse_date("2 hours ago", reference=datetime.datetime(2019, 8, 30, 1, 15))
+    >>> parse_date("2 hours ago", reference_date=datetime.datetime(2019, 8, 30, 1, 15))
     datetime.date(2019, 8, 29)
     """
     found = canonical_date(text)
     if found is not None:
         return found
-    return _parse_uncommon_date(text, reference)
+    return _parse_uncommon_date(text, reference_date)
 
 
 def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
@@ -353,7 +353,7 @@ def format_date(day: _dt.date) -> str:
     return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d}"
 
 
-def parse_date_line(text: str, *, reference: _dt.date | None = None) -> tuple[_dt.date, str]:
+def parse_date_line(text: str, *, reference_date: _dt.date | None = None) -> tuple[_dt.date, str]:
     """``Aug 27, 2019 · Backend Development`` -> (date, category)."""
     date_text, separator, category = text.partition(SEPARATOR)
     if not separator:
@@ -369,7 +369,7 @@ def parse_date_line(text: str, *, reference: _dt.date | None = None) -> tuple[_d
             "empty-field", "a category after ' · '", "nothing", text, column=len(text) + 1
         )
     try:
-        return parse_date(date_text, reference=reference), category
+        return parse_date(date_text, reference_date=reference_date), category
     except ParseError as error:
         raise ParseError(error.code, f"{error.message}, in {quote(text)}", column=error.column) from None
 

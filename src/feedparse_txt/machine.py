@@ -837,7 +837,7 @@ class Machine:
             return False  # stats have the separator too; not worth a dateutil call
         try:
             parse_date_line(
-                tidy if self.strict else _respaced(tidy, Role.DATE_LINE), reference=self.reference_date
+                tidy if self.strict else _respaced(tidy, Role.DATE_LINE), reference_date=self.reference_date
             )
         except ParseError as error:
             return error.code == "relative-date"
@@ -1143,7 +1143,7 @@ class Machine:
         if not text.strip():  # where a line of dates or counts belongs
             raise ParseError.expected(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
         if role is Role.DATE_LINE:
-            day, category = parse_date_line(text, reference=self.reference_date)
+            day, category = parse_date_line(text, reference_date=self.reference_date)
             _text_field(role, category, column=text.index(SEPARATOR) + len(SEPARATOR) + 1)
             return day, category
         if role is Role.STATS:
