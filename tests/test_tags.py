@@ -50,7 +50,7 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
     assert len(rows) == 2062 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 2004
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 2005
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -367,6 +367,15 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("lakehousemiddlewarewindow aggregation", ("lakehouse", "middleware", "window aggregation")),
         ("Project Loomedge computingversion control", ("Project Loom", "edge computing", "version control")),
         ("ConcurrentHashMapobject poolsidecar", ("ConcurrentHashMap", "object pool", "sidecar")),
+        # Two tags by the case changes are searched too where a close glue decision kept a
+        # word whole inside a phrase (Podlazy loading): a phrase's words are known words.
+        ("AI agentsPodlazy loading", ("AI agents", "Pod", "lazy loading")),
+        ("ChatGPTLeafundo log", ("ChatGPT", "Leaf", "undo log")),
+        ("MilvusProject Loomedge computing", ("Milvus", "Project Loom", "edge computing")),
+        ("DifyRaspberry Picode refactoring", ("Dify", "Raspberry Pi", "code refactoring")),
+        # ... but not where the word kept whole is a tag of its own, a name: Sec|kill.
+        ("Project LoomSeckill", ("Project Loom", "Seckill")),
+        ("AI agentsSeckill", ("AI agents", "Seckill")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

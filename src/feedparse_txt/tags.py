@@ -834,10 +834,12 @@ class TagReading:
 #   always scored;
 # - names: where known mixed-case names stand (GitHub, iOS);
 # - doubt: the smallest margin of a glue decision (inf: none was close to call);
+# - kept: where words start that no list knows and that a glue decision kept whole, but not
+#   surely (two words glued, as the runner-up reads them, are nearly as likely);
 # - alternatives: the runner-up's glue points where a decision is not sure (_SURE), weighed
 #   when the line is searched: the search knows more than the word list (the line's order and
 #   its tags): Bilibili|comment system|danmaku, where the word list reads systemd|anmaku.
-_Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float, list[int]]
+_Candidates = tuple[list[int], list[int], list[int], list[tuple[int, int]], float, list[int], list[int]]
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
@@ -872,6 +874,7 @@ def _candidates(line: str) -> _Candidates:
     undecided: list[int] = []
     alternatives: list[int] = []
     doubt = math.inf
+    kept: list[int] = []
     end = -1
     size = len(line)
     at = 0
@@ -958,6 +961,8 @@ def _candidates(line: str) -> _Candidates:
                 glue.extend([start + g for g in points])
             if margin < _SURE:  # the runner-up's points too, for the search to weigh
                 alternatives.extend([start + g for g in other if g not in points])
+                if not points and listed is None:
+                    kept.append(start)
             if margin < doubt:
                 doubt = margin
             if (
@@ -992,7 +997,7 @@ def _candidates(line: str) -> _Candidates:
         if model.names.search(line)
         else []
     )
-    return certain, glue, undecided, names, doubt, alternatives
+    return certain, glue, undecided, names, doubt, kept, alternatives
 
 
 def _digit_led(line: str, k: int) -> bool:
@@ -1214,15 +1219,22 @@ def _search(
 Reading = tuple[tuple[str, ...], float, bool]  # tags, cost, close
 
 
-def _settled(line: str, cuts: list[int], glued: bool, doubt: float) -> Reading | None:
+def _settled(line: str, cuts: list[int], glued: bool, doubt: float, kept: list[int]) -> Reading | None:
     """The reading the structure settles alone, if it does: in order, no one-letter
-    tag, and the usual three tags (or two, where the word list's glue points are
-    clear). ``glued``: some of ``cuts`` are glue points, ``doubt`` their margin."""
+    tag, and the usual three tags, or two where the word list's decisions are clear.
+    ``glued``: some of ``cuts`` are glue points; ``doubt``: the smallest margin of a
+    glue decision; ``kept``: where unknown words kept whole not surely start."""
     if len(cuts) == 2:
         a, b = cuts
         simple: tuple[str, ...] = (line[:a], line[a:b], line[b:])
-    elif len(cuts) == 1 and (not glued or doubt >= _SURE):
+    elif len(cuts) == 1:
         simple = (line[: cuts[0]], line[cuts[0] :])
+        # A close call goes to the search where it made a cut, or where it kept a word no
+        # list knows whole inside a phrase: a phrase's words are known words (see
+        # _UNKNOWN_IN_PHRASE), so there it is more often two tags glued: Pod|lazy loading
+        # (Podlazy loading). A tag of one such word is a name (Seckill).
+        if (glued and doubt < _SURE) or any(" " in simple[start >= cuts[0]] for start in kept):
+            return None
     else:
         return None
     if _in_order(simple) and min(map(len, simple)) > 1:
@@ -1290,11 +1302,11 @@ def _scored_readings(
 ) -> list[Reading]:
     """The best readings of ``line`` from its candidate cuts, with the page's own tag
     where it stands (``page``) and the places of tags of a list (``listed``)."""
-    certain, glue_points, undecided_points, names, doubt, alternatives = candidates
+    certain, glue_points, undecided_points, names, doubt, kept, alternatives = candidates
     # With no names, page tag or undecided cuts there is nothing to reconcile:
     # the cuts are the candidates (a glue point is never at a case change).
     plain = not (undecided_points or names or page or listed)
-    if plain and (settled := _settled(line, sorted(certain + glue_points), bool(glue_points), doubt)):
+    if plain and (settled := _settled(line, sorted(certain + glue_points), bool(glue_points), doubt, kept)):
         return [settled]
     base = set(certain)
     glue = set(glue_points)
@@ -1347,7 +1359,7 @@ def _scored_readings(
     glue -= base
     undecided -= base
     if not (plain or undecided or listed) and (
-        settled := _settled(line, sorted(base | glue), bool(glue), doubt)
+        settled := _settled(line, sorted(base | glue), bool(glue), doubt, kept)
     ):
         return [settled]
     # At most three of up to six optional cuts: more are never needed. The cuts are
