@@ -376,6 +376,15 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         # ... but not where the word kept whole is a tag of its own, a name: Sec|kill.
         ("Project LoomSeckill", ("Project Loom", "Seckill")),
         ("AI agentsSeckill", ("AI agents", "Seckill")),
+        # A known name that ends in a capital (DDoS, IoC, SLF4J) takes that capital from the
+        # word after it, and glue is looked for in the rest alone (not in Sdistributed).
+        ("DDoSdistributed ID", ("DDoS", "distributed ID")),
+        ("IoCgoroutine", ("IoC", "goroutine")),
+        ("FaaSfunctional programming", ("FaaS", "functional programming")),
+        ("SLF4Jauthorization", ("SLF4J", "authorization")),
+        ("QoSalgorithms", ("QoS", "algorithms")),
+        # bundler, a term the word list lacks (bundle|r read before it).
+        ("CDNbundlerretry", ("CDN", "bundler", "retry")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

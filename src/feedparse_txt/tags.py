@@ -879,6 +879,16 @@ def _candidates(line: str) -> _Candidates:
     size = len(line)
     at = 0
     lead = -1  # where capitals after a lowercase word start, decided with that word
+    names = (
+        [
+            span
+            for match in model.names.finditer(line)
+            if not _takes_a_letter(line, span := match.span(), known)
+        ]
+        if model.names.search(line)
+        else []
+    )
+    name_ends = {end for _, end in names} if names else _NO_CUTS
     for part in _words_and_separators(line):
         start = at
         at += len(part)
@@ -946,6 +956,10 @@ def _candidates(line: str) -> _Candidates:
             and _ends_with_short_word(part, line[at], known)
         ):
             undecided.append(at - 2)  # response|on-call, Redis|in-memory, Go|go.mod: the scores decide
+        if start + 1 in name_ends and part[0].isupper():
+            # A known name ends with this word's capital (DDoS|distributed, IoC|goroutine):
+            # the word is the rest, and glue is looked for in it alone.
+            part, start = part[1:], start + 1
         # Short words have nothing inside to weigh, but three capitals before the capital
         # that starts a word may end in it as two acronyms: UI|UX|design (UIUXdesign).
         if len(part) < 4 and not (len(part) == 3 and part.isupper() and line[at : at + 1].isupper()):
@@ -988,15 +1002,6 @@ def _candidates(line: str) -> _Candidates:
             # ... or the run goes on with the capital before a word: CV|OCR|image (CVOCRimage)
             longer = after[:1].isupper() and _acronym_ending(line, at) != _BEFORE
             undecided.extend(range(start + 2, end if digits or symbol or longer else end - 1))
-    names = (
-        [
-            span
-            for match in model.names.finditer(line)
-            if not _takes_a_letter(line, span := match.span(), known)
-        ]
-        if model.names.search(line)
-        else []
-    )
     return certain, glue, undecided, names, doubt, kept, alternatives
 
 
