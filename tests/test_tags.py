@@ -383,6 +383,14 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("FaaSfunctional programming", ("FaaS", "functional programming")),
         ("SLF4Jauthorization", ("SLF4J", "authorization")),
         ("QoSalgorithms", ("QoS", "algorithms")),
+        ("Log4jretry", ("Log4j", "retry")),
+        ("GPT-4ocontainerization", ("GPT-4o", "containerization")),
+        # A name that starts with a lowercase letter takes it from the word before only where
+        # that word is likelier with it than without (the list holds syste and engineerin).
+        ("File SystemTLS", ("File System", "TLS")),
+        ("Chaos EngineeringRPC", ("Chaos Engineering", "RPC")),
+        ("Load BalancingRPC", ("Load Balancing", "RPC")),
+        ("Data SyncgRPC", ("Data Sync", "gRPC")),
         # bundler, a term the word list lacks (bundle|r read before it).
         ("CDNbundlerretry", ("CDN", "bundler", "retry")),
     ],

@@ -392,15 +392,15 @@ def _word_before(line: str, k: int) -> tuple[str, str]:
 def _takes_a_letter(line: str, span: tuple[int, int], known: dict[str, float]) -> bool:
     """Whether a known name found at ``span`` that starts with a lowercase letter took
     it from the word before: ``Load Balancing|RPC`` holds ``gRPC``, ``Medium|TLS``
-    holds ``mTLS``. So when the word before is not a word and is one with that letter."""
+    holds ``mTLS``. So when the word before is a fairly common word with that letter, and
+    a rarer one, or none, without it (``Order System|TLS``: the list holds ``syste``)."""
     a = span[0]
     if a == 0 or not line[a].islower() or not line[a - 1].islower():
         return False
     word, capitalized = _word_before(line, a)
-    if word in known or capitalized in known:
-        return False
     letter = line[a].lower()
-    return known.get(capitalized + letter if capitalized else word + letter, math.inf) <= _COMMON
+    taking = known.get(capitalized + letter if capitalized else word + letter, math.inf)
+    return taking <= _COMMON and taking < min(known.get(word, math.inf), known.get(capitalized, math.inf))
 
 
 def _ends_with_short_word(part: str, joiner: str, known: dict[str, float]) -> bool:
@@ -956,9 +956,9 @@ def _candidates(line: str) -> _Candidates:
             and _ends_with_short_word(part, line[at], known)
         ):
             undecided.append(at - 2)  # response|on-call, Redis|in-memory, Go|go.mod: the scores decide
-        if start + 1 in name_ends and part[0].isupper():
-            # A known name ends with this word's capital (DDoS|distributed, IoC|goroutine):
-            # the word is the rest, and glue is looked for in it alone.
+        if start + 1 in name_ends:
+            # A known name ends with this word's first letter (DDoS|distributed, IoC|goroutine,
+            # Log4j|retry): the word is the rest, and glue is looked for in it alone.
             part, start = part[1:], start + 1
         # Short words have nothing inside to weigh, but three capitals before the capital
         # that starts a word may end in it as two acronyms: UI|UX|design (UIUXdesign).
