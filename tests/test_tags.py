@@ -391,6 +391,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Chaos EngineeringRPC", ("Chaos Engineering", "RPC")),
         ("Load BalancingRPC", ("Load Balancing", "RPC")),
         ("Data SyncgRPC", ("Data Sync", "gRPC")),
+        # A dot between letters or digits joins the words of a name: no tag ends with it.
+        ("D3.jsmemory bandwidth", ("D3.js", "memory bandwidth")),
+        ("AgentEle.me", ("Agent", "Ele.me")),
+        ("Message QueuePixi.js", ("Message Queue", "Pixi.js")),
         # bundler, a term the word list lacks (bundle|r read before it).
         ("CDNbundlerretry", ("CDN", "bundler", "retry")),
     ],

@@ -897,7 +897,9 @@ def _candidates(line: str) -> _Candidates:
         if start == end:  # right after the previous word: a case change, or a symbol or digit
             before = line[start - 1]
             if part[0].islower():
-                if not before.isalpha():
+                if before == "." and line[start - 2 : start - 1].isalnum():
+                    pass  # a dot between letters or digits joins a name: D3.js, go.sum, my.cnf
+                elif not before.isalpha():
                     undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
                     if before.isdigit():  # or a letter or two later: k8s|operator, i18n|localization
                         undecided.extend(_digit_word_ends(line, start, known))
