@@ -395,6 +395,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("D3.jsmemory bandwidth", ("D3.js", "memory bandwidth")),
         ("AgentEle.me", ("Agent", "Ele.me")),
         ("Message QueuePixi.js", ("Message Queue", "Pixi.js")),
+        # ... and such a name may end with a file or domain ending glued to the next word.
+        ("Chart.jsdashboardsdata visualization", ("Chart.js", "dashboards", "data visualization")),
+        ("Ele.mebillingself-attention", ("Ele.me", "billing", "self-attention")),
+        ("app.pyguardrailsvector search", ("app.py", "guardrails", "vector search")),
         # bundler, a term the word list lacks (bundle|r read before it).
         ("CDNbundlerretry", ("CDN", "bundler", "retry")),
     ],

@@ -94,6 +94,17 @@ _UNITS = frozenset(
     ]
 )
 _LONGEST_UNIT = max(map(len, _UNITS))
+# What ends a name after its dot, glued to the word of the next tag (Chart.js|dashboards,
+# values.yaml|rollback, Ele.me|billing): file endings and domains, lowercased, a closed set.
+_NAME_ENDINGS = frozenset(
+    [
+        *("js", "jsx", "ts", "tsx", "mjs", "py", "rb", "go", "rs", "java", "kt", "cpp", "sh", "vue"),
+        *("json", "yml", "yaml", "xml", "toml", "ini", "cfg", "conf", "cnf", "properties", "env"),
+        *("md", "txt", "csv", "html", "css", "sql", "log", "lock", "sum", "mod", "gradle"),
+        *("io", "me", "com", "net", "org", "cn", "dev", "ai", "app"),
+    ]
+)
+_LONGEST_ENDING = max(map(len, _NAME_ENDINGS))
 # A number and a unit of one letter or more; one alone is no word, but a unit (1080p, 4k).
 _NUMBER_UNIT = (10.0, 9.0)
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
@@ -898,7 +909,14 @@ def _candidates(line: str) -> _Candidates:
             before = line[start - 1]
             if part[0].islower():
                 if before == "." and line[start - 2 : start - 1].isalnum():
-                    pass  # a dot between letters or digits joins a name: D3.js, go.sum, my.cnf
+                    # A dot between letters or digits joins a name (D3.js, go.sum, my.cnf), which
+                    # may end with a file or domain ending glued to a word: Chart.js|dashboards.
+                    lower = part.lower()
+                    undecided.extend(
+                        start + k
+                        for k in range(2, min(len(lower) - 1, _LONGEST_ENDING + 1))
+                        if lower[:k] in _NAME_ENDINGS
+                    )
                 elif not before.isalpha():
                     undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
                     if before.isdigit():  # or a letter or two later: k8s|operator, i18n|localization
