@@ -401,6 +401,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("app.pyguardrailsvector search", ("app.py", "guardrails", "vector search")),
         # bundler, a term the word list lacks (bundle|r read before it).
         ("CDNbundlerretry", ("CDN", "bundler", "retry")),
+        # tracing, as common in tags as rare against racing in the word list (Got|racing).
+        ("Gotracing", ("Go", "tracing")),
+        ("InnoDBProject Loomtracing", ("InnoDB", "Project Loom", "tracing")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
