@@ -899,7 +899,7 @@ def _candidates(line: str) -> _Candidates:
         if model.names.search(line)
         else []
     )
-    name_ends = {end for _, end in names} if names else _NO_CUTS
+    name_ends = {stop for _, stop in names} if names else _NO_CUTS
     for part in _words_and_separators(line):
         start = at
         at += len(part)
@@ -911,11 +911,11 @@ def _candidates(line: str) -> _Candidates:
                 if before == "." and line[start - 2 : start - 1].isalnum():
                     # A dot between letters or digits joins a name (D3.js, go.sum, my.cnf), which
                     # may end with a file or domain ending glued to a word: Chart.js|dashboards.
-                    lower = part.lower()
+                    # (The part is a run of lowercase letters.)
                     undecided.extend(
                         start + k
-                        for k in range(2, min(len(lower) - 1, _LONGEST_ENDING + 1))
-                        if lower[:k] in _NAME_ENDINGS
+                        for k in range(2, min(len(part) - 1, _LONGEST_ENDING + 1))
+                        if part[:k] in _NAME_ENDINGS
                     )
                 elif not before.isalpha():
                     undecided.append(start)  # HTTP/2|multiplexing, C++|memory; but Log4j, Node.js
