@@ -38,6 +38,17 @@ def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+def gbk_copies(folder: Path, count: int = 4) -> list[Path]:
+    """The first ``count`` real dumps saved in GBK in ``folder`` (what GBK cannot hold
+    becomes ``?``), as a copy saved as "ANSI" on a Chinese Windows is."""
+    paths = []
+    for number, path in enumerate(real_dumps()[:count]):
+        text = read(path).encode("gbk", errors="replace").decode("gbk")
+        paths.append(folder / f"{number}.txt")
+        paths[-1].write_bytes(text.encode("gbk"))
+    return paths
+
+
 REAL_TEXTS = {path.name: read(path) for path in real_dumps()}  # each real dump's text, by file name
 
 

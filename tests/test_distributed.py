@@ -9,7 +9,7 @@ import pytest
 
 from feedparse_txt import Article, KnownTags, parse_dump
 
-from .conftest import real_dumps
+from .conftest import gbk_copies, real_dumps
 from .test_tags import VOCABULARY
 
 db = pytest.importorskip("dask.bag")
@@ -54,11 +54,7 @@ def test_articles_bag_resolves_dates_against_the_reference(tmp_path: Path) -> No
 def test_articles_bag_reads_each_file_in_the_encoding(tmp_path: Path) -> None:
     from feedparse_txt.distributed import articles_bag
 
-    paths = []
-    for number, path in enumerate(real_dumps()[:4]):
-        text = path.read_text(encoding="utf-8").encode("gbk", errors="replace").decode("gbk")
-        paths.append(tmp_path / f"{number}.txt")
-        paths[-1].write_bytes(text.encode("gbk"))
+    paths = gbk_copies(tmp_path)
     serial = [a for path in paths for a in parse_dump(path, strict=False, encoding="gbk").articles]
     assert serial  # the records of every file read, not U+FFFD where the separators were
     assert articles_bag(paths, strict=False, encoding="gbk").compute(scheduler="processes") == serial

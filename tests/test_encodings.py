@@ -30,7 +30,7 @@ from feedparse_txt.cli import main
 from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
 from feedparse_txt.strategies import articles, dump_texts, field_texts
 
-from .conftest import read, real_dumps, strict_outcome
+from .conftest import gbk_copies, read, real_dumps, strict_outcome
 
 MARKED = {  # the codec a byte order mark tells, and the mark
     "utf-16-le": codecs.BOM_UTF16_LE,
@@ -305,11 +305,7 @@ def test_the_encoding_travels_with_the_dump() -> None:
 
 
 def test_parse_files_reads_each_file_in_the_encoding(tmp_path: Path) -> None:
-    paths = []
-    for number, path in enumerate(real_dumps()[:4]):
-        text = read(path).encode("gbk", errors="replace").decode("gbk")
-        paths.append(tmp_path / f"{number}.txt")
-        paths[-1].write_bytes(text.encode("gbk"))
+    paths = gbk_copies(tmp_path)
     for workers in (1, 2):
         dumps = parse_files(paths, workers=workers, strict=False, split_tags=True, encoding="gbk")
         expected = [parse_dump(p.read_bytes().decode("gbk"), strict=False) for p in paths]
