@@ -286,6 +286,9 @@ def test_date_line_errors(text: str, code: str, column: int) -> None:
         ("1.2K likes · 12 min read", 1200, 12),
         ("3M likes · 5 min read", 3_000_000, 5),
         ("12 likes · 1 minute read", 12, 1),
+        # In any case: a page that styles its stats in capitals copies them so.
+        ("0 Likes · 11 Min Read", 0, 11),
+        ("1 LIKE · 3 MINUTES READ", 1, 3),
     ],
 )
 def test_parse_stats(text: str, likes: int, minutes: int) -> None:
@@ -307,6 +310,8 @@ def test_parse_stats(text: str, likes: int, minutes: int) -> None:
         "1.0005K likes · 3 min read",
         "11111111111111111M likes · 3 min read",  # 23 digits: more than a count has
         "1" * 5000 + " likes · 3 min read",
+        "0 li\u212aes · 3 min read",  # the Kelvin sign, which a Unicode case fold takes for k
+        "0 likes · 3 min reaſ",  # the long s, likewise taken for s
     ],
 )
 def test_parse_stats_errors(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -411,6 +412,22 @@ def test_a_copy_with_a_blank_line_after_every_line() -> None:
         assert caught.value.line in (2, 3)
         checked += 1
     assert checked == 11  # the compact ones too (before, their records were lost)
+
+
+@pytest.mark.parametrize("likes", ["1 like", "1,234 likes", "1.2K likes", "0 Likes", "0 LIKES"])
+def test_a_copy_with_a_blank_line_after_every_line_whatever_its_stats_spelling(likes: str) -> None:
+    # Whether a compact record reads across the blank lines is first tested by looking
+    # for its stats line; that test once looked for "likes" alone, and every compact
+    # record with "1 like" or "0 Likes" was lost.
+    checked = 0
+    for path in real_dumps():
+        original = parse_dump(read(path), strict=False)
+        text = re.sub(r"(?m)^\d+ likes(?= · \d+ min read$)", likes, read(path))
+        clean = parse_dump(text, strict=False)
+        assert clean.problems == original.problems and len(clean.articles) == len(original.articles)
+        _reads_as_clean(text.replace("\n", "\n\n"), clean)
+        checked += 1
+    assert checked == 11
 
 
 @pytest.mark.parametrize("blanks", [1, 3])

@@ -389,7 +389,7 @@ class Stats:
     read_minutes: int
 
 
-_STATS = r"(?P<likes>\S+) likes? · (?P<minutes>\d+) min(?:ute)?s? read"
+_STATS = r"(?P<likes>\S+) (?ai:likes?) · (?P<minutes>\d+) (?ai:min(?:ute)?s? read)"
 
 
 def canonical_stats(text: str) -> Stats | None:
@@ -409,7 +409,8 @@ def canonical_stats(text: str) -> Stats | None:
 
 
 def parse_stats(text: str) -> Stats:
-    """Parse a stats line: ``0 likes · 11 min read``, ``1 like``, ``1,234 likes``, ``1.2K likes``.
+    """Parse a stats line: ``0 likes · 11 min read``, ``1 like``, ``1,234 likes``, ``1.2K likes``;
+    its words in any case (``0 Likes · 11 Min Read``).
 
     >>> parse_stats("0 likes · 11 min read").read_minutes
     11
