@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import itertools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -321,6 +322,33 @@ def test_other_spellings_of_a_header_are_read_and_kept(old: str, new: str) -> No
     dump = parse_dump(text)
     assert dump.problems == () and dump.header is not None and len(dump) == 1
     assert format_dump(dump) == text
+
+
+@pytest.mark.parametrize("case", [str.upper, str.title, str.lower])
+@pytest.mark.parametrize("path", [path for path in real_dumps() if EXPECTED[path.name].header is not None])
+def test_a_header_s_words_in_any_case_are_read_and_kept(path: Path, case: Callable[[str], str]) -> None:
+    # A page may style its header in capitals (TAGGED ARTICLES) or title case, and a copy
+    # keeps what it shows; the tag name is the site's, and stays as it is.
+    text = read(path)
+    expected = EXPECTED[path.name]
+    lines = text.split("\n")
+    tag_name = 2 if expected.header is not None and expected.header.style is not L else None
+    for k in range(expected.header_lines):
+        if k != tag_name:
+            lines[k] = case(lines[k])
+    cased = "\n".join(lines)
+    assert cased != text
+    dump, clean = parse_dump(cased, strict=False), parse_dump(text, strict=False)
+    assert dump.header == clean.header == expected.header
+    assert dump.articles == clean.articles and dump.problems == clean.problems
+    assert format_dump(dump) == cased
+    assert normalize(cased) == normalize(text)
+    assert strict_outcome(cased) == strict_outcome(text)
+    # Pasted after another page: a header where a record might start, read streaming too.
+    pasted = read(PAGE8) + "\n" + cased
+    dump = parse_dump(pasted, strict=False)
+    assert dump.headers[1:] == (expected.header,) and format_dump(dump) == pasted
+    assert list(iter_articles(io.StringIO(pasted), strict=False)) == list(dump.articles)
 
 
 def test_page8_in_detail() -> None:

@@ -343,6 +343,9 @@ def test_header_lines() -> None:
     with pytest.raises(ParseError) as caught:
         parse_count_and_page("273 articles · Page x of 3")
     assert caught.value.column == 21
+    # Their words in any case, as a page that styles them so copies them.
+    assert parse_count_and_page("273 ARTICLES · PAGE 1 OF 3") == (273, 1, 3)
+    assert parse_views("1 Views Collected Around This Technical Thread.") == 1
 
 
 @given(

@@ -471,7 +471,7 @@ def _header_number(number: str, what: str, text: str, column: int = 1) -> int:
 def parse_count(text: str, noun: str = "articles") -> int:
     """``949 articles`` (also ``1 article``, ``1,234 articles``) -> 949."""
     number, space, word = text.partition(" ")
-    if not space or word not in (noun, noun[:-1]):
+    if not space or word.lower() not in (noun, noun[:-1]):
         raise ParseError.expected("bad-header", f"'N {noun}'", "something else", text)
     return _header_number(number, noun, text)
 
@@ -479,7 +479,7 @@ def parse_count(text: str, noun: str = "articles") -> int:
 def parse_page_of(text: str) -> tuple[int, int]:
     """``Page 8 of 10`` -> (8, 10)."""
     parts = text.split(" ")
-    if len(parts) != 4 or parts[0] != "Page" or parts[2] != "of":
+    if len(parts) != 4 or parts[0].lower() != "page" or parts[2].lower() != "of":
         raise ParseError.expected("bad-header", "'Page X of Y'", "something else", text)
     return _header_number(parts[1], "pages", text, 6), _header_number(parts[3], "pages", text)
 
@@ -504,6 +504,6 @@ VIEWS_TAIL = " views collected around this technical thread."
 def parse_views(text: str) -> int:
     """``1 views collected around this technical thread.`` -> 1 (``1 view ...`` too)."""
     for tail in (VIEWS_TAIL, VIEWS_TAIL.replace(" views ", " view ", 1)):
-        if text.endswith(tail):
+        if text[-len(tail) :].lower() == tail:
             return _header_number(text[: -len(tail)], "views", text)
     raise ParseError.expected("bad-header", f"'N{VIEWS_TAIL}'", "something else", text)

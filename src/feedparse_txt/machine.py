@@ -625,7 +625,7 @@ class Machine:
         if second is None:
             return Layout.FULL if self._final else None  # one last line: a cut-off record
         tidy = self._tidy(first)
-        if tidy in _OPENING_LINES:
+        if _opens_a_header(tidy):
             header = self._header_style(i, n, tidy, second)
             if header is not None and not self._author_twice_across_blanks(i, n):  # an author called Tag
                 return header
@@ -708,7 +708,7 @@ class Machine:
         lines that do not belong read (Tagged articles, blank, 949 articles, blank, ...)."""
         opening = spaced = None
         for style, roles in HEADER_STYLES.items():
-            if first != LITERALS[roles[0]]:
+            if not _is_literal(roles[0], first):
                 continue
             if opening is None and (self._opens(roles[1], second) or self._opens_without_blank(i, n, style)):
                 opening = style
@@ -765,7 +765,7 @@ class Machine:
         """A loose test of whether ``line`` is meant to be ``role`` (which, if it repeats
         a line, repeats ``repeated``)."""
         if role in LITERALS:
-            return line.strip() == LITERALS[role]
+            return _is_literal(role, line.strip())
         if role in REPEATS:
             return bool(line.strip()) and _similar(repeated, line)
         if role is Role.DATE_LINE:
@@ -814,7 +814,7 @@ class Machine:
             bool(lines[i + 1].strip())
             and not lines[i + 2].strip()
             and self._reads_as(closing, self._tidy(lines[i + 3]))
-            and not (self._tidy(lines[i + 1]) == LITERALS[roles[0]] and self._reads_whole(i + 1, n, style))
+            and not (_is_literal(roles[0], self._tidy(lines[i + 1])) and self._reads_whole(i + 1, n, style))
         )
 
     def _date_of(self, line: str) -> tuple[_dt.date, str] | None:
@@ -1121,7 +1121,7 @@ class Machine:
     def _read_role(self, role: Role, text: str, values: Values) -> object:
         """One line's reader: the value it holds, or ParseError with a column in it."""
         if role in LITERALS:
-            if text != LITERALS[role]:
+            if not _is_literal(role, text):
                 code = "expected-blank" if role is Role.BLANK else "bad-header"
                 raise ParseError.expected(code, role.value, _found(text), text)
             return None
@@ -1416,8 +1416,23 @@ _RESPACED = frozenset(
     [Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE, Role.ARTICLE_COUNT, Role.PAGE_OF, Role.VIEWS_LINE]
 )
 
-# The first lines of the page headers.
-_OPENING_LINES = frozenset(LITERALS[roles[0]] for roles in HEADER_STYLES.values())
+# The first lines of the page headers, in lowercase.
+_OPENING_LINES = frozenset(LITERALS[roles[0]].lower() for roles in HEADER_STYLES.values())
+_LONGEST_OPENING = max(map(len, _OPENING_LINES))
+
+
+def _is_literal(role: Role, text: str) -> bool:
+    """Whether ``text`` is the fixed text of ``role``, its words in any case: a page may
+    style its header's words in capitals (``TAGGED ARTICLES``) or title case (``Tagged
+    Articles``), and a copy keeps them so."""
+    literal = LITERALS[role]
+    return text == literal or text.lower() == literal.lower()
+
+
+def _opens_a_header(text: str) -> bool:
+    """Whether ``text`` is the first line of a page header, in any case."""
+    return len(text) <= _LONGEST_OPENING and text.lower() in _OPENING_LINES
+
 
 # The lines of a record with a separator, which a no-break space beside it leaves unread.
 _SEPARATED = frozenset([Role.DATE_LINE, Role.STATS])
