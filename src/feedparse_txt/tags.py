@@ -110,6 +110,7 @@ _NUMBER_UNIT = (10.0, 9.0)
 _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
+_LONG_FIRST = 7  # letters of a word that may lead glued words however rare it is
 _LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
 _COUNT_PRIOR = {1: 7.0, 2: 3.0, 3: 0.0, 4: 5.0, 5: 9.0}  # most lines hold 3 tags, some 2
@@ -416,25 +417,22 @@ def _takes_a_letter(line: str, span: tuple[int, int], known: dict[str, float]) -
 
 def _ends_with_short_word(part: str, joiner: str, known: dict[str, float]) -> bool:
     """Whether ``part``, which ``joiner`` continues, may end with the two-letter
-    first word of a tag glued to a word of its own: before a hyphen or slash, one
-    of the words that start hyphenated terms (``responseon|on-call``,
-    ``Redis|in-memory``); before a dot, any two lowercase letters, as the names of
-    files and packages may start (``checksums|go.sum``, ``Actions|ci.yml``). Words
-    of two letters are too short for the glue search, which looks for words of
-    three or more; and a word of the list is not looked into for them before a
-    hyphen (they are too cheap a cut: Spain-based, speedup-driven)."""
+    first word of a tag glued to a word of its own, after a fairly common word:
+    before a hyphen, slash or underscore, one of the words that start hyphenated
+    terms (``responseon|on-call``, ``Redis|in-memory``, ``Rust|embedded|no_std``);
+    before a dot, any two lowercase letters, as the names of files and packages may
+    start (``checksums|go.sum``, ``Actions|ci.yml``). Words of two letters are too
+    short for the glue search, which looks for words of three or more; and a word of
+    the list is not looked into for them before a hyphen (they are too cheap a cut:
+    Spain-based, speedup-driven)."""
     lower = part.lower()
     end = len(part) - 2
-    if joiner == ".":  # the letters before end with a word of 2 to 20 letters: Go|checksums|go.sum
-        return part[end:].islower() and any(
-            known.get(lower[i:end], math.inf) <= _COMMON for i in range(end - 2, max(-1, end - 21), -1)
-        )
-    return (
-        end >= 3
-        and part[end:] in _HYPHENATED_STARTS
-        and known.get(lower[:end], math.inf) <= _COMMON
-        and lower not in known
-    )
+    if joiner == "." and not part[end:].islower():
+        return False
+    if joiner != "." and (end < 3 or part[end:] not in _HYPHENATED_STARTS or lower in known):
+        return False
+    # The letters before end with a word of 2 to 20 letters: Go|checksums|go.sum.
+    return any(known.get(lower[i:end], math.inf) <= _COMMON for i in range(end - 2, max(-1, end - 21), -1))
 
 
 def _digit_word_starts(line: str, k: int, known: dict[str, float]) -> list[int]:
@@ -796,15 +794,18 @@ _OPTION_COST = operator.itemgetter(0)
 
 
 def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model) -> list[Option]:
-    """Readings as a fairly common word (or a short name) and the best reading of the
-    rest: Architecture|caching|content, Python|decorators|metaprogramming, Go|goroutine;
-    for a name, also an unknown name first: Paimon|lakehouse|streaming."""
+    """Readings as a fairly common word, a long one (a rare word of seven letters or
+    more is seldom letters of other words: lockstep|netcode|rollback) or a short name,
+    and the best reading of the rest: Architecture|caching|content,
+    Python|decorators|metaprogramming, Go|goroutine; for a name, also an unknown name
+    first: Paimon|lakehouse|streaming."""
     known = model.known
     size = len(lower)
     firsts = [
         (j, c)
         for j in range(2, size - 1)
-        if (c := known.get(lower[:j])) is not None and ((j > 2 and c <= _COMMON) or lower[:j] in model.terms)
+        if (c := known.get(lower[:j])) is not None
+        and ((j > 2 and (c <= _COMMON or j >= _LONG_FIRST)) or lower[:j] in model.terms)
     ]
     options = []
     for j, first in firsts[-3:]:
@@ -1136,10 +1137,11 @@ def _tag_cost(tag: str) -> float:
         cost = _TAG_COST + sum(map(_word_cost, words))
         if len(words) > 1:
             cost += _phrase_cost(words, model)
-        if "-" in tag or "/" in tag or "\u2011" in tag:
+        if "-" in tag or "/" in tag or "\u2011" in tag or " " in tag:
             # A capital alone after a hyphen or slash is a word of a name (RISC-V, A/B,
-            # Objective-C), not a stray letter: it costs as an acronym.
-            for letter in _JOINED_CAPITAL.findall(tag):
+            # Objective-C), and a language of one letter a word of a phrase (embedded C),
+            # not a stray letter: it costs as an acronym.
+            for letter in _LONE_CAPITAL.findall(tag):
                 cost -= max(0.0, _word_cost(letter) - _ACRONYM_COST)
         lower = tag.lower()
         if lower in model.terms:
@@ -1176,7 +1178,9 @@ _HUMP = re.compile("[a-z][A-Z]|" + _ACRONYM_THEN_HUMP.pattern)
 # file, package and path names (build.gradle, java.util.concurrent, std::vector; not
 # a version: MySQL 8.0).
 _WORD_BREAKS = re.compile(r"[\s\-\u2011/_]+|(?<=[^\W_])(?:\.|::)(?=[^\W\d_])")
-_JOINED_CAPITAL = re.compile(r"(?<=[\-\u2011/])[A-Z](?![^\W_])")
+_LONE_CAPITAL = re.compile(
+    rf"(?<=[\-\u2011/])[A-Z](?![^\W_])|(?<!\S)[{''.join(sorted(_LETTER_NAMES))}](?!\S)"
+)
 
 
 def _known_tag_cost(known: AbstractSet[str], page_tag: str | None, tag: str) -> float:
