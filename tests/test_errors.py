@@ -120,6 +120,25 @@ def test_lenient_keeps_text_and_the_other_record(line: int, replacement: str, co
     assert [a.author for a in dump.articles][-1] == ("Youzan Coder" if damaged_first else "Amap Tech")
 
 
+@pytest.mark.parametrize(
+    "stats", ["1 like · 11 min read", "0 LIKES · 11 MIN READ", "1.2K Likes · 11 min read"]
+)
+def test_a_deviation_is_named_where_it_is_whatever_the_spelling_of_the_stats(stats: str) -> None:
+    # What a broken record was meant to be is guessed from words its lines hold; the stats
+    # were looked for as the canonical line writes them ("likes"), and a bad date line in a
+    # compact record with "1 like" stats was named as no record starting there (1:1).
+    compact = [RECORD[0], RECORD[2], RECORD[4], RECORD[6], RECORD[8], stats]
+    compact[1] = "Aug 27, 2019 - Backend Development"
+    other = [OTHER[0], OTHER[2], OTHER[4], OTHER[6], OTHER[8], OTHER[9]]
+    text = "\n".join([*compact, *other]) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.line, caught.value.column, caught.value.code) == (2, 35, "bad-date-line")
+    dump = parse_dump(text, strict=False)
+    assert [(p.code, p.line) for p in dump.problems] == [("bad-date-line", 1)]
+    assert format_dump(dump) == text and [a.author for a in dump.articles] == ["Youzan Coder"]
+
+
 BLANK_LINE_BEFORE = [
     # (line the blank line is put before, code): the author again, the date line, the
     # stats, the title again, and a list header's counts

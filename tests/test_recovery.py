@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 import pytest
@@ -143,6 +143,29 @@ def test_real_pages_pasted_together_read_as_each_page_alone(data: st.DataObject)
     dump = parse_dump(pasted, strict=False)
     assert list(dump.articles) == [article for page in chosen for article in parse_dump(page, strict=False)]
     assert format_dump(dump) == pasted
+
+
+# The lines of a page header that hold its fixed words (Tagged articles, Tag, the counts).
+_HEADER_WORDS = re.compile(
+    r"(?m)^(?:Tagged articles|Tag|\d+ articles(?: · Page \d+ of \d+)?|Page \d+ of \d+"
+    r"|\d+ views collected .*)$"
+)
+
+
+@given(
+    pasted_pages(sorted(REAL_TEXTS.values()), min_size=1),
+    st.sampled_from([str.upper, str.lower, str.title]),
+)
+def test_pasted_real_pages_read_alike_with_their_headers_words_in_any_case(
+    pasted: tuple[str, list[str]], case: Callable[[str], str]
+) -> None:
+    # A page may style its header's words in capitals or title case, and a copy keeps them.
+    text, _ = pasted
+    cased = _HEADER_WORDS.sub(lambda line: case(line[0]), text)
+    dump, clean = parse_dump(cased, strict=False), parse_dump(text, strict=False)
+    assert dump.headers == clean.headers and dump.articles == clean.articles
+    assert [(p.code, p.line) for p in dump.problems] == [(p.code, p.line) for p in clean.problems]
+    assert format_dump(dump) == cased
 
 
 @given(pasted_pages(sorted(REAL_TEXTS.values()), min_size=1))

@@ -770,7 +770,8 @@ class Machine:
             return bool(line.strip()) and _similar(repeated, line)
         if role is Role.DATE_LINE:
             return SEPARATOR in line or self._is_date_line(line)
-        return bool(line.strip()) and _LOOKS_LIKE.get(role, "") in line
+        looks_like = _LOOKS_LIKE.get(role)
+        return bool(line.strip()) and (looks_like is None or looks_like in line.lower())
 
     def _same_author(self, first: str, second: str) -> bool:
         """Whether ``second`` is the author line ``first`` again: the same line, or,
@@ -1368,13 +1369,14 @@ class Machine:
         )
 
 
-# A word that lines of these roles contain, for guessing what a broken line was meant to be.
+# A word that lines of these roles contain, in lowercase (their words may be in any case),
+# for guessing what a broken line was meant to be.
 _LOOKS_LIKE = {
-    Role.STATS: "likes",
+    Role.STATS: "like",
     Role.ARTICLE_COUNT: "article",
-    Role.PAGE_OF: "Page ",
-    Role.COUNT_AND_PAGE: "Page ",
-    Role.VIEWS_LINE: " views ",
+    Role.PAGE_OF: "page ",
+    Role.COUNT_AND_PAGE: "page ",
+    Role.VIEWS_LINE: " view",
 }
 
 
