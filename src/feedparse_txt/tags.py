@@ -797,8 +797,9 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
     """Readings as a fairly common word, a long one (a rare word of seven letters or
     more is seldom letters of other words: lockstep|netcode|rollback) or a short name,
     and the best reading of the rest: Architecture|caching|content,
-    Python|decorators|metaprogramming, Go|goroutine; for a name, also an unknown name
-    first: Paimon|lakehouse|streaming."""
+    Python|decorators|metaprogramming, Go|goroutine; and, where no fairly common word
+    starts it, a word no list knows before two known ones: Paimon|lakehouse|streaming,
+    danmaku|interaction|live."""
     known = model.known
     size = len(lower)
     firsts = [
@@ -811,12 +812,13 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
     for j, first in firsts[-3:]:
         cost, points = min(_one_or_two_words(lower, j, False, tails, model)[0], key=_OPTION_COST)
         options.append((first + cost, [j, *points]))
-    if name and not any(j >= 4 and c <= _COMMON for j, c in firsts):
+    if not any(j >= 4 and c <= _COMMON for j, c in firsts):
+        guess = _NAME_GUESS if name else _LOWER_GUESS
         for i, tail in tails.items():
             for j in range(3, i - 2):
                 middle = known.get(lower[j:i])
                 if middle is not None:
-                    options.append((_NAME_GUESS[j] + middle + tail, [j, i]))
+                    options.append((guess[j] + middle + tail, [j, i]))
     return options
 
 
