@@ -680,7 +680,7 @@ class Machine:
                 return True
             j = filled
         line = self._lines[j]
-        return _LIKE(line) is not None and (
+        return _LOOKS_LIKE[Role.STATS] in line.lower() and (
             self._reads_as(Role.STATS, line) or self._reads_as(Role.STATS, self._tidy(line))
         )
 
@@ -1483,10 +1483,6 @@ def _respaced(line: str, role: Role) -> str:
         first, rest = line[: look_alike.start()], line[look_alike.end() :]
     rest = rest.strip() if role is Role.DATE_LINE else _single_spaced(rest)
     return f"{_single_spaced(first)}{SEPARATOR}{rest}"
-
-
-# What every stats line holds, in any case: like, likes, Likes, LIKES.
-_LIKE = re.compile("(?ai)like").search
 
 
 # Dots that look like the separator's middle dot: what a copy saved in a code page
