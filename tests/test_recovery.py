@@ -449,6 +449,19 @@ def test_a_copy_with_a_blank_line_after_every_line_whatever_its_stats_spelling(l
         clean = parse_dump(text, strict=False)
         assert clean.problems == original.problems and len(clean.articles) == len(original.articles)
         _reads_as_clean(text.replace("\n", "\n\n"), clean)
+        # Strict: the same records, or the same deviation (a copy cut off), as written.
+        try:
+            articles = parse_dump(text).articles
+        except ParseError as error:
+            with pytest.raises(ParseError) as caught:
+                parse_dump(read(path))
+            assert (error.code, error.line, error.column) == (
+                caught.value.code,
+                caught.value.line,
+                caught.value.column,
+            )
+        else:
+            assert articles == clean.articles
         checked += 1
     assert checked == 11
 
