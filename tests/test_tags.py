@@ -436,6 +436,20 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("PoSconsensusvalidators", ("PoS", "consensus", "validators")),
         ("USDTon-chainstablecoins", ("USDT", "on-chain", "stablecoins")),
         ("gaussian splattingsubnettroubleshooting", ("gaussian splatting", "subnet", "troubleshooting")),
+        # A name no list knows that starts with a common word may lead two known words, not
+        # only a lowercase word no common word starts...
+        ("Bootmemconsensusmultiplexing", ("Bootmem", "consensus", "multiplexing")),
+        ("Scanpyclusteringsingle-cell RNA-seq", ("Scanpy", "clustering", "single-cell RNA-seq")),
+        ("Vivadoannotationinterview loop", ("Vivado", "annotation", "interview loop")),
+        ("Shopeemarketplacenpm scripts", ("Shopee", "marketplace", "npm scripts")),
+        ("Xiaohongshujournalingrate limiter", ("Xiaohongshu", "journaling", "rate limiter")),
+        # ... but the common word alone leads more often than such a name does, and a term
+        # that starts the part leads it.
+        ("Project Loomrebalancesession", ("Project Loom", "rebalance", "session")),
+        ("Glaciergeventpgbouncer", ("Glacier", "gevent", "pgbouncer")),
+        ("MethodHandleinvokedynamicreflection", ("MethodHandle", "invokedynamic", "reflection")),
+        ("SwiftDatakeypointsstatic linking", ("SwiftData", "keypoints", "static linking")),
+        ("@Asyncrecompositionunit test", ("@Async", "recomposition", "unit test")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

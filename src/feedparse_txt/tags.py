@@ -111,6 +111,9 @@ _DIGIT_LETTER = re.compile(r"\d[^\W\d_]")
 _KNOWN_DISCOUNT = 4.0  # a tag of a site's list is this much likelier than its words say
 _COMPOUND = 4.0  # joining two known words into one (metaprogramming)
 _LONG_FIRST = 7  # letters of a word that may lead glued words however rare it is
+# An unknown name that starts with a fairly common word, before two known words, costs this
+# much more than its letters: the word alone leads more often (Glacier|gevent, not Glacierg|event)
+_NAME_OVER_WORD = 8.0
 _LONGEST_GLUED = 48  # longer runs of lowercase letters are not searched for glued words
 _TAG_COST = 2.0  # per tag
 _COUNT_PRIOR = {1: 7.0, 2: 3.0, 3: 0.0, 4: 5.0, 5: 9.0}  # most lines hold 3 tags, some 2
@@ -797,9 +800,11 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
     """Readings as a fairly common word, a long one (a rare word of seven letters or
     more is seldom letters of other words: lockstep|netcode|rollback) or a short name,
     and the best reading of the rest: Architecture|caching|content,
-    Python|decorators|metaprogramming, Go|goroutine; and, where no fairly common word
-    starts it, a word no list knows before two known ones: Paimon|lakehouse|streaming,
-    danmaku|interaction|live."""
+    Python|decorators|metaprogramming, Go|goroutine; and a word no list knows before
+    two known ones: Paimon|lakehouse|streaming, danmaku|interaction|live. Where a
+    fairly common word starts it, only a name may be such a word, and at a cost
+    (Bootmem|consensus|multiplexing and Scanpy|clustering|single, but Loom|rebalance|session,
+    not Loomre|balance|session); where a term starts it, none (React|hooks|performance)."""
     known = model.known
     size = len(lower)
     firsts = [
@@ -812,13 +817,15 @@ def _three_words(lower: str, name: bool, tails: dict[int, float], model: _Model)
     for j, first in firsts[-3:]:
         cost, points = min(_one_or_two_words(lower, j, False, tails, model)[0], key=_OPTION_COST)
         options.append((first + cost, [j, *points]))
-    if not any(j >= 4 and c <= _COMMON for j, c in firsts):
+    word_led = any(j >= 4 and c <= _COMMON for j, c in firsts)
+    if not word_led or (name and not any(lower[:j] in model.terms for j, _ in firsts)):
         guess = _NAME_GUESS if name else _LOWER_GUESS
+        extra = _NAME_OVER_WORD if word_led else 0.0
         for i, tail in tails.items():
             for j in range(3, i - 2):
                 middle = known.get(lower[j:i])
                 if middle is not None:
-                    options.append((guess[j] + middle + tail, [j, i]))
+                    options.append((guess[j] + middle + tail + extra, [j, i]))
     return options
 
 
