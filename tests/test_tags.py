@@ -450,6 +450,17 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("MethodHandleinvokedynamicreflection", ("MethodHandle", "invokedynamic", "reflection")),
         ("SwiftDatakeypointsstatic linking", ("SwiftData", "keypoints", "static linking")),
         ("@Asyncrecompositionunit test", ("@Async", "recomposition", "unit test")),
+        # A capital after a short hump may end a name before a word it makes no word with
+        # (DoH|privacy, not Do|Hprivacy), where no known name ends there already.
+        ("DNS over HTTPSDoHprivacy", ("DNS over HTTPS", "DoH", "privacy")),
+        ("PyGgraph neural networks", ("PyG", "graph neural networks")),
+        ("NVMe-oFstorage networking", ("NVMe-oF", "storage networking")),
+        ("IdPsingle sign-on", ("IdP", "single sign-on")),
+        ("QoEvideo streaming", ("QoE", "video streaming")),
+        ("PoWmining", ("PoW", "mining")),
+        ("CUDALangChainannotation", ("CUDA", "LangChain", "annotation")),
+        ("IoCroadmap", ("IoC", "roadmap")),
+        ("MobXstate management", ("MobX", "state management")),
         # Names of scientific computing, XR, maps, enterprise systems, health care,
         # cryptography, email and documentation that the lists lacked.
         ("DataFramegroupbypandas", ("DataFrame", "groupby", "pandas")),

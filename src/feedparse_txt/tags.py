@@ -969,6 +969,17 @@ def _candidates(line: str) -> _Candidates:
                     # of capitals follows it, so either that glue point or this hump is no
                     # cut, and the hump may be inside a name: Hooks|useReducer, frontend|useEffect.
                     undecided.append(start)
+                elif (
+                    not line[start - 4 : start].islower()
+                    and before.islower()
+                    and start + 1 not in name_ends
+                    and known.get(part.lower(), math.inf) > _COMMON
+                    and _longest_known_prefix(part[1:].lower(), known, longer_than=4)
+                ):
+                    # A capital after a hump of one to three letters, before a word of five or
+                    # more that it makes no word with, may end a name: DoH|privacy, PyG|graph,
+                    # NVMe-oF|storage (a known name that ends there, IoC|roadmap, is decided).
+                    undecided.extend((start, start + 1))
                 else:
                     certain.append(start)
         end = at
