@@ -970,7 +970,7 @@ def _candidates(line: str) -> _Candidates:
                     # cut, and the hump may be inside a name: Hooks|useReducer, frontend|useEffect.
                     undecided.append(start)
                 elif (
-                    not line[start - 4 : start].islower()
+                    not (start >= 4 and line[start - 4 : start].islower())
                     and before.islower()
                     and start + 1 not in name_ends
                     and known.get(part.lower(), math.inf) > _COMMON
