@@ -1418,8 +1418,11 @@ _RESPACED = frozenset(
     [Role.DATE_LINE, Role.STATS, Role.COUNT_AND_PAGE, Role.ARTICLE_COUNT, Role.PAGE_OF, Role.VIEWS_LINE]
 )
 
+# The fixed texts of roles in lowercase. They are ASCII, so a text that is one of them
+# in another case has its length (no letter lowercases to ASCII letters of another count).
+_LOWER_LITERALS = {role: literal.lower() for role, literal in LITERALS.items()}
 # The first lines of the page headers, in lowercase.
-_OPENING_LINES = frozenset(LITERALS[roles[0]].lower() for roles in HEADER_STYLES.values())
+_OPENING_LINES = frozenset(_LOWER_LITERALS[roles[0]] for roles in HEADER_STYLES.values())
 _LONGEST_OPENING = max(map(len, _OPENING_LINES))
 
 
@@ -1428,7 +1431,7 @@ def _is_literal(role: Role, text: str) -> bool:
     style its header's words in capitals (``TAGGED ARTICLES``) or title case (``Tagged
     Articles``), and a copy keeps them so."""
     literal = LITERALS[role]
-    return text == literal or text.lower() == literal.lower()
+    return text == literal or (len(text) == len(literal) and text.lower() == _LOWER_LITERALS[role])
 
 
 def _opens_a_header(text: str) -> bool:
