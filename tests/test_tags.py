@@ -50,7 +50,7 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
     assert len(rows) == 2954 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 2884
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 2885
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -486,6 +486,17 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("KubeVelaOAMapplication delivery", ("KubeVela", "OAM", "application delivery")),
         ("Playwrightbrowsersend-to-end testing", ("Playwright", "browsers", "end-to-end testing")),
         ("AFLcoverage-guidedfuzzing", ("AFL", "coverage-guided", "fuzzing")),
+        # A known name may be plural before a lowercase word (not DataFrame|splotting)...
+        ("DataFramespandasplotting", ("DataFrames", "pandas", "plotting")),
+        ("WebSocketsreal-timeserver push", ("WebSockets", "real-time", "server push")),
+        ("AndroidWebViewshybrid apps", ("Android", "WebViews", "hybrid apps")),
+        ("multiple comparisonsp-valuesstatistics", ("multiple comparisons", "p-values", "statistics")),
+        # ... but where the s starts a word, it is that word's: DataFrame|slicing.
+        ("DataFrameslicingtime series", ("DataFrame", "slicing", "time series")),
+        ("DaemonSetnode affinityscheduling", ("DaemonSet", "node affinity", "scheduling")),
+        ("GitHubsecuritysupply chain", ("GitHub", "security", "supply chain")),
+        ("WebSocketload balancingscaling", ("WebSocket", "load balancing", "scaling")),
+        ("CaffeineWebLogicsar", ("Caffeine", "WebLogic", "sar")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:

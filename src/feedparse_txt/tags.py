@@ -50,6 +50,7 @@ _ACRONYM_COST = 9.0  # an unknown run of 2 or 3 capitals: TV, GIS; longer ones c
 # ... that is a term and one capital more (AIS, CPUS, EKSK): that capital more often starts
 # the next tag, a word (AI|Sentry, CPU|Shard, EKS|Karpenter), than it makes another acronym
 _TERM_AND_CAPITAL = 2.0
+_PLURAL_NAME = 4.0  # a known name and an s: DataFrames, WebSockets
 _CAMEL_GLUE = 3.0  # per extra part in an unknown CamelCase word (SpringApplication)
 # Costs that say how humps group into tags, where the parts alone tie (Jdbc|TemplateTransaction
 # against JdbcTemplate|Transaction): an unknown CamelCase word...
@@ -537,6 +538,8 @@ def _word_cost(word: str) -> float:
     listed = model.known.get(lower)  # as the word list has it unless a term, caught first
     if lower in model.terms:
         cost = _TERM_COST
+    elif word[-1] == "s" and lower[:-1] in model.camel:
+        cost = _TERM_COST + _PLURAL_NAME
     elif listed is not None and (word.islower() or (word[:1].isupper() and word[1:].islower())):
         cost = listed
     elif word.isupper() and len(word) >= 2:
@@ -1166,6 +1169,8 @@ def _tag_cost(tag: str) -> float:
         lower = tag.lower()
         if lower in model.terms:
             cost = min(cost, _TAG_COST + _TERM_COST)
+        elif tag[-1] == "s" and lower[:-1] in model.camel:
+            cost = min(cost, _TAG_COST + _TERM_COST + _PLURAL_NAME)
         elif tag in _LETTER_NAMES:
             cost = _TAG_COST + _ACRONYM_COST  # a language (C, R): as likely as a short acronym
         elif lower in _NOT_A_TAG:
@@ -1370,6 +1375,12 @@ def _scored_readings(
         # A name right after a run of capitals takes the run's last capital back: IO|io_uring.
         late = {c for c in base if c + 1 in name_edges and line[c - 1 : c + 1].isupper()}
         base = (base - late | name_edges) - inside
+        # A name may be plural (DataFrames|plotting, WebSockets|real-time): after its last
+        # lowercase letter an s may be its own, or start the next word (DataFrame|sharding).
+        plurals = {b for _, b in names if line[b : b + 1] == "s" and line[b - 1].islower()}
+        if plurals:
+            base -= plurals
+            undecided |= plurals | {b + 1 for b in plurals if b + 1 < len(line)}
         glue -= inside
         undecided -= inside
         weighed -= inside
