@@ -497,6 +497,8 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("GitHubsecuritysupply chain", ("GitHub", "security", "supply chain")),
         ("WebSocketload balancingscaling", ("WebSocket", "load balancing", "scaling")),
         ("CaffeineWebLogicsar", ("Caffeine", "WebLogic", "sar")),
+        # ... and so may a lowercase term, where the word list holds its plural.
+        ("UUIDnamespacestree shaking", ("UUID", "namespaces", "tree shaking")),
         # Names of .NET, PHP, Ruby, Elixir and trading systems that the lists lacked.
         (".NET MAUIXAMLcross-platform", (".NET MAUI", "XAML", "cross-platform")),
         (".NETNuGetpackage management", (".NET", "NuGet", "package management")),

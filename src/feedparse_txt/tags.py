@@ -166,6 +166,14 @@ class _Model:
         }
         term_costs = [(term, min(self.known.get(term, _TERM_COST), _TERM_COST)) for term in self.terms]
         self.known.update(term_costs)
+        # The plural of a lowercase term, where the word list holds it, is as likely as a
+        # name's (namespaces); the list's plurals of acronyms and names (gos, pythons) are not.
+        plural_cost = _TERM_COST + _PLURAL_NAME
+        for term in terms:
+            plural = term + "s"
+            listed = self.known.get(plural)
+            if term.isalpha() and term.islower() and len(term) > 3 and listed is not None and listed > plural_cost:
+                self.known[plural] = plural_cost
         # Known names whose case changes are not boundaries (GitHub, InnoDB, iOS),
         # found in a line by one regex, factored as a trie so it runs in C quickly.
         names = [t for t in terms if _is_name(t)]
