@@ -170,9 +170,8 @@ class _Model:
         # name's (namespaces); the list's plurals of acronyms and names (gos, pythons) are not.
         plural_cost = _TERM_COST + _PLURAL_NAME
         for term in terms:
-            plural = term + "s"
-            listed = self.known.get(plural)
-            if term.isalpha() and term.islower() and len(term) > 3 and listed is not None and listed > plural_cost:
+            listed = self.known.get(plural := term + "s", 0.0)
+            if listed > plural_cost and len(term) > 3 and term.isalpha() and term.islower():
                 self.known[plural] = plural_cost
         # Known names whose case changes are not boundaries (GitHub, InnoDB, iOS),
         # found in a line by one regex, factored as a trie so it runs in C quickly.
