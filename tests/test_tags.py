@@ -50,7 +50,7 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
     assert len(rows) == 3364 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 3299
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 3303
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -519,6 +519,10 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("FreeSWITCHSIPcall center", ("FreeSWITCH", "SIP", "call center")),
         ("Detektktlintstatic analysis", ("Detekt", "ktlint", "static analysis")),
         ("containersnetwork namespacesveth", ("containers", "network namespaces", "veth")),
+        ("CommonJSESMmodule resolution", ("CommonJS", "ESM", "module resolution")),
+        ("HTTP clientfetchundici", ("HTTP client", "fetch", "undici")),
+        ("APIsDjango REST frameworkserializers", ("APIs", "Django REST framework", "serializers")),
+        ("Couchbasecachingdocument database", ("Couchbase", "caching", "document database")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
