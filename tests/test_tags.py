@@ -496,6 +496,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("DaemonSetnode affinityscheduling", ("DaemonSet", "node affinity", "scheduling")),
         ("GitHubsecuritysupply chain", ("GitHub", "security", "supply chain")),
         ("WebSocketload balancingscaling", ("WebSocket", "load balancing", "scaling")),
+        # A CamelCase name no list knows, whose last hump the glue search joins to the next
+        # tag's first word, is searched whole where a reading that cuts it at its humps is
+        # nearly as likely: BuildKit|best practices, not Build|Kitbest practices.
+        ("BuildKitbest practicesperformance", ("BuildKit", "best practices", "performance")),
+        ("OpenTofubest practicesperformance", ("OpenTofu", "best practices", "performance")),
+        ("CocoaPodsopen source licensessleep modes", ("CocoaPods", "open source licenses", "sleep modes")),
         ("CaffeineWebLogicsar", ("Caffeine", "WebLogic", "sar")),
         # ... and so may a lowercase term, where the word list holds its plural.
         ("UUIDnamespacestree shaking", ("UUID", "namespaces", "tree shaking")),

@@ -1440,7 +1440,14 @@ def _scored_readings(
     # MergeTree), or capitals glued to the next hump, which a case change after it may
     # have cut from its own tag (JVMTree|Map for JVM|TreeMap): search every cut, the case
     # changes too (the undecided ones among them: none is forbidden).
-    search_every = not found or len(found[0][1]) > 3 or _capitals_glued(found[0][1])
+    search_every = (
+        not found
+        or len(found[0][1]) > 3
+        or _capitals_glued(found[0][1])
+        # ... or a close runner-up is such a name cut at its humps: Build|Kit|best practices
+        # against Build|Kitbest practices, where BuildKit|best practices reads best.
+        or (len(found) > 1 and found[1][0] - found[0][0] < CLOSE and len(found[1][1]) > 3)
+    )
     if search_every and len(undecided) <= _SEARCH_LIMIT:
         every = (set(certain) | name_edges | glue | undecided) - forbidden | forced
         if len(every) <= _SEARCH_LIMIT:
