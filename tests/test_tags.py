@@ -529,6 +529,14 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("HTTP clientfetchundici", ("HTTP client", "fetch", "undici")),
         ("APIsDjango REST frameworkserializers", ("APIs", "Django REST framework", "serializers")),
         ("Couchbasecachingdocument database", ("Couchbase", "caching", "document database")),
+        ("APIEdgeXmonitoring", ("API", "EdgeX", "monitoring")),
+        ("AIKEDAKubernetes", ("AI", "KEDA", "Kubernetes")),
+        ("Vitessarchitecturecloud native", ("Vitess", "architecture", "cloud native")),
+        ("Biomebest practicesperformance", ("Biome", "best practices", "performance")),
+        ("APITanStack Querymonitoring", ("API", "TanStack Query", "monitoring")),
+        ("DockerdeploymenttRPC", ("Docker", "deployment", "tRPC")),
+        ("APIk6monitoring", ("API", "k6", "monitoring")),
+        ("JavaMessagePacksource code", ("Java", "MessagePack", "source code")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
