@@ -537,6 +537,13 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("DockerdeploymenttRPC", ("Docker", "deployment", "tRPC")),
         ("APIk6monitoring", ("API", "k6", "monitoring")),
         ("JavaMessagePacksource code", ("Java", "MessagePack", "source code")),
+        ("APIHelmfilemonitoring", ("API", "Helmfile", "monitoring")),
+        ("APIVMwaremonitoring", ("API", "VMware", "monitoring")),
+        ("APIRxSwiftmonitoring", ("API", "RxSwift", "monitoring")),
+        ("APIPostgRESTmonitoring", ("API", "PostgREST", "monitoring")),
+        ("DockerdeploymentvSphere", ("Docker", "deployment", "vSphere")),
+        ("APIMattermostmonitoring", ("API", "Mattermost", "monitoring")),
+        ("APIgVisormonitoring", ("API", "gVisor", "monitoring")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
