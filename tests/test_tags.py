@@ -544,6 +544,11 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("DockerdeploymentvSphere", ("Docker", "deployment", "vSphere")),
         ("APIMattermostmonitoring", ("API", "Mattermost", "monitoring")),
         ("APIgVisormonitoring", ("API", "gVisor", "monitoring")),
+        ("APINuttXmonitoring", ("API", "NuttX", "monitoring")),
+        ("APIAlmaLinuxmonitoring", ("API", "AlmaLinux", "monitoring")),
+        ("APITailscalemonitoring", ("API", "Tailscale", "monitoring")),
+        ("APIRoBERTamonitoring", ("API", "RoBERTa", "monitoring")),
+        ("DockerLuaJITdeployment", ("Docker", "LuaJIT", "deployment")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
