@@ -549,6 +549,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("APITailscalemonitoring", ("API", "Tailscale", "monitoring")),
         ("APIRoBERTamonitoring", ("API", "RoBERTa", "monitoring")),
         ("DockerLuaJITdeployment", ("Docker", "LuaJIT", "deployment")),
+        ("DockerPaddleOCRdeployment", ("Docker", "PaddleOCR", "deployment")),
+        ("APIiFlytekmonitoring", ("API", "iFlytek", "monitoring")),
+        ("APIDragonwellmonitoring", ("API", "Dragonwell", "monitoring")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
