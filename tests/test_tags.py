@@ -502,6 +502,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("BuildKitbest practicesperformance", ("BuildKit", "best practices", "performance")),
         ("OpenTofubest practicesperformance", ("OpenTofu", "best practices", "performance")),
         ("CocoaPodsopen source licensessleep modes", ("CocoaPods", "open source licenses", "sleep modes")),
+        # A capital and one lowercase letter that no list names is a hump cut from a name,
+        # not a tag: DeFi|failover, not De|Fi|failover (but Go, Qt and Rc are tags).
+        ("DeFifailover", ("DeFi", "failover")),
+        ("DeFimodules", ("DeFi", "modules")),
+        ("Qtsmart contracts", ("Qt", "smart contracts")),
+        ("BoxRcsmart pointers", ("Box", "Rc", "smart pointers")),
         ("CaffeineWebLogicsar", ("Caffeine", "WebLogic", "sar")),
         # ... and so may a lowercase term, where the word list holds its plural.
         ("UUIDnamespacestree shaking", ("UUID", "namespaces", "tree shaking")),

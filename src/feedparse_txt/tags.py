@@ -1298,9 +1298,19 @@ def _settled(line: str, cuts: list[int], glued: bool, doubt: float, kept: list[i
             return None
     else:
         return None
-    if _in_order(simple) and min(map(len, simple)) > 1:
+    shortest = min(map(len, simple))
+    if _in_order(simple) and shortest > 1 and not (shortest == 2 and _hump_alone(simple)):
         return (simple, 0.0, doubt < CLOSE)
     return None
+
+
+def _hump_alone(tags: tuple[str, ...]) -> bool:
+    """Whether a tag is a capital and one lowercase letter that no list names (Lo, Fi): a
+    hump cut from a CamelCase name (Lo|Ra for LoRa, De|Fi for DeFi), not a tag (Go, Qt)."""
+    return any(
+        len(tag) == 2 and tag[0].isupper() and tag[1].islower() and tag.lower() not in _load().terms
+        for tag in tags
+    )
 
 
 def _readings(line: str, known_tags: KnownTags, keep: int) -> list[Reading]:
@@ -1447,6 +1457,7 @@ def _scored_readings(
         # ... or a close runner-up is such a name cut at its humps: Build|Kit|best practices
         # against Build|Kitbest practices, where BuildKit|best practices reads best.
         or (len(found) > 1 and found[1][0] - found[0][0] < CLOSE and len(found[1][1]) > 3)
+        or (min(map(len, found[0][1])) == 2 and _hump_alone(found[0][1]))
     )
     if search_every and len(undecided) <= _SEARCH_LIMIT:
         every = (set(certain) | name_edges | glue | undecided) - forbidden | forced
