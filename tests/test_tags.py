@@ -558,6 +558,9 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("DockerPaddleOCRdeployment", ("Docker", "PaddleOCR", "deployment")),
         ("APIiFlytekmonitoring", ("API", "iFlytek", "monitoring")),
         ("APIDragonwellmonitoring", ("API", "Dragonwell", "monitoring")),
+        ("APILightsailmonitoring", ("API", "Lightsail", "monitoring")),
+        ("APIOVHcloudmonitoring", ("API", "OVHcloud", "monitoring")),
+        ("APIkubevalmonitoring", ("API", "kubeval", "monitoring")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
