@@ -508,6 +508,13 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("DeFimodules", ("DeFi", "modules")),
         ("Qtsmart contracts", ("Qt", "smart contracts")),
         ("BoxRcsmart pointers", ("Box", "Rc", "smart pointers")),
+        # A close glue decision that made a cut goes to the search in a line of three tags
+        # too, where the tags' costs decide: Shopify|scaling|use cases, not the glue search's
+        # Shop|ifyscaling (a common word leads glued words more often than a name does).
+        ("Shopifyscalinguse cases", ("Shopify", "scaling", "use cases")),
+        ("Lookerscalinguse cases", ("Looker", "scaling", "use cases")),
+        ("Fastlyscalinguse cases", ("Fastly", "scaling", "use cases")),
+        ("AIoverselling", ("AI", "overselling")),
         ("CaffeineWebLogicsar", ("Caffeine", "WebLogic", "sar")),
         # ... and so may a lowercase term, where the word list holds its plural.
         ("UUIDnamespacestree shaking", ("UUID", "namespaces", "tree shaking")),

@@ -1286,6 +1286,8 @@ def _settled(line: str, cuts: list[int], glued: bool, doubt: float, kept: list[i
     ``glued``: some of ``cuts`` are glue points; ``doubt``: the smallest margin of a
     glue decision; ``kept``: where unknown words kept whole not surely start."""
     if len(cuts) == 2:
+        if glued and doubt < CLOSE:
+            return None
         a, b = cuts
         simple: tuple[str, ...] = (line[:a], line[a:b], line[b:])
     elif len(cuts) == 1:
