@@ -515,6 +515,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Lookerscalinguse cases", ("Looker", "scaling", "use cases")),
         ("Fastlyscalinguse cases", ("Fastly", "scaling", "use cases")),
         ("AIoverselling", ("AI", "overselling")),
+        # A word of capitals and a name of one hump is two tags, not a word of mostly capitals
+        # (ARKit, ZSet, DSPy are such words): AlloyDB|Go, not Alloy|DBGo.
+        ("AlloyDBGoservices", ("AlloyDB", "Go", "services")),
+        ("BoltDBGoembedded database", ("BoltDB", "Go", "embedded database")),
+        ("ARKitaugmented reality", ("ARKit", "augmented reality")),
+        ("DSPyLLM programs", ("DSPy", "LLM programs")),
         ("CaffeineWebLogicsar", ("Caffeine", "WebLogic", "sar")),
         # ... and so may a lowercase term, where the word list holds its plural.
         ("UUIDnamespacestree shaking", ("UUID", "namespaces", "tree shaking")),

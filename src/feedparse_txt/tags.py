@@ -551,7 +551,12 @@ def _word_cost(word: str) -> float:
         cost = listed
     elif word.isupper() and len(word) >= 2:
         cost = _acronym_cost(word)
-    elif len(word) <= 6 and sum(map(str.isupper, word)) >= len(word) - 2 >= 1 and not word[0].isdigit():
+    elif (
+        len(word) <= 6
+        and sum(map(str.isupper, word)) >= len(word) - 2 >= 1
+        and not word[0].isdigit()
+        and not _ends_with_a_name(word, model)
+    ):
         cost = _acronym_cost(word) + 2.0  # mostly capitals: DDoS, ArkTS
     elif listed is not None:
         cost = listed + 2.0
@@ -574,6 +579,17 @@ def _word_cost(word: str) -> float:
         _WORD_COSTS.clear()
     _WORD_COSTS[word] = cost
     return cost
+
+
+# Capitals, then a capitalized hump: DBGo, JSVue.
+_CAPITALS_THEN_HUMP = re.compile(r"[A-Z]+([A-Z][a-z]+)")
+
+
+def _ends_with_a_name(word: str, model: _Model) -> bool:
+    """Whether ``word`` is capitals and a name of one hump (DBGo, JSVue): two tags,
+    AlloyDB|Go, not a word of mostly capitals (ARKit, ZSet, DSPy are such words)."""
+    match = _CAPITALS_THEN_HUMP.fullmatch(word)
+    return match is not None and match.group(1).lower() in model.names_of_one_hump
 
 
 def _number_with_unit(unit: str) -> float:
