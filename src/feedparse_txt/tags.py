@@ -303,6 +303,8 @@ def _acronym_ending(text: str, k: int) -> str:
     end = _lowercase_end(text, k + 1)
     if end - k == 3 and end < len(text) and text[end] in _JOINERS and text[k + 1 : end] in _HYPHENATED_STARTS:
         return _EITHER  # SR|Eon-call or SRE|on-call
+    if end - k == 3 and text[end : end + 1] == " " and text[end + 1 : end + 2].islower():
+        return _EITHER  # a short word starts a lowercase phrase: RTB|ad bidding or RT|Bad bidding
     if end - k == 2 and text[k + 1] == "v" and text[end : end + 1].isdigit():
         return _EITHER  # a version: ARMv8, MQTTv5; or a tag of its own: GFW|v2ray
     model = _model
