@@ -50,7 +50,7 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
     assert len(rows) == 3996 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 3931
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 3933
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -580,6 +580,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("APILightsailmonitoring", ("API", "Lightsail", "monitoring")),
         ("APIOVHcloudmonitoring", ("API", "OVHcloud", "monitoring")),
         ("APIkubevalmonitoring", ("API", "kubeval", "monitoring")),
+        # A term's letters may stand where two tags meet: terms that only ever read so
+        # (springcloud, rsync, ltv, websockets) are out of the list.
+        ("PythonSpringcloud operations", ("Python", "Spring", "cloud operations")),
+        ("Batch ProcessingBrowsersync.Pool", ("Batch Processing", "Browser", "sync.Pool")),
+        ("ETLTV appdistributed coordination", ("ETL", "TV app", "distributed coordination")),
+        ("WebSocketslow query", ("WebSocket", "slow query")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
