@@ -50,7 +50,7 @@ def test_the_bench_labelled_lines_split_at_least_as_well_as_measured() -> None:
     # to the splitter may trade one line for another, but must not read fewer right.
     rows = [row for path in BENCH_LABELLED for row in labelled_rows(path)]
     assert len(rows) == 3996 and all("".join(tags) == line for line, tags in rows)
-    assert sum(split_tags(line) == tags for line, tags in rows) >= 3933
+    assert sum(split_tags(line) == tags for line, tags in rows) >= 3934
 
 
 def test_the_page8_dump_splits_like_its_labels() -> None:
@@ -236,6 +236,12 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("AWSad platform", ("AWS", "ad platform")),
         ("AWSBig data", ("AWS", "Big data")),
         ("BGPLow latency", ("BGP", "Low latency")),
+        # A tool of two lowercase letters that the terms name (jq, yq, uv) may end a glued
+        # run or follow capitals; any other two letters there are a word's end or start.
+        ("Python packagingpipuv", ("Python packaging", "pip", "uv")),
+        ("JSONjqyaml", ("JSON", "jq", "yaml")),
+        ("CLIjqshell scripting", ("CLI", "jq", "shell scripting")),
+        ("UImenuvisibility", ("UI", "menu", "visibility")),
         # A digit among capitals: K8S, P2P, and B2B (a term, not B2|BCRM).
         ("DockerK8Scontainers", ("Docker", "K8S", "containers")),
         ("BitTorrentP2Pnetworking", ("BitTorrent", "P2P", "networking")),

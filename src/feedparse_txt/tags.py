@@ -179,6 +179,9 @@ class _Model:
         self.camel = {name.lower() for name in names}
         self.name_starts = {name[: next(iter(_case_cuts(name)), len(name))].lower() for name in names}
         self.names = re.compile(_trie_pattern(names))
+        # Tools of two lowercase letters (jq, uv): the only words of two that may end a
+        # glued run (pip|uv); any other two letters there are a word's ending.
+        self.short_tools = {term for term in terms if len(term) == 2 and term.isalpha() and term.islower()}
 
 
 def _is_name(term: str) -> bool:
@@ -342,7 +345,7 @@ def _ending_of(word: str, model: _Model) -> str:
         _ACRONYM_ENDS.clear()
     own = _longest_known_prefix(word[1:], model.known)
     if own < 3:
-        return _BEFORE
+        return _EITHER if word[1:3] in model.short_tools else _BEFORE  # JSON|jq|yaml
     if own < 4 and word[:2].lower() in model.terms:  # a known short name outweighs a fragment: GMP|Go
         return _BEFORE
     # Unless the capital starts a known word as long or longer: much longer (Context
@@ -775,6 +778,8 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float, list[int]]:
     """
     model = _load()
     tails = _known_tails(lower, len(lower) - 2, model.known)
+    if lower[-2:] in model.short_tools and len(lower) > 4:
+        tails[len(lower) - 2] = _TERM_COST
     options, clear = _one_or_two_words(lower, 0, name, tails, model)
     if not clear and len(lower) >= 4:
         options.extend(_three_words(lower, name, tails, model))
