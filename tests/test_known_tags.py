@@ -160,7 +160,7 @@ def test_the_page_tag_is_a_tag_wherever_it_can_stand() -> None:
     "tags",
     [
         ("inventory", "seckill", "stockout"),
-        ("Spring", "applicationContext", "bean lifecycle"),  # a lowercase CamelCase name
+        ("NetFlow", "sFlow", "traffic analysis"),  # two names glued, the second lowercase-led
         ("Python", "__init__.py", "packages"),  # a tag may start with _ where the list says so
         ("Quartz", "cron", "job scheduling"),
         ("Python", "gevent", "greenlet"),  # names no list here holds, glued

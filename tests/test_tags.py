@@ -592,6 +592,7 @@ def test_the_page8_dump_splits_like_its_labels() -> None:
         ("Batch ProcessingBrowsersync.Pool", ("Batch Processing", "Browser", "sync.Pool")),
         ("ETLTV appdistributed coordination", ("ETL", "TV app", "distributed coordination")),
         ("WebSocketslow query", ("WebSocket", "slow query")),
+        ("SpringapplicationContextbean lifecycle", ("Spring", "applicationContext", "bean lifecycle")),
     ],
 )
 def test_lines_outside_the_labelled_files(line: str, expected: tuple[str, ...]) -> None:
