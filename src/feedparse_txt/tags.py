@@ -180,7 +180,8 @@ class _Model:
         self.name_starts = {name[: next(iter(_case_cuts(name)), len(name))].lower() for name in names}
         self.names = re.compile(_trie_pattern(names))
         # Tools of two lowercase letters (jq, uv): the only words of two that may end a
-        # glued run (pip|uv); any other two letters there are a word's ending.
+        # glued run (pip|uv) or start one after capitals (JSON|jq); any other two letters
+        # there belong to a longer word.
         self.short_tools = {term for term in terms if len(term) == 2 and term.isalpha() and term.islower()}
 
 
@@ -778,7 +779,7 @@ def _segment(lower: str, name: bool) -> tuple[list[int], float, list[int]]:
     """
     model = _load()
     tails = _known_tails(lower, len(lower) - 2, model.known)
-    if lower[-2:] in model.short_tools and len(lower) > 4:
+    if lower[-2:] in model.short_tools and len(lower) >= 5:  # after a word of three or more: pip|uv
         tails[len(lower) - 2] = _TERM_COST
     options, clear = _one_or_two_words(lower, 0, name, tails, model)
     if not clear and len(lower) >= 4:
