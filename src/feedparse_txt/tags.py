@@ -1333,9 +1333,9 @@ def _settled(line: str, cuts: list[int], glued: bool, doubt: float, kept: list[i
 def _hump_alone(tags: tuple[str, ...]) -> bool:
     """Whether a tag is a capital and one lowercase letter that no list names (Lo, Fi): a
     hump cut from a CamelCase name (Lo|Ra for LoRa, De|Fi for DeFi), not a tag (Go, Qt)."""
+    terms = _load().terms
     return any(
-        len(tag) == 2 and tag[0].isupper() and tag[1].islower() and tag.lower() not in _load().terms
-        for tag in tags
+        len(tag) == 2 and tag[0].isupper() and tag[1].islower() and tag.lower() not in terms for tag in tags
     )
 
 
