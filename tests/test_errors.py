@@ -6,6 +6,7 @@ Lenient mode records the same deviation as a Problem and keeps the text.
 from __future__ import annotations
 
 import io
+import traceback
 from pathlib import Path
 from unittest import mock
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
-from .conftest import DATA, read
+from .conftest import DATA, REAL_TEXTS, read
 
 RECORD = [
     "Amap Tech",
@@ -505,3 +506,21 @@ def test_utf_8_re_encoded_through_a_console_code_page_is_named() -> None:
     dump = parse_dump(data, strict=False)
     assert str(dump.encoding).startswith("utf-16") and [p.code for p in dump.problems] == ["bad-encoding"]
     assert "decoded as cp850" in dump.problems[0].message and "PowerShell 5" in dump.problems[0].message
+
+
+@pytest.mark.parametrize("name", sorted(REAL_TEXTS))
+def test_strict_errors_show_no_internal_exception(name: str) -> None:
+    # A traceback shows the ParseError alone, not "during handling of the above
+    # exception" the machine's own signals of a cut-off record or a wrong line.
+    text = REAL_TEXTS[name]
+    ends = [k for k, char in enumerate(text) if char == "\n"]
+    seen = []
+    for end in ends:
+        for damaged in (text[:end] + text[end + 1 :], text[: end - 3]):  # a line break lost; cut off
+            try:
+                parse_dump(damaged)
+            except ParseError as error:
+                shown = "".join(traceback.format_exception(error))
+                assert "During handling" not in shown and "direct cause" not in shown, shown
+                seen.append(error.code)
+    assert "truncated-record" in seen and len(seen) > len(ends)

@@ -374,7 +374,9 @@ class Machine:
                 error = self._bad_ending[1]  # the line ending comes first
             if self.source_name:
                 error.source = self.source_name
-            raise error
+            # Often raised while the machine handles its own signal of a cut-off
+            # record: that is how it found the error, not part of the user's story.
+            raise error from None
         self.problems.append(error.problem)
 
     # ------------------------------------------------------------------ main loop
