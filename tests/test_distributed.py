@@ -58,3 +58,10 @@ def test_articles_bag_reads_each_file_in_the_encoding(tmp_path: Path) -> None:
     serial = [a for path in paths for a in parse_dump(path, strict=False, encoding="gbk").articles]
     assert serial  # the records of every file read, not U+FFFD where the separators were
     assert articles_bag(paths, strict=False, encoding="gbk").compute(scheduler="processes") == serial
+
+
+def test_one_path_alone_is_a_type_error() -> None:
+    from feedparse_txt.distributed import articles_bag
+
+    with pytest.raises(TypeError, match="not one path"):
+        articles_bag(str(real_dumps()[0]))

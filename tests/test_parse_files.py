@@ -245,3 +245,12 @@ def test_a_dump_pickles_its_records_as_columns() -> None:
         assert copy == original
         assert [is_split(a) for a in copy.articles] == [is_split(a) for a in original.articles]
         assert [a._known_tags for a in copy.articles] == [a._known_tags for a in original.articles]
+
+
+@pytest.mark.parametrize("convert", [str, Path], ids=["str", "Path"])
+def test_one_path_alone_is_a_type_error(convert: type) -> None:
+    # A str would be read as the files "/", "w", "o", ...: say what was meant instead.
+    path = convert(real_dumps()[0])
+    with pytest.raises(TypeError, match=r"an iterable of paths, not one path .*: pass \[path\]"):
+        parse_files(path)
+    assert parse_files([path]) == [parse_dump(Path(path))]

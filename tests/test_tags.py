@@ -784,3 +784,11 @@ def test_words_are_found_alike_in_any_script(text: str) -> None:
     lengths = [len(word) for word in _words_and_separators(text)]
     assert lengths == [len(word) for word in _words_and_separators(twin)]
     assert "".join(_words_and_separators(text)) == text
+
+
+@pytest.mark.parametrize("line", [None, 5, b"JavaSPI", ["Java", "SPI"]])
+def test_a_tag_line_that_is_no_str_is_a_type_error(line: object) -> None:
+    # None split into () before, and bytes or a list failed deep in the splitter.
+    for function in (split_tags, tag_readings):
+        with pytest.raises(TypeError, match=f"a tag line must be a str, not {type(line).__name__}"):
+            function(line)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from typing import Any
 from .known_tags import KnownTags
 from .model import Article
 from .parsing import parse_dump
+from .source import path_names
 
 __all__ = ["articles_bag"]
 
@@ -54,7 +55,7 @@ def articles_bag(
     """
     import dask.bag as db
 
-    names = [os.fspath(p) for p in paths]
+    names = path_names(paths)
     partitions = max(1, (len(names) + files_per_partition - 1) // files_per_partition)
     bag = db.from_sequence(names, npartitions=partitions)  # type: ignore[no-untyped-call]
     return bag.map(

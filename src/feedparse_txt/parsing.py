@@ -15,7 +15,7 @@ from .errors import ParseError, Problem
 from .known_tags import KnownTags
 from .machine import Machine
 from .model import Article, Dump
-from .source import Source, codec_of, iter_chunks, iter_text_blocks, read_text, source_name
+from .source import Source, codec_of, iter_chunks, iter_text_blocks, path_names, read_text, source_name
 
 __all__ = ["iter_articles", "parse_dump", "parse_files"]
 
@@ -265,7 +265,7 @@ def parse_files(
     """
     from pathlib import Path  # here, not at import time: pathlib is slow to import
 
-    files = [Path(p) for p in paths]  # a str given to parse_dump would be dump text
+    files = [Path(name) for name in path_names(paths)]  # a str given to parse_dump would be dump text
     known = KnownTags.of(known_tags)
     parse = functools.partial(
         parse_dump, strict=strict, reference_date=reference_date, known_tags=known, encoding=encoding

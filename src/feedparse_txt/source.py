@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union
 
 from .errors import ParseError, Problem
@@ -22,6 +22,15 @@ Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", IO[str], I
 
 BOM = "\ufeff"
 CHUNK_SIZE = 1 << 20
+
+
+def path_names(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The file names of ``paths``, a list or other iterable of paths. One path
+    alone is a ``TypeError``: a str would be iterated character by character
+    (``IsADirectoryError: '/'``)."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError(f"paths must be an iterable of paths, not one path ({paths!r}): pass [path]")
+    return [os.fspath(path) for path in paths]
 
 
 def newline_of(text: str) -> str | None:

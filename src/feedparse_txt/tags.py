@@ -1517,6 +1517,7 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     >>> [r.tags for r in tag_readings("ContextClassLoaderJavaSPI")][:1]
     [('ContextClassLoader', 'Java', 'SPI')]
     """
+    _check_line(line)
     found = _readings(line, KnownTags.of(known_tags), max(limit, 2))
     return [TagReading(tags, cost, close) for tags, cost, close in found[:limit]]
 
@@ -1540,7 +1541,14 @@ def split_tags(line: str, *, known_tags: Iterable[str] = ()) -> tuple[str, ...]:
     >>> split_tags("Backend Architectureidentity strategymembership system")
     ('Backend Architecture', 'identity strategy', 'membership system')
     """
+    _check_line(line)
     return split_line(line, KnownTags.of(known_tags))
+
+
+def _check_line(line: object) -> None:
+    # Else None splits into () and bytes or a list fail deep inside with a puzzling message.
+    if not isinstance(line, str):
+        raise TypeError(f"a tag line must be a str, not {type(line).__name__}")
 
 
 def split_line(line: str, known: KnownTags) -> tuple[str, ...]:
