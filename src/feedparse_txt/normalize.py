@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from .errors import Problem
 from .formatting import record_renderer, render_header
 from .model import Article, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
-from .parsing import parse_dump, paused_gc, read_in_blocks
+from .parsing import parse_dump, read_in_blocks, without_full_gc
 from .source import Source, line_break
 
 __all__ = ["iter_normalized", "normalize"]
@@ -67,7 +67,7 @@ def iter_normalized(
     blocks = read_in_blocks(source, strict, reference_date, on_problem, (), encoding, keep_document=True)
     for machine in blocks:
         writer = writer or _CanonicalWriter(machine.newline or "\n")
-        with paused_gc():
+        with without_full_gc():
             text = writer.write(_with_articles(machine.take_entries(), machine.articles, offset))
         offset += len(machine.articles)
         final_newline = machine.final_newline  # as the final block left it

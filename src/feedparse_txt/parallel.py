@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .columns import Splits, TagLines, iter_splits, iter_tag_lines, pack_splits, tag_lines_of
 from .known_tags import KnownTags
 from .model import Dump, keep_splits
-from .parsing import paused_gc, split_every_tag_line
+from .parsing import split_every_tag_line, without_full_gc
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext, DefaultContext
@@ -84,9 +84,9 @@ def _work(jobs: _Channel, replies: _Channel, split_line: SplitLine, known_tags: 
     page tag, until told to stop, or until this process is gone (its pipes end)."""
     jobs.only_reading()
     replies.only_writing()
-    # The collector paused as in parse_dump: splits make many objects and no cycles,
+    # No full collection, as in parse_dump: splits make many objects and no cycles,
     # and a full collection would write to every page shared since the fork.
-    with contextlib.suppress(EOFError, OSError), paused_gc():  # OSError: this process is gone
+    with contextlib.suppress(EOFError, OSError), without_full_gc():  # OSError: this process is gone
         while (job := jobs.receive()) is not None:
             index, given = cast(tuple[int, TagLines], job)
             try:

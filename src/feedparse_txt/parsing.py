@@ -23,14 +23,14 @@ __all__ = ["iter_articles", "parse_dump", "parse_files"]
 def split_every_tag_line(dump: Dump) -> None:
     """Split the tag line of every record of ``dump`` now (``Article.tags`` keeps
     the split)."""
-    with paused_gc():
+    with without_full_gc():
         for article in dump.articles:
             article.tags  # noqa: B018 - reading splits and keeps the tags
 
 
 @contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Keep the cyclic garbage collector to the young generation while a parse
+def without_full_gc() -> Iterator[None]:
+    """Hold off the cyclic garbage collector's full collections while a parse
     creates its records.
 
     Records form no reference cycles, but as a large dump's records pile up, the
@@ -101,7 +101,7 @@ def parse_dump(
     )
     machine.problems.extend(decoded.problems)
     text = decoded.text
-    with paused_gc():
+    with without_full_gc():
         try:
             if progress is None:
                 machine.feed(text, final=True)
@@ -216,7 +216,7 @@ def read_in_blocks(
     hint = _path_hint(source)  # a str of one line is one block: read whole, as parse_dump reads it
     try:
         for block, final in iter_text_blocks(chunks):
-            with paused_gc():
+            with without_full_gc():
                 machine.feed(block, final=final)
             if hint and machine.problems and not machine.articles:
                 first = machine.problems[0]
