@@ -587,7 +587,7 @@ def test_damaged_record_starts_do_not_pile_up_garbage(read_text: Callable[[str],
     # Each line here starts a record that fails (a line followed by itself, then no
     # blank line); every failure the lenient reader handles leaves reference cycles
     # (a traceback holds frames that hold the exception). With the collector paused
-    # during the parse they piled up: ~11.5 KB a line at the peak, 3.6 GB for 10 MB.
+    # during the parse they piled up: ~11.5 KB a line at the peak, 3.5 GB for 10.5 MB.
     date_line = next(line for line in LINES if " · " in line and "likes" not in line)
     count = 1000
     gc.collect()
