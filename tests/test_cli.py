@@ -570,6 +570,9 @@ def test_format_names_the_line_of_json_lines_it_cannot_read(
         ('{"author": "Amap Tech"}\n', "an article needs the field 'published'"),
         ("[1, 2]\n", "list indices must be integers"),
         (records[2][:-5] + "\n", "Expecting ':' delimiter"),  # cut off
+        # Tags as CSV writes them: one str, which was cut into one-letter tags.
+        (json.dumps({**json.loads(records[2]), "tags": "Backend Architecture | DSL"}) + "\n", "not one str"),
+        (json.dumps({**json.loads(records[2]), "published": "2019-02-30"}) + "\n", "found '2019-02-30'"),
     ):
         jsonl.write_text("".join([*records[:2], "\n", line, *records[3:]]), encoding="utf-8")
         code, out, err = run(capsys, "format", str(jsonl), "-o", str(tmp_path / "out.txt"))

@@ -61,6 +61,7 @@ def test_attrs_helpers_see_the_public_fields_only() -> None:
         ({"published": "Aug 27, 2019"}, TypeError),
         ({"tags": ()}, ValueError),
         ({"tags": "DSL"}, TypeError),
+        ({"tags": None}, TypeError),
         ({"tags": ("", "DSL")}, ValueError),
         ({"tags": (" DSL",)}, ValueError),
         ({"likes": -1}, ValueError),
@@ -261,3 +262,22 @@ def test_dateutil_and_the_word_model_load_only_when_needed() -> None:
         env={**os.environ, "PYTHONPATH": src},
     ).stdout.split()
     assert found == ["False", "False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        # One str was cut into one-letter tags: ('B', 'a', 'c', ...) written back as its line.
+        ({"tags": "Backend Architecture | DSL"}, "tags must be a sequence of tags, not one str"),
+        ({"tags": None}, "tags must be a sequence of tags, not NoneType"),
+        ({"published": "2019-02-30"}, "published must be an ISO date (2019-08-27), found '2019-02-30'"),
+        ({"published": "Aug 27, 2019"}, "published must be an ISO date (2019-08-27), found 'Aug 27, 2019'"),
+        ({"published": 20190827}, "published must be an ISO date str (2019-08-27), not int"),
+    ],
+)
+def test_from_dict_checks_every_field_as_given(changes: dict[str, object], message: str) -> None:
+    real = parse_dump(DATA / "backend-architecture-page8.txt").articles[0]
+    assert Article.from_dict(real.to_dict()) == real
+    with pytest.raises((TypeError, ValueError)) as caught:
+        Article.from_dict({**real.to_dict(), **changes})
+    assert str(caught.value).startswith(message)

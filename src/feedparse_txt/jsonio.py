@@ -48,19 +48,27 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 def article_from_dict(data: dict[str, Any]) -> Article:
     """The inverse of :func:`article_to_dict`; checks every field."""
     try:
-        published = _dt.date.fromisoformat(data["published"])
         return Article(
             author=data["author"],
-            published=published,
+            published=_iso_date(data["published"]),
             category=data["category"],
             title=data["title"],
             summary=data["summary"],
-            tags=tuple(data["tags"]),
+            tags=data["tags"],  # as given: Article refuses one str, which tuple() would cut into letters
             likes=data["likes"],
             read_minutes=data["read_minutes"],
         )
     except KeyError as missing:
         raise ValueError(f"an article needs the field {missing}") from None
+
+
+def _iso_date(value: object) -> _dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"published must be an ISO date str (2019-08-27), not {type(value).__name__}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"published must be an ISO date (2019-08-27), found {value!r}: {error}") from None
 
 
 def _header_to_dict(header: Header) -> dict[str, Any]:

@@ -152,7 +152,10 @@ class Article(_TagLineSlots):
             raise TypeError(f"published must be a datetime.date, not {type(published).__name__}")
         if isinstance(tags, str):
             raise TypeError("tags must be a sequence of tags, not one str")
-        tags = tuple(tags)
+        try:
+            tags = tuple(tags)
+        except TypeError:
+            raise TypeError(f"tags must be a sequence of tags, not {type(tags).__name__}") from None
         if not tags:
             raise ValueError("an article needs at least one tag")
         for tag in tags:
