@@ -585,6 +585,27 @@ def test_format_names_the_line_of_json_lines_it_cannot_read(
     assert (code, out) == (2, "") and "the dump cannot be written in utf-8" in err
 
 
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [((), "newline"), (("entries", 0), "raw"), (("entries", 1, "articles", 0), "likes")],
+)
+def test_format_names_the_field_a_dump_as_json_lacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: tuple[str | int, ...], name: str
+) -> None:
+    # A KeyError escaped as a traceback (exit 1) where a field was missing.
+    dump = json.loads(run(capsys, "parse", str(PAGE8), "--format", "json")[1])
+    where: Any = dump
+    for key in path:
+        where = where[key]
+    del where[name]
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps(dump), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(page))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"feedparse-txt: {page}: not a dump as JSON or JSON Lines (")
+    assert err.endswith(f" needs the field '{name}')\n")
+
+
 def test_lenient_and_strict_parse_agree_and_damage_is_summarized(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -124,9 +124,17 @@ def dump_to_dict(dump: Dump) -> dict[str, Any]:
 
 
 def dump_from_dict(data: dict[str, Any]) -> Dump:
-    """The :class:`Dump` that :func:`dump_to_dict` made."""
+    """The :class:`Dump` that :func:`dump_to_dict` made; ``ValueError`` names a
+    field it lacks."""
     if data.get("feedparse_txt") != FORMAT_VERSION:
         raise ValueError("not a dump written by feedparse_txt (missing or unknown 'feedparse_txt' version)")
+    try:
+        return _dump_from_dict(data)
+    except KeyError as missing:
+        raise ValueError(f"a dump needs the field {missing}") from None
+
+
+def _dump_from_dict(data: dict[str, Any]) -> Dump:
     articles: list[Article] = []
     entries: list[Entry] = []
     headers: list[Header] = []
