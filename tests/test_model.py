@@ -281,3 +281,32 @@ def test_from_dict_checks_every_field_as_given(changes: dict[str, object], messa
     with pytest.raises((TypeError, ValueError)) as caught:
         Article.from_dict({**real.to_dict(), **changes})
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "message"),
+    [
+        ({"style": "list", "article_count": -1, "page": 1, "page_count": 2}, ValueError, "article_count"),
+        ({"style": "named", "tag": " idempotency"}, ValueError, "tag must not start or end with whitespace"),
+        ({"style": "named", "tag": "redo\nlog"}, ValueError, "tag must be one line"),
+        ({"style": "views", "tag": "Bootmem", "views": True}, TypeError, "views must be an int, not bool"),
+        ({"style": "views", "tag": "Bootmem", "views": "1"}, TypeError, "views must be an int, not str"),
+        ({"style": "list", "tag": "Cache", "article_count": 3}, ValueError, "a list header has no tag"),
+        ({"style": "views", "tag": "Bootmem", "views": 1, "page": 2}, ValueError, "views header has no page"),
+    ],
+)
+def test_invalid_headers_are_refused(fields: dict[str, object], error: type[Exception], message: str) -> None:
+    # Each was written as text that reads back as another header, or as no header:
+    # "-1 articles", a tag line cut in two, "True views ...", a tag no list header writes.
+    with pytest.raises(error, match=message):
+        Header(**fields)  # type: ignore[arg-type]
+
+
+def test_every_real_header_is_a_valid_header_and_reads_back() -> None:
+    dumps = [parse_dump(path, strict=False) for path in sorted(DATA.glob("*.txt"))]
+    headers = [header for dump in dumps for header in dump.headers]
+    assert {header.style for header in headers} == set(HeaderStyle)
+    for header in headers:
+        assert attrs.evolve(header) == header  # the checks pass on what the parser made
+        page = parse_dump(format_dump([article()], header=header))
+        assert page.header == header

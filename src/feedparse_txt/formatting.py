@@ -10,12 +10,12 @@ from typing import overload
 from .fields import SEPARATOR, VIEWS_TAIL, Remembered, format_date
 from .grammar import HEADER_STYLES, LAYOUTS, Role
 from .model import (
+    HEADER_FIELDS,
     Article,
     Dump,
     Entry,
     Header,
     HeaderEntry,
-    HeaderStyle,
     Layout,
     RawRecord,
     RecordRun,
@@ -77,16 +77,9 @@ def render_record(article: Article, layout: Layout, newline: str = "\n") -> str:
     return record_renderer(layout, newline)(article)
 
 
-_NEEDS = {
-    HeaderStyle.LIST: ("article_count", "page", "page_count"),
-    HeaderStyle.NAMED: ("tag", "article_count", "page", "page_count"),
-    HeaderStyle.VIEWS: ("tag", "views"),
-}
-
-
 def render_header(header: Header, newline: str = "\n") -> str:
     """The canonical text of a page header in its own style."""
-    missing = [name for name in _NEEDS[header.style] if getattr(header, name) is None]
+    missing = [name for name in HEADER_FIELDS[header.style] if getattr(header, name) is None]
     if missing:
         raise ValueError(f"a {header.style.value} header needs {', '.join(missing)} to be written")
     count, page, pages = header.article_count, header.page, header.page_count

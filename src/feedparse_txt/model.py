@@ -330,20 +330,52 @@ def known_tags_of(article: Article) -> KnownTags:
     return article._known_tags
 
 
+# The fields each header style writes, and needs to be written.
+HEADER_FIELDS = {
+    HeaderStyle.LIST: ("article_count", "page", "page_count"),
+    HeaderStyle.NAMED: ("tag", "article_count", "page", "page_count"),
+    HeaderStyle.VIEWS: ("tag", "views"),
+}
+
+
+def _check_optional_text(header: Header, field: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        check_text(field.name, value)
+
+
+def _check_optional_count(header: Header, field: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None:
+        _check_count(field.name, value)
+
+
 @attrs.frozen
 class Header:
     """A page header. ``tag`` is ``None`` for the ``list`` style, which names no tag.
+
+    Every field given is checked as an article's are, so that the header is
+    written as one that reads back the same; one its style does not write
+    (a ``list`` header's ``tag``) is refused.
 
     >>> Header(style=HeaderStyle.LIST, article_count=949, page=8, page_count=10).tag is None
     True
     """
 
     style: HeaderStyle = attrs.field(converter=HeaderStyle)
-    tag: str | None = None
-    article_count: int | None = None
-    page: int | None = None
-    page_count: int | None = None
-    views: int | None = None
+    tag: str | None = attrs.field(default=None, validator=_check_optional_text)
+    article_count: int | None = attrs.field(default=None, validator=_check_optional_count)
+    page: int | None = attrs.field(default=None, validator=_check_optional_count)
+    page_count: int | None = attrs.field(default=None, validator=_check_optional_count)
+    views: int | None = attrs.field(default=None, validator=_check_optional_count)
+
+    def __attrs_post_init__(self) -> None:
+        written = HEADER_FIELDS[self.style]
+        unwritten = [
+            field.name
+            for field in attrs.fields(Header)[1:]
+            if field.name not in written and getattr(self, field.name) is not None
+        ]
+        if unwritten:
+            raise ValueError(f"a {self.style.value} header has no {', '.join(unwritten)}: it would be lost")
 
 
 # ---------------------------------------------------------------------------- document
