@@ -310,3 +310,13 @@ def test_every_real_header_is_a_valid_header_and_reads_back() -> None:
         assert attrs.evolve(header) == header  # the checks pass on what the parser made
         page = parse_dump(format_dump([article()], header=header))
         assert page.header == header
+
+
+@pytest.mark.parametrize("newline", ["x", "", "\n\n", None])
+def test_a_dump_refuses_a_newline_that_is_no_line_ending(newline: object) -> None:
+    # "x" was written between the lines ("TagxxBootmemxx..."); "" failed deep in format_dump.
+    dump = parse_dump(DATA / "tags_bootmem.txt")
+    for line_ending in ("\n", "\r\n", "\r"):
+        assert format_dump(attrs.evolve(dump, newline=line_ending)).count(line_ending) >= 10
+    with pytest.raises(ValueError, match=r"newline must be '\\n', '\\r\\n' or '\\r', not "):
+        attrs.evolve(dump, newline=newline)  # type: ignore[arg-type]

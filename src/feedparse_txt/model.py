@@ -431,6 +431,12 @@ def _counted(noun: str) -> Callable[[Sized], str]:
     return counted
 
 
+def _check_newline(dump: Dump, field: attrs.Attribute[str], value: str) -> None:
+    # Any other string would be written between the lines (or fail deep in format_dump).
+    if value not in ("\n", "\r\n", "\r"):
+        raise ValueError(f"newline must be '\\n', '\\r\\n' or '\\r', not {value!r}")
+
+
 @attrs.frozen
 class Dump:
     """A parsed dump: its first page ``header``, its ``articles`` and ``problems``.
@@ -457,7 +463,8 @@ class Dump:
     problems: tuple[Problem, ...] = attrs.field(
         default=(), converter=_problems_tuple, repr=_counted("problem")
     )
-    newline: str = "\n"  #: the line ending of the first line: ``"\n"``, ``"\r\n"`` or ``"\r"`` (no LF at all)
+    #: the line ending of the first line: ``"\n"``, ``"\r\n"`` or ``"\r"`` (no LF at all)
+    newline: str = attrs.field(default="\n", validator=_check_newline)
     final_newline: bool = True  #: whether the text ended with a line ending
     bom: bool = False  #: whether the text started with a byte order mark
     #: the codec that decoded the bytes read (``"utf-8"``, ``"utf-16-le"``, the one given
