@@ -15,6 +15,7 @@ from feedparse_txt import (
     format_date,
     format_dump,
     format_stats,
+    normalize,
     parse_date,
     parse_dump,
     parse_stats,
@@ -41,10 +42,18 @@ from feedparse_txt.fields import (
         ("27 Aug 2019", dt.date(2019, 8, 27)),
         ("2019-08-27", dt.date(2019, 8, 27)),
         ("Aug 07, 2019", dt.date(2019, 8, 7)),
+        ("27.08.2019", dt.date(2019, 8, 27)),
+        # A day and a year run together: dateutil alone reads "27,2019" as the day
+        # 27.2019, and the date as one without its year.
+        ("Aug 27,2019", dt.date(2019, 8, 27)),
+        ("Aug 27.2019", dt.date(2019, 8, 27)),
+        ("27 Aug,2019", dt.date(2019, 8, 27)),
+        ("Aug 27, 2019, 10.30 AM", dt.date(2019, 8, 27)),  # 10.30 is a time, not a day and a year
     ],
 )
 def test_parse_date(text: str, expected: dt.date) -> None:
     assert parse_date(text) == expected
+    assert parse_date(text, reference_date=dt.date(2024, 9, 10)) == expected
 
 
 @pytest.mark.parametrize(
@@ -55,6 +64,11 @@ def test_parse_date(text: str, expected: dt.date) -> None:
         ("Aug 27", "relative-date", 1),  # no year: never filled in from today
         ("27 August", "relative-date", 1),
         ("Feb 29", "relative-date", 1),
+        # A two-digit year: its century is never taken from today either.
+        ("Aug 27 '19", "relative-date", 1),
+        ("08/27/19", "relative-date", 1),
+        ("Aug 27,19", "relative-date", 1),
+        ("11,22", "bad-date", 1),  # numbers alone are no day and year run together
         ("Sep 31", "bad-date", 5),
         ("Aug 0", "bad-date", 5),
         ("August 2019", "bad-date", 1),  # no day
@@ -143,8 +157,18 @@ def test_relative_dates_need_a_reference(text: str, expected: dt.date) -> None:
         ("August 27", dt.date(2019, 8, 30), dt.date(2019, 8, 27)),
         ("27 Aug", dt.date(2019, 8, 30), dt.date(2019, 8, 27)),
         ("Sept 2", dt.date(2019, 8, 30), dt.date(2018, 9, 2)),
-        ("Aug 27 '19", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),  # a year, two digits
         ("Aug 27, 2019", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),  # a year: as it is
+        ("Aug 27,2019", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),
+        ("Aug 27 10:30", dt.date(2024, 8, 30), dt.date(2024, 8, 27)),
+        # A two-digit year: the latest year ending in those digits, up to the day after.
+        ("Aug 27 '19", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),
+        ("Aug 27 '19", dt.date(2010, 8, 30), dt.date(1919, 8, 27)),
+        ("Aug 27, 25", dt.date(2024, 8, 30), dt.date(1925, 8, 27)),
+        ("Sep 11 '24", dt.date(2024, 9, 10), dt.date(2024, 9, 11)),
+        ("Sep 12 '24", dt.date(2024, 9, 10), dt.date(1924, 9, 12)),
+        ("27/08/19", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),
+        ("Aug 27,19", dt.date(2024, 8, 30), dt.date(2019, 8, 27)),
+        ("Feb 29 '00", dt.date(1950, 1, 1), dt.date(1600, 2, 29)),  # 1900 is no leap year
     ],
 )
 def test_a_date_without_its_year_is_the_last_such_day_up_to_the_reference(
@@ -155,11 +179,54 @@ def test_a_date_without_its_year_is_the_last_such_day_up_to_the_reference(
     assert type(found) is dt.date
 
 
-@pytest.mark.parametrize(("text", "reference"), [("Dec 5", dt.date(1, 5, 1)), ("Feb 29", dt.date(3, 5, 1))])
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Dec 5", dt.date(1, 5, 1)),
+        ("Feb 29", dt.date(3, 5, 1)),
+        ("Dec 5 '01", dt.date(1, 5, 1)),
+        ("Feb 29 '01", dt.date(2024, 5, 1)),  # no year ending in 01 is a leap year
+    ],
+)
 def test_a_date_without_its_year_before_the_year_1_is_a_deviation(text: str, reference: dt.date) -> None:
     with pytest.raises(ParseError) as caught:
         parse_date(text, reference_date=reference)
     assert caught.value.code == "bad-date"
+
+
+@given(st.dates(), st.dates())
+def test_a_two_digit_year_reads_as_the_latest_such_year_up_to_the_reference(
+    day: dt.date, reference: dt.date
+) -> None:
+    text = f"{format_date(day)[: -len(', 2019')]} '{day.year % 100:02}"
+    last = reference + dt.timedelta(days=1) if reference < dt.date.max else reference  # the site's time zone
+    try:
+        found = parse_date(text, reference_date=reference)
+    except ParseError as error:  # none up to the reference, or Feb 29 of a year ending in 01
+        assert error.code == "bad-date"
+        assert not any(
+            _exists(year, day.month, day.day) and dt.date(year, day.month, day.day) <= last
+            for year in range(day.year % 100 or 100, last.year + 1, 100)
+        )
+        return
+    assert (found.month, found.day, found.year % 100) == (day.month, day.day, day.year % 100)
+    assert found <= last
+    later = range(found.year + 100, last.year + 1, 100)
+    assert all(
+        not _exists(year, day.month, day.day) or dt.date(year, day.month, day.day) > last for year in later
+    )
+
+
+def test_the_century_of_a_two_digit_year_does_not_depend_on_today() -> None:
+    # dateutil alone gives '18 the century that puts it nearest today: in 2090, 2118.
+    from dateutil.parser import parserinfo
+
+    def in_2090(self: parserinfo, year: int, century_specified: bool = False) -> int:
+        return year + 2100 if year < 100 and not century_specified else year
+
+    with mock.patch.object(parserinfo, "convertyear", in_2090):
+        assert parse_date("Aug 27 '18", reference_date=dt.date(2024, 8, 30)) == dt.date(2018, 8, 27)
+        assert parse_date("Aug 27, 2018") == dt.date(2018, 8, 27)
 
 
 @given(st.dates(), st.one_of(st.dates(dt.date(9, 1, 1)), st.datetimes(dt.datetime(9, 1, 1))))
@@ -243,6 +310,15 @@ def test_a_datetime_reference_gives_records_dates() -> None:
     assert all(type(a.published) is dt.date for a in dump)
     assert [(p.line, p.code) for p in dump.problems] == [(23, "bad-date")]
     assert format_dump(dump) == text
+
+
+def test_a_reference_date_keeps_the_year_a_date_line_has() -> None:
+    # "Aug 27,2019" once read as a date without its year: the reference made it 2024's.
+    text = "A\nA\nAug 27,2019 · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    dump = parse_dump(text, reference_date=dt.date(2024, 9, 10))
+    assert [a.published for a in dump] == [dt.date(2019, 8, 27)]
+    assert format_dump(dump) == text
+    assert normalize(text, reference_date=dt.date(2024, 9, 10)).splitlines()[2] == "Aug 27, 2019 · Backend"
 
 
 @given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))

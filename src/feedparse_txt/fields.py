@@ -228,29 +228,44 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
     return _dateutil_date(text, reference)
 
 
-def _latest(month: int, day: int, text: str, reference: _dt.date | None) -> _dt.date:
+def _latest(
+    month: int, day: int, text: str, reference: _dt.date | None, *, two_digit_year: int | None = None
+) -> _dt.date:
     """The latest ``month``/``day`` (a day some year has) up to the day after
     ``reference``: the date a site means when it leaves the year out (``Sep 5`` on a
-    page copied on Dec 4). The day after, because the site may date its pages in a
+    page copied on Dec 4), or its century (``Sep 5 '19``: the year ending in
+    ``two_digit_year``). The day after, because the site may date its pages in a
     time zone ahead of the copy's (``Dec 5`` copied on Dec 4 is this year's)."""
     if reference is None:
+        left_out = "year" if two_digit_year is None else "century"
         raise ParseError(
             "relative-date",
-            f"expected a date with its year, found {text!r}; pass a reference date "
-            "(reference_date=..., --reference-date), the day of the copy, to resolve it: sites "
-            "leave the year out of recent dates, and it is never taken from today",
+            f"expected a date with its {'full ' * (two_digit_year is not None)}year, found "
+            f"{text!r}; pass a reference date (reference_date=..., --reference-date), the day of "
+            f"the copy, to resolve it: sites leave the {left_out} out of recent dates, and it is "
+            "never taken from today",
         )
     last = _dt.date(reference.year, reference.month, reference.day)
     if last < _dt.date.max:
         last += _dt.timedelta(days=1)
-    # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
-    for year in range(last.year, max(last.year - 9, 0), -1):
+    if two_digit_year is None:
+        # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
+        years = range(last.year, max(last.year - 9, 0), -1)
+    else:
+        # Five centuries back reach a leap year ending in 00 (2100 -> 1600 skips 1700-1900).
+        newest = last.year - (last.year - two_digit_year) % 100
+        years = range(newest, max(newest - 500, 0), -100)
+    exists = False
+    for year in years:
         try:
             found = _dt.date(year, month, day)
         except ValueError:  # Feb 29 of a common year
             continue
         if found <= last:
             return found
+        exists = True
+    if not exists:  # Feb 29 of a year ending in 01
+        raise ParseError.expected("bad-date", "a day that exists in that year", "none", text)
     raise ParseError.expected("bad-date", "a date no earlier than the year 1", "one before it", text)
 
 
@@ -316,10 +331,10 @@ def _dateutil_date(text: str, reference: _dt.date | None) -> _dt.date:
 def _dateutil_read(text: str, reference: _dt.date | None) -> _dt.date:
     if len(text) > _LONGEST_DATE:
         raise ParseError.expected("bad-date", _DATE_EXAMPLE, f"{len(text)} characters", text)
-    from dateutil import parser as dateutil_parser
+    from .dateutil_dates import read_with_dateutil
 
     try:
-        first, second = (dateutil_parser.parse(text, default=default) for default in _DEFAULTS)
+        first, second, two_digit_year = read_with_dateutil(text, _DEFAULTS)
     except (ValueError, OverflowError):
         raise ParseError.expected("bad-date", _DATE_EXAMPLE, "no date", text) from None
     if first.date() != second.date():
@@ -340,6 +355,8 @@ def _dateutil_read(text: str, reference: _dt.date | None) -> _dt.date:
             f"no {' or '.join(missing)}",
             text,
         )
+    if two_digit_year is not None:
+        return _latest(first.month, first.day, text, reference, two_digit_year=two_digit_year)
     return first.date()
 
 
