@@ -84,8 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         "--reference-date",
         type=_reference,
         metavar="WHEN",
-        help="when the copy was made, to resolve relative dates and dates without a year: "
-        "YYYY-MM-DD ('3 days ago', 'Sep 5'), or YYYY-MM-DDTHH:MM ('2 hours ago' too)",
+        help="when the copy was made, to resolve relative dates and dates without a year or "
+        "century: YYYY-MM-DD ('3 days ago', 'Sep 5', \"Sep 5 '19\"), or YYYY-MM-DDTHH:MM "
+        "('2 hours ago' too)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

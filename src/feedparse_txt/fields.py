@@ -167,8 +167,9 @@ def parse_date(text: str, *, reference_date: _dt.date | None = None) -> _dt.date
     which day they fall. So does a date without its year (``Sep 5``: sites leave
     the year out of recent dates): it is the latest such day up to the day after
     the reference (a site may date its pages in a time zone ahead of the copy's).
-    Nothing is ever filled in from today. The result is a ``date`` whichever the
-    reference is.
+    So does a two-digit year (``Sep 5 '19``): the latest such day in a year ending
+    in those digits. Nothing is ever filled in from today, a century neither. The
+    result is a ``date`` whichever the reference is.
 
     >>> import datetime
     >>> parse_date("Aug 27, 2019")

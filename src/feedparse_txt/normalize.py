@@ -24,7 +24,7 @@ def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     are dropped. Whether the text ended with a newline is kept (a last line of
     whitespace alone, kept as text, is written as an empty line with its ending).
     ``reference_date`` (when the copy was made) resolves relative dates and dates
-    without a year, as for :func:`parse_dump`, so their records are written with
+    without a year or century, as for :func:`parse_dump`, so their records are written with
     full dates; without it they stay as they were, as text.
 
     >>> normalize("Amap Tech \\r\\nAug 27, 2019 · Backend\\r\\nT\\r\\nS\\r\\nDSL\\r\\n0 likes · 3 min read")

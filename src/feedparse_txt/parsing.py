@@ -71,7 +71,7 @@ def parse_dump(
     never raises for a ``str`` and records
     :class:`Problem` objects instead, keeping every line it could not use.
     ``reference_date`` resolves relative dates such as ``3 days ago`` and dates
-    without their year (``Sep 5``); a ``datetime`` (the time of the copy) also
+    without their year or century (``Sep 5``, ``Sep 5 '19``); a ``datetime`` (the time of the copy) also
     resolves ``2 hours ago``.
     ``progress(done, total)`` is called as the text is read, in characters.
     ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
