@@ -70,7 +70,11 @@ CASES = [
     (8, "GraphQL Gateway ", "trailing-whitespace", 16),
     (8, " GraphQL Gateway", "leading-whitespace", 1),
     (8, "", "empty-field", 1),
-    (13, "0 likes · eleven min read", "bad-stats", 1),
+    (3, "Page 8 of ten", "bad-header", 11),
+    (13, "0 likes · eleven min read", "bad-stats", 11),
+    (13, "0 likes · 11 min", "bad-stats", 11),
+    (13, "0 points · 11 min read", "bad-stats", 1),
+    (13, "0 likes 11 min read", "bad-stats", 20),
     (14, "GraphQL Gateways", "title-mismatch", 16),
     (15, "", "empty-field", 1),  # the second record's author line is empty
     # Lines that read once their surrounding whitespace is gone deviate there.
@@ -269,6 +273,22 @@ def test_a_deviation_before_a_mixed_newline_is_named_first() -> None:
         parse_dump(text)
     assert (caught.value.code, caught.value.line) != ("mixed-newlines", 6)
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("count_line", "column"),
+    [
+        ("273 articles · Page 1 of x", 26),
+        ("273 articles · Page x of 3", 21),
+        ("many articles · Page 1 of 3", 1),
+    ],
+)
+def test_a_named_headers_count_line_names_the_number_that_does_not_read(count_line: str, column: int) -> None:
+    text = f"Tagged articles\n\nidempotency\n\n{count_line}\n" + "\n".join(RECORD) + "\n"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.line, caught.value.column, caught.value.code) == (5, column, "bad-header")
+    assert repr(count_line[column - 1 :].split(" ")[0]) in caught.value.message
 
 
 @pytest.mark.parametrize(

@@ -438,12 +438,30 @@ def parse_stats(text: str) -> Stats:
         return found
     match = re.fullmatch(_STATS, text)
     if match is None or not match["minutes"].isascii():
-        raise ParseError.expected("bad-stats", _STATS_EXAMPLE, "something else", text)
+        raise _stats_deviation(text)
     if len(match["minutes"].lstrip("0")) > COUNT_DIGITS:
         raise ParseError.expected(
             "bad-stats", _TOO_LONG, _digits(match["minutes"]), text, column=match.start("minutes") + 1
         )
     return Stats(read_count(match["likes"], "likes", text, "bad-stats"), int(match["minutes"]))
+
+
+def _stats_deviation(text: str) -> ParseError:
+    """What a stats line that does not read has where, in the order it reads."""
+    likes, separator, read_time = text.partition(SEPARATOR)
+    if not separator:
+        return ParseError.expected(
+            "bad-stats", "' · ' between the likes and the read time", "none", text, column=len(text) + 1
+        )
+    if re.fullmatch(r"\S+ (?ai:likes?)", likes) is None:
+        return ParseError.expected("bad-stats", "likes like '0 likes'", quote(likes), text)
+    return ParseError.expected(
+        "bad-stats",
+        "a read time like '11 min read'",
+        quote(read_time),
+        text,
+        column=len(likes) + len(SEPARATOR) + 1,
+    )
 
 
 def format_stats(stats: Stats) -> str:
@@ -499,7 +517,8 @@ def parse_page_of(text: str) -> tuple[int, int]:
     parts = text.split(" ")
     if len(parts) != 4 or parts[0].lower() != "page" or parts[2].lower() != "of":
         raise ParseError.expected("bad-header", "'Page X of Y'", "something else", text)
-    return _header_number(parts[1], "pages", text, 6), _header_number(parts[3], "pages", text)
+    last = len(text) - len(parts[3]) + 1
+    return _header_number(parts[1], "pages", text, 6), _header_number(parts[3], "pages", text, last)
 
 
 def parse_count_and_page(text: str) -> tuple[int, int, int]:
