@@ -59,7 +59,8 @@ def dump_with(line_number: int, replacement: str | None) -> str:
 
 CASES = [
     # (line, replacement, code, column): lines 1-3 header, 4-14 first record
-    (2, "949 artikel", "bad-header", 1),
+    (2, "949 artikel", "bad-header", 5),
+    (2, "949", "bad-header", 4),
     (3, "Page eight of 10", "bad-header", 6),
     (5, "Amap Tech.", "author-mismatch", 10),
     (6, "Aug 27, 2019 - Backend Development", "bad-date-line", 35),

@@ -507,8 +507,12 @@ def _header_number(number: str, what: str, text: str, column: int = 1) -> int:
 def parse_count(text: str, noun: str = "articles") -> int:
     """``949 articles`` (also ``1 article``, ``1,234 articles``) -> 949."""
     number, space, word = text.partition(" ")
-    if not space or word.lower() not in (noun, noun[:-1]):
-        raise ParseError.expected("bad-header", f"'N {noun}'", "something else", text)
+    if not space:
+        raise ParseError.expected("bad-header", f"'N {noun}'", "no space", text, column=len(text) + 1)
+    if word.lower() not in (noun, noun[:-1]):
+        raise ParseError.expected(
+            "bad-header", f"{noun!r} after the count", quote(word), text, column=len(number) + 2
+        )
     return _header_number(number, noun, text)
 
 
