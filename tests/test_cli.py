@@ -606,6 +606,26 @@ def test_format_names_the_field_a_dump_as_json_lacks(
     assert err.endswith(f" needs the field '{name}')\n")
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("encoding", 8, "encoding must be a str or None, not int"),
+        ("bom", "false", "bom must be a bool, not str"),
+    ],
+)
+def test_format_names_a_field_of_a_dump_as_json_of_another_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, field: str, value: object, message: str
+) -> None:
+    # An int encoding escaped as a traceback; "false" for bom wrote a byte order mark.
+    dump = json.loads(run(capsys, "parse", str(PAGE8), "--format", "json")[1])
+    dump[field] = value
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps(dump), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(page))
+    assert (code, out) == (2, "")
+    assert err == f"feedparse-txt: {page}: not a dump as JSON or JSON Lines ({message})\n"
+
+
 def test_lenient_and_strict_parse_agree_and_damage_is_summarized(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -320,3 +321,23 @@ def test_a_dump_refuses_a_newline_that_is_no_line_ending(newline: object) -> Non
         assert format_dump(attrs.evolve(dump, newline=line_ending)).count(line_ending) >= 10
     with pytest.raises(ValueError, match=r"newline must be '\\n', '\\r\\n' or '\\r', not "):
         attrs.evolve(dump, newline=newline)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error", "message"),
+    [
+        ("bom", "false", TypeError, "bom must be a bool, not str"),  # was written as a BOM
+        ("final_newline", 0, TypeError, "final_newline must be a bool, not int"),
+        ("header", "Bootmem", TypeError, "header must be a Header or None, not str"),
+        ("problems", ("bad-date",), TypeError, "problems must be Problem records, not str"),
+        ("encoding", 8, TypeError, "encoding must be a str or None, not int"),  # failed in the CLI's format
+        ("encoding", "utf-9", ValueError, "encoding must name a text encoding: unknown encoding"),
+        ("encoding", "rot13", ValueError, "encoding must name a text encoding: 'rot13' is not a text"),
+    ],
+)
+def test_a_dump_refuses_a_field_of_another_kind(field: str, value: object, error: type, message: str) -> None:
+    dump = parse_dump(DATA / "tags_bootmem.txt")
+    valid = attrs.evolve(dump, bom=True, final_newline=True, header=None, problems=(), encoding="utf-16-le")
+    assert (valid.bom, valid.final_newline, valid.header, valid.encoding) == (True, True, None, "utf-16-le")
+    with pytest.raises(error, match=re.escape(message)):
+        attrs.evolve(dump, **{field: value})  # type: ignore[arg-type]

@@ -437,6 +437,37 @@ def _check_newline(dump: Dump, field: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"newline must be '\\n', '\\r\\n' or '\\r', not {value!r}")
 
 
+def _check_header(dump: Dump, field: attrs.Attribute[Header | None], value: Header | None) -> None:
+    if value is not None and not isinstance(value, Header):
+        raise TypeError(f"header must be a Header or None, not {type(value).__name__}")
+
+
+def _check_problems(
+    dump: Dump, field: attrs.Attribute[tuple[Problem, ...]], value: tuple[Problem, ...]
+) -> None:
+    for problem in value:
+        if not isinstance(problem, Problem):
+            raise TypeError(f"problems must be Problem records, not {type(problem).__name__}")
+
+
+def _check_bool(dump: Dump, field: attrs.Attribute[bool], value: bool) -> None:
+    # Not any truthy value: a "false" read from somewhere would write a byte order mark.
+    if not isinstance(value, bool):
+        raise TypeError(f"{field.name} must be a bool, not {type(value).__name__}")
+
+
+def _check_encoding(dump: Dump, field: attrs.Attribute[str | None], value: str | None) -> None:
+    # What format_dump's text is encoded in to give the bytes back: it must be a text codec.
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"encoding must be a str or None, not {type(value).__name__}")
+    try:
+        "".encode(value)
+    except LookupError as error:
+        raise ValueError(f"encoding must name a text encoding: {error}") from None
+
+
 @attrs.frozen
 class Dump:
     """A parsed dump: its first page ``header``, its ``articles`` and ``problems``.
@@ -456,21 +487,23 @@ class Dump:
     Dump(header=Header(...), articles=<1 article>, problems=<0 problems>, newline='\\n', ...)
     """
 
-    header: Header | None = None
+    header: Header | None = attrs.field(default=None, validator=_check_header)
     articles: tuple[Article, ...] = attrs.field(
         default=(), converter=_articles_tuple, repr=_counted("article")
     )
     problems: tuple[Problem, ...] = attrs.field(
-        default=(), converter=_problems_tuple, repr=_counted("problem")
+        default=(), converter=_problems_tuple, validator=_check_problems, repr=_counted("problem")
     )
     #: the line ending of the first line: ``"\n"``, ``"\r\n"`` or ``"\r"`` (no LF at all)
     newline: str = attrs.field(default="\n", validator=_check_newline)
-    final_newline: bool = True  #: whether the text ended with a line ending
-    bom: bool = False  #: whether the text started with a byte order mark
+    #: whether the text ended with a line ending
+    final_newline: bool = attrs.field(default=True, validator=_check_bool)
+    #: whether the text started with a byte order mark
+    bom: bool = attrs.field(default=False, validator=_check_bool)
     #: the codec that decoded the bytes read (``"utf-8"``, ``"utf-16-le"``, the one given
     #: as ``encoding``); None for text. ``format_dump(dump).encode(dump.encoding)`` gives
     #: back the bytes of a file that decoded without a problem.
-    encoding: str | None = None
+    encoding: str | None = attrs.field(default=None, validator=_check_encoding)
     document: Document = attrs.field(default=Document(), repr=False)
 
     def __reduce__(self) -> tuple[object, ...]:
