@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import re
+import threading
 import tracemalloc
 from collections.abc import Callable, Iterator
 
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import Article, Dump, Header, ParseError, format_dump, iter_articles, normalize, parse_dump
 from feedparse_txt.model import tag_line as tag_line_of
+from feedparse_txt.parsing import without_full_gc
 from feedparse_txt.strategies import messy_copies, pasted_pages
 
 from .conftest import DATA, REAL_TEXTS, read, real_dumps
@@ -614,3 +617,58 @@ def test_parsing_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
     finally:
         gc.set_threshold(*thresholds)
         gc.enable() if was_enabled else gc.disable()
+
+
+def test_overlapping_parses_in_threads_leave_the_collector_as_they_found_it() -> None:
+    # Each parse restored the thresholds it found: when one ended while another that
+    # began after it went on, the other found and restored the raised one, and full
+    # collections stayed off for the life of the process.
+    thresholds = gc.get_threshold()
+    first_inside, second_inside = threading.Event(), threading.Event()
+
+    def first(done: int, total: int) -> None:
+        first_inside.set()
+        assert second_inside.wait(30)  # the second has begun: the first ends while it goes on
+
+    def second(done: int, total: int) -> None:
+        second_inside.set()
+        first_thread.join(30)  # the first has ended: this one ends after it
+
+    first_thread = threading.Thread(target=parse_dump, args=(CLEAN,), kwargs={"progress": first})
+    second_thread = threading.Thread(target=parse_dump, args=(CLEAN,), kwargs={"progress": second})
+    first_thread.start()
+    assert first_inside.wait(30)
+    second_thread.start()
+    for thread in (first_thread, second_thread):
+        thread.join(30)
+        assert not thread.is_alive()
+    assert gc.get_threshold() == thresholds
+
+
+def test_a_child_forked_during_a_parse_has_full_collections() -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    thresholds = gc.get_threshold()
+    read, write = os.pipe()
+
+    forked: list[int] = []
+
+    def fork_inside(done: int, total: int) -> None:
+        if forked:
+            return
+        child = os.fork()
+        forked.append(child)
+        if child == 0:  # the child: report its thresholds after a hold of its own
+            try:
+                with without_full_gc():
+                    pass
+                os.write(write, repr(gc.get_threshold()).encode())
+            finally:
+                os._exit(0)
+        os.waitpid(child, 0)
+
+    parse_dump(CLEAN, progress=fork_inside)
+    os.close(write)
+    assert forked
+    with os.fdopen(read) as reading:
+        assert reading.read() == repr(thresholds)

@@ -7,6 +7,7 @@ import datetime as _dt
 import functools
 import gc
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
@@ -42,16 +43,50 @@ def without_full_gc() -> Iterator[None]:
     them to pile up: 3.5 GB for 10.5 MB of text of nothing but damaged record
     starts. A collector that is disabled stays disabled; Python 3.14's incremental
     collector makes no full collections and ignores the third threshold.
+
+    The threshold is the process's: parses in several threads share one hold, and
+    the last to end restores it (each restoring what it found left it raised for
+    good when two overlapped).
     """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(*thresholds[:2], _LONG_AGO)
+    global _holds, _third
+    with _holds_lock:
+        if _holds == 0:
+            first, second, _third = gc.get_threshold()
+            gc.set_threshold(first, second, _LONG_AGO)
+        _holds += 1
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        with _holds_lock:
+            _holds -= 1
+            if _holds == 0:
+                _release_hold()
 
 
 _LONG_AGO = 1 << 30  # collections of the middle generation before a full one: none in a parse
+_holds = 0  # the parses under way that hold off full collections
+_third = 0  # the third threshold they found
+_holds_lock = threading.Lock()
+
+
+def _release_hold() -> None:
+    first, second, third = gc.get_threshold()
+    if third == _LONG_AGO:  # as the hold left it: not set since by someone else
+        gc.set_threshold(first, second, _third)
+
+
+def _after_fork_in_child() -> None:
+    # A child forked during a parse in another thread gets that parse's hold but not
+    # the parse, and maybe the lock held: it starts with neither.
+    global _holds, _holds_lock
+    if _holds:
+        _holds = 0
+        _release_hold()
+    _holds_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def parse_dump(
