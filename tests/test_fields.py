@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from unittest import mock
 
 import pytest
@@ -15,6 +17,7 @@ from feedparse_txt import (
     format_date,
     format_dump,
     format_stats,
+    iter_articles,
     normalize,
     parse_date,
     parse_dump,
@@ -490,3 +493,22 @@ def test_a_remembered_table_computes_each_key_once_and_starts_afresh_at_its_limi
     assert table["3"] == 3 and table["3"] == 3 and table["12"] == 12
     assert calls == ["7", "11", "3", "12"] and dict(table) == {"3": 3, "12": 12}
     assert table.get("5") is None and "5" not in table  # only [] computes
+
+
+@pytest.mark.parametrize("reference", ["2024-09-10", 20240910])
+def test_a_reference_date_of_another_type_is_refused_before_any_parsing(reference: object) -> None:
+    # It was refused only where a relative date met it ("unsupported operand type(s)
+    # for -"), and in a dump without one, not at all.
+    record = "A\nA\nAug 27, 2019 · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    calls: list[Callable[[], object]] = [
+        lambda: parse_date("Aug 27, 2019", reference_date=reference),  # type: ignore[arg-type]
+        lambda: parse_dump(record, strict=False, reference_date=reference),  # type: ignore[arg-type]
+        lambda: list(iter_articles(record, reference_date=reference)),  # type: ignore[arg-type]
+        lambda: normalize(record, reference_date=reference),  # type: ignore[arg-type]
+    ]
+    expected = re.escape("reference_date must be a datetime.date or datetime.datetime, not ")
+    for call in calls:
+        with pytest.raises(TypeError, match=f"^{expected}"):
+            call()
+    with pytest.raises(TypeError, match=re.escape("(datetime.date.fromisoformat('2024-09-10') makes one)")):
+        parse_date("Aug 27, 2019", reference_date="2024-09-10")  # type: ignore[arg-type]

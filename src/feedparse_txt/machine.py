@@ -35,6 +35,7 @@ from .fields import (
     Stats,
     canonical_date,
     canonical_stats,
+    check_reference_date,
     padded,
     parse_count,
     parse_count_and_page,
@@ -244,6 +245,7 @@ class Machine:
         track_lines: bool = False,
         known_tags: KnownTags = NO_KNOWN_TAGS,
     ) -> None:
+        check_reference_date(reference_date)
         self.strict = strict
         self.keep_document = keep_document
         self.reference_date = reference_date
