@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from feedparse_txt import (
     Dump,
     KnownTags,
+    ParseError,
     format_dump,
     iter_articles,
     parse_dump,
@@ -234,3 +235,36 @@ def test_a_worker_gets_the_site_list_once_not_with_every_file() -> None:
     job = tag_lines_of(with_list.articles)
     assert len(pickle.dumps(job)) == len(pickle.dumps(tag_lines_of(without.articles)))
     assert [known for _, known in iter_tag_lines(job, known)] == [a._known_tags for a in with_list]
+
+
+def test_a_tag_file_reads_in_python_as_the_command_line_reads_it(tmp_path: Path) -> None:
+    # What `feedparse-txt tags` writes, reviewed by hand, comments and all, in the
+    # UTF-16 that Windows PowerShell 5 redirects into: the same list as --known-tags.
+    review = tmp_path / "review.tsv"
+    text = (
+        "# a guess; next: Backend Architecture | CMSTV app\r\n"
+        "Backend ArchitectureCMSTV app\tBackend Architecture | CMS | TV app\r\n"
+        "inventoryseckillstockout\tinventory | seckill | stockout\r\n"
+        "CMSTV\tappZookeeper\tCMSTV\tapp | Zookeeper\r\n"
+        "Seckill\r\n"
+    )
+    review.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    known = KnownTags.from_file(review, page_tag="Backend Architecture")
+    assert known.tags == (
+        *("Backend Architecture", "CMS", "TV app", "inventory", "seckill", "stockout"),
+        *("CMSTV\tapp", "Zookeeper", "Seckill"),
+    )
+    assert known.page_tag == "Backend Architecture"
+    assert split_tags("inventoryseckillstockout") == ("inventory", "seckillstockout")
+    assert split_tags("inventoryseckillstockout", known_tags=known) == ("inventory", "seckill", "stockout")
+    dump = parse_dump(PAGE8, known_tags=KnownTags.from_file(str(review)))
+    assert ("Backend Architecture", "CMS", "TV app") in [article.tags for article in dump]
+
+
+def test_a_tag_file_with_an_invalid_byte_names_it(tmp_path: Path) -> None:
+    tag_file = tmp_path / "tags.txt"
+    tag_file.write_bytes(b"inventory\ncaf\xe9\n")
+    with pytest.raises(ParseError) as caught:
+        KnownTags.from_file(tag_file)
+    assert (caught.value.source, caught.value.line, caught.value.column) == (str(tag_file), 2, 4)
+    assert caught.value.code == "bad-encoding"

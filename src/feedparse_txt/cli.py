@@ -28,7 +28,7 @@ from . import __version__
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
-from .known_tags import NO_KNOWN_TAGS, KnownTags
+from .known_tags import NO_KNOWN_TAGS, KnownTags, tags_in_tag_file
 from .model import Article, Dump, Header, Layout, known_tags_of, tag_line
 from .normalize import iter_normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files, read_in_blocks
@@ -418,31 +418,10 @@ def _record(article: Article, name: str, line: int | None) -> dict[str, Any]:
 
 
 def _read_known_tags(name: str | None) -> KnownTags:
-    """The tags of the file ``name``: one per line, or as ``tags`` writes them (a tag
-    line, a tab, its tags joined by `` | ``; lines starting with ``# `` are comments)."""
+    """The tags of the tag file ``name`` (see :meth:`KnownTags.from_file`; ``-``: stdin)."""
     if name is None:
         return NO_KNOWN_TAGS
-    found: list[str] = []
-    for line in text_lines(_decode(name)):
-        if not line.startswith("# "):
-            found.extend(_tags_of_row(line))
-    return KnownTags(found)
-
-
-def _tags_of_row(row: str) -> list[str]:
-    """The tags of one line of a tag file: the line itself, or the tags after its tab.
-    A tag line may hold a tab of its own: the tab is the one after which the tags make
-    up the text before it, as ``tags`` writes them; else (a hand-edited row) the first."""
-    at = row.find("\t")
-    if at == -1:
-        return [row]
-    first = at
-    while at != -1:
-        tags = row[at + 1 :].split(" | ")
-        if "".join(tags) == row[:at]:
-            return tags
-        at = row.find("\t", at + 1)
-    return row[first + 1 :].split(" | ")
+    return KnownTags(tags_in_tag_file(_decode(name)))
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

@@ -7,7 +7,11 @@ use: parsing holds known tags for every article without splitting any.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator
+
+from .errors import ParseError
+from .source import decode, text_lines
 
 __all__ = ["KnownTags"]
 
@@ -75,6 +79,22 @@ class KnownTags:
         self.page_tag = page_tag.strip() or None if page_tag else None
         self._hash = hash((self.tags, self.page_tag))
         self._serial = next(_SERIALS)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], page_tag: str | None = None) -> KnownTags:
+        """The tags of a tag file, as ``feedparse-txt parse --known-tags`` reads it: one
+        tag a line, or the lines ``feedparse-txt tags`` writes (a tag line, a tab, its
+        tags joined by `` | ``; a line starting with ``# `` is a comment). UTF-8, or
+        UTF-16 or UTF-32 as a dump may be; an invalid byte raises a ``bad-encoding``
+        :class:`ParseError` naming ``path``."""
+        with open(path, "rb") as file:
+            data = file.read()
+        try:
+            text = decode(data, strict=True).text
+        except ParseError as error:
+            error.source = os.fspath(path)
+            raise
+        return cls(tags_in_tag_file(text), page_tag)
 
     @classmethod
     def of(cls, tags: Iterable[str]) -> KnownTags:
@@ -153,6 +173,31 @@ class KnownTags:
     def __repr__(self) -> str:
         page = "" if self.page_tag is None else f", page_tag={self.page_tag!r}"
         return f"KnownTags({self.tags!r}{page})"
+
+
+def tags_in_tag_file(text: str) -> list[str]:
+    """The tags of a tag file's text (see :meth:`KnownTags.from_file`)."""
+    found: list[str] = []
+    for line in text_lines(text):
+        if not line.startswith("# "):
+            found.extend(_tags_of_row(line))
+    return found
+
+
+def _tags_of_row(row: str) -> list[str]:
+    """The tags of one line of a tag file: the line itself, or the tags after its tab.
+    A tag line may hold a tab of its own: the tab is the one after which the tags make
+    up the text before it, as ``tags`` writes them; else (a hand-edited row) the first."""
+    at = row.find("\t")
+    if at == -1:
+        return [row]
+    first = at
+    while at != -1:
+        tags = row[at + 1 :].split(" | ")
+        if "".join(tags) == row[:at]:
+            return tags
+        at = row.find("\t", at + 1)
+    return row[first + 1 :].split(" | ")
 
 
 def _find_all(line: str, tag: str) -> list[tuple[int, int]]:
