@@ -3,10 +3,15 @@ legacy code pages named with ``encoding=`` (``--encoding``)."""
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
 import io
+import lzma
 import pickle
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -367,3 +372,44 @@ def test_the_command_line_reads_and_writes_back_other_encodings(
     assert code == 0 and out == run("normalize", str(utf8))[1]
     assert run("normalize", "--in-place", "--encoding", "gbk", str(gbk))[0] == 0
     assert gbk.read_bytes() == normalize(gbk_text).encode("utf-8")
+
+
+def _zipped(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("page.txt", data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("compress", "kind"),
+    [
+        (gzip.compress, "gzip"),
+        (bz2.compress, "bzip2"),
+        (lzma.compress, "xz"),
+        (lambda data: b"\x28\xb5\x2f\xfd" + bytes(range(128, 256)), "zstd"),  # its magic number
+        (_zipped, "zip"),
+    ],
+)
+def test_a_compressed_file_is_named_so_not_sent_to_another_encoding(
+    compress: Callable[[bytes], bytes], kind: str, tmp_path: Path
+) -> None:
+    # It was told to read "with encoding=..., --encoding", which no codec helps.
+    packed = tmp_path / "page.txt.packed"
+    packed.write_bytes(compress(read(real_dumps()[0]).encode("utf-8")))
+    advice = f"(the file is {kind}-compressed: decompress it first)"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(packed)
+    assert caught.value.code == "bad-encoding" and caught.value.message.endswith(advice)
+    with pytest.raises(ParseError) as streamed:
+        list(iter_articles(packed))
+    assert str(streamed.value) == str(caught.value)
+    problems = parse_dump(packed, strict=False).problems
+    assert next(p.message for p in problems if p.code == "bad-encoding").endswith(advice)
+
+
+def test_text_that_starts_like_a_compressed_file_later_on_is_sent_to_another_encoding() -> None:
+    # Only a file's first bytes tell how it is packed.
+    with pytest.raises(ParseError) as caught:
+        parse_dump(b"Amap Tech\n\x1f\x8b caf\xe9\n")
+    assert caught.value.message.endswith("(a file in another encoding reads with encoding=..., --encoding)")

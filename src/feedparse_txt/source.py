@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union
@@ -277,13 +278,30 @@ def _invalid_byte(
         end = "\r" if not lines_before and "\n" not in data.decode(codec, errors="replace") else "\n"
         line = lines_before + before.count(end) + 1
         column = len(before) - (before.rfind(end) + 1) + 1
+    packed = _compression(data) if offset == 0 else None
+    advice = (
+        f"the file is {packed}-compressed: decompress it first"
+        if packed
+        else "a file in another encoding reads with encoding=..., --encoding"
+    )
     return ParseError(
         "bad-encoding",
         f"expected {_display(codec)}, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
-        " (a file in another encoding reads with encoding=..., --encoding)",
+        f" ({advice})",
         line=line,
         column=column,
     )
+
+
+# How compressed files start: read as text they fail at a byte, not for want of a codec.
+_COMPRESSED = re.compile(rb"(\x1f\x8b)|(BZh[1-9]1AY&SY)|(\xfd7zXZ\x00)|(\x28\xb5\x2f\xfd)|(PK\x03\x04)")
+_COMPRESSION_NAMES = ("gzip", "bzip2", "xz", "zstd", "zip")
+
+
+def _compression(data: bytes) -> str | None:
+    """The compression ``data`` (a file's first bytes) is in, by its magic number."""
+    found = _COMPRESSED.match(data)
+    return _COMPRESSION_NAMES[found.lastindex - 1] if found and found.lastindex else None
 
 
 def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Decoded:
