@@ -6,14 +6,16 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import KnownTags, parse_dump, split_tags
+from feedparse_txt import KnownTags, format_dump, parse_dump, split_tags
 from feedparse_txt.tags import _UNLIKELY, _words_and_separators, tag_readings
 
 from .conftest import DATA
+from .test_model import article
 
 LABELLED = sorted(DATA.glob("*tags*.tsv"))
 
@@ -792,3 +794,19 @@ def test_a_tag_line_that_is_no_str_is_a_type_error(line: object) -> None:
     for function in (split_tags, tag_readings):
         with pytest.raises(TypeError, match=f"a tag line must be a str, not {type(line).__name__}"):
             function(line)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("tags", "read_back"),
+    [
+        (("A B", "A B"), ("A BA B",)),
+        (("zeta", "Alpha"), ("zetaAlpha",)),
+        (("Alpha", "zeta"), ("Alpha", "zeta")),
+    ],
+)
+def test_tags_read_back_as_the_split_of_their_line(tags: tuple[str, ...], read_back: tuple[str, ...]) -> None:
+    # As the README says under "What the format itself forces": the line is all that is written.
+    written = attrs.evolve(article(), tags=tags)
+    parsed = parse_dump(format_dump([written])).articles[0]
+    assert parsed.tags == read_back == split_tags("".join(tags))
+    assert (parsed == written) is (read_back == tags)
