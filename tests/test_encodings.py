@@ -26,6 +26,7 @@ from feedparse_txt import (
     Problem,
     format_dump,
     iter_articles,
+    iter_normalized,
     normalize,
     parse_dump,
     parse_files,
@@ -218,11 +219,34 @@ def test_a_text_that_starts_with_u0000_reads_in_either_little_endian_encoding(co
     _parses_alike(data, text, codec, bom=True)
 
 
-def test_an_unknown_encoding_fails_at_once() -> None:
-    with pytest.raises(LookupError, match="no-such-codec"):
-        parse_dump(b"", encoding="no-such-codec")
-    with pytest.raises(LookupError, match="no-such-codec"):
-        list(iter_articles(io.BytesIO(b""), encoding="no-such-codec"))
+@pytest.mark.parametrize(
+    ("codec", "message"),
+    [
+        ("no-such-codec", "unknown encoding 'no-such-codec'"),
+        # A codec between text and text (or bytes and bytes): streaming failed inside it
+        # ("descriptor 'translate' for 'str' objects doesn't apply to a 'bytes' object").
+        ("rot13", "'rot13' is not a text encoding: it does not decode bytes into text"),
+        ("hex", "'hex' is not a text encoding: it does not decode bytes into text"),
+    ],
+)
+def test_an_unknown_encoding_fails_at_once(
+    codec: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = real_dumps()[0]
+    calls: list[Callable[[], object]] = [
+        lambda: parse_dump(b"", encoding=codec),
+        lambda: list(iter_articles(io.BytesIO(b""), encoding=codec)),
+        lambda: "".join(iter_normalized(page, encoding=codec)),
+        lambda: parse_files([page], encoding=codec),
+    ]
+    for call in calls:
+        with pytest.raises(LookupError) as caught:
+            call()
+        assert str(caught.value) == message
+    with pytest.raises(SystemExit) as exit_:
+        main(["parse", "--encoding", codec, str(page)])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith(f"error: argument --encoding: {message}\n")
 
 
 def test_text_is_text_whatever_the_encoding_says() -> None:

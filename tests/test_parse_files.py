@@ -254,3 +254,21 @@ def test_one_path_alone_is_a_type_error(convert: type) -> None:
     with pytest.raises(TypeError, match=r"an iterable of paths, not one path .*: pass \[path\]"):
         parse_files(path)
     assert parse_files([path]) == [parse_dump(Path(path))]
+
+
+@pytest.mark.parametrize(
+    ("workers", "error", "message"),
+    [
+        (-1, ValueError, "workers must be 0 or more (0 or None: one a CPU), not -1"),
+        (1.5, TypeError, "workers must be an int or None, not float"),  # went on to start 0.5 workers
+        (True, TypeError, "workers must be an int or None, not bool"),
+    ],
+)
+def test_workers_of_another_kind_are_refused(workers: object, error: type, message: str) -> None:
+    paths = real_dumps()
+    assert [len(d) for d in parse_files(paths, workers=0, strict=False)] == [
+        len(parse_dump(path, strict=False)) for path in paths
+    ]
+    with pytest.raises(error) as caught:
+        parse_files(paths, workers=workers, split_tags=True)  # type: ignore[arg-type]
+    assert str(caught.value) == message

@@ -8,7 +8,6 @@ found problems (or ``--strict`` parsing failed), 2 for usage and I/O errors.
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import csv
 import datetime as _dt
@@ -32,7 +31,7 @@ from .known_tags import NO_KNOWN_TAGS, KnownTags, tags_in_tag_file
 from .model import Article, Dump, Header, Layout, known_tags_of, tag_line
 from .normalize import iter_normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files, read_in_blocks
-from .source import decode, iter_chunks, iter_text_blocks, text_lines
+from .source import decode, iter_chunks, iter_text_blocks, text_codec, text_lines
 
 EXAMPLES = """\
 examples:
@@ -249,11 +248,11 @@ def _reference(text: str) -> _dt.date:
 
 
 def _encoding(text: str) -> str:
-    """An ``--encoding``: a codec Python has."""
+    """An ``--encoding``: a text codec Python has."""
     try:
-        codecs.lookup(text)
-    except LookupError:
-        raise argparse.ArgumentTypeError(f"unknown encoding {text!r}") from None
+        text_codec(text)
+    except LookupError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return text
 
 

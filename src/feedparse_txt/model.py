@@ -14,7 +14,7 @@ import attrs
 from .errors import Problem
 from .fields import COUNT_DIGITS, MAX_COUNT
 from .known_tags import NO_KNOWN_TAGS, KnownTags
-from .source import line_break
+from .source import line_break, text_codec
 
 __all__ = ["Article", "Dump", "Header", "HeaderStyle", "Layout"]
 
@@ -463,7 +463,7 @@ def _check_encoding(dump: Dump, field: attrs.Attribute[str | None], value: str |
     if not isinstance(value, str):
         raise TypeError(f"encoding must be a str or None, not {type(value).__name__}")
     try:
-        "".encode(value)
+        text_codec(value)
     except LookupError as error:
         raise ValueError(f"encoding must name a text encoding: {error}") from None
 

@@ -284,7 +284,7 @@ def parse_files(
     """Parse many dump files, splitting their tags on every core; the dumps come
     back in input order.
 
-    ``workers`` (default: the number of CPUs) counts the processes that split tags
+    ``workers`` (default, or 0: the number of CPUs) counts the processes that split tags
     when ``split_tags=True`` (every record's tag line split now, the costliest
     step), this one included: ``workers=2`` starts one worker process. In strict
     mode the first file (in input order) that fails raises its ``ParseError``,
@@ -313,6 +313,10 @@ def parse_files(
     parse = functools.partial(
         parse_dump, strict=strict, reference_date=reference_date, known_tags=known, encoding=encoding
     )
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool)):
+        raise TypeError(f"workers must be an int or None, not {type(workers).__name__}")
+    if workers is not None and workers < 0:
+        raise ValueError(f"workers must be 0 or more (0 or None: one a CPU), not {workers}")
     workers = min(workers or os.cpu_count() or 1, len(files))
     if split_tags and workers > 1:
         from .parallel import parse_in_parallel  # multiprocessing: only when it is used

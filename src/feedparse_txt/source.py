@@ -159,8 +159,24 @@ def codec_of(encoding: str | None) -> str | None:
     byte order mark is taken off either way, and kept in ``Dump.bom``)."""
     if encoding is None:
         return None
-    name = codecs.lookup(encoding).name
+    name = text_codec(encoding)
     return "utf-8" if name == "utf-8-sig" else name
+
+
+def text_codec(encoding: str) -> str:
+    """The codec's own name for ``encoding``; ``LookupError`` if Python has no such
+    codec or it is none between text and bytes (``rot13`` maps text to text)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise LookupError(f"unknown encoding {encoding!r}") from None
+    try:
+        "".encode(name)  # only a text encoding's refuses nothing here
+    except LookupError:
+        raise LookupError(
+            f"{encoding!r} is not a text encoding: it does not decode bytes into text"
+        ) from None
+    return name
 
 
 # Without a byte order mark, Python reads ``utf-16`` and ``utf-32`` in this machine's
