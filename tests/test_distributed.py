@@ -65,3 +65,26 @@ def test_one_path_alone_is_a_type_error() -> None:
 
     with pytest.raises(TypeError, match="not one path"):
         articles_bag(str(real_dumps()[0]))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        (
+            {"files_per_partition": 0},
+            ValueError,
+            "files_per_partition must be 1 or more, not 0",
+        ),  # divided by it
+        ({"files_per_partition": 1.5}, TypeError, "files_per_partition must be an int, not float"),
+        ({"reference_date": "2024-09-10"}, TypeError, "reference_date must be a datetime.date"),
+        ({"encoding": "rot13"}, LookupError, "'rot13' is not a text encoding"),
+    ],
+)
+def test_arguments_the_partitions_would_refuse_are_refused_at_once(
+    arguments: dict[str, object], error: type, message: str
+) -> None:
+    from feedparse_txt.distributed import articles_bag
+
+    with pytest.raises(error) as caught:
+        articles_bag(real_dumps(), **arguments)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(message)

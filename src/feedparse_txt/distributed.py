@@ -13,10 +13,11 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from .fields import check_reference_date
 from .known_tags import KnownTags
 from .model import Article
 from .parsing import parse_dump
-from .source import path_names
+from .source import codec_of, path_names
 
 __all__ = ["articles_bag"]
 
@@ -55,6 +56,13 @@ def articles_bag(
     """
     import dask.bag as db
 
+    # What the partitions would refuse where they run, refused here first.
+    if not isinstance(files_per_partition, int) or isinstance(files_per_partition, bool):
+        raise TypeError(f"files_per_partition must be an int, not {type(files_per_partition).__name__}")
+    if files_per_partition < 1:
+        raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
+    check_reference_date(reference_date)
+    codec_of(encoding)
     names = path_names(paths)
     partitions = max(1, (len(names) + files_per_partition - 1) // files_per_partition)
     bag = db.from_sequence(names, npartitions=partitions)  # type: ignore[no-untyped-call]
