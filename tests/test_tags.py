@@ -797,6 +797,23 @@ def test_a_tag_line_that_is_no_str_is_a_type_error(line: object) -> None:
 
 
 @pytest.mark.parametrize(
+    ("limit", "error", "message"),
+    [
+        (0, ValueError, "limit must be 1 or more, not 0"),  # gave no reading, not even the split
+        (-1, ValueError, "limit must be 1 or more, not -1"),
+        (1.5, TypeError, "limit must be an int, not float"),
+        (None, TypeError, "limit must be an int, not NoneType"),
+    ],
+)
+def test_a_limit_of_no_readings_is_refused(limit: object, error: type, message: str) -> None:
+    line = "Backend ArchitectureCMSTV app"
+    assert [len(tag_readings(line, limit=n)) for n in (1, 2)] == [1, 2]
+    with pytest.raises(error) as caught:
+        tag_readings(line, limit=limit)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
     ("tags", "read_back"),
     [
         (("A B", "A B"), ("A BA B",)),

@@ -1508,7 +1508,8 @@ def _capitals_glued(tags: tuple[str, ...]) -> bool:
 
 
 def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -> list[TagReading]:
-    """The likeliest readings of a tag line, best first, with their costs.
+    """The likeliest readings of a tag line, at most ``limit`` (1 or more), best
+    first, with their costs.
 
     When the first is ``close`` the split is a guess that a person may want to
     review: the next is nearly as likely, or the line reads only as one or two
@@ -1518,6 +1519,10 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     [('ContextClassLoader', 'Java', 'SPI')]
     """
     _check_line(line)
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        raise TypeError(f"limit must be an int, not {type(limit).__name__}")
+    if limit < 1:  # no reading at all, not even the split
+        raise ValueError(f"limit must be 1 or more, not {limit}")
     found = _readings(line, KnownTags.of(known_tags), max(limit, 2))
     return [TagReading(tags, cost, close) for tags, cost, close in found[:limit]]
 
