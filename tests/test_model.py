@@ -241,8 +241,10 @@ def test_format_plain_articles() -> None:
 def test_format_refuses_incomplete_headers_and_text() -> None:
     with pytest.raises(ValueError, match="needs tag"):
         format_dump([article()], header=Header(style=HeaderStyle.VIEWS, views=3))
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="not text"):
         format_dump("Amap Tech")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not one Article: \[article\]"):  # was "not iterable"
+        format_dump(article())  # type: ignore[arg-type]
 
 
 def test_dateutil_and_the_word_model_load_only_when_needed() -> None:

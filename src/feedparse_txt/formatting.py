@@ -119,6 +119,8 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
     if not isinstance(dump, Dump):
         if isinstance(dump, (str, bytes)):
             raise TypeError("format_dump takes a Dump or a sequence of Article, not text")
+        if isinstance(dump, Article):
+            raise TypeError("format_dump takes a Dump or a sequence of Article, not one Article: [article]")
         dump = Dump(header=header, articles=tuple(dump))
     elif header is not None:
         raise TypeError("header= is only for a plain sequence of articles")
