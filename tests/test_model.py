@@ -244,7 +244,7 @@ def test_format_refuses_incomplete_headers_and_text() -> None:
     with pytest.raises(TypeError, match="not text"):
         format_dump("Amap Tech")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"not one Article: \[article\]"):  # was "not iterable"
-        format_dump(article())  # type: ignore[arg-type]
+        format_dump(article())
 
 
 def test_dateutil_and_the_word_model_load_only_when_needed() -> None:
