@@ -936,3 +936,25 @@ def test_parse_jobs_must_be_a_count(capsys: pytest.CaptureFixture[str], jobs: st
     with pytest.raises(SystemExit):
         main(["parse", str(PAGE8), "--jobs", jobs])
     assert "expected 0 (one per CPU) or a number of processes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "readers"),
+    [
+        (["parse", "-", "--known-tags", "-"], "FILE - and --known-tags -"),
+        (["parse", "-", str(PAGE8), "-"], "FILE - and FILE -"),
+        (["check", "-", "-"], "FILE - and FILE -"),
+        (["tags", "-", "--known-tags", "-"], "FILE - and --known-tags -"),
+    ],
+)
+def test_stdin_named_twice_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str], readers: str
+) -> None:
+    # The second reader found stdin read to the end: the tag list took the whole
+    # dump, which then read as empty, and the command ended 0 having written nothing.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PAGE8.read_bytes()), encoding="utf-8"))
+    assert run(capsys, *argv) == (
+        2,
+        "",
+        f"feedparse-txt: stdin can be read only once: {readers} would each read it\n",
+    )

@@ -856,6 +856,15 @@ COMMANDS = {
 }
 
 
+def _check_stdin_read_once(args: argparse.Namespace) -> None:
+    # A second reader of stdin finds it read to the end: an empty dump or tag list, silently.
+    readers = ["FILE -" for name in getattr(args, "files", None) or () if name == "-"]
+    if getattr(args, "known_tags", None) == "-":
+        readers.append("--known-tags -")
+    if len(readers) > 1:
+        raise UsageError(f"stdin can be read only once: {' and '.join(readers)} would each read it")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -867,6 +876,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:
         args.files.extend(extra)
     try:
+        _check_stdin_read_once(args)
         return COMMANDS[args.command](args)
     except UsageError as error:
         print(f"feedparse-txt: {error}", file=sys.stderr)
