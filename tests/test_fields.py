@@ -183,18 +183,22 @@ def test_a_date_without_its_year_is_the_last_such_day_up_to_the_reference(
 
 
 @pytest.mark.parametrize(
-    ("text", "reference"),
+    ("text", "reference", "expected"),
     [
-        ("Dec 5", dt.date(1, 5, 1)),
-        ("Feb 29", dt.date(3, 5, 1)),
-        ("Dec 5 '01", dt.date(1, 5, 1)),
-        ("Feb 29 '01", dt.date(2024, 5, 1)),  # no year ending in 01 is a leap year
+        ("Dec 5", dt.date(1, 5, 1), "a date no earlier than the year 1"),
+        ("Feb 29", dt.date(3, 5, 1), "a date no earlier than the year 1"),
+        ("Dec 5 '01", dt.date(1, 5, 1), "a date no earlier than the year 1"),
+        ("Aug 27 '19", dt.date(5, 1, 1), "a date no earlier than the year 1"),
+        ("Feb 29 '01", dt.date(2024, 5, 1), "a day that exists in that year"),  # no year ending in 01 is leap
     ],
 )
-def test_a_date_without_its_year_before_the_year_1_is_a_deviation(text: str, reference: dt.date) -> None:
+def test_a_date_without_its_year_before_the_year_1_is_a_deviation(
+    text: str, reference: dt.date, expected: str
+) -> None:
     with pytest.raises(ParseError) as caught:
         parse_date(text, reference_date=reference)
     assert caught.value.code == "bad-date"
+    assert caught.value.message.startswith(f"expected {expected}, found ")
 
 
 @given(st.dates(), st.dates())

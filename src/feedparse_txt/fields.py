@@ -275,7 +275,7 @@ def _latest(
         if found <= last:
             return found
         exists = True
-    if not exists:  # Feb 29 of a year ending in 01
+    if years and not exists:  # Feb 29 of a year ending in 01
         raise ParseError.expected("bad-date", "a day that exists in that year", "none", text)
     raise ParseError.expected("bad-date", "a date no earlier than the year 1", "one before it", text)
 
