@@ -262,11 +262,17 @@ def _latest(
     if two_digit_year is None:
         # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
         years = range(last.year, max(last.year - 9, 0), -1)
+    elif (month, day) == (2, 29) and two_digit_year % 4:
+        raise ParseError.expected(
+            "bad-date",
+            "a day that exists in that year",
+            f"Feb 29 of a year ending in {two_digit_year:02}",
+            text,
+        )
     else:
         # Five centuries back reach a leap year ending in 00 (2100 -> 1600 skips 1700-1900).
         newest = last.year - (last.year - two_digit_year) % 100
         years = range(newest, max(newest - 500, 0), -100)
-    exists = False
     for year in years:
         try:
             found = _dt.date(year, month, day)
@@ -274,9 +280,6 @@ def _latest(
             continue
         if found <= last:
             return found
-        exists = True
-    if years and not exists:  # Feb 29 of a year ending in 01
-        raise ParseError.expected("bad-date", "a day that exists in that year", "none", text)
     raise ParseError.expected("bad-date", "a date no earlier than the year 1", "one before it", text)
 
 
