@@ -259,9 +259,9 @@ def test_one_path_alone_is_a_type_error(convert: type) -> None:
 @pytest.mark.parametrize(
     ("workers", "error", "message"),
     [
-        (-1, ValueError, "workers must be 0 or more (0 or None: one a CPU), not -1"),
-        (1.5, TypeError, "workers must be an int or None, not float"),  # went on to start 0.5 workers
-        (True, TypeError, "workers must be an int or None, not bool"),
+        (-1, ValueError, "workers must be 0 or more, not -1"),
+        (1.5, TypeError, "workers must be an int, not float"),  # went on to start 0.5 workers
+        (True, TypeError, "workers must be an int, not bool"),
     ],
 )
 def test_workers_of_another_kind_are_refused(workers: object, error: type, message: str) -> None:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .fields import check_reference_date
+from .checks import check_int, check_reference_date
 from .known_tags import KnownTags
 from .model import Article
 from .parsing import parse_dump
@@ -57,10 +57,7 @@ def articles_bag(
     import dask.bag as db
 
     # What the partitions would refuse where they run, refused here first.
-    if not isinstance(files_per_partition, int) or isinstance(files_per_partition, bool):
-        raise TypeError(f"files_per_partition must be an int, not {type(files_per_partition).__name__}")
-    if files_per_partition < 1:
-        raise ValueError(f"files_per_partition must be 1 or more, not {files_per_partition}")
+    check_int("files_per_partition", files_per_partition, 1)
     check_reference_date(reference_date)
     codec_of(encoding)
     names = path_names(paths)

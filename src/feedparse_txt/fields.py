@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import attrs
 
+from .checks import check_reference_date
 from .errors import ParseError, Problem, quote
 
 __all__ = [
@@ -186,15 +187,6 @@ def parse_date(text: str, *, reference_date: _dt.date | None = None) -> _dt.date
     if found is not None:
         return found
     return _parse_uncommon_date(text, reference_date)
-
-
-def check_reference_date(value: object) -> None:
-    """Raise unless ``value`` can be a reference date: ``None``, a ``date`` or a ``datetime``."""
-    if value is not None and not isinstance(value, _dt.date):
-        hint = f" (datetime.date.fromisoformat({value!r}) makes one)" if isinstance(value, str) else ""
-        raise TypeError(
-            f"reference_date must be a datetime.date or datetime.datetime, not {type(value).__name__}{hint}"
-        )
 
 
 def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:

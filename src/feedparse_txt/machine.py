@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Callable
 
+from .checks import check_reference_date
 from .errors import ParseError, Problem, quote
 from .fields import (
     PLAIN_COUNT,
@@ -35,7 +36,6 @@ from .fields import (
     Stats,
     canonical_date,
     canonical_stats,
-    check_reference_date,
     padded,
     parse_count,
     parse_count_and_page,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
+from .checks import check_int
 from .errors import ParseError, Problem
 from .known_tags import KnownTags
 from .machine import Machine
@@ -313,10 +314,8 @@ def parse_files(
     parse = functools.partial(
         parse_dump, strict=strict, reference_date=reference_date, known_tags=known, encoding=encoding
     )
-    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool)):
-        raise TypeError(f"workers must be an int or None, not {type(workers).__name__}")
-    if workers is not None and workers < 0:
-        raise ValueError(f"workers must be 0 or more (0 or None: one a CPU), not {workers}")
+    if workers is not None:
+        check_int("workers", workers, 0)
     workers = min(workers or os.cpu_count() or 1, len(files))
     if split_tags and workers > 1:
         from .parallel import parse_in_parallel  # multiprocessing: only when it is used

@@ -38,6 +38,7 @@ from itertools import pairwise
 
 import attrs
 
+from .checks import check_int
 from .known_tags import NO_KNOWN_TAGS, KnownTags
 
 __all__ = ["TagReading", "clear_cache", "split_tags", "tag_readings"]
@@ -1519,10 +1520,7 @@ def tag_readings(line: str, *, known_tags: Iterable[str] = (), limit: int = 3) -
     [('ContextClassLoader', 'Java', 'SPI')]
     """
     _check_line(line)
-    if not isinstance(limit, int) or isinstance(limit, bool):
-        raise TypeError(f"limit must be an int, not {type(limit).__name__}")
-    if limit < 1:  # no reading at all, not even the split
-        raise ValueError(f"limit must be 1 or more, not {limit}")
+    check_int("limit", limit, 1)  # 0 would give no reading at all, not even the split
     found = _readings(line, KnownTags.of(known_tags), max(limit, 2))
     return [TagReading(tags, cost, close) for tags, cost, close in found[:limit]]
 
