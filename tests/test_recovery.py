@@ -625,14 +625,16 @@ def test_overlapping_parses_in_threads_leave_the_collector_as_they_found_it() ->
     # collections stayed off for the life of the process.
     thresholds = gc.get_threshold()
     first_inside, second_inside = threading.Event(), threading.Event()
+    overlapped: list[bool] = []  # checked here: an assert in a thread would not fail the test
 
     def first(done: int, total: int) -> None:
         first_inside.set()
-        assert second_inside.wait(30)  # the second has begun: the first ends while it goes on
+        overlapped.append(second_inside.wait(30))  # the second has begun: the first ends first
 
     def second(done: int, total: int) -> None:
         second_inside.set()
-        first_thread.join(30)  # the first has ended: this one ends after it
+        first_thread.join(30)
+        overlapped.append(not first_thread.is_alive())  # the first has ended: this one goes on
 
     first_thread = threading.Thread(target=parse_dump, args=(CLEAN,), kwargs={"progress": first})
     second_thread = threading.Thread(target=parse_dump, args=(CLEAN,), kwargs={"progress": second})
@@ -642,6 +644,7 @@ def test_overlapping_parses_in_threads_leave_the_collector_as_they_found_it() ->
     for thread in (first_thread, second_thread):
         thread.join(30)
         assert not thread.is_alive()
+    assert overlapped and all(overlapped)
     assert gc.get_threshold() == thresholds
 
 
@@ -649,8 +652,7 @@ def test_a_child_forked_during_a_parse_has_full_collections() -> None:
     if not hasattr(os, "fork"):
         pytest.skip("no fork here")
     thresholds = gc.get_threshold()
-    read, write = os.pipe()
-
+    reading_end, writing_end = os.pipe()
     forked: list[int] = []
 
     def fork_inside(done: int, total: int) -> None:
@@ -662,13 +664,18 @@ def test_a_child_forked_during_a_parse_has_full_collections() -> None:
             try:
                 with without_full_gc():
                     pass
-                os.write(write, repr(gc.get_threshold()).encode())
+                os.write(writing_end, repr(gc.get_threshold()).encode())
             finally:
                 os._exit(0)
         os.waitpid(child, 0)
 
-    parse_dump(CLEAN, progress=fork_inside)
-    os.close(write)
+    try:
+        gc.set_threshold(500, 7, 9)
+        set_to = gc.get_threshold()  # (500, 7, 0) where the collector is incremental (3.14)
+        parse_dump(CLEAN, progress=fork_inside)
+    finally:
+        gc.set_threshold(*thresholds)
+    os.close(writing_end)
     assert forked
-    with os.fdopen(read) as reading:
-        assert reading.read() == repr(thresholds)
+    with os.fdopen(reading_end) as reading:
+        assert reading.read() == repr(set_to)
