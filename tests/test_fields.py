@@ -79,6 +79,8 @@ def test_parse_date(text: str, expected: dt.date) -> None:
         ("Backend Development", "bad-date", 1),
         ("3 days ago", "relative-date", 1),
         ("Yesterday", "relative-date", 1),
+        ("Yesterday 10:30", "relative-date", 1),
+        ("Monday 10:30", "bad-date", 1),  # a weekday names no day without more
         ("2 hours ago", "relative-date", 1),
         ("Just now", "relative-date", 1),
         ("2h ago", "relative-date", 1),
@@ -133,6 +135,10 @@ def test_what_dateutil_read_is_the_same_the_second_time(text: str, reference: dt
         ("1 year ago", dt.date(2018, 8, 30)),
         ("Yesterday", dt.date(2019, 8, 29)),
         ("today", dt.date(2019, 8, 30)),
+        # With the time of day a page shows after the word (a bad-date before).
+        ("Yesterday 10:30", dt.date(2019, 8, 29)),
+        ("Yesterday at 23:59:59", dt.date(2019, 8, 29)),
+        ("Today, 9:05 PM", dt.date(2019, 8, 30)),
         # The short forms of feeds and timelines.
         ("3d ago", dt.date(2019, 8, 27)),
         ("1w ago", dt.date(2019, 8, 23)),

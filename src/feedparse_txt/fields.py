@@ -149,6 +149,8 @@ _TIME_UNITS = {"s": "second", "m": "minute", "mo": "month", "h": "hour", "d": "d
 _SHORT_UNITS = frozenset(["s", "m", "h", "d", "w", "mo", "y"])  # only after a number: 2h, 3d
 # The units under a day: they name a time of day, which a date alone cannot place.
 _TIME_OF_DAY = frozenset(["second", "minute", "hour"])
+# "Yesterday 10:30", "Today at 9:05 PM": the time after a day's word says nothing of the day.
+_DAY_WORD_AT = re.compile(r"(?i)(today|yesterday),? (?:at )?\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?")
 _RELATIVE_WORDS = {
     "today": (0, "day"),
     "yesterday": (1, "day"),
@@ -278,6 +280,8 @@ def _latest(
 def _relative_days(text: str) -> tuple[int, str] | None:
     """``(count, unit)`` of a relative date (``3 days ago``: ``(3, "day")``), else None."""
     words = _RELATIVE_WORDS.get(text.lower())
+    if words is None and (at_time := _DAY_WORD_AT.fullmatch(text)):
+        words = _RELATIVE_WORDS[at_time[1].lower()]
     if words is not None:
         return words
     match = re.fullmatch(_RELATIVE, text)
