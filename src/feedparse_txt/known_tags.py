@@ -1,4 +1,5 @@
-"""Tags known to exist, indexed to be found in tag lines (:class:`KnownTags`).
+"""Tags known to exist, indexed to be found in tag lines (:class:`KnownTags`), and
+the tag files they are read from.
 
 Kept apart from :mod:`feedparse_txt.tags`, which loads its word model on first
 use: parsing holds known tags for every article without splitting any.
