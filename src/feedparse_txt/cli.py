@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--known-tags",
         metavar="TAGS",
-        help="a file of the site's tags, one per line: tag lines are split with them",
+        help="a file of the site's tags, one per line, or what 'tags' writes, reviewed (- for "
+        "stdin): tag lines are split with them",
     )
     parse.add_argument(
         "-j",
