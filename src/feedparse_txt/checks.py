@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as _dt
 
 
-def check_int(name: str, value: object, least: int) -> None:
-    """Raise unless ``value`` is an int (not a bool) of at least ``least``."""
+def check_int(name: str, value: object, least: int) -> int:
+    """``value``, if it is an int (not a bool) of at least ``least``; else raise."""
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     if value < least:
         raise ValueError(f"{name} must be {least} or more, not {value}")
+    return value
 
 
 def check_reference_date(value: object) -> None:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from .checks import check_int
 from .errors import Problem
 from .fields import COUNT_DIGITS, MAX_COUNT
 from .known_tags import NO_KNOWN_TAGS, KnownTags
@@ -64,9 +65,7 @@ def is_valid_text(value: str) -> bool:
 
 
 def _check_count(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if not 0 <= value <= MAX_COUNT:
+    if check_int(name, value, 0) > MAX_COUNT:
         raise ValueError(f"{name} must be from 0 to {MAX_COUNT} ({COUNT_DIGITS} digits), found {value}")
 
 
