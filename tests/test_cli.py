@@ -74,6 +74,40 @@ def test_parse_json_then_format_gives_the_bytes_back(
     assert (tmp_path / "out.txt").read_bytes() == data
 
 
+def test_a_record_or_header_edited_in_a_dump_as_json_is_written_as_edited(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A copy with a space after every line: each record and the header keep their
+    # exact text in the JSON. An edit there must reach the file; the rest stays as it was.
+    messy = read(PAGE8).replace("\n", " \n")
+    (tmp_path / "in.txt").write_text(messy, encoding="utf-8")
+    parse_argv = ["parse", str(tmp_path / "in.txt"), "--format", "json", "-o", str(tmp_path / "d.json"), "-q"]
+    assert run(capsys, *parse_argv)[0] == 0
+    as_json = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    header_entry, *_, record_entry, _ = (e for e in as_json["entries"] if e["kind"] in ("header", "record"))
+    header_entry["header"]["page"] = 9
+    record_entry["article"]["title"] = "A better title"
+    (tmp_path / "edited.json").write_text(json.dumps(as_json), encoding="utf-8")
+    assert run(capsys, "format", str(tmp_path / "edited.json"), "-o", str(tmp_path / "out.txt"))[0] == 0
+
+    dump = parse_dump(messy, strict=False)
+    assert dump.header is not None
+    header = attrs.evolve(dump.header, page=9)
+    changed = attrs.evolve(dump.articles[-2], title="A better title")
+    expected = messy.replace(header_entry["raw"], format_dump([], header=header))
+    expected = expected.replace(record_entry["raw"], format_dump([changed]))
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == expected
+    edited = parse_dump(expected, strict=False)
+    assert edited.header == header and edited.articles == (*dump.articles[:-2], changed, dump.articles[-1])
+
+    # JSON written before the digests were kept: its text is trusted, as it was then.
+    for entry in as_json["entries"]:
+        entry.pop("digest", None)
+    (tmp_path / "old.json").write_text(json.dumps(as_json), encoding="utf-8")
+    assert run(capsys, "format", str(tmp_path / "old.json"), "-o", str(tmp_path / "old.txt"))[0] == 0
+    assert (tmp_path / "old.txt").read_text(encoding="utf-8") == messy
+
+
 def test_format_from_json_lines_writes_the_full_layout(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

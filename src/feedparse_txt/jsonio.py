@@ -4,11 +4,16 @@ An article is a flat object with an ISO date and its tags as a list (the schema 
 ``feedparse_txt/data/article.schema.json``). A whole dump becomes an object that
 keeps everything needed to write its text back byte for byte: headers, records
 with their layout, text the parser could not use, line endings, final newline.
+A record or header kept with its exact text (``raw``) carries a ``digest`` of the
+fields it was read as: one edited in the JSON since no longer matches it and is
+written anew, in the canonical form, as ``attrs.evolve`` gives an edited record.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 from typing import Any
 
 from .errors import Problem
@@ -24,6 +29,7 @@ from .model import (
     RawRecord,
     RecordRun,
     TextEntry,
+    fields_as_written,
 )
 
 __all__ = ["article_from_dict", "article_to_dict", "dump_from_dict", "dump_to_dict"]
@@ -100,14 +106,18 @@ def dump_to_dict(dump: Dump) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     for entry in dump.document.entries:
         if isinstance(entry, HeaderEntry):
-            entries.append({"kind": "header", "header": _header_to_dict(entry.header), "raw": entry.raw})
+            header = {"kind": "header", "header": _header_to_dict(entry.header), "raw": entry.raw}
+            if entry.raw is not None:
+                header["digest"] = _header_digest(entry.header)
+            entries.append(header)
         elif isinstance(entry, RecordRun):
             records = [article_to_dict(a) for a in articles[entry.start : entry.stop]]
             entries.append({"kind": "records", "layout": entry.layout.value, "articles": records})
         elif isinstance(entry, RawRecord):
-            entries.append(
-                {"kind": "record", "article": article_to_dict(articles[entry.article]), "raw": entry.raw}
-            )
+            article = articles[entry.article]
+            record = {"kind": "record", "article": article_to_dict(article), "raw": entry.raw}
+            record["digest"] = _digest(article)
+            entries.append(record)
         else:
             entries.append({"kind": "text", "raw": entry.raw})
     return {
@@ -143,14 +153,19 @@ def _dump_from_dict(data: dict[str, Any]) -> Dump:
         if kind == "header":
             header = _header_from_dict(item["header"])
             headers.append(header)
-            entries.append(HeaderEntry(header, item["raw"]))
+            raw = item["raw"] if _unedited(item, _header_digest(header)) else None
+            entries.append(HeaderEntry(header, raw))
         elif kind == "records":
             start = len(articles)
             articles.extend(article_from_dict(a) for a in item["articles"])
             entries.append(RecordRun(start, len(articles), Layout(item["layout"])))
         elif kind == "record":
-            entries.append(RawRecord(len(articles), item["raw"]))
-            articles.append(article_from_dict(item["article"]))
+            article, index = article_from_dict(item["article"]), len(articles)
+            if _unedited(item, _digest(article)):
+                entries.append(RawRecord(index, item["raw"]))
+            else:  # written anew, as a record changed with attrs.evolve is
+                entries.append(RecordRun(index, index + 1, Layout.FULL))
+            articles.append(article)
         elif kind == "text":
             entries.append(TextEntry(item["raw"]))
         else:
@@ -166,3 +181,24 @@ def _dump_from_dict(data: dict[str, Any]) -> Dump:
         encoding=data.get("encoding"),  # absent from files written before it was kept
         document=Document(tuple(entries), parsed),
     )
+
+
+def _digest(article: Article) -> str:
+    """A fingerprint of the fields ``article`` writes (its tags as their line)."""
+    return _fingerprint(fields_as_written(article))
+
+
+def _header_digest(header: Header) -> str:
+    return _fingerprint(tuple(_header_to_dict(header).values()))
+
+
+def _fingerprint(fields: tuple[object, ...]) -> str:
+    # ASCII escapes: a lone surrogate, which a text field may hold, has no UTF-8.
+    text = json.dumps(fields, default=str)  # a date as its ISO text
+    return hashlib.blake2b(text.encode("ascii"), digest_size=8).hexdigest()
+
+
+def _unedited(item: dict[str, Any], digest: str) -> bool:
+    """Whether the entry ``item`` holds the fields its ``raw`` text was read as.
+    JSON written before digests were kept has none: its text is trusted."""
+    return item["raw"] is not None and item.get("digest", digest) == digest

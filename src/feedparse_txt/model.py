@@ -324,6 +324,12 @@ def tag_line(article: Article) -> str:
     return article._tag_line
 
 
+def fields_as_written(article: Article) -> tuple[object, ...]:
+    """Every field of ``article`` as a dump writes it, its tags as their line:
+    articles that differ here write different text."""
+    return _FIXED(article)
+
+
 def known_tags_of(article: Article) -> KnownTags:
     """The known tags ``article`` splits its tag line with (its page's tag among them)."""
     return article._known_tags
