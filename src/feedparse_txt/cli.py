@@ -451,8 +451,22 @@ def cmd_parse(args: argparse.Namespace) -> int:
                         record.update(source)
                     writer.writerow(record)
                 else:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.write(_json_line(record))
     return 0
+
+
+# Characters JSON leaves as they are that str.splitlines() (and readers built on it)
+# takes for line breaks: escaped, a record stays one line for every reader.
+_SPLITLINES_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    """``record`` as one line of JSON Lines, with its line ending."""
+    line = json.dumps(record, ensure_ascii=False)
+    for char in _SPLITLINES_BREAKS:
+        if char in line:
+            line = line.replace(char, f"\\u{ord(char):04x}")
+    return line + "\n"
 
 
 def _located_by_file(
