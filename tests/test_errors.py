@@ -381,10 +381,19 @@ def test_invalid_utf8_found_alike_whole_or_streamed(bom: bool, at: int, bad: byt
     assert (caught.value.code, caught.value.line, caught.value.column) == ("bad-encoding", *where)
 
 
-@pytest.mark.parametrize("bad", [None, 42, 3.5, ["text"]])
+@pytest.mark.parametrize("bad", [None, 42, 3.5, {"text"}])
 def test_wrong_source_type(bad: object) -> None:
-    with pytest.raises(TypeError, match="source must be"):
+    with pytest.raises(TypeError, match="source must be") as caught:
         parse_dump(bad)  # type: ignore[arg-type]
+    assert "join" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "lines", [["text\n"], ("text\n",), iter(["text\n"])], ids=["list", "tuple", "iterator"]
+)
+def test_lines_for_a_source_are_told_to_be_joined(lines: object) -> None:
+    with pytest.raises(TypeError, match=r"not \w+: join its lines, with their line endings, into one str"):
+        list(iter_articles(lines))  # type: ignore[arg-type]
 
 
 def test_missing_path(tmp_path: pytest.TempPathFactory) -> None:

@@ -121,9 +121,15 @@ def _check_type(source: object) -> None:
         return
     if callable(getattr(source, "read", None)):
         return
+    # Lines (readlines(), a generator of them) read once joined; not here, where they
+    # may lack their line endings (splitlines()) or be spent by the time it fails.
+    lines = isinstance(source, (list, tuple, Iterator))
+    hint = (
+        ": join its lines, with their line endings, into one str (''.join(file.readlines()))" if lines else ""
+    )
     raise TypeError(
         "source must be dump text (str), bytes, a path (os.PathLike) or an open file, "
-        f"not {type(source).__name__}"
+        f"not {type(source).__name__}{hint}"
     )
 
 
