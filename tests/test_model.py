@@ -130,9 +130,13 @@ def test_evolve_checks_the_new_values() -> None:
         attrs.evolve(article(), title="")
 
 
-def test_dump_iterates_its_articles() -> None:
+def test_dump_iterates_and_indexes_its_articles() -> None:
     dump = parse_dump(DATA / "backend-architecture-page8.txt")
     assert list(dump) == list(dump.articles) and len(dump) == 86
+    assert dump[0].title.startswith("GraphQL") and dump[-1] is dump.articles[85]
+    assert dump[80:] == dump.articles[80:] and len(dump[80:]) == 6 and next(reversed(dump)) is dump[85]
+    with pytest.raises(IndexError):
+        dump[86]
 
 
 def test_a_dump_repr_counts_its_articles_and_problems() -> None:

@@ -7,7 +7,7 @@ import enum
 import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import attrs
 
@@ -477,7 +477,8 @@ def _check_encoding(dump: Dump, field: attrs.Attribute[str | None], value: str |
 class Dump:
     """A parsed dump: its first page ``header``, its ``articles`` and ``problems``.
 
-    Iterating a dump yields its articles and ``len()`` counts them. It also keeps
+    Iterating a dump yields its articles, ``len()`` counts them and ``dump[i]`` (or a
+    slice) indexes them, as ``dump.articles`` does. It also keeps
     what :func:`~feedparse_txt.format_dump` needs to write the text back exactly;
     ``attrs.evolve(dump, articles=...)`` writes the new records in canonical form
     and the ones left as parsed as they were. Its repr counts the articles and
@@ -486,8 +487,8 @@ class Dump:
 
     >>> from feedparse_txt import parse_dump
     >>> dump = parse_dump(open("tests/data/tags_bootmem.txt", "rb"))
-    >>> len(dump), dump.header.tag, [a.author for a in dump]
-    (1, 'Bootmem', ['Deepin Linux'])
+    >>> len(dump), dump.header.tag, [a.author for a in dump], dump[-1].author
+    (1, 'Bootmem', ['Deepin Linux'], 'Deepin Linux')
     >>> dump  # doctest: +ELLIPSIS
     Dump(header=Header(...), articles=<1 article>, problems=<0 problems>, newline='\\n', ...)
     """
@@ -536,6 +537,14 @@ class Dump:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Article, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | tuple[Article, ...]:
+        return self.articles[index]
 
     def record_lines(self) -> tuple[tuple[int, int], ...]:
         """The first and last line (1-based) of each parsed article in the source text.
