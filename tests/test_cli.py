@@ -620,6 +620,90 @@ def test_format_names_the_line_of_json_lines_it_cannot_read(
     assert (code, out) == (2, "") and "the dump cannot be written in utf-8" in err
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("with_source", [False, True])
+def test_format_writes_csv_back_as_it_writes_json_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path, with_source: bool
+) -> None:
+    source = ["--with-source"] if with_source else []
+    assert (
+        run(capsys, "parse", str(path), "-q", "--format", "csv", "-o", str(tmp_path / "r.csv"), *source)[0]
+        == 0
+    )
+    assert run(capsys, "parse", str(path), "-q", "-o", str(tmp_path / "r.jsonl"))[0] == 0
+    code, from_csv, err = run(capsys, "format", str(tmp_path / "r.csv"))
+    assert (code, err) == (0, "") and from_csv == run(capsys, "format", str(tmp_path / "r.jsonl"))[1]
+    assert parse_dump(from_csv).articles == parse_dump(path, strict=False).articles
+
+
+def _csv_text(rows: list[list[str]], lineterminator: str = "\r\n") -> str:
+    text = io.StringIO()
+    csv.writer(text, lineterminator=lineterminator).writerows(rows)
+    return text.getvalue()
+
+
+def test_format_reads_csv_as_a_spreadsheet_saves_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Edited, columns moved, a column of its own added, saved with a BOM, in UTF-16 or
+    # with the lone CRs of "CSV (Macintosh)": the records as edited, in the full layout.
+    code, written, _ = run(capsys, "parse", str(PAGE8), "--format", "csv")
+    header, *rows = list(csv.reader(io.StringIO(written, newline="")))
+    rows[1][header.index("likes")] = "7"
+    rows[1][header.index("tags")] = "DSL | Service Orchestration"
+    rows[1][header.index("title")] = "A title\rwith a CR"
+    edited = list(parse_dump(PAGE8).articles)
+    edited[1] = attrs.evolve(
+        edited[1], likes=7, tags=("DSL", "Service Orchestration"), title="A title\rwith a CR"
+    )
+    order = [7, 0, 6, 1, 5, 2, 4, 3]
+    moved = [
+        [*(row[i] for i in order), note]
+        for row, note in zip([header, *rows], ["notes", *"ab" * 43], strict=True)
+    ]
+    text = _csv_text(moved)
+    for name, data in (
+        ("utf8.csv", text.encode("utf-8")),
+        ("bom.csv", text.encode("utf-8-sig")),
+        ("utf16.csv", text.encode("utf-16")),
+        ("mac.csv", _csv_text(moved, "\r").encode("utf-8")),
+    ):
+        (tmp_path / name).write_bytes(data)
+        code, out, err = run(capsys, "format", str(tmp_path / name))
+        assert (code, err) == (0, "") and out == format_dump(edited), name
+
+
+def test_format_names_the_line_of_csv_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, written, _ = run(capsys, "parse", str(PAGE8), "--format", "csv")
+    header, *rows = list(csv.reader(io.StringIO(written, newline="")))
+    table = tmp_path / "r.csv"
+    for field, value, message in (
+        ("likes", "1.2K", "likes must be a count of digits 0-9, found '1.2K'"),
+        ("likes", "", "likes must be a count of digits 0-9, found ''"),
+        ("published", "8/27/2019", "published must be an ISO date (2019-08-27), found '8/27/2019'"),
+        ("tags", "", "each tag must be a non-empty one-line str"),
+        ("author", " Amap Tech", "must not start or end with whitespace"),
+        (None, "", "expected 8 fields, as in the header row, found 5"),
+    ):
+        bad = list(rows[2])
+        if field is None:
+            bad = bad[:5]
+        else:
+            bad[header.index(field)] = value
+        table.write_text(_csv_text([header, *rows[:2], [], bad, *rows[3:]]), encoding="utf-8")
+        code, out, err = run(capsys, "format", str(table), "-o", str(tmp_path / "out.txt"))
+        assert (code, out) == (2, "") and not (tmp_path / "out.txt").exists()
+        assert err.startswith(f"feedparse-txt: {table}:5: not a record as CSV (") and message in err, err
+    table.write_text(_csv_text([[name for name in header if name != "summary"]]), encoding="utf-8")
+    assert run(capsys, "format", str(table)) == (
+        2,
+        "",
+        f"feedparse-txt: {table}:1: not records as CSV (no column 'summary')\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "name"),
     [((), "newline"), (("entries", 0), "raw"), (("entries", 1, "articles", 0), "likes")],

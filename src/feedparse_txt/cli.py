@@ -42,6 +42,7 @@ examples:
   feedparse-txt tags *.txt --guesses                   tag lines whose split is a guess, to review
   feedparse-txt parse page.txt --format json -o page.json && feedparse-txt format page.json
                                                        a lossless round trip
+  feedparse-txt format edited.csv -o page.txt          records edited in a spreadsheet, as a dump
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
   feedparse-txt check --statistics *.txt               how many problems of each code
   feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
@@ -140,8 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     tags.add_argument("--known-tags", metavar="TAGS", help="as for parse")
     tags.set_defaults(with_source=False)
 
-    fmt = commands.add_parser("format", help="JSON or JSON Lines back into dump text")
-    fmt.add_argument("file", metavar="FILE", help="output of 'parse --format json' or 'parse' (JSON Lines)")
+    fmt = commands.add_parser("format", help="JSON, JSON Lines or CSV back into dump text")
+    fmt.add_argument("file", metavar="FILE", help="what 'parse' writes: JSON Lines, --format json or csv")
     fmt.add_argument("-o", "--output", metavar="OUT")
     return parser
 
@@ -803,7 +804,9 @@ def cmd_format(args: argparse.Namespace) -> int:
         stripped = head.lstrip()
         if stripped.startswith("{") and '"feedparse_txt"' in stripped[:_JSON_MARK_WITHIN]:
             return _format_whole_dump(args, head + "".join(blocks))
-        _format_json_lines(args, itertools.chain([head], blocks))
+        columns = _csv_columns(args.file, head)
+        read = _json_lines_reader(args.file) if columns is None else _csv_reader(args.file, columns)
+        _format_records(args.file, args.output, map(read, itertools.chain([head], blocks)))
     return 0
 
 
@@ -836,29 +839,89 @@ def _format_whole_dump(args: argparse.Namespace, text: str) -> int:
     return 0
 
 
-def _format_json_lines(args: argparse.Namespace, blocks: Iterable[str]) -> None:
-    """Write the records of JSON Lines, given in blocks of whole lines, in the canonical
-    full layout while they are read: in the memory of one block, however many."""
+def _format_records(name: str, output: str | None, blocks: Iterable[list[Article]]) -> None:
+    """Write the records of each block in the canonical full layout while they are
+    read: in the memory of one block, however many."""
     render = record_renderer(Layout.FULL)
-    number = 0  # of the line
-    with _output(args.output) as out:
-        for block in blocks:
-            texts = []
-            for line in text_lines(block):
-                number += 1
-                if line.strip():
-                    try:
-                        texts.append(render(article_from_dict(json.loads(line))))
-                    except (json.JSONDecodeError, ValueError, TypeError) as error:
-                        raise UsageError(
-                            f"{args.file}:{number}: not a dump as JSON or JSON Lines ({error})"
-                        ) from None
-            text = "".join(texts)
+    with _output(output) as out:
+        for articles in blocks:
+            text = "".join(map(render, articles))
             try:
                 text.encode("utf-8")  # a lone surrogate, which JSON may spell (\ud800)
             except UnicodeEncodeError as error:
-                raise UsageError(f"{args.file}: the dump cannot be written in utf-8 ({error})") from None
+                raise UsageError(f"{name}: the dump cannot be written in utf-8 ({error})") from None
             out.write(text)
+
+
+def _json_lines_reader(name: str) -> Callable[[str], list[Article]]:
+    """A reader of the records in blocks of whole lines of JSON Lines, in turn."""
+    number = 0  # of the line
+
+    def read(block: str) -> list[Article]:
+        nonlocal number
+        articles = []
+        for line in text_lines(block):
+            number += 1
+            if line.strip():
+                try:
+                    articles.append(article_from_dict(json.loads(line)))
+                except (json.JSONDecodeError, ValueError, TypeError) as error:
+                    raise UsageError(f"{name}:{number}: not a dump as JSON or JSON Lines ({error})") from None
+        return articles
+
+    return read
+
+
+def _csv_columns(name: str, head: str) -> list[str] | None:
+    """The columns of CSV whose header row names every field ``parse --format csv``
+    writes (in any order, among others: a spreadsheet's own); None for other text."""
+    if head.startswith("{"):
+        return None  # JSON Lines
+    try:
+        columns = next(csv.reader(io.StringIO(head, newline="")), [])
+    except csv.Error:
+        return None
+    missing = [field for field in CSV_FIELDS if field not in columns]
+    if missing and len(missing) < len(CSV_FIELDS):  # a header row, with a column deleted
+        raise UsageError(f"{name}:1: not records as CSV (no column {', '.join(map(repr, missing))})")
+    return None if missing else columns
+
+
+def _csv_reader(name: str, columns: list[str]) -> Callable[[str], list[Article]]:
+    """A reader of the records in blocks of whole lines of CSV as ``parse`` writes it
+    (tags joined by `` | ``), the header row ``columns`` first, in turn."""
+    number = 0  # of the line before the block
+
+    def read(block: str) -> list[Article]:
+        nonlocal number
+        articles = []
+        # newline="": rows end in \r\n, \n or a lone \r; a CR within quotes is text.
+        rows = csv.reader(io.StringIO(block, newline=""))
+        try:
+            for values in rows:
+                if rows.line_num + number == 1 or not values:
+                    continue  # the header row; a blank line
+                if len(values) != len(columns):
+                    raise ValueError(
+                        f"expected {len(columns)} fields, as in the header row, found {len(values)}"
+                    )
+                articles.append(_article_of_row(dict(zip(columns, values, strict=True))))
+        except (csv.Error, ValueError, TypeError) as error:
+            raise UsageError(f"{name}:{number + rows.line_num}: not a record as CSV ({error})") from None
+        number += rows.line_num
+        return articles
+
+    return read
+
+
+def _article_of_row(row: dict[str, str]) -> Article:
+    fields: dict[str, Any] = {**row, "tags": row["tags"].split(" | ")}
+    for count in ("likes", "read_minutes"):
+        text = row[count]
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(f"{count} must be a count of digits 0-9, found {text!r}")
+        fields[count] = int(text)
+    return article_from_dict(fields)
 
 
 COMMANDS = {
