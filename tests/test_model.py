@@ -198,6 +198,16 @@ def test_evolve_writes_changed_records_canonically_and_keeps_the_rest() -> None:
     assert not dropped.endswith("\n")  # the source had no final newline
 
 
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)
+def test_a_dump_as_json_data_gives_its_bytes_back(path: Path) -> None:
+    import json
+
+    dump = parse_dump(path, strict=False)
+    back = Dump.from_dict(json.loads(json.dumps(dump.to_dict())))
+    assert (back.articles, back.headers, back.problems) == (dump.articles, dump.headers, dump.problems)
+    assert back.encoding == "utf-8" and format_dump(back).encode("utf-8") == path.read_bytes()
+
+
 def test_evolve_keeps_the_header_in_front() -> None:
     path = DATA / "www_tags_conditional-annotations.txt"
     dump = parse_dump(path)
@@ -207,6 +217,9 @@ def test_evolve_keeps_the_header_in_front() -> None:
     again = parse_dump(out)
     assert again.header == dump.header and again.articles[0].title == "A new title"
     assert format_dump(attrs.evolve(dump, header=None)).startswith("Coder Trainee\n")
+    # Without its header and with records changed too: it wrote a blank line first.
+    unheaded = format_dump(attrs.evolve(dump, header=None, articles=(replaced, *dump.articles[1:])))
+    assert unheaded.startswith("Coder Trainee\n") and parse_dump(unheaded).articles[0] == replaced
 
 
 @pytest.mark.parametrize(

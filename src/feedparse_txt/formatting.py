@@ -12,6 +12,7 @@ from .grammar import HEADER_STYLES, LAYOUTS, Role
 from .model import (
     HEADER_FIELDS,
     Article,
+    Document,
     Dump,
     Entry,
     Header,
@@ -129,8 +130,7 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
             raise TypeError(f"format_dump needs Article records, found {type(article).__name__}")
     if dump.newline == "\r":
         _check_no_lone_cr(dump)
-    parts = _unchanged(dump) if articles_as_parsed(dump) else _Merge(dump).write()
-    text = "".join(parts)
+    text = "".join(_written(written_document(dump), dump.newline))
     if not dump.final_newline and text.endswith(line_break(dump.newline)):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
     return (BOM + text) if dump.bom else text
@@ -151,36 +151,53 @@ def _check_no_lone_cr(dump: Dump) -> None:
             )
 
 
-def _header_text(entry: HeaderEntry, dump: Dump, first: bool) -> str:
-    header = dump.header if first else entry.header
+def written_document(dump: Dump) -> Document:
+    """The entries ``format_dump`` writes ``dump`` as, over ``dump.articles``.
+
+    A parsed dump's own, with its header as ``dump.header`` now says; for records
+    replaced with ``attrs.evolve``, the records left as parsed keep their text and
+    place and the others are written canonically (see :class:`_Merge`).
+    """
+    if articles_as_parsed(dump):
+        entries = list(dump.document.entries)
+        for at, entry in enumerate(entries):
+            if isinstance(entry, HeaderEntry):
+                first = _first_header(entry, dump.header)
+                entries[at : at + 1] = [] if first is None else [first]
+                break
+        else:
+            if dump.header is not None:
+                entries.insert(0, HeaderEntry(dump.header, None))
+    else:
+        entries = _Merge(dump).entries
+    return Document(tuple(entries), dump.articles)
+
+
+def _first_header(entry: HeaderEntry, header: Header | None) -> HeaderEntry | None:
+    """The first header ``entry`` of a dump whose ``header`` is now ``header``: its
+    text is kept while the header is the one parsed."""
     if header is None:
-        return ""
-    if header is entry.header and entry.raw is not None:
-        return entry.raw
-    return render_header(header, dump.newline)
+        return None
+    return entry if header is entry.header else HeaderEntry(header, None)
 
 
-def _unchanged(dump: Dump) -> list[str]:
-    newline = dump.newline
-    articles = dump.articles
+def _written(document: Document, newline: str) -> list[str]:
+    articles = document.articles
     parts: list[str] = []
-    first_header = True
-    if dump.header is not None and not any(isinstance(e, HeaderEntry) for e in dump.document.entries):
-        parts.append(render_header(dump.header, newline))
-    for entry in dump.document.entries:
+    for entry in document.entries:
         if isinstance(entry, RecordRun):
             parts.extend(map(record_renderer(entry.layout, newline), articles[entry.start : entry.stop]))
-        elif isinstance(entry, HeaderEntry):
-            parts.append(_header_text(entry, dump, first_header))
-            first_header = False
-        else:
+        elif entry.raw is not None:
             parts.append(entry.raw)
+        else:  # a header changed since it was parsed, or never parsed
+            assert isinstance(entry, HeaderEntry)
+            parts.append(render_header(entry.header, newline))
     return parts
 
 
 class _Merge:
-    """Writes an edited dump: records that were parsed keep their text and place;
-    others are written canonically.
+    """The entries of an edited dump: records that were parsed keep their text and
+    place; others are written canonically, in the full layout.
 
     Headers and unusable text stay in front of the record they preceded (or of the
     next one still present), so a page keeps its header when records change.
@@ -188,57 +205,70 @@ class _Merge:
 
     def __init__(self, dump: Dump) -> None:
         self.dump = dump
-        self.parts: list[str] = []
-        self.written: dict[int, tuple[Layout | None, str | None]] = {}
+        self.entries: list[Entry] = []
+        self.ends_line = True  # whether the text so far ends with a line ending
+        kept: dict[int, RecordRun | RawRecord] = {}
         # Headers and unusable text, each with the number of records before it.
         self.others: list[tuple[int, Entry]] = []
         for entry in dump.document.entries:
             if isinstance(entry, RecordRun):
                 for index in range(entry.start, entry.stop):
-                    self.written[index] = (entry.layout, None)
+                    kept[index] = entry
             elif isinstance(entry, RawRecord):
-                self.written[entry.article] = (None, entry.raw)
+                kept[entry.article] = entry
             else:
-                self.others.append((len(self.written), entry))
+                self.others.append((len(kept), entry))
         self.next_other = 0
         self.first_header = True
+        if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in self.others):
+            self.add(HeaderEntry(dump.header, None))
+        self.place(kept)
 
-    def add(self, text: str) -> None:
-        if self.parts and not self.parts[-1].endswith(line_break(self.dump.newline)) and text:
-            self.parts.append(self.dump.newline)  # what was the last line gets its line ending
-        self.parts.append(text)
+    def add(self, entry: Entry) -> None:
+        raw = entry.raw if isinstance(entry, (HeaderEntry, RawRecord, TextEntry)) else None
+        if not self.ends_line and raw != "":
+            self.entries.append(TextEntry(self.dump.newline))  # what was the last line gets its line ending
+        if isinstance(entry, RecordRun) and self.entries:
+            last = self.entries[-1]
+            if isinstance(last, RecordRun) and (last.stop, last.layout) == (entry.start, entry.layout):
+                entry = RecordRun(last.start, entry.stop, entry.layout)
+                self.entries.pop()
+        self.entries.append(entry)
+        if raw != "":  # an empty text leaves the line as it was
+            self.ends_line = raw is None or raw.endswith(line_break(self.dump.newline))
 
     def flush(self, upto: int) -> None:
-        """Write the headers and text that stood before record ``upto``."""
+        """Add the headers and text that stood before record ``upto``."""
         while self.next_other < len(self.others) and self.others[self.next_other][0] <= upto:
             entry = self.others[self.next_other][1]
             self.next_other += 1
-            if isinstance(entry, HeaderEntry):
-                self.add(_header_text(entry, self.dump, self.first_header))
+            if isinstance(entry, HeaderEntry) and self.first_header:
                 self.first_header = False
-            elif isinstance(entry, TextEntry):
-                self.add(entry.raw)
+                first = _first_header(entry, self.dump.header)
+                if first is not None:
+                    self.add(first)
+            else:
+                self.add(entry)
 
-    def write(self) -> list[str]:
-        dump, newline = self.dump, self.dump.newline
-        source = dump.document.articles
+    def place(self, kept: dict[int, RecordRun | RawRecord]) -> None:
+        source = self.dump.document.articles
         index_of: dict[int, int] = {}
         for index, article in enumerate(source):
             index_of.setdefault(id(article), index)
-        if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in self.others):
-            self.add(render_header(dump.header, newline))
         used: set[int] = set()
         last = -1
-        for article in dump.articles:
+        for at, article in enumerate(self.dump.articles):
             index = index_of.get(id(article), -1)
             if index >= 0 and index not in used and source[index] is article:
                 used.add(index)
                 self.flush(index)
-                layout, raw = self.written[index]
-                self.add(raw if raw is not None else render_record(article, layout or Layout.FULL, newline))
+                entry = kept[index]
+                if isinstance(entry, RawRecord):
+                    self.add(RawRecord(at, entry.raw))
+                else:
+                    self.add(RecordRun(at, at + 1, entry.layout))
                 last = index
             else:
                 self.flush(last + 1)  # a new record takes the place after the last one kept
-                self.add(render_record(article, Layout.FULL, newline))
+                self.add(RecordRun(at, at + 1, Layout.FULL))
         self.flush(len(source))
-        return self.parts

@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from .errors import Problem
+from .formatting import written_document
 from .model import (
     Article,
     Document,
@@ -102,9 +103,10 @@ def _header_from_dict(data: dict[str, Any]) -> Header:
 def dump_to_dict(dump: Dump) -> dict[str, Any]:
     """Everything in ``dump``, so that :func:`dump_from_dict` and ``format_dump``
     give its text back exactly."""
-    articles = dump.document.articles
+    document = written_document(dump)  # a dump edited with attrs.evolve as format_dump writes it
+    articles = document.articles
     entries: list[dict[str, Any]] = []
-    for entry in dump.document.entries:
+    for entry in document.entries:
         if isinstance(entry, HeaderEntry):
             header = {"kind": "header", "header": _header_to_dict(entry.header), "raw": entry.raw}
             if entry.raw is not None:

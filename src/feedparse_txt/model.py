@@ -538,6 +538,23 @@ class Dump:
     def __len__(self) -> int:
         return len(self.articles)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The whole dump as JSON-ready data, as ``feedparse-txt parse --format json``
+        writes it: :meth:`from_dict` and ``format_dump`` give its text back exactly,
+        records edited with ``attrs.evolve`` as ``format_dump`` writes them."""
+        from .jsonio import dump_to_dict
+
+        return dump_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dump:
+        """The inverse of :meth:`to_dict`; a record or header edited in the data since is
+        written anew (the others from their exact text). ``ValueError`` names a field
+        it lacks."""
+        from .jsonio import dump_from_dict
+
+        return dump_from_dict(data)
+
     @overload
     def __getitem__(self, index: int) -> Article: ...
     @overload
