@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 from collections import Counter
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,27 @@ def test_parse_json_then_format_gives_the_bytes_back(
     assert run(capsys, "parse", str(source), "--format", "json", "-o", str(tmp_path / "d.json"), "-q")[0] == 0
     assert run(capsys, "format", str(tmp_path / "d.json"), "-o", str(tmp_path / "out.txt"))[0] == 0
     assert (tmp_path / "out.txt").read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        lambda data: json.dumps(data, sort_keys=True, indent=4),  # json.tool --sort-keys, jq -S
+        lambda data: json.dumps(data, sort_keys=True, separators=(",", ":")),  # jq -cS
+        lambda data: json.dumps(data),
+        lambda data: "\n" + json.dumps(data, indent="\t").replace('": ', '" : '),
+    ],
+    ids=["sorted", "sorted-compact", "one-line", "tabs"],
+)
+def test_a_dump_as_json_rewritten_by_a_json_tool_is_still_a_whole_dump(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, rewrite: Callable[[Any], str]
+) -> None:
+    # A whole dump's JSON was told from JSON Lines by its first key: once sorted, it
+    # read as JSON Lines and failed at line 1.
+    data = json.loads(run(capsys, "parse", str(CUT), "-q", "--format", "json")[1])
+    (tmp_path / "d.json").write_text(rewrite(data), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(tmp_path / "d.json"))
+    assert (code, err) == (0, "") and out == read(CUT)
 
 
 def test_a_record_or_header_edited_in_a_dump_as_json_is_written_as_edited(

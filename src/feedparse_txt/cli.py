@@ -15,6 +15,7 @@ import io
 import itertools
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -797,12 +798,14 @@ def cmd_format(args: argparse.Namespace) -> int:
     with _open_bytes(args.file) as file, _invalid_bytes_named(args.file):
         blocks = (block for block, _ in iter_text_blocks(iter_chunks(file, strict=True)))
         head = ""
-        for block in blocks:  # enough to tell a whole dump's JSON from JSON Lines
+        for block in blocks:  # up to the first line with text: it tells what the rest is
             head += block
-            if len(head.lstrip()) >= _JSON_MARK_WITHIN:
+            if not head.isspace():
                 break
-        stripped = head.lstrip()
-        if stripped.startswith("{") and '"feedparse_txt"' in stripped[:_JSON_MARK_WITHIN]:
+        first = head.lstrip().split("\n", 1)[0].rstrip()
+        # A whole dump's JSON: indented, whatever the order of its keys (json.tool
+        # --sort-keys, jq -S), its first line opens it alone; or all on one line.
+        if first == "{" or _WHOLE_DUMP_KEY.search(first):
             return _format_whole_dump(args, head + "".join(blocks))
         columns = _csv_columns(args.file, head)
         read = _json_lines_reader(args.file) if columns is None else _csv_reader(args.file, columns)
@@ -810,7 +813,7 @@ def cmd_format(args: argparse.Namespace) -> int:
     return 0
 
 
-_JSON_MARK_WITHIN = 200  # a whole dump's JSON names feedparse_txt this near its start
+_WHOLE_DUMP_KEY = re.compile(r'"feedparse_txt"\s*:')  # never a key of a record
 
 
 def _format_whole_dump(args: argparse.Namespace, text: str) -> int:
