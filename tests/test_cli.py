@@ -96,6 +96,29 @@ def test_a_dump_as_json_rewritten_by_a_json_tool_is_still_a_whole_dump(
     assert (code, err) == (0, "") and out == read(CUT)
 
 
+def test_a_wildcard_the_shell_passed_on_is_expanded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Windows' cmd and PowerShell pass *.txt on as it is: it named no file.
+    for name in ("b.txt", "a.txt", "[x].txt"):
+        (tmp_path / name).write_bytes(CUT.read_bytes())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_bytes(PAGE8.read_bytes())
+    code, out, _ = run(capsys, "parse", str(tmp_path / "*.txt"), "--with-source", "-q")
+    files = [json.loads(line)["source"]["file"] for line in out.splitlines()]
+    assert code == 0 and list(dict.fromkeys(files)) == [
+        str(tmp_path / n) for n in ("[x].txt", "a.txt", "b.txt")
+    ]
+    code, out, _ = run(capsys, "parse", str(tmp_path / "**" / "c.txt"), "-q")
+    assert code == 0 and len(out.splitlines()) == 86
+    # A file whose name holds a wildcard character is that file; a wildcard that
+    # matches nothing is named as missing.
+    code, out, _ = run(capsys, "parse", str(tmp_path / "[x].txt"), "--with-source", "-q")
+    assert {json.loads(line)["source"]["file"] for line in out.splitlines()} == {str(tmp_path / "[x].txt")}
+    code, _, err = run(capsys, "check", str(tmp_path / "*.nope"))
+    assert (code, err) == (2, f"feedparse-txt: {tmp_path / '*.nope'}: no such file\n")
+
+
 def test_a_record_or_header_edited_in_a_dump_as_json_is_written_as_edited(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

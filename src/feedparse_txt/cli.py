@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import csv
 import datetime as _dt
+import glob
 import io
 import itertools
 import json
@@ -937,6 +938,18 @@ COMMANDS = {
 }
 
 
+def _expand_wildcards(names: list[str]) -> list[str]:
+    """``names`` with each wildcard that names no file (``*.txt``) replaced by the files
+    it matches, sorted: Windows' cmd and PowerShell pass a wildcard on as it is, where
+    a POSIX shell expands it. One that matches nothing stays, to be named as missing."""
+    expanded = []
+    for name in names:
+        wildcard = not os.path.lexists(name) and any(char in name for char in "*?[")
+        matches = glob.glob(name, recursive=True) if wildcard else []
+        expanded.extend(sorted(matches) or [name])
+    return expanded
+
+
 def _check_stdin_read_once(args: argparse.Namespace) -> None:
     # A second reader of stdin finds it read to the end: an empty dump or tag list, silently.
     readers = ["FILE -" for name in getattr(args, "files", None) or () if name == "-"]
@@ -956,6 +969,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.parse_args(argv)  # reports what is wrong, as argparse does, and exits
     if extra:
         args.files.extend(extra)
+    if isinstance(getattr(args, "files", None), list):
+        args.files = _expand_wildcards(args.files)
     try:
         _check_stdin_read_once(args)
         return COMMANDS[args.command](args)
