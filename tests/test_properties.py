@@ -281,26 +281,26 @@ def test_any_text_survives_json_as_the_command_line_writes_it(text: str, newline
     assert (back.articles, back.headers, back.problems) == (dump.articles, dump.headers, dump.problems)
 
 
-@given(
+# A real dump, damaged, with its lines ending in each way a dump's may.
+DAMAGED_REAL_TEXTS = st.builds(
+    str.replace,
     st.sampled_from(list(REAL_TEXTS.values())).flatmap(mutated),
+    st.just("\n"),
     st.sampled_from(["\n", "\r\n", "\r"]),
-    st.data(),
 )
-def test_a_record_edited_in_the_json_is_written_as_edited(
-    text: str, newline: str, data: st.DataObject
-) -> None:
+
+
+@given(DAMAGED_REAL_TEXTS, st.data())
+def test_a_record_edited_in_the_json_is_written_as_edited(text: str, data: st.DataObject) -> None:
     # parse --format json, a user changes one record's likes, then format: a record kept
     # with its exact text (damaged or repaired) must not write the old text back. It is
     # written as the same edit made with attrs.evolve is (anew, in the full layout); one
     # of a run of canonical records, in its run's layout. The rest is written as it was.
     import json
 
-    from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
-
-    text = text.replace("\n", newline)
     dump = parse_dump(text, strict=False)
     assume(dump.articles)
-    as_json = json.loads(json.dumps(dump_to_dict(dump), ensure_ascii=False))
+    as_json = json.loads(json.dumps(dump.to_dict(), ensure_ascii=False))
     records = [
         (fields, entry.get("layout"))
         for entry in as_json["entries"]
@@ -313,7 +313,7 @@ def test_a_record_edited_in_the_json_is_written_as_edited(
     edited = list(dump.articles)
     before, after = edited[which], attrs.evolve(edited[which], likes=edited[which].likes + 1)
     edited[which] = after
-    written = write(dump_from_dict(as_json))
+    written = write(Dump.from_dict(as_json))
     if run_layout is None:
         assert written == write(attrs.evolve(dump, articles=tuple(edited)))
     else:
@@ -324,18 +324,12 @@ def test_a_record_edited_in_the_json_is_written_as_edited(
         assert parse_dump(written).articles == tuple(edited)
 
 
-@given(
-    st.sampled_from(list(REAL_TEXTS.values())).flatmap(mutated),
-    st.sampled_from(["\n", "\r\n", "\r"]),
-    st.data(),
-)
-def test_a_dump_edited_in_python_is_written_alike_from_its_json(
-    text: str, newline: str, data: st.DataObject
-) -> None:
+@given(DAMAGED_REAL_TEXTS, st.data())
+def test_a_dump_edited_in_python_is_written_alike_from_its_json(text: str, data: st.DataObject) -> None:
     # Its JSON held the records as parsed, whatever attrs.evolve had made of them.
     import json
 
-    dump = parse_dump(text.replace("\n", newline), strict=False)
+    dump = parse_dump(text, strict=False)
     kept = data.draw(st.lists(st.sampled_from(dump.articles), max_size=5) if dump.articles else st.just([]))
     new = data.draw(st.lists(articles(), max_size=2))
     order = data.draw(st.permutations([*kept, *new]))
