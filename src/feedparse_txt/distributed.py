@@ -52,7 +52,9 @@ def articles_bag(
     cluster's workers); the records are the same as a serial parse gives, with
     ``reference_date``, ``known_tags`` and ``encoding`` as :func:`~feedparse_txt.parse_dump`
     takes them.
-    Turn it into a dataframe with ``bag.map(Article.to_dict).to_dataframe()``.
+    Turn it into a dataframe with ``bag.map(Article.to_dict).to_dataframe()``, which
+    needs pandas as well (``pip install 'dask[dataframe]'``; the ``dask`` extra has
+    only what the bag needs).
     """
     import dask.bag as db
 
