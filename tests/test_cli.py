@@ -687,6 +687,19 @@ def _csv_text(rows: list[list[str]], lineterminator: str = "\r\n") -> str:
     return text.getvalue()
 
 
+def test_parse_writes_csv_with_a_byte_order_mark_for_excel(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plain, marked = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert run(capsys, "parse", str(PAGE8), "--format", "csv", "-o", str(plain))[0] == 0
+    assert run(capsys, "parse", str(PAGE8), "--format", "csv", "-o", str(marked), "--bom")[0] == 0
+    assert marked.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    assert run(capsys, "format", str(marked)) == run(capsys, "format", str(plain))
+    for other in ("jsonl", "json"):
+        code, out, err = run(capsys, "parse", str(PAGE8), "--format", other, "--bom")
+        assert (code, out) == (2, "") and "--bom is for --format csv" in err
+
+
 def test_format_reads_csv_as_a_spreadsheet_saves_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -98,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("-o", "--output", metavar="OUT", help="output file; - or none for stdout")
     parse.add_argument("--with-source", action="store_true", help="add each record's file and line")
     parse.add_argument(
+        "--bom",
+        action="store_true",
+        help="with --format csv: start with a byte order mark, by which Excel reads the file as UTF-8",
+    )
+    parse.add_argument(
         "--known-tags",
         metavar="TAGS",
         help="a file of the site's tags, one per line, or what 'tags' writes, reviewed (- for "
@@ -430,6 +435,8 @@ def _read_known_tags(name: str | None) -> KnownTags:
 def cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "json" and len(args.files) != 1:
         raise UsageError("--format json writes one whole dump: give exactly one FILE")
+    if args.bom and args.format != "csv":
+        raise UsageError("--bom is for --format csv: JSON must not start with a byte order mark")
     known_tags = _read_known_tags(args.known_tags)
     with _output(args.output) as out:
         writer = (
@@ -438,6 +445,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
             else None
         )
         if writer is not None:
+            if args.bom:  # without it, Excel reads a CSV in the ANSI code page: 'Â·' for '·'
+                out.write("\ufeff")
             writer.writeheader()
         if args.format == "json":
             dump = _parse(args.files[0], args, known_tags)
