@@ -731,6 +731,28 @@ def test_format_reads_csv_as_a_spreadsheet_saves_it(
         assert (code, err) == (0, "") and out == format_dump(edited), name
 
 
+def test_format_reads_a_csv_saved_in_a_code_page_with_its_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Excel saves 'CSV (Comma delimited)' in the ANSI code page ('?' for what it lacks).
+    written = run(capsys, "parse", str(PAGE8), "--format", "csv")[1]
+    ansi = written.encode("cp1252", errors="replace")
+    (tmp_path / "ansi.csv").write_bytes(ansi)
+    (tmp_path / "utf8.csv").write_text(ansi.decode("cp1252"), encoding="utf-8", newline="")
+    code, out, err = run(capsys, "format", str(tmp_path / "ansi.csv"), "-o", str(tmp_path / "out.txt"))
+    assert (code, out) == (2, "") and not (tmp_path / "out.txt").exists()
+    assert err.endswith(
+        "text (another reads with --encoding: cp1252, as Excel saves 'CSV (Comma delimited)')\n"
+    )
+    code, out, err = run(capsys, "format", str(tmp_path / "ansi.csv"), "--encoding", "cp1252")
+    assert (code, err) == (0, "") and out == run(capsys, "format", str(tmp_path / "utf8.csv"))[1]
+    assert "Architecture" in out and "·" in out
+    code, out, err = run(capsys, "format", str(tmp_path / "ansi.csv"), "--encoding", "ascii")
+    assert (
+        code == 2 and err.startswith(f"feedparse-txt: {tmp_path / 'ansi.csv'}:") and "not ascii text\n" in err
+    )
+
+
 def test_format_names_the_line_of_csv_it_cannot_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

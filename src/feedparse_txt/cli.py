@@ -151,6 +151,13 @@ def _parser() -> argparse.ArgumentParser:
     fmt = commands.add_parser("format", help="JSON, JSON Lines or CSV back into dump text")
     fmt.add_argument("file", metavar="FILE", help="what 'parse' writes: JSON Lines, --format json or csv")
     fmt.add_argument("-o", "--output", metavar="OUT")
+    fmt.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="CODEC",
+        help="the file's encoding when not UTF-8 (or UTF-16/32): cp1252, ... as Excel saves "
+        "'CSV (Comma delimited)'",
+    )
     return parser
 
 
@@ -668,13 +675,15 @@ def _decode(name: str) -> str:
 
 
 @contextlib.contextmanager
-def _invalid_bytes_named(name: str) -> Iterator[None]:
-    """An invalid byte in the file ``name`` (read as :func:`_decode` reads it) as a usage error."""
+def _invalid_bytes_named(name: str, encoding: str | None = None, hint: str = "") -> Iterator[None]:
+    """An invalid byte in the file ``name``, read in ``encoding`` or as :func:`_decode`
+    reads it, as a usage error; ``hint`` after it."""
     try:
         yield
     except ParseError as error:
         where = f"{name}:{error.line}:{error.column}"
-        raise UsageError(f"{where}: an invalid byte: not UTF-8, UTF-16 or UTF-32 text") from None
+        text = f"{encoding} text" if encoding else "UTF-8, UTF-16 or UTF-32 text"
+        raise UsageError(f"{where}: an invalid byte: not {text}{hint}") from None
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
@@ -805,8 +814,14 @@ _HELD_IN_MEMORY = 8 << 20
 
 
 def cmd_format(args: argparse.Namespace) -> int:
-    with _open_bytes(args.file) as file, _invalid_bytes_named(args.file):
-        blocks = (block for block, _ in iter_text_blocks(iter_chunks(file, strict=True)))
+    hint = (
+        ""
+        if args.encoding
+        else " (another reads with --encoding: cp1252, as Excel saves 'CSV (Comma delimited)')"
+    )
+    with _open_bytes(args.file) as file, _invalid_bytes_named(args.file, args.encoding, hint):
+        chunks = iter_chunks(file, strict=True, codec=args.encoding)
+        blocks = (block for block, _ in iter_text_blocks(chunks))
         head = ""
         for block in blocks:  # up to the first line with text: it tells what the rest is
             head += block
