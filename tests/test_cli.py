@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -753,6 +754,35 @@ def test_format_reads_a_csv_saved_in_a_code_page_with_its_encoding(
     )
 
 
+@pytest.mark.parametrize(
+    ("order", "written", "misread"),
+    [
+        ("MDY", "{d.month}/{d.day}/{d.year}", "13/27/2019"),
+        ("DMY", "{d.day:02}/{d.month:02}/{d.year}", "27/13/2019"),
+        ("DMY", "{d.day}.{d.month}.{d.year}", "31.2.2019"),
+        ("YMD", "{d.year}/{d.month}/{d.day}", "2019/27/8"),
+    ],
+)
+def test_format_reads_csv_dates_a_spreadsheet_rewrote_in_the_order_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, order: str, written: str, misread: str
+) -> None:
+    # Excel saves the ISO dates of a CSV as its locale writes dates: 8/27/2019, 27.08.2019.
+    code, text, _ = run(capsys, "parse", str(PAGE8), "--format", "csv")
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    at = header.index("published")
+    for row in rows[::2]:  # some rewritten, some left ISO
+        row[at] = written.format(d=dt.date.fromisoformat(row[at]))
+    (tmp_path / "excel.csv").write_text(_csv_text([header, *rows]), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(tmp_path / "excel.csv"), "--date-order", order)
+    assert (code, err) == (0, "") and parse_dump(out).articles == parse_dump(PAGE8).articles
+    rows[3][at] = misread
+    (tmp_path / "excel.csv").write_text(_csv_text([header, *rows]), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(tmp_path / "excel.csv"), "--date-order", order)
+    assert (
+        code == 2 and f":5: not a record as CSV (published '{misread}' is no date in {order} order: " in err
+    )
+
+
 def test_format_names_the_line_of_csv_it_cannot_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -762,7 +792,13 @@ def test_format_names_the_line_of_csv_it_cannot_read(
     for field, value, message in (
         ("likes", "1.2K", "likes must be a count of digits 0-9, found '1.2K'"),
         ("likes", "", "likes must be a count of digits 0-9, found ''"),
-        ("published", "8/27/2019", "published must be an ISO date (2019-08-27), found '8/27/2019'"),
+        (
+            "published",
+            "8/27/2019",
+            "found '8/27/2019': a spreadsheet rewrote it? give --date-order MDY, DMY or YMD",
+        ),
+        ("published", "2019-02-30", "published must be an ISO date (2019-08-27), found '2019-02-30'"),
+        ("published", "Aug 27, 2019", "published must be a date like 2019-08-27, found 'Aug 27, 2019'"),
         ("tags", "", "each tag must be a non-empty one-line str"),
         ("author", " Amap Tech", "must not start or end with whitespace"),
         (None, "", "expected 8 fields, as in the header row, found 5"),

@@ -158,6 +158,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the file's encoding when not UTF-8 (or UTF-16/32): cp1252, ... as Excel saves "
         "'CSV (Comma delimited)'",
     )
+    fmt.add_argument(
+        "--date-order",
+        choices=("MDY", "DMY", "YMD"),
+        help="the order of CSV dates a spreadsheet rewrote as its locale writes them: MDY "
+        "8/27/2019, DMY 27/08/2019 or 27.08.2019, YMD 2019/08/27 (ISO dates read either way)",
+    )
     return parser
 
 
@@ -833,7 +839,10 @@ def cmd_format(args: argparse.Namespace) -> int:
         if first == "{" or _WHOLE_DUMP_KEY.search(first):
             return _format_whole_dump(args, head + "".join(blocks))
         columns = _csv_columns(args.file, head)
-        read = _json_lines_reader(args.file) if columns is None else _csv_reader(args.file, columns)
+        if columns is None:
+            read = _json_lines_reader(args.file)
+        else:
+            read = _csv_reader(args.file, columns, args.date_order)
         _format_records(args.file, args.output, map(read, itertools.chain([head], blocks)))
     return 0
 
@@ -915,9 +924,10 @@ def _csv_columns(name: str, head: str) -> list[str] | None:
     return None if missing else columns
 
 
-def _csv_reader(name: str, columns: list[str]) -> Callable[[str], list[Article]]:
+def _csv_reader(name: str, columns: list[str], date_order: str | None) -> Callable[[str], list[Article]]:
     """A reader of the records in blocks of whole lines of CSV as ``parse`` writes it
-    (tags joined by `` | ``), the header row ``columns`` first, in turn."""
+    (tags joined by `` | ``), the header row ``columns`` first, in turn; dates not ISO
+    in ``date_order`` (see :func:`_iso_date_in_order`)."""
     number = 0  # of the line before the block
 
     def read(block: str) -> list[Article]:
@@ -933,7 +943,7 @@ def _csv_reader(name: str, columns: list[str]) -> Callable[[str], list[Article]]
                     raise ValueError(
                         f"expected {len(columns)} fields, as in the header row, found {len(values)}"
                     )
-                articles.append(_article_of_row(dict(zip(columns, values, strict=True))))
+                articles.append(_article_of_row(dict(zip(columns, values, strict=True)), date_order))
         except (csv.Error, ValueError, TypeError) as error:
             raise UsageError(f"{name}:{number + rows.line_num}: not a record as CSV ({error})") from None
         number += rows.line_num
@@ -942,14 +952,39 @@ def _csv_reader(name: str, columns: list[str]) -> Callable[[str], list[Article]]
     return read
 
 
-def _article_of_row(row: dict[str, str]) -> Article:
+def _article_of_row(row: dict[str, str], date_order: str | None) -> Article:
     fields: dict[str, Any] = {**row, "tags": row["tags"].split(" | ")}
+    if not _ISO_DATE.fullmatch(row["published"]):
+        fields["published"] = _iso_date_in_order(row["published"], date_order)
     for count in ("likes", "read_minutes"):
         text = row[count]
         if not (text.isascii() and text.isdigit()):
             raise ValueError(f"{count} must be a count of digits 0-9, found {text!r}")
         fields[count] = int(text)
     return article_from_dict(fields)
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A date as a spreadsheet writes it in its locale's order: 8/27/2019, 27.08.2019.
+_NUMERIC_DATE = re.compile(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})\.?")
+
+
+def _iso_date_in_order(text: str, order: str | None) -> str:
+    """The ISO form of the date ``text`` whose day, month and year stand in ``order``
+    (``"DMY"``, ...): Excel saves the dates of a CSV as its locale writes them."""
+    found = _NUMERIC_DATE.fullmatch(text)
+    if order is None or found is None:
+        hint = ": a spreadsheet rewrote it? give --date-order MDY, DMY or YMD" if found else ""
+        example = {"MDY": "8/27/2019", "DMY": "27/08/2019", "YMD": "2019/08/27"}.get(order or "", "")
+        like = f" or {example}" if example else ""
+        raise ValueError(f"published must be a date like 2019-08-27{like}, found {text!r}{hint}")
+    parts = dict(zip(order, found.groups(), strict=True))
+    if len(parts["Y"]) != 4:
+        raise ValueError(f"published must have a four-digit year, found {text!r}")
+    try:
+        return _dt.date(int(parts["Y"]), int(parts["M"]), int(parts["D"])).isoformat()
+    except ValueError as error:
+        raise ValueError(f"published {text!r} is no date in {order} order: {error}") from None
 
 
 COMMANDS = {
