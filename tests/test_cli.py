@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import Article, Dump, cli, format_date, format_dump, normalize, parse_dump, parse_files
 from feedparse_txt import source as source_module
-from feedparse_txt.cli import main
+from feedparse_txt.cli import CSV_FIELDS, main
 from feedparse_txt.jsonio import article_to_dict
 from feedparse_txt.strategies import articles_lists
 
@@ -781,6 +781,29 @@ def test_format_reads_csv_dates_a_spreadsheet_rewrote_in_the_order_given(
     assert (
         code == 2 and f":5: not a record as CSV (published '{misread}' is no date in {order} order: " in err
     )
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [",".join(CSV_FIELDS), ",".join(reversed(CSV_FIELDS)), '"author"', "{", '{"a": 1}']
+            ),
+            st.text(st.sampled_from('ab,"|\r\n{}:0123456789-/. \u2028'), max_size=30),
+        ),
+        max_size=6,
+    ),
+    st.sampled_from(["", "MDY"]),
+)
+def test_format_of_any_text_writes_records_or_names_what_it_cannot_read(lines: list[str], order: str) -> None:
+    # A table a person edited may be anything: exit 0 or 2, never a traceback.
+    with tempfile.TemporaryDirectory() as folder:
+        table = Path(folder) / "t.csv"
+        table.write_text("\n".join(lines), encoding="utf-8", newline="")
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = main(["format", str(table), *(["--date-order", order] if order else [])])
+        assert code in (0, 2) and (code == 0) == (err.getvalue() == "")
 
 
 def test_format_names_the_line_of_csv_it_cannot_read(
