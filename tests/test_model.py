@@ -217,6 +217,11 @@ def test_evolve_keeps_the_header_in_front() -> None:
     again = parse_dump(out)
     assert again.header == dump.header and again.articles[0].title == "A new title"
     assert format_dump(attrs.evolve(dump, header=None)).startswith("Coder Trainee\n")
+    # A views header, its records taken away, in a file without a final newline: the
+    # header's blank line was cut off with the newline, and it read as cut off.
+    bootmem = parse_dump(DATA / "tags_bootmem.txt")
+    alone = format_dump(attrs.evolve(bootmem, articles=()))
+    assert not bootmem.final_newline and parse_dump(alone).headers == bootmem.headers
     # Without its header and with records changed too: it wrote a blank line first.
     unheaded = format_dump(attrs.evolve(dump, header=None, articles=(replaced, *dump.articles[1:])))
     assert unheaded.startswith("Coder Trainee\n") and parse_dump(unheaded).articles[0] == replaced

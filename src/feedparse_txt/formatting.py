@@ -130,10 +130,23 @@ def format_dump(dump: Dump | Iterable[Article], header: Header | None = None) ->
             raise TypeError(f"format_dump needs Article records, found {type(article).__name__}")
     if dump.newline == "\r":
         _check_no_lone_cr(dump)
-    text = "".join(_written(written_document(dump), dump.newline))
-    if not dump.final_newline and text.endswith(line_break(dump.newline)):
+    document = written_document(dump)
+    text = "".join(_written(document, dump.newline))
+    if (
+        not dump.final_newline
+        and text.endswith(line_break(dump.newline))
+        and not _ends_with_blank_line(document)
+    ):
         text = text[: -len(dump.newline)] if text.endswith(dump.newline) else text[:-1]
     return (BOM + text) if dump.bom else text
+
+
+def _ends_with_blank_line(document: Document) -> bool:
+    """Whether ``document`` ends with a header whose style ends with a blank line (a
+    views header, its records taken away): without its line ending the line would
+    not be there, and the header would read as cut off."""
+    last = document.entries[-1] if document.entries else None
+    return isinstance(last, HeaderEntry) and HEADER_STYLES[last.header.style][-1] is Role.BLANK
 
 
 def _check_no_lone_cr(dump: Dump) -> None:
