@@ -806,6 +806,19 @@ def test_format_of_any_text_writes_records_or_names_what_it_cannot_read(lines: l
         assert code in (0, 2) and (code == 0) == (err.getvalue() == "")
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_format_given_dump_text_says_which_command_reads_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path
+) -> None:
+    (tmp_path / "dump.txt").write_bytes(b"\n" + path.read_bytes())
+    code, out, err = run(capsys, "format", str(tmp_path / "dump.txt"), "-o", str(tmp_path / "out.txt"))
+    assert (code, out) == (2, "") and not (tmp_path / "out.txt").exists()
+    assert err == (
+        f"feedparse-txt: {tmp_path / 'dump.txt'}:2: not JSON, JSON Lines or CSV as 'parse' writes them: "
+        "dump text is read by 'parse', and written anew by 'normalize'\n"
+    )
+
+
 def test_format_names_the_line_of_csv_it_cannot_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

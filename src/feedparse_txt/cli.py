@@ -893,9 +893,10 @@ def _format_records(name: str, output: str | None, blocks: Iterable[list[Article
 def _json_lines_reader(name: str) -> Callable[[str], list[Article]]:
     """A reader of the records in blocks of whole lines of JSON Lines, in turn."""
     number = 0  # of the line
+    first = True  # no line read yet
 
     def read(block: str) -> list[Article]:
-        nonlocal number
+        nonlocal number, first
         articles = []
         for line in text_lines(block):
             number += 1
@@ -903,7 +904,13 @@ def _json_lines_reader(name: str) -> Callable[[str], list[Article]]:
                 try:
                     articles.append(article_from_dict(json.loads(line)))
                 except (json.JSONDecodeError, ValueError, TypeError) as error:
+                    if first and not line.lstrip().startswith("{"):  # a dump given for its JSON?
+                        what = "JSON, JSON Lines or CSV as 'parse' writes them: dump text is read by 'parse'"
+                        raise UsageError(
+                            f"{name}:{number}: not {what}, and written anew by 'normalize'"
+                        ) from None
                     raise UsageError(f"{name}:{number}: not a dump as JSON or JSON Lines ({error})") from None
+                first = False
         return articles
 
     return read
