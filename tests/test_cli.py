@@ -688,6 +688,20 @@ def _csv_text(rows: list[list[str]], lineterminator: str = "\r\n") -> str:
     return text.getvalue()
 
 
+def test_format_reads_back_a_csv_field_longer_than_csvs_own_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # csv refuses a field over 128 KiB unless told: parse wrote what format could not read.
+    article = attrs.evolve(parse_dump(PAGE8).articles[0], summary=" ".join(["A long summary."] * 12_500))
+    (tmp_path / "long.txt").write_text(format_dump([article]), encoding="utf-8")
+    assert (
+        run(capsys, "parse", str(tmp_path / "long.txt"), "--format", "csv", "-o", str(tmp_path / "r.csv"))[0]
+        == 0
+    )
+    code, out, err = run(capsys, "format", str(tmp_path / "r.csv"))
+    assert (code, err) == (0, "") and out == format_dump([article])
+
+
 def test_parse_writes_csv_with_a_byte_order_mark_for_excel(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -921,6 +921,9 @@ def _csv_columns(name: str, head: str) -> list[str] | None:
     writes (in any order, among others: a spreadsheet's own); None for other text."""
     if head.startswith("{"):
         return None  # JSON Lines
+    # A field as long as parse writes it: csv refuses one over 128 KiB unless told, and
+    # a summary may be longer. (The limit is the csv module's; 2**31 - 1 fits a C long.)
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     try:
         columns = next(csv.reader(io.StringIO(head, newline="")), [])
     except csv.Error:
