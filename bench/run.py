@@ -147,6 +147,18 @@ def streaming_peak_rss(path: Path, reading: str = "for _ in iter_articles(path):
     return int(subprocess.check_output([sys.executable, "-c", code, str(path)])) / 1024  # kB
 
 
+COMPRESSIONS = {"gz": "gzip", "xz": "lzma", "bz2": "bz2"}  # suffix: the module that writes it
+
+
+def compressed_file(path: Path, suffix: str) -> Path:
+    """``path`` compressed as ``gzip``, ``xz`` or ``bzip2`` do by default (written once)."""
+    packed = path.with_name(f"{path.name}.{suffix}")
+    if not packed.exists():
+        module = __import__(COMPRESSIONS[suffix])
+        packed.write_bytes(module.compress(path.read_bytes()))
+    return packed
+
+
 def corpus_files() -> list[Path]:
     corpus_dir = OUT / "corpus"
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -338,6 +350,8 @@ def main() -> int:
         target("iter_articles over 100 MB: peak RSS <= 40 MB", rss <= 40, f"{rss:.1f} MB")
         rss = streaming_peak_rss(path100, "for piece in iter_normalized(path): out.write(piece)")
         print(f"  iter_normalized over 100 MB, written to /dev/null: peak RSS {rss:.1f} MB")
+        rss = streaming_peak_rss(compressed_file(path100, "gz"))
+        print(f"  iter_articles over 100 MB gzipped: peak RSS {rss:.1f} MB")
 
     print("\nparse_dump(strict=False) of messy copies of the 1 MB dump (the copies in turns)")
     copies = messy_copies(dump_file(1)[1])
@@ -347,6 +361,16 @@ def main() -> int:
     for name, copy in copies.items():
         speed, ratio = len(copy.encode()) / MB / seconds[name], seconds[name] / seconds["the clean copy"]
         print(f"  {name:36} {speed:6.1f} MB/s  ({ratio:4.1f}x the clean copy's time)")
+
+    print("\nparse_dump of the 10 MB dump's file, compressed (the files in turns)")
+    packed = {suffix: compressed_file(path10, suffix) for suffix in COMPRESSIONS}
+    seconds = best_interleaved(
+        {name: functools.partial(parse_dump, path) for name, path in [("txt", path10), *packed.items()]},
+        rounds=3,
+    )
+    for name, path in [("txt", path10), *packed.items()]:
+        size, ratio = path.stat().st_size / MB, seconds[name] / seconds["txt"]
+        print(f"  .{name:4} {size:5.1f} MB  {rate(seconds[name])}  ({ratio:4.2f}x the .txt's time)")
 
     print("\nimport time (median of 11 fresh interpreters each, alternating)")
     attrs_s, ours = import_times(("attrs", "feedparse_txt"), clean=False)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from . import __version__
+from .compressed import MAGIC_SIZE, UNPACKED, compression_of
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
@@ -226,6 +227,7 @@ def _progress_bar(name: str, size: int, unit: str = "char") -> Callable[[int, in
     bar = tqdm(total=size, unit=unit, unit_scale=True, desc=name, leave=False, file=sys.stderr)
 
     def update(done: int, total: int) -> None:
+        bar.total = total  # what the caller counts: a compressed file holds more than its size
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
@@ -374,6 +376,16 @@ def _replaceable(name: str) -> Path | None:
         return path if stat.S_ISREG(os.stat(path).st_mode) else None
     except FileNotFoundError:
         return path
+
+
+def _compression_of_file(path: Path) -> str | None:
+    """The compression the file at ``path`` is read through, if it is one that is."""
+    try:
+        with open(path, "rb") as file:
+            kind = compression_of(file.read(MAGIC_SIZE))
+    except OSError:
+        return None  # reading it again will say what is wrong
+    return kind if kind in UNPACKED else None
 
 
 @contextlib.contextmanager
@@ -702,6 +714,11 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                 path = _replaceable(name)
                 if path is None:
                     raise UsageError(f"{name}: --in-place needs a regular file")
+                if kind := _compression_of_file(path):
+                    raise UsageError(
+                        f"{name}: --in-place would write {kind}-compressed text back uncompressed: "
+                        "write the canonical form to another file (-o FILE)"
+                    )
                 with _aside(path) as (file, temporary):
                     written.append((temporary, path))
                     _write_normalized(name, args, file)

@@ -113,7 +113,8 @@ def parse_dump(
     ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
     parses) help the lazy split of every record's tags, with each page's own tag.
     Bytes are UTF-8 (with or without BOM), or UTF-16 or UTF-32 if they start with
-    that byte order mark;
+    that byte order mark; gzip, bzip2 or xz bytes are read as the text they hold
+    (cut off or damaged: the text up to there, and a ``bad-compression`` problem);
     ``encoding`` names another codec (``"cp1252"``, ``"gbk"``: what Windows Notepad
     saves as "ANSI") for bytes and binary files. ``LookupError`` if Python has none.
 

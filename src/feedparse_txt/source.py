@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Union
+from typing import IO, Union, cast
 
+from .compressed import MAGIC_SIZE, UNPACKED, Unpacked, compression_of, unpacked_bytes
 from .errors import ParseError, Problem
 
 __all__ = ["Source"]
@@ -249,15 +249,41 @@ def _display(codec: str) -> str:
 def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     """Bytes to text: UTF-8 or as a UTF-16/32 byte order mark says, or ``codec``
     (see :func:`sniff`); bad bytes raise or become U+FFFD."""
+    kind = compression_of(data[:MAGIC_SIZE])
+    if kind in UNPACKED:
+        data, damage = unpacked_bytes(data, kind)
+    else:
+        damage = None
     name, skip = sniff(data[:_SNIFFED], codec)
     body = data[skip:]  # once: after a byte order mark, the slice copies the whole file
     try:
-        return Decoded(body.decode(name), skip > 0, [], name)
+        decoded = Decoded(body.decode(name), skip > 0, [], name)
     except UnicodeDecodeError as error:
         problem = _invalid_byte(body, skip, name, start=error.start)
         if strict:
             raise problem from None
-        return Decoded(body.decode(name, errors="replace"), skip > 0, [problem.problem], name)
+        decoded = Decoded(body.decode(name, errors="replace"), skip > 0, [problem.problem], name)
+    if damage is not None:
+        text = decoded.text
+        problem = _damaged(damage, text.count("\n"), text[text.rfind("\n") + 1 :])
+        if strict:
+            raise problem
+        decoded.problems.append(problem.problem)
+    return decoded
+
+
+def _damaged(damage: str, lines: int, last_line: str) -> ParseError:
+    """The error for compressed data that is cut off or damaged (``damage`` says how)
+    where its text ends: after ``lines`` line endings and ``last_line``."""
+    if not lines and "\r" in last_line:  # lines end at a lone CR in a text without LF
+        lines = last_line.count("\r")
+        last_line = last_line[last_line.rfind("\r") + 1 :]
+    return ParseError(
+        "bad-compression",
+        f"{damage} (the text up to here is read)",
+        line=lines + 1,
+        column=len(last_line) + 1,
+    )
 
 
 def _invalid_byte(
@@ -300,7 +326,7 @@ def _invalid_byte(
         end = "\r" if not lines_before and "\n" not in data.decode(codec, errors="replace") else "\n"
         line = lines_before + before.count(end) + 1
         column = len(before) - (before.rfind(end) + 1) + 1
-    packed = _compression(data) if offset == 0 else None
+    packed = compression_of(data[:MAGIC_SIZE]) if offset == 0 else None
     advice = (
         f"the file is {packed}-compressed: decompress it first"
         if packed
@@ -313,17 +339,6 @@ def _invalid_byte(
         line=line,
         column=column,
     )
-
-
-# How compressed files start: read as text they fail at a byte, not for want of a codec.
-_COMPRESSED = re.compile(rb"(\x1f\x8b)|(BZh[1-9]1AY&SY)|(\xfd7zXZ\x00)|(\x28\xb5\x2f\xfd)|(PK\x03\x04)")
-_COMPRESSION_NAMES = ("gzip", "bzip2", "xz", "zstd", "zip")
-
-
-def _compression(data: bytes) -> str | None:
-    """The compression ``data`` (a file's first bytes) is in, by its magic number."""
-    found = _COMPRESSED.match(data)
-    return _COMPRESSION_NAMES[found.lastindex - 1] if found and found.lastindex else None
 
 
 def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Decoded:
@@ -344,7 +359,7 @@ def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Deco
     raise TypeError(f"the file's read() returned {type(data).__name__}, not str or bytes")
 
 
-def _read(file: IO[str] | IO[bytes], size: int | None = None, lines: int = 0) -> str | bytes:
+def _read(file: IO[str] | IO[bytes] | Unpacked, size: int | None = None, lines: int = 0) -> str | bytes:
     """``file.read(size)`` (``read()`` if None), ``lines`` lines into the file. An open
     text file that cannot decode its bytes (a UTF-8 dump opened in the locale's
     encoding, on Windows its code page) stops the reading with a ``bad-encoding`` that
@@ -396,9 +411,11 @@ def _chunks_of(
     offset = 0  # bytes read before this chunk (its byte order mark included)
     lines = 0  # line endings decoded so far
     last_line = ""  # the decoded text after the last of them
-    head = b""  # the first bytes, until they tell the encoding
+    head = b""  # the first bytes, until they tell the compression and the encoding
+    reader: IO[str] | IO[bytes] | Unpacked = file
+    unpacked: Unpacked | None = None  # reading the text of compressed bytes
     while True:
-        chunk = _read(file, CHUNK_SIZE, lines)
+        chunk = _read(reader, CHUNK_SIZE, lines)
         if isinstance(chunk, str):
             if chunk:
                 lines += chunk.count("\n")
@@ -412,6 +429,11 @@ def _chunks_of(
             head += chunk
             if not end and len(head) < _SNIFFED:
                 continue  # a pipe may give fewer bytes at a time
+            kind = compression_of(head[:MAGIC_SIZE])
+            if unpacked is None and kind in UNPACKED:
+                reader = unpacked = Unpacked(head, cast("IO[bytes]", file), kind)
+                head = b""
+                continue
             name, skip = sniff(head[:_SNIFFED], codec)
             decoder = codecs.getincrementaldecoder(name)()
             chunk, offset, head = head[skip:], skip, b""  # the first chunk is not held after this
@@ -440,6 +462,12 @@ def _chunks_of(
                 last_line = text[cut + 1 :]
             yield text
         if end:
+            if unpacked is not None and unpacked.damage is not None:
+                problem = _damaged(unpacked.damage, lines, last_line)
+                if strict:
+                    raise problem
+                if on_problem is not None:
+                    on_problem(problem.problem)
             return
 
 

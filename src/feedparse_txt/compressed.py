@@ -1,0 +1,140 @@
+"""Compressed dumps: told by their first bytes, and read through the standard library.
+
+A file in gzip, bzip2 or xz (``page8.txt.gz``, what ``gzip -c`` pipes) is read as the
+text it holds, whatever its name. Its end is checked: a file cut off in a copy or a
+download, or damaged, gives back the text it holds up to there, and says so with a
+``bad-compression`` problem where that text ends (see :class:`Unpacked`). zstd and
+zip are only named (see :func:`compression_of`): Python before 3.14 has no zstd, and a
+zip is an archive of files, not one text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+__all__ = ["UNPACKED", "Unpacked", "compression_of", "unpacked_bytes"]
+
+# How compressed files start, by their magic numbers: gzip's two bytes, bzip2's stream
+# header and the magic of its first block (or of its end, in a stream of no text), xz's
+# stream header, zstd's frame, zip's first local file header.
+_MAGIC = re.compile(
+    rb"(\x1f\x8b)|(BZh[1-9](?:1AY&SY|\x17rE8P\x90))|(\xfd7zXZ\x00)|(\x28\xb5\x2f\xfd)|(PK\x03\x04)"
+)
+_NAMES = ("gzip", "bzip2", "xz", "zstd", "zip")
+#: the compressions read as the text they hold; the others are only named
+UNPACKED = frozenset({"gzip", "bzip2", "xz"})
+#: enough first bytes to tell every compression above
+MAGIC_SIZE = 10
+
+
+def compression_of(head: bytes) -> str | None:
+    """The compression a file whose first bytes are ``head`` is in, by its magic
+    number (``"gzip"``, ``"bzip2"``, ``"xz"``, ``"zstd"``, ``"zip"``); None for any other."""
+    found = _MAGIC.match(head)
+    return _NAMES[found.lastindex - 1] if found and found.lastindex else None
+
+
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class _Decompressor(Protocol):
+    # What zlib's, bz2's and lzma's decompressor objects have in common.
+    @property
+    def eof(self) -> bool: ...
+    @property
+    def unused_data(self) -> bytes: ...
+    def decompress(self, data: bytes, /) -> bytes: ...
+
+
+def _decompressor(kind: str) -> _Decompressor:
+    # Imported when a compressed file comes: most never do, and import time counts.
+    if kind == "gzip":
+        import zlib
+
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)  # a gzip member, its CRC checked
+    if kind == "bzip2":
+        import bz2
+
+        return bz2.BZ2Decompressor()
+    import lzma
+
+    return lzma.LZMADecompressor(lzma.FORMAT_XZ)
+
+
+# Compressed bytes are decompressed this many at a time: damaged data loses what the
+# decompressor would have given for the piece it fails in, and no more.
+_PIECE = 8192
+
+
+class Unpacked:
+    """The bytes a compressed binary file holds: ``head``, its first bytes, read
+    already, then the rest of ``file``; ``kind`` (one of :data:`UNPACKED`) their
+    compression.
+
+    ``read(size)`` gives them a piece at a time (``size`` bytes or a few more), and
+    ``b""`` at the end; also where the data is cut off or damaged, after which
+    ``damage`` says what was wrong (None if nothing was). Streams written one after
+    another (``cat a.gz b.gz``) read as one, as ``gzip -d`` reads them.
+    """
+
+    def __init__(self, head: bytes, file: _Readable, kind: str) -> None:
+        self.kind = kind
+        self.damage: str | None = None
+        self._file = file
+        self._pending = head  # read, not yet decompressed: from _start on
+        self._start = 0
+        self._decompressor = _decompressor(kind)
+        self._done = False
+
+    def read(self, size: int = -1, /) -> bytes:
+        pieces = []
+        have = 0
+        while not self._done and (size < 0 or have < size):
+            piece = self._decompressed()
+            pieces.append(piece)
+            have += len(piece)
+        return b"".join(pieces)
+
+    def _decompressed(self) -> bytes:
+        """What the next piece of compressed bytes holds (maybe nothing)."""
+        # An offset, not a shorter copy each time: a whole file may be pending.
+        data = self._pending[self._start : self._start + _PIECE]
+        self._start += len(data)
+        if not data:
+            data = self._pending = self._file.read(_PIECE)
+            self._start = len(data)
+        if self._decompressor.eof:  # what follows a stream: another one, or zero bytes of padding
+            data = data.lstrip(b"\0")
+            if data:
+                self._decompressor = _decompressor(self.kind)
+        if not data:
+            self._done = True
+            if not self._decompressor.eof:
+                self.damage = f"expected more {self.kind} data, found the end of the file: it is cut off"
+            return b""
+        try:
+            text = self._decompressor.decompress(data)
+        except Exception as error:  # zlib.error, OSError (bz2), lzma.LZMAError: the data is bad
+            self._done = True
+            self.damage = f"expected {self.kind} data, found data that does not decompress ({error})"
+            return b""
+        if self._decompressor.eof:  # the next stream starts in what it was given: read it again
+            self._start -= len(self._decompressor.unused_data)
+        return text
+
+
+def unpacked_bytes(data: bytes, kind: str) -> tuple[bytes, str | None]:
+    """The bytes ``data``, compressed in ``kind``, holds, and what was wrong with them
+    (see :attr:`Unpacked.damage`)."""
+    file = Unpacked(data, _NOTHING_MORE, kind)
+    return file.read(), file.damage
+
+
+class _NothingMore:
+    def read(self, size: int = -1, /) -> bytes:
+        return b""
+
+
+_NOTHING_MORE = _NothingMore()

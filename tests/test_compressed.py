@@ -1,0 +1,235 @@
+"""Compressed dumps (gzip, bzip2, xz) read as the text they hold, by their first bytes;
+cut off or damaged, the text up to there with a ``bad-compression`` problem."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import itertools
+import lzma
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, cast
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedparse_txt import (
+    Article,
+    KnownTags,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    iter_normalized,
+    parse_dump,
+    parse_files,
+    source,
+)
+from feedparse_txt.cli import main
+from feedparse_txt.compressed import MAGIC_SIZE
+
+from .conftest import REAL_TEXTS, gbk_copies, real_dumps, strict_outcome
+
+COMPRESSIONS: dict[str, Callable[[bytes], bytes]] = {
+    "gzip": gzip.compress,
+    "bzip2": bz2.compress,
+    "xz": lzma.compress,
+}
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe that gives a few bytes at a time, as a slow one may."""
+
+    def __init__(self, data: bytes, step: int = 7) -> None:
+        self._data = memoryview(data)
+        self._step = step
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        taken = self._data[: min(self._step, size if size >= 0 else self._step)]
+        self._data = self._data[len(taken) :]
+        return bytes(taken)
+
+
+def _streamed(data: bytes | io.RawIOBase, chunk: int = 1 << 20) -> tuple[list[Article], list[Problem]]:
+    """The articles and problems of a lenient ``iter_articles``, read ``chunk`` bytes at a time."""
+    found: list[Problem] = []
+    file = io.BytesIO(data) if isinstance(data, bytes) else data
+    with mock.patch.object(source, "CHUNK_SIZE", chunk):
+        articles = list(iter_articles(cast("IO[bytes]", file), strict=False, on_problem=found.append))
+    return articles, found
+
+
+@pytest.mark.parametrize("kind", COMPRESSIONS)
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_a_compressed_real_dump_reads_as_its_text_every_way(kind: str, path: Path, tmp_path: Path) -> None:
+    data = path.read_bytes()
+    plain, outcome = parse_dump(data, strict=False), strict_outcome(data)
+    packed = COMPRESSIONS[kind](data)
+    written = tmp_path / f"{path.name}.{kind}"
+    written.write_bytes(packed)
+    for each in (packed, written, io.BytesIO(packed)):
+        dump = parse_dump(each, strict=False)
+        assert dump == plain and format_dump(dump).encode("utf-8") == data  # the round trip, exact
+    assert strict_outcome(packed) == outcome
+    assert _streamed(packed) == _streamed(data)
+    assert _streamed(_Trickle(packed), chunk=64) == _streamed(data)  # the magic number comes in pieces
+    assert "".join(iter_normalized(written, strict=False)) == "".join(iter_normalized(data, strict=False))
+
+
+@pytest.mark.parametrize("kind", COMPRESSIONS)
+def test_files_compressed_one_after_another_read_as_one_text(kind: str) -> None:
+    # cat a.gz b.gz > both.gz: gzip -d gives both texts, and so does this.
+    first, second = (path.read_bytes() for path in real_dumps()[:2])
+    packed = COMPRESSIONS[kind](first) + COMPRESSIONS[kind](second)
+    dump = parse_dump(packed, strict=False)
+    assert dump.problems == parse_dump(first + second, strict=False).problems
+    assert format_dump(dump).encode("utf-8") == first + second
+    assert _streamed(packed, chunk=4096) == _streamed(first + second)
+
+
+def test_the_text_in_a_compressed_file_may_be_in_any_encoding(tmp_path: Path) -> None:
+    text = REAL_TEXTS["backend-architecture-page8.txt"]
+    utf16 = parse_dump(gzip.compress(text.encode("utf-16")))
+    assert utf16.encoding == "utf-16-le" and format_dump(utf16).encode("utf-16-le") == text.encode("utf-16")
+    for path in gbk_copies(tmp_path):
+        gbk = parse_dump(lzma.compress(path.read_bytes()), encoding="gbk", strict=False)
+        assert gbk.encoding == "gbk" and format_dump(gbk).encode("gbk") == path.read_bytes()
+
+
+@given(
+    st.sampled_from(sorted(REAL_TEXTS)),
+    st.sampled_from(sorted(COMPRESSIONS)),
+    st.floats(0, 1, exclude_max=True),
+    st.sampled_from([64, 4096, 1 << 20]),
+)
+def test_a_cut_off_compressed_dump_keeps_its_text_up_to_the_cut(
+    name: str, kind: str, where: float, chunk: int
+) -> None:
+    # A download or a copy cut short: lenient reading never raises, gives back the
+    # text up to there exactly, and says where it ends; strict reading stops.
+    text = REAL_TEXTS[name]
+    packed = COMPRESSIONS[kind](text.encode("utf-8"))
+    cut = packed[: max(MAGIC_SIZE, int(len(packed) * where))]  # fewer bytes tell no compression
+    dump = parse_dump(cut, strict=False)
+    kept = format_dump(dump)
+    # The text up to the cut, but for a character the cut split in two (U+FFFD).
+    assert text.startswith(kept) or (kept.endswith("\ufffd") and text.startswith(kept[:-1]))
+    # Named where the text ends: before the truncated-record it may cause there.
+    (cause,) = (problem for problem in dump.problems if problem.code == "bad-compression")
+    assert "cut off" in cause.message and (cause.line, cause.column) == _end_of(kept)
+    assert _streamed(cut, chunk) == (list(dump.articles), list(dump.problems))
+    with pytest.raises(ParseError):
+        parse_dump(cut)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """The line and column just after the end of ``text``."""
+    return text.count("\n") + 1, len(text) - text.rfind("\n")
+
+
+@pytest.mark.parametrize("kind", COMPRESSIONS)
+def test_damaged_compressed_data_is_named_and_the_text_before_it_kept(kind: str) -> None:
+    data = REAL_TEXTS["backend-architecture-page8.txt"].encode("utf-8")
+    packed = bytearray(COMPRESSIONS[kind](data))
+    packed[len(packed) // 2] ^= 0x55
+    dump = parse_dump(bytes(packed), strict=False)
+    (cause,) = (problem for problem in dump.problems if problem.code == "bad-compression")
+    assert "does not decompress" in cause.message
+    assert _streamed(bytes(packed)) == (list(dump.articles), list(dump.problems))
+    with pytest.raises(ParseError) as caught:
+        list(iter_articles(io.BytesIO(bytes(packed))))
+    assert caught.value.code == "bad-compression"
+
+
+def test_a_compressed_file_that_cannot_be_read_raises_its_own_error() -> None:
+    # Not taken for damaged data: the disk, the network, a closed file failed.
+    class Failing(io.RawIOBase):
+        def __init__(self) -> None:
+            self._left = gzip.compress(b"Amap Tech\n" * 100_000)[:2000]
+
+        def readable(self) -> bool:
+            return True
+
+        def read(self, size: int = -1) -> bytes:
+            if not self._left:
+                raise OSError(5, "Input/output error")
+            taken, self._left = self._left, b""
+            return taken
+
+    with pytest.raises(OSError, match="Input/output error"):
+        list(iter_articles(cast("IO[bytes]", Failing()), strict=False))
+
+
+def test_compressed_dumps_parse_in_worker_processes(tmp_path: Path) -> None:
+    paths = []
+    for path, (kind, compress) in zip(real_dumps(), itertools.cycle(COMPRESSIONS.items()), strict=False):
+        paths.append(tmp_path / f"{path.name}.{kind}")
+        paths[-1].write_bytes(compress(path.read_bytes()))
+    expected = [parse_dump(path, strict=False) for path in real_dumps()]
+    assert parse_files(paths, workers=2, strict=False) == expected
+
+
+def test_a_compressed_known_tags_file_reads(tmp_path: Path) -> None:
+    listed = tmp_path / "tags.txt.gz"
+    listed.write_bytes(gzip.compress(b"Backend Architecture\nDSL\n"))
+    assert KnownTags.from_file(listed).tags == KnownTags(["Backend Architecture", "DSL"]).tags
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_line_reads_compressed_files_and_stdin(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = real_dumps()[0]
+    packed = tmp_path / "page.txt.gz"
+    packed.write_bytes(gzip.compress(page.read_bytes()))
+    for command in (["parse"], ["parse", "-j", "2"], ["normalize"], ["check"], ["tags"]):
+        assert run(capsys, *command, str(packed)) == run(capsys, *command, str(page))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(packed.read_bytes())))
+    code, out, _err = run(capsys, "parse", "--format", "csv", "-")
+    assert code == 0 and out == run(capsys, "parse", "--format", "csv", str(page))[1]
+    # What parse writes reads back compressed too.
+    records, packed_records = tmp_path / "records.jsonl", tmp_path / "records.jsonl.xz"
+    records.write_text(run(capsys, "parse", str(page))[1], encoding="utf-8")
+    packed_records.write_bytes(lzma.compress(records.read_bytes()))
+    assert run(capsys, "format", str(packed_records)) == run(capsys, "format", str(records))
+
+
+def test_check_names_a_cut_off_compressed_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    packed = tmp_path / "page.txt.bz2"
+    data = bz2.compress(real_dumps()[0].read_bytes())
+    packed.write_bytes(data[:-1])
+    code, out, _err = run(capsys, "check", str(packed))
+    assert code == 1 and "bad-compression expected more bzip2 data" in out
+
+
+def test_normalize_in_place_leaves_a_compressed_file_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Written back in place it would be plain text under a .gz name.
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(real_dumps()[0].read_bytes().replace(b"\n", b"\r\n"))
+    packed = tmp_path / "page.txt.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    before = packed.read_bytes()
+    code, _out, err = run(capsys, "normalize", "--in-place", str(plain), str(packed))
+    assert code == 2 and "--in-place would write gzip-compressed text back uncompressed" in err
+    assert packed.read_bytes() == before and b"\r\n" in plain.read_bytes()  # neither file changed
+    out = tmp_path / "out.txt"
+    assert run(capsys, "normalize", "-o", str(out), str(packed))[0] == 0
+    assert out.read_text(encoding="utf-8") == run(capsys, "normalize", str(plain))[1]
