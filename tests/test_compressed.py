@@ -233,3 +233,17 @@ def test_normalize_in_place_leaves_a_compressed_file_alone(
     out = tmp_path / "out.txt"
     assert run(capsys, "normalize", "-o", str(out), str(packed))[0] == 0
     assert out.read_text(encoding="utf-8") == run(capsys, "normalize", str(plain))[1]
+
+
+def test_format_names_a_cut_off_compressed_file_as_cut_off(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Not as "an invalid byte", which the other errors reading its file are.
+    records = run(capsys, "parse", str(real_dumps()[0]))[1].encode()
+    for name, data in (("records.jsonl.gz", records), ("tags.txt.gz", b"Backend Architecture\n")):
+        (tmp_path / name).write_bytes(gzip.compress(data)[:-4])
+    code, _out, err = run(capsys, "format", str(tmp_path / "records.jsonl.gz"))
+    assert code == 2 and "expected more gzip data, found the end of the file: it is cut off" in err
+    listed = str(tmp_path / "tags.txt.gz")
+    code, _out, err = run(capsys, "parse", "--known-tags", listed, str(real_dumps()[0]))
+    assert code == 2 and "tags.txt.gz:2:1: expected more gzip data" in err

@@ -688,18 +688,21 @@ def _decode(name: str) -> str:
     """The text of a file this tool or a person wrote (JSON, a tag list): UTF-8, or
     UTF-16 or UTF-32 as a dump may be (Windows PowerShell 5 re-encodes what ``>``
     redirects into UTF-16), a byte order mark taken off."""
-    with _invalid_bytes_named(name):
+    with _bad_bytes_named(name):
         return decode(_read_bytes(name), strict=True).text
 
 
 @contextlib.contextmanager
-def _invalid_bytes_named(name: str, encoding: str | None = None, hint: str = "") -> Iterator[None]:
+def _bad_bytes_named(name: str, encoding: str | None = None, hint: str = "") -> Iterator[None]:
     """An invalid byte in the file ``name``, read in ``encoding`` or as :func:`_decode`
-    reads it, as a usage error; ``hint`` after it."""
+    reads it, as a usage error, ``hint`` after it; so too compressed data cut off or
+    damaged, as such."""
     try:
         yield
     except ParseError as error:
         where = f"{name}:{error.line}:{error.column}"
+        if error.code == "bad-compression":
+            raise UsageError(f"{where}: {error.message}") from None
         text = f"{encoding} text" if encoding else "UTF-8, UTF-16 or UTF-32 text"
         raise UsageError(f"{where}: an invalid byte: not {text}{hint}") from None
 
@@ -842,7 +845,7 @@ def cmd_format(args: argparse.Namespace) -> int:
         if args.encoding
         else " (another reads with --encoding: cp1252, as Excel saves 'CSV (Comma delimited)')"
     )
-    with _open_bytes(args.file) as file, _invalid_bytes_named(args.file, args.encoding, hint):
+    with _open_bytes(args.file) as file, _bad_bytes_named(args.file, args.encoding, hint):
         chunks = iter_chunks(file, strict=True, codec=args.encoding)
         blocks = (block for block, _ in iter_text_blocks(chunks))
         head = ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-__all__ = ["UNPACKED", "Unpacked", "compression_of", "unpacked_bytes"]
+__all__ = ["MAGIC_SIZE", "UNPACKED", "Unpacked", "compression_of", "unpacked_bytes"]
 
 # How compressed files start, by their magic numbers: gzip's two bytes, bzip2's stream
 # header and the magic of its first block (or of its end, in a stream of no text), xz's

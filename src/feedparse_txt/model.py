@@ -508,7 +508,7 @@ class Dump:
     bom: bool = attrs.field(default=False, validator=_check_bool)
     #: the codec that decoded the bytes read (``"utf-8"``, ``"utf-16-le"``, the one given
     #: as ``encoding``); None for text. ``format_dump(dump).encode(dump.encoding)`` gives
-    #: back the bytes of a file that decoded without a problem.
+    #: back the bytes of a file that decoded without a problem (decompressed, if it was).
     encoding: str | None = attrs.field(default=None, validator=_check_encoding)
     document: Document = attrs.field(default=Document(), repr=False)
 
