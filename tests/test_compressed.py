@@ -247,3 +247,19 @@ def test_format_names_a_cut_off_compressed_file_as_cut_off(
     listed = str(tmp_path / "tags.txt.gz")
     code, _out, err = run(capsys, "parse", "--known-tags", listed, str(real_dumps()[0]))
     assert code == 2 and "tags.txt.gz:2:1: expected more gzip data" in err
+
+
+def test_parse_jobs_counts_a_compressed_file_as_the_text_it_holds(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Batches hold the records of all their files at once: a file counts by its text.
+    from feedparse_txt import cli
+
+    page = next(path for path in real_dumps() if path.name == "backend-architecture-page8.txt")
+    monkeypatch.setattr(cli, "_LARGE", page.stat().st_size)  # page 8 counts as large here
+    packed = tmp_path / "page.txt.gz"
+    packed.write_bytes(gzip.compress(page.read_bytes()))
+    assert packed.stat().st_size < cli._LARGE  # by its size on disk it would go in a batch
+    assert cli._batch([str(packed)], 0) == []  # streamed, as the large file it holds
+    expected = run(capsys, "parse", str(page), "--with-source")[1].replace(str(page), str(packed))
+    assert run(capsys, "parse", str(packed), "--with-source", "-j", "2") == (0, expected, "")
