@@ -278,12 +278,7 @@ def _damaged(damage: str, lines: int, last_line: str) -> ParseError:
     if not lines and "\r" in last_line:  # lines end at a lone CR in a text without LF
         lines = last_line.count("\r")
         last_line = last_line[last_line.rfind("\r") + 1 :]
-    return ParseError(
-        "bad-compression",
-        f"{damage} (the text up to here is read)",
-        line=lines + 1,
-        column=len(last_line) + 1,
-    )
+    return ParseError("bad-compression", damage, line=lines + 1, column=len(last_line) + 1)
 
 
 def _invalid_byte(
