@@ -149,6 +149,38 @@ def test_damaged_compressed_data_is_named_and_the_text_before_it_kept(kind: str)
     assert caught.value.code == "bad-compression"
 
 
+MAGIC_NUMBERS = [b"\x1f\x8b", b"BZh91AY&SY", b"BZh9\x17rE8P\x90", b"\xfd7zXZ\x00"]
+
+
+@given(
+    st.one_of(
+        st.builds(bytes.__add__, st.sampled_from(MAGIC_NUMBERS), st.binary()),  # not compressed after all
+        st.builds(  # a real dump compressed, then bytes changed, cut out or added
+            lambda data, at, cut, added: data[:at] + added + data[at + cut :],
+            st.builds(
+                lambda name, kind: COMPRESSIONS[kind](REAL_TEXTS[name].encode("utf-8")),
+                st.sampled_from(sorted(REAL_TEXTS)),
+                st.sampled_from(sorted(COMPRESSIONS)),
+            ),
+            st.integers(MAGIC_SIZE, 3000),
+            st.integers(0, 8),
+            st.binary(max_size=8),
+        ),
+    ),
+    st.sampled_from([64, 1 << 20]),
+)
+def test_compressed_bytes_of_any_damage_never_raise_when_lenient(data: bytes, chunk: int) -> None:
+    dump = parse_dump(data, strict=False)
+    assert _streamed(data, chunk) == (list(dump.articles), list(dump.problems))
+    assert format_dump(parse_dump(format_dump(dump), strict=False)) == format_dump(dump)
+    try:
+        parse_dump(data)
+    except ParseError:
+        assert dump.problems  # strict stops only at what lenient names
+    else:
+        assert not dump.problems
+
+
 def test_a_compressed_file_that_cannot_be_read_raises_its_own_error() -> None:
     # Not taken for damaged data: the disk, the network, a closed file failed.
     class Failing(io.RawIOBase):

@@ -63,8 +63,9 @@ def _decompressor(kind: str) -> _Decompressor:
     return lzma.LZMADecompressor(lzma.FORMAT_XZ)
 
 
-# Compressed bytes are decompressed this many at a time: damaged data loses what the
-# decompressor would have given for the piece it fails in, and no more.
+# Compressed bytes are decompressed in pieces that end at a multiple of this many from the
+# file's start: damaged data loses what the decompressor would have given for the piece
+# it fails in, and no more; and that is the same text however the file is read.
 _PIECE = 8192
 
 
@@ -83,8 +84,10 @@ class Unpacked:
         self.kind = kind
         self.damage: str | None = None
         self._file = file
-        self._pending = head  # read, not yet decompressed: from _start on
-        self._start = 0
+        self._head = head
+        self._start = 0  # of the head's bytes not yet taken: an offset, as a head may be a whole file
+        self._back = b""  # bytes taken, then handed back: the start of the next stream
+        self._offset = 0  # bytes taken from the file's start
         self._decompressor = _decompressor(kind)
         self._done = False
 
@@ -99,30 +102,47 @@ class Unpacked:
 
     def _decompressed(self) -> bytes:
         """What the next piece of compressed bytes holds (maybe nothing)."""
-        # An offset, not a shorter copy each time: a whole file may be pending.
-        data = self._pending[self._start : self._start + _PIECE]
-        self._start += len(data)
-        if not data:
-            data = self._pending = self._file.read(_PIECE)
-            self._start = len(data)
-        if self._decompressor.eof:  # what follows a stream: another one, or zero bytes of padding
-            data = data.lstrip(b"\0")
-            if data:
-                self._decompressor = _decompressor(self.kind)
+        data = self._taken(_PIECE - self._offset % _PIECE)
         if not data:
             self._done = True
             if not self._decompressor.eof:
                 self.damage = f"expected more {self.kind} data, found the end of the file: it is cut off"
             return b""
+        if self._decompressor.eof:  # what follows a stream: another one, or zero bytes of padding
+            data = data.lstrip(b"\0")
+            if not data:
+                return b""
+            self._decompressor = _decompressor(self.kind)
         try:
             text = self._decompressor.decompress(data)
         except Exception as error:  # zlib.error, OSError (bz2), lzma.LZMAError: the data is bad
             self._done = True
             self.damage = f"expected {self.kind} data, found data that does not decompress ({error})"
             return b""
-        if self._decompressor.eof:  # the next stream starts in what it was given: read it again
-            self._start -= len(self._decompressor.unused_data)
+        if self._decompressor.eof:  # the next stream starts in what it was given
+            self._back = self._decompressor.unused_data
+            self._offset -= len(self._back)
         return text
+
+    def _taken(self, wanted: int) -> bytes:
+        """The next ``wanted`` compressed bytes (fewer at the end): those handed back,
+        then the head's, then the file's."""
+        parts = []
+        while wanted > 0:
+            if self._back:
+                part, self._back = self._back[:wanted], self._back[wanted:]
+            elif self._start < len(self._head):
+                part = self._head[self._start : self._start + wanted]
+                self._start += len(part)
+            else:
+                part = self._file.read(wanted)  # a pipe may give fewer
+                if not part:
+                    break
+            parts.append(part)
+            wanted -= len(part)
+        data = b"".join(parts)
+        self._offset += len(data)
+        return data
 
 
 def unpacked_bytes(data: bytes, kind: str) -> tuple[bytes, str | None]:
