@@ -248,14 +248,20 @@ def _display(codec: str) -> str:
 
 def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     """Bytes to text: UTF-8 or as a UTF-16/32 byte order mark says, or ``codec``
-    (see :func:`sniff`); bad bytes raise or become U+FFFD."""
+    (see :func:`sniff`); bad bytes raise or become U+FFFD. Compressed bytes are
+    the text they hold (see :mod:`.compressed`); cut off or damaged, the text up to
+    there, and a ``bad-compression`` error or problem where it ends."""
     kind = compression_of(data[:MAGIC_SIZE])
     if kind in UNPACKED:
         data, damage = unpacked_bytes(data, kind)
+        if damage is not None and _cut_mark(data):
+            data = b""
     else:
         damage = None
     name, skip = sniff(data[:_SNIFFED], codec)
     body = data[skip:]  # once: after a byte order mark, the slice copies the whole file
+    if damage is not None:
+        body = _whole_characters(body, name)
     try:
         decoded = Decoded(body.decode(name), skip > 0, [], name)
     except UnicodeDecodeError as error:
@@ -270,6 +276,22 @@ def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
             raise problem
         decoded.problems.append(problem.problem)
     return decoded
+
+
+def _cut_mark(data: bytes) -> bool:
+    """Whether ``data``, all the text that compressed data cut off holds, is the start
+    of a byte order mark, and so no character yet (see :func:`_whole_characters`)."""
+    return any(len(data) < len(bom) and bom.startswith(data) for bom, _ in _BOMS)
+
+
+def _whole_characters(data: bytes, codec: str) -> bytes:
+    """``data`` without the bytes of a character it ends inside: the text cut off with
+    compressed data ends where its last whole character does, as the cut, not an
+    invalid byte, is what is wrong there."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    decoder.decode(data, final=False)
+    held = decoder.getstate()[0]
+    return data[: len(data) - len(held)]
 
 
 def _damaged(damage: str, lines: int, last_line: str) -> ParseError:
@@ -429,14 +451,18 @@ def _chunks_of(
                 reader = unpacked = Unpacked(head, cast("IO[bytes]", file), kind)
                 head = b""
                 continue
+            if end and unpacked is not None and unpacked.damage is not None and _cut_mark(head):
+                head = b""
             name, skip = sniff(head[:_SNIFFED], codec)
             decoder = codecs.getincrementaldecoder(name)()
             chunk, offset, head = head[skip:], skip, b""  # the first chunk is not held after this
         assert decoder is not None
+        # A character cut off with compressed data is left out, as _whole_characters says.
+        final = end and (unpacked is None or unpacked.damage is None)
         # Taken before decoding: a failed decode may drop the bytes the decoder held.
         state = decoder.getstate()
         try:
-            text = decoder.decode(chunk, final=end)
+            text = decoder.decode(chunk, final=final)
         except UnicodeDecodeError:
             held = state[0]  # the bytes it held before this chunk
             problem = _invalid_byte(held + chunk, offset - len(held), name, last_line, lines)
@@ -446,7 +472,7 @@ def _chunks_of(
                 on_problem(problem.problem)
             decoder = codecs.getincrementaldecoder(name)(errors="replace")
             decoder.setstate(state)
-            text = decoder.decode(chunk, final=end)
+            text = decoder.decode(chunk, final=final)
         offset += len(chunk)
         if text:
             cut = text.rfind("\n")
