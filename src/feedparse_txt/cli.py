@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from . import __version__
-from .compressed import MAGIC_SIZE, UNPACKED, compression_of
+from .compressed import MAGIC_SIZE, UNPACKED, compressing, compression_of
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
@@ -348,23 +348,47 @@ def _output(name: str | None) -> Iterator[_TextSink]:
 @contextlib.contextmanager
 def _file_output(name: str, binary: bool = False) -> Iterator[IO[Any]]:
     """The file ``name`` open for writing, text in UTF-8 (lines ending as written) or
-    ``binary``. It is written aside and takes the place of ``name`` when the block ends
-    without an error: never half-written, and an input of the same name stays whole
-    while it is read. What is not a file (``/dev/null``, a pipe) is written as it is."""
+    ``binary``, compressed if its name ends in ``.gz``, ``.bz2`` or ``.xz``. It is written
+    aside and takes the place of ``name`` when the block ends without an error: never
+    half-written, and an input of the same name stays whole while it is read. What is
+    not a file (``/dev/null``, a pipe) is written as it is."""
+    packed = _COMPRESSION_SUFFIXES.get(os.path.splitext(name)[1].lower())
     path = _replaceable(name)
     if path is None:
-        with _usage_errors(name), _opened(name, binary) as file:
+        with _usage_errors(name), open(name, "wb") as raw, _writing(raw, binary, packed) as file:
             yield file
         return
-    with _aside(path, binary) as (file, temporary):
+    with _aside(path, binary, packed) as (file, temporary):
         yield file
     with _usage_errors(name):
         os.replace(temporary, path)
 
 
-def _opened(file: str | int, binary: bool) -> IO[Any]:
-    """The file (a name or a descriptor) open for writing, in text or ``binary``."""
-    return open(file, "wb") if binary else open(file, "w", encoding="utf-8", newline="")
+# What an output file's name says its bytes are compressed in, as gzip, bzip2 and xz name theirs.
+_COMPRESSION_SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}
+
+
+@contextlib.contextmanager
+def _writing(raw: IO[bytes], binary: bool, packed: str | None) -> Iterator[IO[Any]]:
+    """What writes to ``raw``: text in UTF-8, lines ending as written, or ``binary``;
+    compressed in ``packed`` (None: not). At the end of the block all of it is in
+    ``raw``, a compressed stream ended, and ``raw`` is still open."""
+    stream = compressing(raw, packed) if packed else raw
+    text = None if binary else io.TextIOWrapper(stream, encoding="utf-8", newline="")
+
+    def finish() -> None:
+        if text is not None:
+            text.detach()  # flushed, and the stream left open
+        if packed:
+            stream.close()
+
+    try:
+        yield stream if text is None else text
+    except BaseException:
+        with contextlib.suppress(Exception):  # what was written is thrown away: only let go of it
+            finish()  # here, while raw is open: later, the garbage collector would write to it closed
+        raise
+    finish()
 
 
 def _replaceable(name: str) -> Path | None:
@@ -389,18 +413,20 @@ def _compression_of_file(path: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def _aside(path: Path, binary: bool = False) -> Iterator[tuple[IO[Any], str]]:
-    """A new file next to ``path``, open for text or ``binary``, and its name: what is
-    to take the place of ``path`` (by ``os.replace``) once written. At the end of the
-    block it is on disk, closed, with the permission bits of ``path`` (or of a new
-    file); if the block fails, it is removed."""
+def _aside(path: Path, binary: bool = False, packed: str | None = None) -> Iterator[tuple[IO[Any], str]]:
+    """A new file next to ``path``, open for text or ``binary`` (compressed in
+    ``packed``, as :func:`_writing` writes), and its name: what is to take the place of
+    ``path`` (by ``os.replace``) once written. At the end of the block it is on disk,
+    closed, with the permission bits of ``path`` (or of a new file); if the block
+    fails, it is removed."""
     with _usage_errors(str(path)):
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with _opened(handle, binary) as file:
-            yield file, temporary
-            file.flush()
-            os.fsync(file.fileno())
+        with open(handle, "wb") as raw:
+            with _writing(raw, binary, packed) as file:
+                yield file, temporary
+            raw.flush()
+            os.fsync(raw.fileno())
         os.chmod(temporary, _mode_for(path))
     except BaseException:
         with contextlib.suppress(OSError):
@@ -721,12 +747,8 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                 path = _replaceable(name)
                 if path is None:
                     raise UsageError(f"{name}: --in-place needs a regular file")
-                if kind := _compression_of_file(path):
-                    raise UsageError(
-                        f"{name}: --in-place would write {kind}-compressed text back uncompressed: "
-                        "write the canonical form to another file (-o FILE)"
-                    )
-                with _aside(path) as (file, temporary):
+                # Compressed as it was read: by its bytes, whatever its name.
+                with _aside(path, packed=_compression_of_file(path)) as (file, temporary):
                     written.append((temporary, path))
                     _write_normalized(name, args, file)
             for temporary, path in written:

@@ -1,4 +1,5 @@
-"""Compressed dumps: told by their first bytes, and read through the standard library.
+"""Compressed dumps: told by their first bytes, and read (and written) through the
+standard library.
 
 A file in gzip, bzip2 or xz (``page8.txt.gz``, what ``gzip -c`` pipes) is read as the
 text it holds, whatever its name. Its end is checked: a file cut off in a copy or a
@@ -11,9 +12,9 @@ zip is an archive of files, not one text.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import IO, Protocol
 
-__all__ = ["MAGIC_SIZE", "UNPACKED", "Unpacked", "compression_of", "unpacked_bytes"]
+__all__ = ["MAGIC_SIZE", "UNPACKED", "Unpacked", "compressing", "compression_of", "unpacked_bytes"]
 
 # How compressed files start, by their magic numbers: gzip's two bytes, bzip2's stream
 # header and the magic of its first block (or of its end, in a stream of no text), xz's
@@ -158,3 +159,21 @@ class _NothingMore:
 
 
 _NOTHING_MORE = _NothingMore()
+
+
+def compressing(file: IO[bytes], kind: str) -> IO[bytes]:
+    """A binary file whose bytes go to ``file`` compressed in ``kind`` (one of
+    :data:`UNPACKED`), as ``gzip``, ``bzip2`` and ``xz`` write them by default; closing
+    it ends the compressed stream and leaves ``file`` open."""
+    if kind == "gzip":
+        import gzip
+
+        # No name or time in the header: the same text gives the same bytes.
+        return gzip.GzipFile(filename="", mode="wb", fileobj=file, mtime=0)  # type: ignore[return-value]
+    if kind == "bzip2":
+        import bz2
+
+        return bz2.BZ2File(file, "wb")
+    import lzma
+
+    return lzma.LZMAFile(file, "wb")
