@@ -51,6 +51,7 @@ examples:
   feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
   feedparse-txt merge page1.txt page2.txt -o all.txt   several copied pages as one clean dump
   feedparse-txt parse --encoding gbk ansi-copy.txt     a copy Notepad saved as "ANSI" (GBK)
+  feedparse-txt normalize pages.txt.gz -o clean.txt.xz gzip, bzip2, xz read; -o compresses by name
 """
 
 CSV_FIELDS = ("author", "published", "category", "title", "summary", "tags", "likes", "read_minutes")
@@ -96,7 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", parents=[common, dates], help="records as JSON Lines, JSON or CSV")
     parse.add_argument("files", nargs="+", metavar="FILE", help="dump files; - for stdin")
     parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
-    parse.add_argument("-o", "--output", metavar="OUT", help="output file; - or none for stdout")
+    parse.add_argument(
+        "-o", "--output", metavar="OUT", help="output file (.gz, .bz2, .xz: compressed); - or none for stdout"
+    )
     parse.add_argument("--with-source", action="store_true", help="add each record's file and line")
     parse.add_argument(
         "--bom",
