@@ -208,13 +208,29 @@ def test_a_compressed_file_that_cannot_be_read_raises_its_own_error() -> None:
         list(iter_articles(cast("IO[bytes]", Failing()), strict=False))
 
 
-def test_compressed_dumps_parse_in_worker_processes(tmp_path: Path) -> None:
+def _compressed_copies(folder: Path) -> list[Path]:
+    """Every real dump, compressed in turn in each of the compressions, in ``folder``."""
     paths = []
     for path, (kind, compress) in zip(real_dumps(), itertools.cycle(COMPRESSIONS.items()), strict=False):
-        paths.append(tmp_path / f"{path.name}.{kind}")
+        paths.append(folder / f"{path.name}.{kind}")
         paths[-1].write_bytes(compress(path.read_bytes()))
+    return paths
+
+
+def test_compressed_dumps_parse_in_worker_processes(tmp_path: Path) -> None:
+    paths = _compressed_copies(tmp_path)
     expected = [parse_dump(path, strict=False) for path in real_dumps()]
     assert parse_files(paths, workers=2, strict=False) == expected
+
+
+def test_a_dask_bag_of_compressed_dumps_holds_the_records_of_a_serial_parse(tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag")
+    from feedparse_txt.distributed import articles_bag
+
+    paths = _compressed_copies(tmp_path)
+    bag = articles_bag(paths, strict=False, files_per_partition=3)
+    expected = [article for path in real_dumps() for article in parse_dump(path, strict=False)]
+    assert bag.compute(scheduler="synchronous") == expected
 
 
 def test_a_compressed_known_tags_file_reads(tmp_path: Path) -> None:
