@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,10 @@ def test_articles_bag_matches_the_serial_parse(scheduler: str) -> None:
     paths = real_dumps()
     serial = [a for path in paths for a in parse_dump(path, strict=False).articles]
     bag = articles_bag(paths, strict=False, files_per_partition=3)
-    assert bag.compute(scheduler=scheduler) == serial
+    # Threads of a pool of its own, ended here: Dask's default pool lives on, and every
+    # later test that forks a worker process did so multi-threaded (Python 3.12+ warns).
+    with ThreadPoolExecutor(2) as pool:
+        assert bag.compute(scheduler=scheduler, pool=pool if scheduler == "threads" else None) == serial
     frame_rows = bag.map(Article.to_dict).compute(scheduler="synchronous")
     assert [Article.from_dict(row) for row in frame_rows] == serial
 

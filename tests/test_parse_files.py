@@ -22,6 +22,12 @@ from feedparse_txt.parallel import parse_in_parallel
 
 from .conftest import read, real_dumps
 
+# The guard against a hang is faulthandler's watchdog, a thread of its own that holds
+# nothing a forked child could wait for: the fork it warns about (Python 3.12+) is safe.
+WATCHDOG_FORKS = pytest.mark.filterwarnings(
+    "ignore:This process .* is multi-threaded, use of fork:DeprecationWarning"
+)
+
 
 def corpus() -> list[Path]:
     # Enough files for the workers to take some and this process others.
@@ -74,6 +80,7 @@ def test_a_missing_file_raises_as_in_a_serial_parse(tmp_path: Path, where: int) 
         parse_files(paths, strict=False, workers=2, split_tags=True)
 
 
+@WATCHDOG_FORKS
 def test_large_files_do_not_stall_the_pipes(tmp_path: Path) -> None:
     # Each file's tag lines and each reply are larger than a pipe holds (64 KB):
     # this process writing the next file while a worker writes its reply must not
@@ -144,6 +151,7 @@ def _slow_parse(path: Path) -> Dump:
     return parse_dump(path, strict=False)
 
 
+@WATCHDOG_FORKS
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     monkeypatch.setenv("FEEDPARSE_TXT_TEST_PARENT", str(os.getpid()))
