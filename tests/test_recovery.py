@@ -5,17 +5,32 @@ from __future__ import annotations
 import gc
 import io
 import os
+import random
 import re
 import threading
 import tracemalloc
 from collections.abc import Callable, Iterator
+from unittest import mock
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Dump, Header, ParseError, format_dump, iter_articles, normalize, parse_dump
+from feedparse_txt import (
+    Article,
+    Dump,
+    Header,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    iter_normalized,
+    normalize,
+    parse_dump,
+    parsing,
+    source,
+)
 from feedparse_txt.model import tag_line as tag_line_of
 from feedparse_txt.parsing import without_full_gc
 from feedparse_txt.strategies import messy_copies, pasted_pages
@@ -679,3 +694,48 @@ def test_a_child_forked_during_a_parse_has_full_collections() -> None:
     assert forked
     with os.fdopen(reading_end) as reading:
         assert reading.read() == repr(set_to)
+
+
+class _CountedReads(io.RawIOBase):
+    """A binary file that counts the bytes read from it so far."""
+
+    def __init__(self, data: bytes) -> None:
+        self._file = io.BytesIO(data)
+        self.done = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = self._file.readinto(buffer)
+        self.done += count
+        return count
+
+
+@mock.patch.object(source, "CHUNK_SIZE", 1 << 16)  # blocks of 64 KiB, and so progress= feeds
+@mock.patch.object(parsing, "_BLOCK", 1 << 16)
+def test_a_long_unusable_stretch_is_read_as_it_comes_not_held_whole() -> None:
+    # Notes pasted into a copy, 16 blocks long with no record in them: iter_articles kept
+    # all of them until the record after them (or the end), in memory, and named them then.
+    page = REAL_TEXTS["backend-architecture-page8.txt"]
+    words = page.split()
+    pick = random.Random(5).choices
+    stretch = "".join(f"{' '.join(pick(words, k=8))} {n}\n" for n in range(16_000))
+    text = page + "\n\n" + stretch + page
+    data = text.encode("utf-8")
+    whole = parse_dump(data, strict=False)
+    file = _CountedReads(data)
+    found: list[Problem] = []
+    read_by_then: list[int] = []
+
+    def named(problem: Problem) -> None:
+        found.append(problem)
+        read_by_then.append(file.done)
+
+    assert list(iter_articles(io.BufferedReader(file), strict=False, on_problem=named)) == list(whole)
+    assert found == list(whole.problems) and len(found) == 1
+    assert read_by_then[0] < len(data) / 2  # named while its first blocks were read
+    # With a document (normalize writes it as it reads) the stretch is one text entry.
+    assert "".join(iter_normalized(io.BytesIO(data), strict=False)) == normalize(text)
+    assert parse_dump(data, strict=False, progress=lambda done, total: None) == whole
+    assert format_dump(whole) == text

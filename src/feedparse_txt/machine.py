@@ -277,6 +277,12 @@ class Machine:
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
         self._scanned = 0
+        # Lenient, streamed without a document: an unusable stretch longer than a block
+        # is read in parts as the blocks come (see _unusable), not held whole until it
+        # ends. The line (0-based) where the part read last ended.
+        self._unusable_goes_on: int | None = None
+        # Whether the window reaches the end of the text in hand (the block read).
+        self._window_ends_block = False
         # Lenient: two readings of a record are being weighed (_reading_cost); the
         # records they look for after blank lines are told by their first lines alone,
         # or weighing them would nest without end.
@@ -487,6 +493,7 @@ class Machine:
             stop = text.find(line_break(self.newline or "\n"), pos + want) + 1 or size
             self._lines, self._endings = split_lines(text[pos:stop], self.newline or "\n")
             self._anchor = None  # identified in another window
+            self._window_ends_block = stop == size
             self._final = final and stop == size
             if self._endings is not None and not self._mixed_reported:
                 self._check_endings()
@@ -544,6 +551,10 @@ class Machine:
 
     def _read_template(self, i: int, n: int) -> int:
         """:meth:`_step`, but raising _Unfinished wherever the lines in hand run out."""
+        if self._unusable_goes_on == self._base + i:
+            end = self._more_unusable(i, n)
+            if end > i or self._unusable_goes_on is not None:
+                return end  # kept more of it, or the lines in hand cannot tell yet
         anchor, self._anchor = self._anchor, None
         identified = anchor[1] if anchor is not None and anchor[0] == self._base + i else self._identify(i, n)
         kind = identified or self._likeliest(i, n)
@@ -1232,10 +1243,18 @@ class Machine:
         return n
 
     def _unusable(self, i: int, n: int, error: ParseError) -> int:
-        """Keep lines from ``i`` up to the next record start as text, with a problem."""
+        """Keep lines from ``i`` up to the next record start as text, with a problem.
+
+        Where that is may show only further on than the block in hand. A stream that
+        keeps no document reads the lines scanned so far now, and the stretch goes on
+        in the next block (see :meth:`_more_unusable`): it holds no more of a stretch
+        than a block (a log pasted in, a file that holds no dump at all)."""
         end = self._resync(i + 1, n) if not self.strict else n
         if end is None:
-            return i  # need more lines to find where this ends
+            end = self._scanned - self._base
+            if not (self._may_read_part() and end > i + 1):
+                return i  # need more lines to find where this ends
+            self._unusable_goes_on = self._base + end
         self._report(error)
         if error.line != self._base + i + 1:
             self.problems[-1] = Problem(
@@ -1247,6 +1266,26 @@ class Machine:
             )
         self._keep(i, end)
         return end
+
+    def _more_unusable(self, i: int, n: int) -> int:
+        """The unusable stretch read up to line ``i`` goes on (see :meth:`_unusable`):
+        where it ends, or where the lines in hand scanned so far end; ``i`` if a record
+        starts at ``i`` (the stretch is over) or the lines in hand cannot tell yet."""
+        end = self._resync(i, n)
+        if end is None:
+            end = self._scanned - self._base
+            if not (self._may_read_part() and end > i):
+                return i
+            self._unusable_goes_on = self._base + end
+        else:
+            self._unusable_goes_on = None
+        return end
+
+    def _may_read_part(self) -> bool:
+        """Whether an unusable stretch may be read in parts: streamed without a
+        document (whose text entry holds the stretch whole), the window holding the
+        whole block, which is not the last."""
+        return not self.keep_document and self._window_ends_block and not self._final
 
     def _resync(self, k: int, n: int) -> int | None:
         """The next line from ``k`` where a header or a record starts for sure."""
