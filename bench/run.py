@@ -234,6 +234,7 @@ def messy_copies(text: str) -> dict[str, str]:
     """``text`` as copies a browser or editor may leave: lenient parsing reads each
     record with a deviation on the repairing path, with a problem for each line."""
     lines = text.split("\n")
+    middle = len(lines) // 2
     return {
         "the clean copy": text,
         "CRLF line endings": text.replace("\n", "\r\n"),
@@ -244,6 +245,10 @@ def messy_copies(text: str) -> dict[str, str]:
         "a space after every line": text.replace("\n", " \n"),
         "no-break spaces around every ' · '": text.replace(" · ", "\u00a0·\u00a0"),
         "a blank line after every line": text.replace("\n", "\n\n"),
+        # Lines alike that are no records: each pair once cost a difflib ratio.
+        "a log of 10,000 lines pasted in": "\n".join(
+            [*lines[:middle], *(f"{n:07d} INFO started on port {n}" for n in range(10_000)), *lines[middle:]]
+        ),
     }
 
 

@@ -644,10 +644,12 @@ class Machine:
             header = self._header_style(i, n, tidy, second)
             if header is not None and not self._author_twice_across_blanks(i, n):  # an author called Tag
                 return header
-        if self._same_author(first, second) and (third is None or self._is_date_line(third)):
-            return Layout.FULL
-        if self._same_author(first, second) and self._cut_here(i + 2, n):
-            return Layout.FULL  # cut inside the date line, before its separator
+        # The cheap test first: on lines alike that are no records (a log: `0001 INFO
+        # started`, `0002 INFO started`), telling whether two lines are the same author
+        # takes a difflib ratio, ~50 µs.
+        dated = third is None or self._is_date_line(third)
+        if (dated or self._cut_here(i + 2, n)) and self._same_author(first, second):
+            return Layout.FULL  # (not dated: cut inside the date line, before its separator)
         if self._author_twice_across_blanks(i, n):
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
         if self._is_date_line(second):
@@ -744,7 +746,7 @@ class Machine:
         date = None if again is None else self._next_filled(again, n)
         if again is None or date is None:
             return False
-        return self._same_author(lines[i], lines[again]) and self._is_date_line(lines[date])
+        return self._is_date_line(lines[date]) and self._same_author(lines[i], lines[again])
 
     def _first_deviation(self, i: int, n: int, kind: HeaderStyle | Layout, error: ParseError) -> ParseError:
         """The deviation strict mode would name first, though repairs led elsewhere."""
