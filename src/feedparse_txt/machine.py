@@ -1253,10 +1253,9 @@ class Machine:
         than a block (a log pasted in, a file that holds no dump at all)."""
         end = self._resync(i + 1, n) if not self.strict else n
         if end is None:
-            end = self._scanned - self._base
-            if not (self._may_read_part() and end > i + 1):
+            end = self._part_scanned(i + 1)
+            if end is None:
                 return i  # need more lines to find where this ends
-            self._unusable_goes_on = self._base + end
         self._report(error)
         if error.line != self._base + i + 1:
             self.problems[-1] = Problem(
@@ -1275,19 +1274,21 @@ class Machine:
         starts at ``i`` (the stretch is over) or the lines in hand cannot tell yet."""
         end = self._resync(i, n)
         if end is None:
-            end = self._scanned - self._base
-            if not (self._may_read_part() and end > i):
-                return i
-            self._unusable_goes_on = self._base + end
-        else:
-            self._unusable_goes_on = None
+            part = self._part_scanned(i)
+            return i if part is None else part
+        self._unusable_goes_on = None
         return end
 
-    def _may_read_part(self) -> bool:
-        """Whether an unusable stretch may be read in parts: streamed without a
+    def _part_scanned(self, after: int) -> int | None:
+        """Where the lines scanned so far end, past line ``after``, if an unusable
+        stretch may be read that far now, to go on from there: streamed without a
         document (whose text entry holds the stretch whole), the window holding the
-        whole block, which is not the last."""
-        return not self.keep_document and self._window_ends_block and not self._final
+        whole block, which is not the last. None if not."""
+        end = self._scanned - self._base
+        if self.keep_document or not self._window_ends_block or self._final or end <= after:
+            return None
+        self._unusable_goes_on = self._base + end
+        return end
 
     def _resync(self, k: int, n: int) -> int | None:
         """The next line from ``k`` where a header or a record starts for sure."""
