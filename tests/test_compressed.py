@@ -143,6 +143,18 @@ def _end_of(text: str) -> tuple[int, int]:
     return text.count("\n") + 1, len(text) - text.rfind("\n")
 
 
+def test_an_invalid_byte_in_compressed_text_is_counted_in_that_text(tmp_path: Path) -> None:
+    # Its offset is not one of the file's own bytes: the message says whose it is.
+    for path in gbk_copies(tmp_path, count=1):
+        packed = gzip.compress(path.read_bytes())
+        whole = next(p for p in parse_dump(packed, strict=False).problems if p.code == "bad-encoding")
+        streamed = next(p for p in _streamed(packed, chunk=4096)[1] if p.code == "bad-encoding")
+        whose = " of the text the gzip data holds"
+        assert whole == streamed and f"{whose} (a file in another encoding" in whole.message
+        plain = next(p for p in parse_dump(path, strict=False).problems if p.code == "bad-encoding")
+        assert plain.message == whole.message.replace(whose, "")
+
+
 @pytest.mark.parametrize("kind", COMPRESSIONS)
 def test_damaged_compressed_data_is_named_and_the_text_before_it_kept(kind: str) -> None:
     data = REAL_TEXTS["backend-architecture-page8.txt"].encode("utf-8")

@@ -252,12 +252,12 @@ def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     the text they hold (see :mod:`.compressed`); cut off or damaged, the text up to
     there, and a ``bad-compression`` error or problem where it ends."""
     kind = compression_of(data[:MAGIC_SIZE])
-    if kind in UNPACKED:
-        data, damage = unpacked_bytes(data, kind)
+    unpacked_from = kind if kind in UNPACKED else None
+    damage = None
+    if unpacked_from is not None:
+        data, damage = unpacked_bytes(data, unpacked_from)
         if damage is not None and _cut_mark(data):
             data = b""
-    else:
-        damage = None
     name, skip = sniff(data[:_SNIFFED], codec)
     body = data[skip:]  # once: after a byte order mark, the slice copies the whole file
     if damage is not None:
@@ -265,7 +265,7 @@ def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     try:
         decoded = Decoded(body.decode(name), skip > 0, [], name)
     except UnicodeDecodeError as error:
-        problem = _invalid_byte(body, skip, name, start=error.start)
+        problem = _invalid_byte(body, skip, name, start=error.start, unpacked_from=unpacked_from)
         if strict:
             raise problem from None
         decoded = Decoded(body.decode(name, errors="replace"), skip > 0, [problem.problem], name)
@@ -310,11 +310,13 @@ def _invalid_byte(
     last_line: str = "",
     lines_before: int = 0,
     start: int | None = None,
+    unpacked_from: str | None = None,
 ) -> ParseError:
     """The error for the first byte of ``data`` that ``codec`` cannot decode (at
     ``start``, if the caller's decode of all of ``data`` said so); ``data`` starts at
     byte ``offset`` of the file (after any byte order mark), on line
-    ``lines_before + 1`` after ``last_line``'s text.
+    ``lines_before + 1`` after ``last_line``'s text. ``unpacked_from``: the file's
+    compression, whose text the bytes and their offsets are.
 
     Otherwise found again here: a decoder's own error counts from where it was fed
     last. Lines end at a lone CR if no LF came before (``lines_before``) or comes in
@@ -352,7 +354,7 @@ def _invalid_byte(
     return ParseError(
         "bad-encoding",
         f"expected {_display(codec)}, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
-        f" ({advice})",
+        f"{f' of the text the {unpacked_from} data holds' if unpacked_from else ''} ({advice})",
         line=line,
         column=column,
     )
@@ -465,7 +467,9 @@ def _chunks_of(
             text = decoder.decode(chunk, final=final)
         except UnicodeDecodeError:
             held = state[0]  # the bytes it held before this chunk
-            problem = _invalid_byte(held + chunk, offset - len(held), name, last_line, lines)
+            packed = unpacked.kind if unpacked is not None else None
+            at = offset - len(held)
+            problem = _invalid_byte(held + chunk, at, name, last_line, lines, unpacked_from=packed)
             if strict:
                 raise problem from None
             if on_problem is not None:
