@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from . import __version__
-from .compressed import MAGIC_SIZE, UNPACKED, compressing, compression_of
+from .compressed import MAGIC_SIZE, compressing, unpacked_compression
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
@@ -409,10 +409,9 @@ def _compression_of_file(path: Path) -> str | None:
     """The compression the file at ``path`` is read through, if it is one that is."""
     try:
         with open(path, "rb") as file:
-            kind = compression_of(file.read(MAGIC_SIZE))
+            return unpacked_compression(file.read(MAGIC_SIZE))
     except OSError:
         return None  # reading it again will say what is wrong
-    return kind if kind in UNPACKED else None
 
 
 @contextlib.contextmanager

@@ -11,10 +11,19 @@ zip is an archive of files, not one text.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import IO, Protocol
 
-__all__ = ["MAGIC_SIZE", "UNPACKED", "Unpacked", "compressing", "compression_of", "unpacked_bytes"]
+__all__ = [
+    "MAGIC_SIZE",
+    "UNPACKED",
+    "Unpacked",
+    "compressing",
+    "compression_of",
+    "unpacked_bytes",
+    "unpacked_compression",
+]
 
 # How compressed files start, by their magic numbers: gzip's two bytes, bzip2's stream
 # header and the magic of its first block (or of its end, in a stream of no text), xz's
@@ -34,6 +43,13 @@ def compression_of(head: bytes) -> str | None:
     number (``"gzip"``, ``"bzip2"``, ``"xz"``, ``"zstd"``, ``"zip"``); None for any other."""
     found = _MAGIC.match(head)
     return _NAMES[found.lastindex - 1] if found and found.lastindex else None
+
+
+def unpacked_compression(head: bytes) -> str | None:
+    """The compression of a file whose first bytes are ``head``, if it is one of
+    :data:`UNPACKED`, whose text is read; None for any other, and for none."""
+    kind = compression_of(head)
+    return kind if kind in UNPACKED else None
 
 
 class _Readable(Protocol):
@@ -149,16 +165,8 @@ class Unpacked:
 def unpacked_bytes(data: bytes, kind: str) -> tuple[bytes, str | None]:
     """The bytes ``data``, compressed in ``kind``, holds, and what was wrong with them
     (see :attr:`Unpacked.damage`)."""
-    file = Unpacked(data, _NOTHING_MORE, kind)
+    file = Unpacked(data, io.BytesIO(), kind)  # all of it in the head, nothing more to read
     return file.read(), file.damage
-
-
-class _NothingMore:
-    def read(self, size: int = -1, /) -> bytes:
-        return b""
-
-
-_NOTHING_MORE = _NothingMore()
 
 
 def compressing(file: IO[bytes], kind: str) -> IO[bytes]:

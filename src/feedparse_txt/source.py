@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Union, cast
 
-from .compressed import MAGIC_SIZE, UNPACKED, Unpacked, compression_of, unpacked_bytes
+from .compressed import MAGIC_SIZE, Unpacked, compression_of, unpacked_bytes, unpacked_compression
 from .errors import ParseError, Problem
 
 __all__ = ["Source"]
@@ -251,8 +251,7 @@ def decode(data: bytes, *, strict: bool, codec: str | None = None) -> Decoded:
     (see :func:`sniff`); bad bytes raise or become U+FFFD. Compressed bytes are
     the text they hold (see :mod:`.compressed`); cut off or damaged, the text up to
     there, and a ``bad-compression`` error or problem where it ends."""
-    kind = compression_of(data[:MAGIC_SIZE])
-    unpacked_from = kind if kind in UNPACKED else None
+    unpacked_from = unpacked_compression(data[:MAGIC_SIZE])
     damage = None
     if unpacked_from is not None:
         data, damage = unpacked_bytes(data, unpacked_from)
@@ -444,23 +443,25 @@ def _chunks_of(
         if not isinstance(chunk, (bytes, bytearray)):
             raise TypeError(f"the file's read() returned {type(chunk).__name__}, not str or bytes")
         end = not chunk
+        # Compressed data cut off or damaged: the text ends here, and what is wrong.
+        damage = unpacked.damage if end and unpacked is not None else None
         if name is None:
             head += chunk
             if not end and len(head) < _SNIFFED:
                 continue  # a pipe may give fewer bytes at a time
-            kind = compression_of(head[:MAGIC_SIZE])
-            if unpacked is None and kind in UNPACKED:
+            kind = unpacked_compression(head[:MAGIC_SIZE]) if unpacked is None else None
+            if kind is not None:
                 reader = unpacked = Unpacked(head, cast("IO[bytes]", file), kind)
                 head = b""
                 continue
-            if end and unpacked is not None and unpacked.damage is not None and _cut_mark(head):
+            if damage is not None and _cut_mark(head):
                 head = b""
             name, skip = sniff(head[:_SNIFFED], codec)
             decoder = codecs.getincrementaldecoder(name)()
             chunk, offset, head = head[skip:], skip, b""  # the first chunk is not held after this
         assert decoder is not None
         # A character cut off with compressed data is left out, as _whole_characters says.
-        final = end and (unpacked is None or unpacked.damage is None)
+        final = end and damage is None
         # Taken before decoding: a failed decode may drop the bytes the decoder held.
         state = decoder.getstate()
         try:
@@ -487,8 +488,8 @@ def _chunks_of(
                 last_line = text[cut + 1 :]
             yield text
         if end:
-            if unpacked is not None and unpacked.damage is not None:
-                problem = _damaged(unpacked.damage, lines, last_line)
+            if damage is not None:
+                problem = _damaged(damage, lines, last_line)
                 if strict:
                     raise problem
                 if on_problem is not None:
