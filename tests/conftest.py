@@ -11,10 +11,12 @@ import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, cast
+from unittest import mock
 
 from hypothesis import HealthCheck, settings
 
-from feedparse_txt import Article, ParseError, parse_dump
+from feedparse_txt import Article, ParseError, Problem, iter_articles, parse_dump, source
 
 DATA = Path(__file__).parent / "data"
 
@@ -93,3 +95,17 @@ class Pieces(io.StringIO):
 
     def read(self, size: int | None = -1) -> str:
         return next(self._pieces, "")
+
+
+def streamed(
+    data: bytes | io.RawIOBase, chunk: int = 1 << 20, encoding: str | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """The articles and problems of a lenient ``iter_articles`` of ``data`` (bytes, or a
+    file of them), read ``chunk`` bytes at a time."""
+    found: list[Problem] = []
+    file = io.BytesIO(data) if isinstance(data, bytes) else data
+    with mock.patch.object(source, "CHUNK_SIZE", chunk):
+        articles = list(
+            iter_articles(cast("IO[bytes]", file), strict=False, on_problem=found.append, encoding=encoding)
+        )
+    return articles, found

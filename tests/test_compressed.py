@@ -13,29 +13,25 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, cast
-from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from feedparse_txt import (
-    Article,
     KnownTags,
     ParseError,
-    Problem,
     format_dump,
     iter_articles,
     iter_normalized,
     normalize,
     parse_dump,
     parse_files,
-    source,
 )
 from feedparse_txt.cli import main
 from feedparse_txt.compressed import MAGIC_SIZE, compression_of
 
-from .conftest import REAL_TEXTS, gbk_copies, real_dumps, strict_outcome
+from .conftest import REAL_TEXTS, gbk_copies, real_dumps, streamed, strict_outcome
 
 COMPRESSIONS: dict[str, Callable[[bytes], bytes]] = {
     "gzip": gzip.compress,
@@ -60,15 +56,6 @@ class _Trickle(io.RawIOBase):
         return bytes(taken)
 
 
-def _streamed(data: bytes | io.RawIOBase, chunk: int = 1 << 20) -> tuple[list[Article], list[Problem]]:
-    """The articles and problems of a lenient ``iter_articles``, read ``chunk`` bytes at a time."""
-    found: list[Problem] = []
-    file = io.BytesIO(data) if isinstance(data, bytes) else data
-    with mock.patch.object(source, "CHUNK_SIZE", chunk):
-        articles = list(iter_articles(cast("IO[bytes]", file), strict=False, on_problem=found.append))
-    return articles, found
-
-
 @pytest.mark.parametrize("kind", COMPRESSIONS)
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
 def test_a_compressed_real_dump_reads_as_its_text_every_way(kind: str, path: Path, tmp_path: Path) -> None:
@@ -81,8 +68,8 @@ def test_a_compressed_real_dump_reads_as_its_text_every_way(kind: str, path: Pat
         dump = parse_dump(each, strict=False)
         assert dump == plain and format_dump(dump).encode("utf-8") == data  # the round trip, exact
     assert strict_outcome(packed) == outcome
-    assert _streamed(packed) == _streamed(data)
-    assert _streamed(_Trickle(packed), chunk=64) == _streamed(data)  # the magic number comes in pieces
+    assert streamed(packed) == streamed(data)
+    assert streamed(_Trickle(packed), chunk=64) == streamed(data)  # the magic number comes in pieces
     assert "".join(iter_normalized(written, strict=False)) == "".join(iter_normalized(data, strict=False))
 
 
@@ -94,7 +81,7 @@ def test_files_compressed_one_after_another_read_as_one_text(kind: str) -> None:
     dump = parse_dump(packed, strict=False)
     assert dump.problems == parse_dump(first + second, strict=False).problems
     assert format_dump(dump).encode("utf-8") == first + second
-    assert _streamed(packed, chunk=4096) == _streamed(first + second)
+    assert streamed(packed, chunk=4096) == streamed(first + second)
     # Zero bytes between them (xz's stream padding; gzip -d skips them), over whole pieces.
     padded = COMPRESSIONS[kind](first) + bytes(20_000) + COMPRESSIONS[kind](second)
     assert format_dump(parse_dump(padded, strict=False)).encode("utf-8") == first + second
@@ -133,7 +120,7 @@ def test_a_cut_off_compressed_dump_keeps_its_text_up_to_the_cut(
     # Named where the text ends: before the truncated-record it may cause there.
     (cause,) = (problem for problem in dump.problems if problem.code == "bad-compression")
     assert "cut off" in cause.message and (cause.line, cause.column) == _end_of(kept)
-    assert _streamed(cut, chunk) == (list(dump.articles), list(dump.problems))
+    assert streamed(cut, chunk) == (list(dump.articles), list(dump.problems))
     with pytest.raises(ParseError):
         parse_dump(cut)
 
@@ -148,9 +135,9 @@ def test_an_invalid_byte_in_compressed_text_is_counted_in_that_text(tmp_path: Pa
     for path in gbk_copies(tmp_path, count=1):
         packed = gzip.compress(path.read_bytes())
         whole = next(p for p in parse_dump(packed, strict=False).problems if p.code == "bad-encoding")
-        streamed = next(p for p in _streamed(packed, chunk=4096)[1] if p.code == "bad-encoding")
+        read_in_pieces = next(p for p in streamed(packed, chunk=4096)[1] if p.code == "bad-encoding")
         whose = " of the text the gzip data holds"
-        assert whole == streamed and f"{whose} (a file in another encoding" in whole.message
+        assert whole == read_in_pieces and f"{whose} (a file in another encoding" in whole.message
         plain = next(p for p in parse_dump(path, strict=False).problems if p.code == "bad-encoding")
         assert plain.message == whole.message.replace(whose, "")
 
@@ -163,7 +150,7 @@ def test_damaged_compressed_data_is_named_and_the_text_before_it_kept(kind: str)
     dump = parse_dump(bytes(packed), strict=False)
     (cause,) = (problem for problem in dump.problems if problem.code == "bad-compression")
     assert "does not decompress" in cause.message
-    assert _streamed(bytes(packed)) == (list(dump.articles), list(dump.problems))
+    assert streamed(bytes(packed)) == (list(dump.articles), list(dump.problems))
     with pytest.raises(ParseError) as caught:
         list(iter_articles(io.BytesIO(bytes(packed))))
     assert caught.value.code == "bad-compression"
@@ -191,7 +178,7 @@ MAGIC_NUMBERS = [b"\x1f\x8b", b"BZh91AY&SY", b"BZh9\x17rE8P\x90", b"\xfd7zXZ\x00
 )
 def test_compressed_bytes_of_any_damage_never_raise_when_lenient(data: bytes, chunk: int) -> None:
     dump = parse_dump(data, strict=False)
-    assert _streamed(data, chunk) == (list(dump.articles), list(dump.problems))
+    assert streamed(data, chunk) == (list(dump.articles), list(dump.problems))
     assert format_dump(parse_dump(format_dump(dump), strict=False)) == format_dump(dump)
     try:
         parse_dump(data)

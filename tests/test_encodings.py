@@ -10,17 +10,14 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from feedparse_txt import (
-    Article,
     Dump,
     ParseError,
-    Problem,
     format_dump,
     iter_articles,
     iter_normalized,
@@ -33,7 +30,7 @@ from feedparse_txt.cli import main
 from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
 from feedparse_txt.strategies import articles, dump_texts, field_texts
 
-from .conftest import gbk_copies, read, real_dumps, strict_outcome
+from .conftest import gbk_copies, read, real_dumps, streamed, strict_outcome
 
 MARKED = {  # the codec a byte order mark tells, and the mark
     "utf-16-le": codecs.BOM_UTF16_LE,
@@ -44,16 +41,6 @@ MARKED = {  # the codec a byte order mark tells, and the mark
 }
 # Code pages Windows Notepad saves as "ANSI" (Western, Simplified and Traditional Chinese, Cyrillic).
 CODE_PAGES = ["cp1252", "gbk", "big5", "cp1251"]
-
-
-def _streamed(data: bytes, chunk: int, encoding: str | None = None) -> tuple[list[Article], list[Problem]]:
-    """The articles and problems of ``data`` read as a file in pieces of ``chunk`` bytes."""
-    found: list[Problem] = []
-    with mock.patch.object(source, "CHUNK_SIZE", chunk):
-        articles = list(
-            iter_articles(io.BytesIO(data), strict=False, on_problem=found.append, encoding=encoding)
-        )
-    return articles, found
 
 
 def _parses_alike(
@@ -73,7 +60,7 @@ def _parses_alike(
     assert format_dump(dump).encode(codec) == data
     assert strict_outcome(data, encoding) == strict_outcome(text)
     for chunk in chunks:
-        assert _streamed(data, chunk, encoding) == (list(expected.articles), list(expected.problems))
+        assert streamed(data, chunk, encoding) == (list(expected.articles), list(expected.problems))
     return dump
 
 
@@ -271,7 +258,7 @@ def test_invalid_utf16_is_found_where_it_stands(codec: str) -> None:
     lenient = parse_dump(data, strict=False)
     assert lenient.encoding == codec and [p.code for p in lenient.problems] == ["bad-encoding"]
     for chunk in (1, 5, 1 << 20):
-        articles, found = _streamed(data, chunk)
+        articles, found = streamed(data, chunk)
         assert articles == list(lenient.articles) and found == list(lenient.problems)
     # Cut inside a character (an odd number of bytes): found at the end.
     cut = parse_dump(MARKED[codec] + text.encode(codec)[:-1], strict=False)
