@@ -62,6 +62,14 @@ def strict_outcome(source: str | bytes, encoding: str | None = None) -> object:
         return (error.code, error.line, error.column, error.message)
 
 
+def assert_in_parts(problem: Problem) -> None:
+    """``problem`` names what was expected and what was found, each as its message words it."""
+    assert problem.expected and problem.found, problem
+    assert f"expected {problem.expected}, found {problem.found}" in problem.message, problem
+    assert not problem.expected.startswith(("expected ", "found ")), problem
+    assert not problem.found.startswith(("expected ", "found ")), problem
+
+
 def record_key(article: Article) -> tuple[object, ...]:
     """An article's fields with its tags as the joined tag line, as FORMAT.md compares them."""
     return (

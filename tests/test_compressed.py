@@ -119,6 +119,7 @@ def test_a_cut_off_compressed_dump_keeps_its_text_up_to_the_cut(
     assert "bad-encoding" not in {problem.code for problem in dump.problems}
     # Named where the text ends: before the truncated-record it may cause there.
     (cause,) = (problem for problem in dump.problems if problem.code == "bad-compression")
+    assert (cause.expected, cause.found) == (f"more {kind} data", "the end of the file")
     assert "cut off" in cause.message and (cause.line, cause.column) == _end_of(kept)
     assert streamed(cut, chunk) == (list(dump.articles), list(dump.problems))
     with pytest.raises(ParseError):
@@ -149,7 +150,7 @@ def test_damaged_compressed_data_is_named_and_the_text_before_it_kept(kind: str)
     packed[len(packed) // 2] ^= 0x55
     dump = parse_dump(bytes(packed), strict=False)
     (cause,) = (problem for problem in dump.problems if problem.code == "bad-compression")
-    assert "does not decompress" in cause.message
+    assert cause.expected == f"{kind} data" and cause.found.startswith("data that does not decompress (")
     assert streamed(bytes(packed)) == (list(dump.articles), list(dump.problems))
     with pytest.raises(ParseError) as caught:
         list(iter_articles(io.BytesIO(bytes(packed))))

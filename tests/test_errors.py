@@ -6,6 +6,7 @@ Lenient mode records the same deviation as a Problem and keeps the text.
 from __future__ import annotations
 
 import io
+import pickle
 import traceback
 from pathlib import Path
 from unittest import mock
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
-from .conftest import DATA, REAL_TEXTS, read
+from .conftest import DATA, REAL_TEXTS, assert_in_parts, read
 
 RECORD = [
     "Amap Tech",
@@ -110,9 +111,55 @@ def test_strict_error_position_and_code(line: int, replacement: str, code: str, 
         parse_dump(text)
     error = caught.value
     assert (error.line, error.column, error.code) == (line, column, code)
-    assert "expected" in error.message and "found" in error.message
+    assert_in_parts(error.problem)
     assert repr(replacement[:70]) in error.message or code == "title-mismatch"
     assert str(error).startswith(f"line {line}:{column}: {code}:")
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "expected", "found"),
+    [
+        (6, "Aug 32, 2019 · Backend Development", "a day that exists in that month", "'32'"),
+        (6, "3 days ago · Backend Development", "an absolute date", "the relative date '3 days ago'"),
+        (7, "stray text", "a blank line", "other text"),
+        (8, "GraphQL Gateway ", "the line to end after 'GraphQL Gateway'", "whitespace"),
+        (13, "0 points · 11 min read", "likes like '0 likes'", "'0 points'"),
+        (13, "0\u00a0likes · 11 min read", "a plain space", "a no-break space (U+00A0)"),
+        (14, "GraphQL Gateways", "the title line again ('GraphQL Gateway')", "a different line"),
+        (15, None, "the author line again", "the date line 'Aug 9, 2019 · Backend Development'"),
+    ],
+)
+def test_what_was_expected_and_found_are_the_errors_and_the_problems_parts(
+    line: int, replacement: str | None, expected: str, found: str
+) -> None:
+    text = dump_with(line, replacement)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    error = caught.value
+    assert (error.expected, error.found) == (expected, found)
+    assert error.message == f"expected {expected}, found {found}{error.detail}"
+    assert (error.code, error.expected, error.found) == astuple(parse_dump(text, strict=False).problems[0])
+
+
+def astuple(problem: Problem) -> tuple[str, str, str]:
+    return problem.code, problem.expected, problem.found
+
+
+def test_an_error_keeps_its_parts_across_processes_and_moves() -> None:
+    error = ParseError("bad-stats", "a stats line", "'x'", " in 'x'", line=3, column=2, source="a.txt")
+    for copy in (pickle.loads(pickle.dumps(error)), error.at(3), error.amended()):
+        assert (copy.code, copy.expected, copy.found, copy.detail, copy.line, copy.column, copy.source) == (
+            "bad-stats", "a stats line", "'x'", " in 'x'", 3, 2, "a.txt"
+        )  # fmt: skip
+    moved = error.at(9, column_offset=4)
+    assert (moved.line, moved.column, str(moved)) == (
+        9,
+        6,
+        "a.txt:9:6: bad-stats: expected a stats line, found 'x' in 'x'",
+    )
+    assert error.problem == Problem(
+        3, 2, "bad-stats", "expected a stats line, found 'x' in 'x'", "a stats line", "'x'"
+    )
 
 
 @pytest.mark.parametrize(("line", "replacement", "code", "column"), CASES)
@@ -122,6 +169,8 @@ def test_lenient_keeps_text_and_the_other_record(line: int, replacement: str, co
     assert format_dump(dump) == text
     assert dump.problems, "a deviation is never silent"
     assert dump.problems[0].code == code
+    for problem in dump.problems:
+        assert_in_parts(problem)
     damaged_first = line < 15
     assert [a.author for a in dump.articles][-1] == ("Youzan Coder" if damaged_first else "Amap Tech")
 

@@ -5,7 +5,6 @@ Run long: ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py`` (100,0
 
 from __future__ import annotations
 
-import contextlib
 import faulthandler
 from collections import Counter
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from feedparse_txt.compressed import MAGIC_SIZE, unpacked_compression
 from feedparse_txt.machine import Machine
 from feedparse_txt.strategies import messy_copies, mutated, mutations, pasted_pages
 
-from .conftest import REAL_TEXTS, Pieces, record_key
+from .conftest import REAL_TEXTS, Pieces, assert_in_parts, record_key
 
 NAMES = sorted(REAL_TEXTS)
 
@@ -59,10 +58,12 @@ def check_both_modes(text: str) -> Dump:
     """Lenient never raises and loses nothing; strict raises only ParseError."""
     dump = parse_dump(text, strict=False)
     assert format_dump(dump) == text
+    for problem in dump.problems:
+        assert_in_parts(problem)
     try:
         strict = parse_dump(text)
-    except ParseError:
-        pass
+    except ParseError as error:
+        assert_in_parts(error.problem)
     else:
         assert strict.articles == dump.articles and dump.problems == ()
     return dump
@@ -142,8 +143,12 @@ def test_arbitrary_bytes(data: bytes) -> None:
     assert dump.encoding is not None
     packed = unpacked_compression(data[:MAGIC_SIZE]) is not None
     assert packed or text.encode(dump.encoding, errors="surrogatepass") == data or "\ufffd" in text
-    with contextlib.suppress(ParseError):
+    for problem in dump.problems:
+        assert_in_parts(problem)
+    try:
         parse_dump(data)
+    except ParseError as error:
+        assert_in_parts(error.problem)
 
 
 def _outcome(read: Callable[..., object], *args: object, **kwargs: object) -> object:

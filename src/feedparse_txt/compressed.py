@@ -15,6 +15,8 @@ import io
 import re
 from typing import IO, Protocol
 
+from .errors import ParseError
+
 __all__ = [
     "MAGIC_SIZE",
     "UNPACKED",
@@ -99,7 +101,7 @@ class Unpacked:
 
     def __init__(self, head: bytes, file: _Readable, kind: str) -> None:
         self.kind = kind
-        self.damage: str | None = None
+        self.damage: ParseError | None = None
         self._file = file
         self._head = head
         self._start = 0  # of the head's bytes not yet taken: an offset, as a head may be a whole file
@@ -123,7 +125,9 @@ class Unpacked:
         if not data:
             self._done = True
             if not self._decompressor.eof:
-                self.damage = f"expected more {self.kind} data, found the end of the file: it is cut off"
+                self.damage = ParseError(
+                    "bad-compression", f"more {self.kind} data", "the end of the file", ": it is cut off"
+                )
             return b""
         if self._decompressor.eof:  # what follows a stream: another one, or zero bytes of padding
             data = data.lstrip(b"\0")
@@ -134,7 +138,9 @@ class Unpacked:
             text = self._decompressor.decompress(data)
         except Exception as error:  # zlib.error, OSError (bz2), lzma.LZMAError: the data is bad
             self._done = True
-            self.damage = f"expected {self.kind} data, found data that does not decompress ({error})"
+            self.damage = ParseError(
+                "bad-compression", f"{self.kind} data", f"data that does not decompress ({error})"
+            )
             return b""
         if self._decompressor.eof:  # the next stream starts in what it was given
             self._back = self._decompressor.unused_data
@@ -162,7 +168,7 @@ class Unpacked:
         return data
 
 
-def unpacked_bytes(data: bytes, kind: str) -> tuple[bytes, str | None]:
+def unpacked_bytes(data: bytes, kind: str) -> tuple[bytes, ParseError | None]:
     """The bytes ``data``, compressed in ``kind``, holds, and what was wrong with them
     (see :attr:`Unpacked.damage`)."""
     file = Unpacked(data, io.BytesIO(), kind)  # all of it in the head, nothing more to read

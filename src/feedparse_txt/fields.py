@@ -94,16 +94,13 @@ def whitespace_problem(line: str, number: int = 1, column: int = 1) -> Problem |
         return None
     text = line.rstrip()
     if text and not line[0].isspace():
-        return Problem(
-            number,
-            column + len(text),
-            "trailing-whitespace",
-            f"expected the line to end after {quote(text[:100])}, found whitespace in {quote(line)}",
-        )
+        expected = f"the line to end after {quote(text[:100])}"
+        message = f"expected {expected}, found whitespace in {quote(line)}"
+        return Problem(number, column + len(text), "trailing-whitespace", message, expected, "whitespace")
     # A line of whitespace only stands for a blank line or for an empty field.
     expected = "text at the start" if text else "no whitespace around the line"
     message = f"expected {expected}, found whitespace in {quote(line)}"
-    return Problem(number, column, "leading-whitespace", message)
+    return Problem(number, column, "leading-whitespace", message, expected, "whitespace")
 
 
 def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
@@ -111,7 +108,10 @@ def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError 
     problem = whitespace_problem(line, number, column)
     if problem is None:
         return None
-    return ParseError(problem.code, problem.message, line=problem.line, column=problem.column)
+    detail = f" in {quote(line)}"
+    return ParseError(
+        problem.code, problem.expected, problem.found, detail, line=problem.line, column=problem.column
+    )
 
 
 # ---------------------------------------------------------------------------- dates
@@ -193,7 +193,7 @@ def parse_date(text: str, *, reference_date: _dt.date | None = None) -> _dt.date
 
 def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
     if not text.strip():
-        raise ParseError.expected("bad-date", _DATE_EXAMPLE, "nothing", text)
+        raise ParseError.in_text("bad-date", _DATE_EXAMPLE, "nothing", text)
     padding = whitespace_error(text)  # dateutil would read past it: a deviation all the same
     if padding is not None:
         raise padding
@@ -204,7 +204,7 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
         try:
             found = _dt.date(int(shape[3] or 2000), month, day)  # 2000: a leap year
         except ValueError:
-            raise ParseError.expected(
+            raise ParseError.in_text(
                 "bad-date", "a day that exists in that month", repr(shape[2]), text, column=5
             ) from None
         return found if shape[3] else _latest(month, day, text, reference)
@@ -213,21 +213,24 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
         if reference is None:
             raise ParseError(
                 "relative-date",
-                f"expected an absolute date, found the relative date {text!r}; pass a reference "
-                "date (reference_date=..., --reference-date) to resolve it, it is never resolved "
-                "against today",
+                "an absolute date",
+                f"the relative date {text!r}",
+                "; pass a reference date (reference_date=..., --reference-date) to resolve it, it is "
+                "never resolved against today",
             )
         count, unit = relative
         if unit in _TIME_OF_DAY and not isinstance(reference, _dt.datetime):
             raise ParseError(
                 "relative-date",
-                f"expected a date, found {text!r}, which counts time under a day; pass the time of "
-                "the copy (a datetime) as the reference: a date alone cannot tell on which day it falls",
+                "a date",
+                f"{text!r}, which counts time under a day",
+                "; pass the time of the copy (a datetime) as the reference: a date alone cannot tell "
+                "on which day it falls",
             )
         try:
             return _shift(reference, count, unit)
         except (OverflowError, ValueError):  # before year 1: datetime cannot hold it
-            raise ParseError.expected(
+            raise ParseError.in_text(
                 "bad-date", "a relative date no earlier than the year 1", "one before it", text
             ) from None
     return _dateutil_date(text, reference)
@@ -245,10 +248,10 @@ def _latest(
         left_out = "year" if two_digit_year is None else "century"
         raise ParseError(
             "relative-date",
-            f"expected a date with its {'full ' * (two_digit_year is not None)}year, found "
-            f"{text!r}; pass a reference date (reference_date=..., --reference-date), the day of "
-            f"the copy, to resolve it: sites leave the {left_out} out of recent dates, and it is "
-            "never taken from today",
+            f"a date with its {'full ' * (two_digit_year is not None)}year",
+            repr(text),
+            "; pass a reference date (reference_date=..., --reference-date), the day of the copy, to "
+            f"resolve it: sites leave the {left_out} out of recent dates, and it is never taken from today",
         )
     last = _dt.date(reference.year, reference.month, reference.day)
     if last < _dt.date.max:
@@ -257,7 +260,7 @@ def _latest(
         # Eight years back reach a leap year from any year (2096 -> 2104 skips 2100).
         years = range(last.year, max(last.year - 9, 0), -1)
     elif (month, day) == (2, 29) and two_digit_year % 4:
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "bad-date",
             "a day that exists in that year",
             f"Feb 29 of a year ending in {two_digit_year:02}",
@@ -274,7 +277,7 @@ def _latest(
             continue
         if found <= last:
             return found
-    raise ParseError.expected("bad-date", "a date no earlier than the year 1", "one before it", text)
+    raise ParseError.in_text("bad-date", "a date no earlier than the year 1", "one before it", text)
 
 
 def _relative_days(text: str) -> tuple[int, str] | None:
@@ -334,19 +337,19 @@ def _dateutil_date(text: str, reference: _dt.date | None) -> _dt.date:
             _DATEUTIL_READ.clear()
         _DATEUTIL_READ[key] = read
     if isinstance(read, ParseError):
-        raise ParseError(read.code, read.message, column=read.column)  # a fresh one: callers amend it
+        raise read.amended()  # a fresh one: callers amend it
     return read
 
 
 def _dateutil_read(text: str, reference: _dt.date | None) -> _dt.date:
     if len(text) > _LONGEST_DATE:
-        raise ParseError.expected("bad-date", _DATE_EXAMPLE, f"{len(text)} characters", text)
+        raise ParseError.in_text("bad-date", _DATE_EXAMPLE, f"{len(text)} characters", text)
     from .dateutil_dates import read_with_dateutil
 
     try:
         first, second, two_digit_year = read_with_dateutil(text, _DEFAULTS)
     except (ValueError, OverflowError):
-        raise ParseError.expected("bad-date", _DATE_EXAMPLE, "no date", text) from None
+        raise ParseError.in_text("bad-date", _DATE_EXAMPLE, "no date", text) from None
     if first.date() != second.date():
         missing = [
             name
@@ -359,7 +362,7 @@ def _dateutil_read(text: str, reference: _dt.date | None) -> _dt.date:
         ]
         if missing == ["year"]:
             return _latest(first.month, first.day, text, reference)
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "bad-date",
             "a full date with year, month and day",
             f"no {' or '.join(missing)}",
@@ -384,7 +387,7 @@ def parse_date_line(text: str, *, reference_date: _dt.date | None = None) -> tup
     """``Aug 27, 2019 · Backend Development`` -> (date, category)."""
     date_text, separator, category = text.partition(SEPARATOR)
     if not separator:
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "bad-date-line",
             "' · ' between the date and the category",
             "none",
@@ -392,13 +395,13 @@ def parse_date_line(text: str, *, reference_date: _dt.date | None = None) -> tup
             column=len(text) + 1,
         )
     if not category:
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "empty-field", "a category after ' · '", "nothing", text, column=len(text) + 1
         )
     try:
         return parse_date(date_text, reference_date=reference_date), category
     except ParseError as error:
-        raise ParseError(error.code, f"{error.message}, in {quote(text)}", column=error.column) from None
+        raise error.amended(detail=f"{error.detail}, in {quote(text)}") from None
 
 
 # ---------------------------------------------------------------------------- stats
@@ -449,7 +452,7 @@ def parse_stats(text: str) -> Stats:
     if match is None or not match["minutes"].isascii():
         raise _stats_deviation(text)
     if len(match["minutes"].lstrip("0")) > COUNT_DIGITS:
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "bad-stats", _TOO_LONG, _digits(match["minutes"]), text, column=match.start("minutes") + 1
         )
     return Stats(read_count(match["likes"], "likes", text, "bad-stats"), int(match["minutes"]))
@@ -459,12 +462,12 @@ def _stats_deviation(text: str) -> ParseError:
     """What a stats line that does not read has where, in the order it reads."""
     likes, separator, read_time = text.partition(SEPARATOR)
     if not separator:
-        return ParseError.expected(
+        return ParseError.in_text(
             "bad-stats", "' · ' between the likes and the read time", "none", text, column=len(text) + 1
         )
     if re.fullmatch(r"\S+ (?ai:likes?)", likes) is None:
-        return ParseError.expected("bad-stats", "likes like '0 likes'", quote(likes), text)
-    return ParseError.expected(
+        return ParseError.in_text("bad-stats", "likes like '0 likes'", quote(likes), text)
+    return ParseError.in_text(
         "bad-stats",
         "a read time like '11 min read'",
         quote(read_time),
@@ -497,15 +500,15 @@ def read_count(number: str, what: str, text: str, code: str, column: int = 1) ->
         return int(number)
     spelled = _SPELLED_COUNT.fullmatch(number)
     if spelled is None or not number.isascii():
-        raise ParseError.expected(code, f"a number of {what}", repr(number), text, column=column)
+        raise ParseError.in_text(code, f"a number of {what}", repr(number), text, column=column)
     from decimal import Decimal  # exact for 1.2K, and for any number of digits
 
     value = Decimal(spelled[1].replace(",", "")) * _UNITS[spelled[2].lower()]
     if value != value.to_integral_value():
-        raise ParseError.expected(code, f"a whole number of {what}", repr(number), text, column=column)
+        raise ParseError.in_text(code, f"a whole number of {what}", repr(number), text, column=column)
     if value > MAX_COUNT:
         found = _digits(number) if number.isdigit() else f"{number!r} (about {value:.2e})"
-        raise ParseError.expected(code, _TOO_LONG, found, text, column=column)
+        raise ParseError.in_text(code, _TOO_LONG, found, text, column=column)
     return int(value)
 
 
@@ -517,9 +520,9 @@ def parse_count(text: str, noun: str = "articles") -> int:
     """``949 articles`` (also ``1 article``, ``1,234 articles``) -> 949."""
     number, space, word = text.partition(" ")
     if not space:
-        raise ParseError.expected("bad-header", f"'N {noun}'", "no space", text, column=len(text) + 1)
+        raise ParseError.in_text("bad-header", f"'N {noun}'", "no space", text, column=len(text) + 1)
     if word.lower() not in (noun, noun[:-1]):
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "bad-header", f"{noun!r} after the count", quote(word), text, column=len(number) + 2
         )
     return _header_number(number, noun, text)
@@ -529,7 +532,7 @@ def parse_page_of(text: str) -> tuple[int, int]:
     """``Page 8 of 10`` -> (8, 10)."""
     parts = text.split(" ")
     if len(parts) != 4 or parts[0].lower() != "page" or parts[2].lower() != "of":
-        raise ParseError.expected("bad-header", "'Page X of Y'", "something else", text)
+        raise ParseError.in_text("bad-header", "'Page X of Y'", "something else", text)
     last = len(text) - len(parts[3]) + 1
     return _header_number(parts[1], "pages", text, 6), _header_number(parts[3], "pages", text, last)
 
@@ -538,7 +541,7 @@ def parse_count_and_page(text: str) -> tuple[int, int, int]:
     """``273 articles · Page 1 of 3`` -> (273, 1, 3)."""
     count, separator, page = text.partition(SEPARATOR)
     if not separator:
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "bad-header", "' · ' between the count and the page", "none", text, column=len(text) + 1
         )
     try:
@@ -556,4 +559,4 @@ def parse_views(text: str) -> int:
     for tail in (VIEWS_TAIL, VIEWS_TAIL.replace(" views ", " view ", 1)):
         if text[-len(tail) :].lower() == tail:
             return _header_number(text[: -len(tail)], "views", text)
-    raise ParseError.expected("bad-header", f"'N{VIEWS_TAIL}'", "something else", text)
+    raise ParseError.in_text("bad-header", f"'N{VIEWS_TAIL}'", "something else", text)

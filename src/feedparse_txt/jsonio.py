@@ -129,9 +129,18 @@ def dump_to_dict(dump: Dump) -> dict[str, Any]:
         "bom": dump.bom,
         "encoding": dump.encoding,
         "entries": entries,
-        "problems": [
-            {"line": p.line, "column": p.column, "code": p.code, "message": p.message} for p in dump.problems
-        ],
+        "problems": [_problem_to_dict(p) for p in dump.problems],
+    }
+
+
+def _problem_to_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "line": problem.line,
+        "column": problem.column,
+        "code": problem.code,
+        "message": problem.message,
+        "expected": problem.expected,
+        "found": problem.found,
     }
 
 

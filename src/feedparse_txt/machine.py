@@ -348,8 +348,9 @@ class Machine:
             return text
         error = ParseError(
             "bom",
-            "expected text, found a byte order mark (U+FEFF) at the start of the text; "
-            "decode files with 'utf-8-sig' or pass the path or bytes",
+            "text",
+            "a byte order mark (U+FEFF) at the start of the text",
+            "; decode files with 'utf-8-sig' or pass the path or bytes",
         )
         self._report(error)
         self.bom = True
@@ -364,8 +365,9 @@ class Machine:
                 line = self._lines[index]
                 error = ParseError(
                     "mixed-newlines",
-                    f"expected {_NEWLINE_NAMES[style]} line endings like line 1, "
-                    f"found {_NEWLINE_NAMES[ending]} after {quote(line)}",
+                    f"{_NEWLINE_NAMES[style]} line endings like line 1",
+                    _NEWLINE_NAMES[ending],
+                    f" after {quote(line)}",
                     line=self._base + index + 1,
                     column=len(line) + 1,
                 )
@@ -915,7 +917,7 @@ class Machine:
                 text = line  # it reads as it stands (a category of a zero-width space): no repair
             if sure and k > i and r != doubled and self._doubled(k, role, text, values):
                 doubled = r  # one doubled line a role: a line many times over is not a copy's slip
-                problems.append(ParseError("doubled-line", _REPAIRS["doubled-line"], line=number))
+                problems.append(ParseError("doubled-line", *_REPAIRS["doubled-line"], line=number))
                 k += 1
                 continue
             if (
@@ -926,9 +928,11 @@ class Machine:
             ):
                 # Blank lines too many before a line that is this field: a browser may
                 # set any part of a record apart (Amap Tech, blank, Amap Tech).
-                skipped = f"expected {role.value}, found a blank line where none belongs; skipped it"
+                found = "a blank line where none belongs"
                 problems.extend(
-                    ParseError("extra-blank-line", skipped, line=self._base + blank + 1)
+                    ParseError(
+                        "extra-blank-line", role.value, found, "; skipped it", line=self._base + blank + 1
+                    )
                     for blank in range(k, filled)
                 )
                 k = filled
@@ -936,7 +940,7 @@ class Machine:
             fix = self._blank_repair(roles, r, text, k, n) if repair and r != repaired else None
             if fix is not None:
                 repaired = r
-                problems.append(ParseError(fix, _REPAIRS[fix], line=number))
+                problems.append(ParseError(fix, *_REPAIRS[fix], line=number))
                 if fix == "missing-blank-line":
                     r += 1
                 else:
@@ -968,8 +972,9 @@ class Machine:
                 if role is Role.STATS and canonical_stats(tags := str(values[Role.TAG_LINE])) is not None:
                     raise _stats_for_tags(tags).at(tag_line_at) from None
                 if role is Role.AUTHOR_AGAIN and self._reads_as(Role.DATE_LINE, text):
-                    found = f"found the date line {quote(line)}"
-                    missing = ParseError("missing-line", f"expected {role.value}, {found}", line=number)
+                    missing = ParseError(
+                        "missing-line", role.value, f"the date line {quote(line)}", line=number
+                    )
                     if self.strict or not repair:
                         raise missing from None
                     problems.append(missing)
@@ -1141,14 +1146,14 @@ class Machine:
         if role in LITERALS:
             if not _is_literal(role, text):
                 code = "expected-blank" if role is Role.BLANK else "bad-header"
-                raise ParseError.expected(code, role.value, _found(text), text)
+                raise ParseError.in_text(code, role.value, _found(text), text)
             return None
         if role in REPEATS:
             original = values[REPEATS[role]]
             assert isinstance(original, str)
             if text != original:
                 code = "author-mismatch" if role is Role.AUTHOR_AGAIN else "title-mismatch"
-                raise ParseError.expected(
+                raise ParseError.in_text(
                     code,
                     f"{role.value} ({quote(original)})",
                     "a different line" if text.strip() else "a blank line",
@@ -1159,7 +1164,7 @@ class Machine:
         if role in TEXT_ROLES:
             return _text_field(role, text)
         if not text.strip():  # where a line of dates or counts belongs
-            raise ParseError.expected(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
+            raise ParseError.in_text(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
         if role is Role.DATE_LINE:
             day, category = parse_date_line(text, reference_date=self.reference_date)
             _text_field(role, category, column=text.index(SEPARATOR) + len(SEPARATOR) + 1)
@@ -1190,7 +1195,8 @@ class Machine:
     def _cut_error(self, line: str, number: int, role: Role) -> ParseError:
         return ParseError(
             "truncated-record",
-            f"expected {role.value}, found the text cut off inside the line {quote(line)}",
+            role.value,
+            f"the text cut off inside the line {quote(line)}",
             line=number,
             column=len(line) + 1,
         )
@@ -1199,7 +1205,8 @@ class Machine:
         line = self._lines[k] if k >= 0 else ""
         return ParseError(
             "truncated-record",
-            f"expected {role.value}, found the end of the text after {quote(line)}",
+            role.value,
+            f"the end of the text after {quote(line)}",
             line=self._base + k + 1,
             column=len(line) + 1,
         )
@@ -1207,7 +1214,7 @@ class Machine:
     def _missing(self, role: Role, k: int, number: int) -> ParseError:
         line = self._lines[k]
         found = f"the start of the next record {quote(line)}" if line.strip() else "a blank line"
-        return ParseError("missing-line", f"expected {role.value}, found {found}", line=number)
+        return ParseError("missing-line", role.value, found, line=number)
 
     def _starts_record(self, k: int, n: int) -> bool:
         kind = self._identify(k, n)
@@ -1215,7 +1222,7 @@ class Machine:
 
     def _unexpected(self, i: int) -> ParseError:
         line = self._lines[i]
-        return ParseError.expected(
+        return ParseError.in_text(
             "unexpected-line",
             "a page header or the start of a record (an author line followed by "
             "the author again or by a date line)",
@@ -1235,11 +1242,10 @@ class Machine:
         if whole:
             self._add(kind, cut.values, i, n, canonical=False)
             return n
+        error = cut.error
+        message = f"record cut off: {error.message}"
         self.problems[-1] = Problem(
-            line=self._base + i + 1,
-            column=1,
-            code="truncated-record",
-            message=f"record cut off: {cut.error.message}",
+            self._base + i + 1, 1, "truncated-record", message, error.expected, error.found
         )
         self._keep(i, n)
         return n
@@ -1258,12 +1264,11 @@ class Machine:
                 return i  # need more lines to find where this ends
         self._report(error)
         if error.line != self._base + i + 1:
+            message = (
+                f"{error.message} (at line {error.line}); the lines up to the next record are kept as text"
+            )
             self.problems[-1] = Problem(
-                line=self._base + i + 1,
-                column=1,
-                code=error.code,
-                message=f"{error.message} (at line {error.line}); the lines up to the next "
-                "record are kept as text",
+                self._base + i + 1, 1, error.code, message, error.expected, error.found
             )
         self._keep(i, end)
         return end
@@ -1431,10 +1436,11 @@ _LOOKS_LIKE = {
 # author twice: a third author line does not start a record for sure).
 _SHAPED = frozenset({Role.BLANK, Role.STATS, Role.TITLE_AGAIN})
 
+# What a repair found, and what it did: (expected, found, detail).
 _REPAIRS = {
-    "missing-blank-line": "expected a blank line, found the next field; read as if the blank line were there",
-    "extra-blank-line": "expected a field, found one blank line too many; skipped it",
-    "doubled-line": "expected the next field, found the line before again; skipped it",
+    "missing-blank-line": ("a blank line", "the next field", "; read as if the blank line were there"),
+    "extra-blank-line": ("a field", "one blank line too many", "; skipped it"),
+    "doubled-line": ("the next field", "the line before again", "; skipped it"),
 }
 
 
@@ -1514,8 +1520,9 @@ def _stats_for_tags(tag_line: str) -> ParseError:
     the layout decides, never the content.)"""
     return ParseError(
         "missing-line",
-        f"expected {Role.TAG_LINE.value}, found the stats line {quote(tag_line)}: "
-        "a line before it is missing",
+        Role.TAG_LINE.value,
+        f"the stats line {quote(tag_line)}",
+        ": a line before it is missing",
     )
 
 
@@ -1577,10 +1584,11 @@ def _misread_separator(line: str) -> ParseError | None:
         if at != -1:
             return ParseError(
                 "bad-encoding",
-                f"expected ' · ' (U+00B7 MIDDLE DOT), found {form.strip()!r} in {quote(line)}: UTF-8 text "
-                f"decoded as {codec} or a code page like it, in reading it or before it was written (as "
-                "Windows PowerShell 5 redirects with >); read it as UTF-8: give its Path or bytes, or "
-                "open() it with encoding='utf-8'",
+                "' · ' (U+00B7 MIDDLE DOT)",
+                repr(form.strip()),
+                f" in {quote(line)}: UTF-8 text decoded as {codec} or a code page like it, in reading it "
+                "or before it was written (as Windows PowerShell 5 redirects with >); read it as UTF-8: "
+                "give its Path or bytes, or open() it with encoding='utf-8'",
                 column=at + 2,
             )
     return None
@@ -1604,9 +1612,11 @@ def _invisible_error(line: str) -> ParseError | None:
         at = len(line.rstrip(_INVISIBLE))
     else:
         return None
-    return ParseError(
+    return ParseError.in_text(
         "invisible-character",
-        f"expected no invisible characters around the line, found U+{ord(line[at]):04X} in {quote(line)}",
+        "no invisible characters around the line",
+        f"U+{ord(line[at]):04X}",
+        line,
         column=at + 1,
     )
 
@@ -1617,9 +1627,11 @@ def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> P
     look_alike = _look_alike_dot(line)
     if look_alike is not None:
         dot = look_alike[0]
-        return ParseError(
+        return ParseError.in_text(
             "look-alike-separator",
-            f"expected ' · ' (U+00B7 MIDDLE DOT), found {dot!r} (U+{ord(dot):04X}) in {quote(line)}",
+            "' · ' (U+00B7 MIDDLE DOT)",
+            f"{dot!r} (U+{ord(dot):04X})",
+            line,
             column=look_alike.start() + 1,
         )
     pairs = zip(line, respaced, strict=False)
@@ -1630,9 +1642,7 @@ def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> P
         return error
     parts = " and ' · ' between its parts" if SEPARATOR in respaced else ""
     return ParseError(
-        error.code,
-        f"expected {quote(respaced)}, its words one plain space apart{parts}, found {quote(line)}",
-        column=at + 1,
+        error.code, f"{quote(respaced)}, its words one plain space apart{parts}", quote(line), column=at + 1
     )
 
 
@@ -1640,15 +1650,11 @@ def _no_break_error(line: str) -> ParseError:
     """The first no-break space in ``line``: one next to the separator, or another."""
     at = next(i for i, char in enumerate(line) if char in _NO_BREAK)
     if "·" in line[max(0, at - 1) : at + 2]:
-        return ParseError(
-            "nbsp-separator",
-            f"expected ' · ' with plain spaces, found no-break spaces in {quote(line)}",
-            column=at + 1,
+        return ParseError.in_text(
+            "nbsp-separator", "' · ' with plain spaces", "no-break spaces", line, column=at + 1
         )
-    return ParseError(
-        "no-break-space",
-        f"expected a plain space, found a no-break space (U+{ord(line[at]):04X}) in {quote(line)}",
-        column=at + 1,
+    return ParseError.in_text(
+        "no-break-space", "a plain space", f"a no-break space (U+{ord(line[at]):04X})", line, column=at + 1
     )
 
 
@@ -1662,12 +1668,12 @@ _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
 
 def _text_field(role: Role, text: str, column: int = 1) -> str:
     if not text:
-        raise ParseError.expected("empty-field", role.value, "an empty line", text, column=column)
+        raise ParseError.in_text("empty-field", role.value, "an empty line", text, column=column)
     error = whitespace_error(text, column=column)
     if error is not None:
         raise error
     if text[0] == BOM:  # a field that starts with one would read as a byte order mark at a dump's start
-        raise ParseError.expected(
+        raise ParseError.in_text(
             "invisible-character", role.value, "a byte order mark (U+FEFF) at its start", text, column=column
         )
     return text

@@ -146,7 +146,7 @@ def parse_dump(
             else:
                 _feed_in_blocks(machine, text, progress)
         except ParseError as error:
-            error.message += _path_hint(source)
+            error.detail += _path_hint(source)
             raise
         dump = machine.dump()
     if dump.problems and not dump.articles and (hint := _path_hint(source)):
@@ -269,7 +269,7 @@ def read_in_blocks(
                     on_problem(problem)
     except ParseError as error:  # the bytes' errors too, named as the machine names its own
         error.source = name
-        error.message += hint
+        error.detail += hint
         raise
 
 

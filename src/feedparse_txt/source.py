@@ -293,13 +293,13 @@ def _whole_characters(data: bytes, codec: str) -> bytes:
     return data[: len(data) - len(held)]
 
 
-def _damaged(damage: str, lines: int, last_line: str) -> ParseError:
+def _damaged(damage: ParseError, lines: int, last_line: str) -> ParseError:
     """The error for compressed data that is cut off or damaged (``damage`` says how)
     where its text ends: after ``lines`` line endings and ``last_line``."""
     if not lines and "\r" in last_line:  # lines end at a lone CR in a text without LF
         lines = last_line.count("\r")
         last_line = last_line[last_line.rfind("\r") + 1 :]
-    return ParseError("bad-compression", damage, line=lines + 1, column=len(last_line) + 1)
+    return damage.amended(line=lines + 1, column=len(last_line) + 1)
 
 
 def _invalid_byte(
@@ -352,8 +352,10 @@ def _invalid_byte(
     )
     return ParseError(
         "bad-encoding",
-        f"expected {_display(codec)}, found invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
-        f"{f' of the text the {unpacked_from} data holds' if unpacked_from else ''} ({advice})",
+        _display(codec),
+        f"invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
+        f"{f' of the text the {unpacked_from} data holds' if unpacked_from else ''}",
+        f" ({advice})",
         line=line,
         column=column,
     )
@@ -387,8 +389,9 @@ def _read(file: IO[str] | IO[bytes] | Unpacked, size: int | None = None, lines: 
     except UnicodeDecodeError as error:
         raise ParseError(
             "bad-encoding",
-            f"expected text, found bytes the open file could not decode in or after this line ({error}): "
-            "a dump in UTF-8? give its Path or bytes, or open() it with encoding='utf-8'",
+            "text",
+            f"bytes the open file could not decode in or after this line ({error})",
+            ": a dump in UTF-8? give its Path or bytes, or open() it with encoding='utf-8'",
             line=lines + 1,
         ) from error
 
