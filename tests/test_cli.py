@@ -27,7 +27,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, Dump, cli, format_date, format_dump, normalize, parse_dump, parse_files
+from feedparse_txt import (
+    Article,
+    Dump,
+    ParseError,
+    Problem,
+    cli,
+    format_date,
+    format_dump,
+    normalize,
+    parse_dump,
+    parse_files,
+)
 from feedparse_txt import source as source_module
 from feedparse_txt.cli import CSV_FIELDS, main
 from feedparse_txt.jsonio import article_to_dict
@@ -1020,6 +1031,52 @@ def test_check_statistics_count_each_code_over_all_files(
     )
     assert f"{sum(counts.values())} problems in {len(paths)} files" in err
     assert run(capsys, "check", "--statistics", str(PAGE8))[:2] == (0, "")
+
+
+def test_check_strict_names_each_files_first_deviation_as_strict_parsing_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Not the lenient problems (a cut-off record at its first line, 37:1): where strict
+    # parsing stops (39:30), one line a file, every file checked.
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(read(PAGE8).replace("Amap Tech\n", "Amap Tech \n", 3), encoding="utf-8")
+    assert len(parse_dump(damaged, strict=False).problems) == 2
+    expected = []
+    for path in (CUT, damaged):
+        with pytest.raises(ParseError) as caught:
+            parse_dump(path)
+        error = caught.value
+        expected.append(f"{path}:{error.line}:{error.column}: {error.code} {error.message}")
+    code, out, err = run(capsys, "check", "--strict", str(CUT), str(PAGE8), str(damaged))
+    assert code == 1 and out.splitlines() == expected and expected[0].startswith(f"{CUT}:39:30: ")
+    assert "2 problems in 3 files" in err
+    assert run(capsys, "check", "--strict", str(PAGE8))[:2] == (0, "")
+
+
+def test_check_jsonl_gives_each_problems_parts_by_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(
+        read(PAGE8).replace("min read\n", "min read \n", 2).replace("Amap Tech\n", "junk\n", 1),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", "--format", "jsonl", str(damaged), str(PAGE8), str(CUT))
+    records = [json.loads(line) for line in out.splitlines()]
+    expected = [(str(path), p) for path in (damaged, CUT) for p in parse_dump(path, strict=False).problems]
+    assert code == 1 and f"{len(expected)} problems in 3 files" in err
+    assert [(r.pop("file"), Problem(**r)) for r in records] == expected
+    assert {r["code"] for r in records} >= {"trailing-whitespace", "truncated-record"}
+    # How many of each code, and where the first is, by name too.
+    code, out, _ = run(capsys, "check", "--format", "jsonl", "--statistics", str(damaged), str(CUT))
+    counts = Counter(p.code for _, p in expected)
+    firsts: dict[str, dict[str, object]] = {}
+    for path, p in expected:
+        firsts.setdefault(p.code, {"file": path, "line": p.line, "column": p.column})
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"code": c, "count": n, "first": firsts[c]}
+        for c, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+    ]
 
 
 def test_reference_date_resolves_relative_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

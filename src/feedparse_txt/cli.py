@@ -29,7 +29,7 @@ from . import __version__
 from .compressed import MAGIC_SIZE, compressing, unpacked_compression
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
-from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict
+from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict, problem_to_dict
 from .known_tags import NO_KNOWN_TAGS, KnownTags, tags_in_tag_file
 from .model import Article, Dump, Header, Layout, known_tags_of, tag_line
 from .normalize import iter_normalized
@@ -48,6 +48,7 @@ examples:
   feedparse-txt format edited.csv -o page.txt          records edited in a spreadsheet, as a dump
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
   feedparse-txt check --statistics *.txt               how many problems of each code
+  feedparse-txt check --strict --format jsonl *.txt    each file's first deviation, as JSON
   feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
   feedparse-txt merge page1.txt page2.txt -o all.txt   several copied pages as one clean dump
   feedparse-txt parse --encoding gbk ansi-copy.txt     a copy Notepad saved as "ANSI" (GBK)
@@ -127,6 +128,12 @@ def _parser() -> argparse.ArgumentParser:
         "--statistics",
         action="store_true",
         help="instead of each problem, how many of each code, most first, with where the first is",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text: FILE:LINE:COLUMN: CODE message; jsonl: a JSON object a line, each part by name",
     )
 
     norm = commands.add_parser(
@@ -683,33 +690,42 @@ def cmd_tags(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     found = 0
-    codes: dict[str, tuple[int, str]] = {}  # code -> how many, where the first is
+    codes: dict[str, tuple[int, str, Problem]] = {}  # code -> how many, the first's file and problem
+    jsonl = args.format == "jsonl"
     with _output(None) as out:
         for name in args.files:
 
             def report(problem: Problem, name: str = name) -> None:
                 nonlocal found
                 found += 1
-                where = f"{name}:{problem.line}:{problem.column}"
                 if args.statistics:
-                    count, first = codes.get(problem.code, (0, where))
-                    codes[problem.code] = (count + 1, first)
+                    count, file, first = codes.get(problem.code, (0, name, problem))
+                    codes[problem.code] = (count + 1, file, first)
+                elif jsonl:
+                    out.write(_json_line({"file": name, **problem_to_dict(problem)}))
                 else:
-                    out.write(f"{where}: {problem.code} {problem.message}\n")
+                    out.write(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}\n")
 
             # Streamed: a file of any size is checked in the memory of one block.
             with _streamed(name) as source:
-                for _ in iter_articles(
-                    source,
-                    strict=False,
-                    reference_date=args.reference_date,
-                    on_problem=report,
-                    encoding=args.encoding,
-                ):
-                    pass
+                try:
+                    for _ in iter_articles(
+                        source,
+                        strict=args.strict,
+                        reference_date=args.reference_date,
+                        on_problem=report,
+                        encoding=args.encoding,
+                    ):
+                        pass
+                except ParseError as error:  # --strict: the file's first deviation, then the next file
+                    report(error.problem)
         width = max(map(len, codes), default=0)
-        for code, (count, first) in sorted(codes.items(), key=lambda item: (-item[1][0], item[0])):
-            out.write(f"{count:>7}  {code:<{width}}  first at {first}\n")
+        for code, (count, file, first) in sorted(codes.items(), key=lambda item: (-item[1][0], item[0])):
+            if jsonl:
+                where = {"file": file, "line": first.line, "column": first.column}
+                out.write(_json_line({"code": code, "count": count, "first": where}))
+            else:
+                out.write(f"{count:>7}  {code:<{width}}  first at {file}:{first.line}:{first.column}\n")
     if not args.quiet:
         files = len(args.files)
         print(f"{found} problem{'s' * (found != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)

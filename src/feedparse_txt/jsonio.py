@@ -129,11 +129,12 @@ def dump_to_dict(dump: Dump) -> dict[str, Any]:
         "bom": dump.bom,
         "encoding": dump.encoding,
         "entries": entries,
-        "problems": [_problem_to_dict(p) for p in dump.problems],
+        "problems": [problem_to_dict(p) for p in dump.problems],
     }
 
 
-def _problem_to_dict(problem: Problem) -> dict[str, Any]:
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    """``problem`` as JSON data, its fields by name."""
     return {
         "line": problem.line,
         "column": problem.column,
