@@ -141,6 +141,23 @@ def test_what_was_expected_and_found_are_the_errors_and_the_problems_parts(
     assert (error.code, error.expected, error.found) == astuple(parse_dump(text, strict=False).problems[0])
 
 
+@pytest.mark.parametrize(
+    ("date", "advice"),
+    [
+        ("Aug 32, 2019", ""),
+        ("Agu 27, 2019", ""),
+        ("3 days ago", "; pass a reference date"),
+        ("Aug 27", "; pass"),
+    ],
+)
+def test_a_date_lines_error_quotes_the_line_once_before_its_advice(date: str, advice: str) -> None:
+    line = f"{date} · Backend Development"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(dump_with(6, line))
+    assert caught.value.detail.startswith(f" in {line!r}{advice}")
+    assert caught.value.message.count(repr(date)) <= 1 and caught.value.message.count(repr(line)) == 1
+
+
 def astuple(problem: Problem) -> tuple[str, str, str]:
     return problem.code, problem.expected, problem.found
 

@@ -401,7 +401,9 @@ def parse_date_line(text: str, *, reference_date: _dt.date | None = None) -> tup
     try:
         return parse_date(date_text, reference_date=reference_date), category
     except ParseError as error:
-        raise error.amended(detail=f"{error.detail}, in {quote(text)}") from None
+        # The whole line quoted in the date's place, before any advice: the column is in it.
+        advice = error.detail.removeprefix(f" in {quote(date_text)}")
+        raise error.amended(detail=f" in {quote(text)}{advice}") from None
 
 
 # ---------------------------------------------------------------------------- stats
