@@ -323,3 +323,27 @@ def test_strict_iter_normalized_stops_where_parse_dump_stops(
 @given(st.text(), st.lists(st.integers(1, 40), min_size=1, max_size=3))
 def test_iter_normalized_of_any_text_read_in_any_pieces(text: str, sizes: list[int]) -> None:
     assert "".join(iter_normalized(Pieces(text, sizes))) == normalize(text)
+
+
+@given(
+    st.sampled_from(sorted(REAL_TEXTS)),
+    st.lists(
+        st.tuples(
+            st.integers(0, 60),
+            st.lists(st.sampled_from(["", " ", "\t", "junk", "Amap Tech", "·"]), max_size=80),
+        ),
+        max_size=4,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.lists(st.integers(1, 300), min_size=1, max_size=3),
+)
+def test_stretches_of_blank_lines_and_unusable_text_read_in_parts_normalize_as_whole(
+    name: str, stretches: list[tuple[int, list[str]]], newline: str, sizes: list[int]
+) -> None:
+    # Read in pieces, a stretch with no record in it comes as parts, a text entry a block:
+    # blank lines alone, many blocks long, are stray or not as one stretch.
+    lines = REAL_TEXTS[name].split("\n")
+    for at, stretch in stretches:
+        lines[at * len(lines) // 60 : at * len(lines) // 60] = stretch
+    text = newline.join(lines)
+    assert "".join(iter_normalized(Pieces(text, sizes))) == normalize(text)

@@ -244,10 +244,14 @@ class Machine:
         encoding: str | None = None,
         track_lines: bool = False,
         known_tags: KnownTags = NO_KNOWN_TAGS,
+        text_in_parts: bool = False,
     ) -> None:
         check_reference_date(reference_date)
         self.strict = strict
         self.keep_document = keep_document
+        # A caller that takes what each block brought may take a stretch of unusable
+        # text as parts, a text entry a block: see _unusable.
+        self.text_in_parts = text_in_parts
         self.reference_date = reference_date
         self.source_name = source_name
         self.articles: list[Article] = []  # new articles; a streaming caller drains this
@@ -555,6 +559,8 @@ class Machine:
         """:meth:`_step`, but raising _Unfinished wherever the lines in hand run out."""
         if self._unusable_goes_on == self._base + i:
             end = self._more_unusable(i, n)
+            if end > i:
+                self._keep(i, end)
             if end > i or self._unusable_goes_on is not None:
                 return end  # kept more of it, or the lines in hand cannot tell yet
         anchor, self._anchor = self._anchor, None
@@ -1254,8 +1260,8 @@ class Machine:
         """Keep lines from ``i`` up to the next record start as text, with a problem.
 
         Where that is may show only further on than the block in hand. A stream that
-        keeps no document reads the lines scanned so far now, and the stretch goes on
-        in the next block (see :meth:`_more_unusable`): it holds no more of a stretch
+        takes the text in parts reads the lines scanned so far now, and the stretch goes
+        on in the next block (see :meth:`_more_unusable`): it holds no more of a stretch
         than a block (a log pasted in, a file that holds no dump at all)."""
         end = self._resync(i + 1, n) if not self.strict else n
         if end is None:
@@ -1286,11 +1292,11 @@ class Machine:
 
     def _part_scanned(self, after: int) -> int | None:
         """Where the lines scanned so far end, past line ``after``, if an unusable
-        stretch may be read that far now, to go on from there: streamed without a
-        document (whose text entry holds the stretch whole), the window holding the
-        whole block, which is not the last. None if not."""
+        stretch may be read that far now, to go on from there: taken in parts (else
+        its text entry holds it whole), the window holding the whole block, which is
+        not the last. None if not."""
         end = self._scanned - self._base
-        if self.keep_document or not self._window_ends_block or self._final or end <= after:
+        if not self.text_in_parts or not self._window_ends_block or self._final or end <= after:
             return None
         self._unusable_goes_on = self._base + end
         return end

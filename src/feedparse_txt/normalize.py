@@ -93,8 +93,9 @@ def _with_articles(
 class _CanonicalWriter:
     """Writes the canonical text of a document's entries as they come. Each entry
     waits for the next, since a stray blank line shows only by the entries on both
-    sides of it; and the last line ending written waits for the end of the text,
-    which decides whether the text ends with one."""
+    sides of it (text entries of blank lines alone that follow each other, as a
+    stretch read in parts comes, wait as one); and the last line ending written
+    waits for the end of the text, which decides whether the text ends with one."""
 
     def __init__(self, newline: str) -> None:
         self._newline = newline
@@ -111,6 +112,10 @@ class _CanonicalWriter:
         parts = [self._line_ending]
         for item in entries:
             if self._held is not None:
+                blank = _blank_lines(self._held[0], item[0], self._newline)
+                if blank is not None:  # one stretch of blank lines, read in parts: stray or not as one
+                    self._held = (blank, ())
+                    continue
                 self._write_held(item[0], parts)
             self._held = item
         text = "".join(parts)
@@ -162,8 +167,24 @@ class _CanonicalWriter:
 def _clean(raw: str, newline: str) -> str:
     """Unusable text with its line endings (of the text's style: ``newline``) and
     trailing whitespace cleaned."""
-    lines = raw.split(line_break(newline))
-    return "\n".join(line.rstrip() for line in lines)
+    end = line_break(newline)
+    if raw.isspace():  # blank lines alone, maybe millions of them: no list of lines
+        return "\n" * raw.count(end)
+    return "\n".join(line.rstrip() for line in raw.split(end))
+
+
+def _blank_lines(first: Entry, second: Entry, newline: str) -> TextEntry | None:
+    """The text entries ``first`` and ``second``, which follow each other, as one, if
+    both are blank lines alone; else None. Held until the entry after it comes, it is
+    cut down to what writes it alike: its line breaks and its last line (whitespace
+    without a line ending, or nothing), so a stretch of any size holds a byte a line."""
+    if not (isinstance(first, TextEntry) and isinstance(second, TextEntry)):
+        return None
+    if not (first.raw.isspace() and second.raw.isspace()):
+        return None
+    raw = first.raw + second.raw
+    end = line_break(newline)
+    return TextEntry(end * raw.count(end) + raw[raw.rfind(end) + 1 :])
 
 
 def _is_stray_blank_line(before: Entry | None, entry: Entry, after: Entry | None) -> bool:

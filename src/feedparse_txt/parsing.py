@@ -239,7 +239,8 @@ def read_in_blocks(
 ) -> Iterator[Machine]:
     """Feed ``source`` to a machine block by block; after each block, the machine
     holds the new articles (and their first lines, and with ``keep_document`` the
-    new document entries: :meth:`Machine.take_entries`) for the caller to take."""
+    new document entries: :meth:`Machine.take_entries`) for the caller to take. A
+    stretch of text with no record in it comes in parts, a text entry a block."""
     name = source_name(source)
     codec = codec_of(encoding)
     machine = Machine(
@@ -249,6 +250,7 @@ def read_in_blocks(
         source_name=name,
         track_lines=track_lines,
         known_tags=KnownTags.of(known_tags),
+        text_in_parts=True,
     )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append, codec=codec)
     hint = _path_hint(source)  # a str of one line is one block: read whole, as parse_dump reads it
