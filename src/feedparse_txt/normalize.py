@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from .errors import Problem
 from .formatting import record_renderer, render_header
@@ -90,6 +91,26 @@ def _with_articles(
             yield entry, ()
 
 
+class _BlankLines(NamedTuple):
+    """A text entry of blank lines alone, as it is written: how many line breaks it
+    has, and what follows the last (whitespace without a line ending, or nothing).
+    A stretch of blank lines read in parts is one, whatever its length, in O(1)."""
+
+    breaks: int
+    tail: str
+
+    @classmethod
+    def of(cls, entry: TextEntry, newline: str) -> _BlankLines:
+        end = line_break(newline)
+        return cls(entry.raw.count(end), entry.raw[entry.raw.rfind(end) + 1 :])
+
+    def followed_by(self, more: _BlankLines) -> _BlankLines:
+        return _BlankLines(self.breaks + more.breaks, more.tail if more.breaks else self.tail + more.tail)
+
+
+_Held = Entry | _BlankLines
+
+
 class _CanonicalWriter:
     """Writes the canonical text of a document's entries as they come. Each entry
     waits for the next, since a stray blank line shows only by the entries on both
@@ -100,8 +121,8 @@ class _CanonicalWriter:
     def __init__(self, newline: str) -> None:
         self._newline = newline
         self._render = record_renderer(Layout.FULL)
-        self._before: Entry | None = None  # the entry before the one held
-        self._held: tuple[Entry, Sequence[Article]] | None = None
+        self._before: _Held | None = None  # the entry before the one held
+        self._held: tuple[_Held, Sequence[Article]] | None = None
         self._held_stray = False  # whether the entry last let go was a stray blank line, left out
         self._last_header: Header | None = None  # the header last written, if nothing came after it
         self._line_ending = ""  # the text's last line ending so far, not written yet
@@ -110,11 +131,15 @@ class _CanonicalWriter:
         """The canonical text of ``entries`` (and of the entry held before them) that
         can be written now."""
         parts = [self._line_ending]
-        for item in entries:
+        for entry, articles in entries:
+            item: tuple[_Held, Sequence[Article]] = (entry, articles)
+            if isinstance(entry, TextEntry) and entry.raw.isspace():
+                item = (_BlankLines.of(entry, self._newline), ())
             if self._held is not None:
-                blank = _blank_lines(self._held[0], item[0], self._newline)
-                if blank is not None:  # one stretch of blank lines, read in parts: stray or not as one
-                    self._held = (blank, ())
+                held = self._held[0]
+                if isinstance(held, _BlankLines) and isinstance(item[0], _BlankLines):
+                    # One stretch read in parts: stray or not as one.
+                    self._held = (held.followed_by(item[0]), ())
                     continue
                 self._write_held(item[0], parts)
             self._held = item
@@ -136,9 +161,9 @@ class _CanonicalWriter:
             return text.removesuffix("\n")
         # Cleaned, that last line is empty: only a line ending can write it, and dropping
         # the one before it would leave the line before cut off, which reads otherwise.
-        return text + "\n" if isinstance(last[0], TextEntry) and not self._held_stray else text
+        return text + "\n" if _is_text(last[0]) and not self._held_stray else text
 
-    def _write_held(self, after: Entry | None, parts: list[str]) -> None:
+    def _write_held(self, after: _Held | None, parts: list[str]) -> None:
         """Write the entry held, now that the one ``after`` it is known."""
         assert self._held is not None
         entry, articles = self._held
@@ -152,14 +177,18 @@ class _CanonicalWriter:
             self._last_header = entry.header
             return
         self._last_header = None
-        if isinstance(entry, TextEntry):
+        if isinstance(entry, _BlankLines):
+            parts.append("\n" * entry.breaks)  # each line without its whitespace
+        elif isinstance(entry, TextEntry):
             parts.append(_clean(entry.raw, self._newline))
         else:
             parts.extend(map(self._render, articles))
 
-    def _ends_with_blank_line(self, entry: Entry) -> bool:
+    def _ends_with_blank_line(self, entry: _Held) -> bool:
         """Whether the text ends with a line of whitespace alone (in ``entry``, the
         last), with no line ending."""
+        if isinstance(entry, _BlankLines):
+            return entry.tail.isspace()
         raw = None if isinstance(entry, RecordRun) else entry.raw
         return raw is not None and raw[raw.rfind(line_break(self._newline)) + 1 :].isspace()
 
@@ -167,33 +196,15 @@ class _CanonicalWriter:
 def _clean(raw: str, newline: str) -> str:
     """Unusable text with its line endings (of the text's style: ``newline``) and
     trailing whitespace cleaned."""
-    end = line_break(newline)
-    if raw.isspace():  # blank lines alone, maybe millions of them: no list of lines
-        return "\n" * raw.count(end)
-    return "\n".join(line.rstrip() for line in raw.split(end))
+    return "\n".join(line.rstrip() for line in raw.split(line_break(newline)))
 
 
-def _blank_lines(first: Entry, second: Entry, newline: str) -> TextEntry | None:
-    """The text entries ``first`` and ``second``, which follow each other, as one, if
-    both are blank lines alone; else None. Held until the entry after it comes, it is
-    cut down to what writes it alike: its line breaks and its last line (whitespace
-    without a line ending, or nothing), so a stretch of any size holds a byte a line."""
-    if not (isinstance(first, TextEntry) and isinstance(second, TextEntry)):
-        return None
-    if not (first.raw.isspace() and second.raw.isspace()):
-        return None
-    raw = first.raw + second.raw
-    end = line_break(newline)
-    return TextEntry(end * raw.count(end) + raw[raw.rfind(end) + 1 :])
+def _is_text(entry: _Held | None) -> bool:
+    return isinstance(entry, (TextEntry, _BlankLines))
 
 
-def _is_stray_blank_line(before: Entry | None, entry: Entry, after: Entry | None) -> bool:
+def _is_stray_blank_line(before: _Held | None, entry: _Held, after: _Held | None) -> bool:
     """Whether ``entry`` is blank lines between records and headers (or the ends of
     the text), as pasted pages bring them: they say nothing. Blank lines next to text
     the parser could not use stay, as they are part of how that text reads."""
-    return (
-        isinstance(entry, TextEntry)
-        and entry.raw.isspace()
-        and not isinstance(before, TextEntry)
-        and not isinstance(after, TextEntry)
-    )
+    return isinstance(entry, _BlankLines) and not _is_text(before) and not _is_text(after)
