@@ -726,6 +726,11 @@ def test_parse_writes_csv_with_a_byte_order_mark_for_excel(
         assert (code, out) == (2, "") and "--bom is for --format csv" in err
 
 
+def test_options_a_format_has_no_use_for_are_refused_not_ignored(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "parse", str(PAGE8), "--format", "json", "--with-source")
+    assert (code, out) == (2, "") and "--with-source is for --format jsonl or csv" in err
+
+
 def test_format_reads_csv_as_a_spreadsheet_saves_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -497,6 +497,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
         raise UsageError("--format json writes one whole dump: give exactly one FILE")
     if args.bom and args.format != "csv":
         raise UsageError("--bom is for --format csv: JSON must not start with a byte order mark")
+    if args.with_source and args.format == "json":
+        raise UsageError(
+            "--with-source is for --format jsonl or csv: --format json keeps the whole dump, each "
+            "record in its place among its lines"
+        )
     known_tags = _read_known_tags(args.known_tags)
     with _output(args.output) as out:
         writer = (
