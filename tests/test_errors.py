@@ -73,6 +73,9 @@ CASES = [
     (8, " GraphQL Gateway", "leading-whitespace", 1),
     (8, "", "empty-field", 1),
     (3, "Page 8 of ten", "bad-header", 11),
+    (3, "Page 11 of 10", "bad-header", 6),  # pages from 1 to the page count
+    (3, "Page 0 of 10", "bad-header", 6),
+    (3, "Page 1 of 0", "bad-header", 11),
     (13, "0 likes · eleven min read", "bad-stats", 11),
     (13, "0 likes · 11 min", "bad-stats", 11),
     (13, "0 points · 11 min read", "bad-stats", 1),
@@ -620,3 +623,52 @@ def test_strict_errors_show_no_internal_exception(name: str) -> None:
                 assert "During handling" not in shown and "direct cause" not in shown, shown
                 seen.append(error.code)
     assert "truncated-record" in seen and len(seen) > len(ends)
+
+
+@pytest.mark.parametrize(
+    ("name", "page_line", "bad", "column", "expected", "found"),
+    [
+        (
+            "backend-architecture-page8.txt",
+            "Page 8 of 10",
+            "Page 9 of 8",
+            6,
+            "a page number from 1 to 8",
+            "9",
+        ),
+        (
+            "backend-architecture-page8.txt",
+            "Page 8 of 10",
+            "page 0 of 10",
+            6,
+            "a page number from 1 to 10",
+            "0",
+        ),
+        ("www_tags_idempotency.txt", "Page 1 of 3", "Page 1 of 0", 26, "a page count of 1 or more", "0"),
+    ],
+)
+def test_a_page_out_of_its_page_count_is_named_and_the_header_kept(
+    name: str, page_line: str, bad: str, column: int, expected: str, found: str
+) -> None:
+    # A page header reads as it stands: lenient reading keeps it, typed, with a problem
+    # at the number; strict reading stops there.
+    text = REAL_TEXTS[name].replace(page_line, bad, 1)
+    number = text.split("\n").index(next(line for line in text.split("\n") if bad in line)) + 1
+    dump = parse_dump(text, strict=False)
+    clean = parse_dump(REAL_TEXTS[name], strict=False)
+    page, page_count = (int(part) for part in bad.lower().removeprefix("page ").split(" of "))
+    assert dump.header is not None and (dump.header.page, dump.header.page_count) == (page, page_count)
+    assert dump.articles == clean.articles and format_dump(dump) == text
+    first = dump.problems[0]
+    assert (first.line, first.column, first.code, first.expected, first.found) == (
+        number, column, "bad-header", expected, found
+    )  # fmt: skip
+    assert list(dump.problems[1:]) == list(clean.problems)
+    found_streamed: list[Problem] = []
+    assert list(iter_articles(io.StringIO(text), strict=False, on_problem=found_streamed.append)) == list(
+        dump
+    )
+    assert found_streamed == list(dump.problems)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.line, caught.value.column, caught.value.expected) == (number, column, expected)

@@ -77,7 +77,7 @@ def test_articles_survive_format_then_parse(items: list[Article]) -> None:
 @given(st.lists(articles(texts=TRICKY), max_size=5), st.none() | headers(TRICKY))
 # Found by the fuzz profile: a named header's tag that reads as an article count was taken
 # for a list header's count after a blank line that does not belong.
-@example([], Header(style=HeaderStyle.NAMED, tag="949 articles", article_count=0, page=0, page_count=0))
+@example([], Header(style=HeaderStyle.NAMED, tag="949 articles", article_count=0, page=1, page_count=1))
 # Stats where the tag line stands, and stats after them: a record whose tags read as stats
 # (a lost tag line is named only where the line after such stats is no stats line).
 @example(

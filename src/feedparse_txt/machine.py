@@ -455,6 +455,8 @@ class Machine:
                 fields = match.groupdict()
                 tag = fields.pop("tag", None)
                 header = Header(style=style, tag=tag, **{name: int(value) for name, value in fields.items()})
+                if _pages_error(header, match[0]) is not None:
+                    return None  # read role by role, which names the fault
                 return (header, end) if render_header(header, newline) == match[0] else None
         return None
 
@@ -1344,6 +1346,9 @@ class Machine:
     def _add(self, kind: HeaderStyle | Layout, values: Values, i: int, end: int, *, canonical: bool) -> None:
         if isinstance(kind, HeaderStyle):
             header = _header_from(kind, values)
+            pages = _pages_error(header, self._lines[end - 1])  # a header's last line is its page line
+            if pages is not None:
+                self._report(pages.at(self._base + end))
             raw = self._raw(i, end)
             exact = canonical and raw == render_header(header, self.newline or "\n")
             self._add_header(header, None if exact else raw)
@@ -1683,6 +1688,22 @@ def _text_field(role: Role, text: str, column: int = 1) -> str:
             "invisible-character", role.value, "a byte order mark (U+FEFF) at its start", text, column=column
         )
     return text
+
+
+def _pages_error(header: Header, line: str) -> ParseError | None:
+    """What is wrong with the page numbers of ``header``, read from its page ``line``
+    (``Page 9 of 8``): a page from 1 to the page count, which is 1 or more. The header
+    reads as it stands all the same; a lenient reader keeps it, with this problem."""
+    page, pages = header.page, header.page_count
+    if page is None or pages is None or 1 <= page <= pages:
+        return None
+    numbers = re.search(r"(?i)page\s+(\S+)\s+of\s+(\S+)", line)
+    if pages < 1:
+        expected, found, at = "a page count of 1 or more", str(pages), 2
+    else:
+        expected, found, at = f"a page number from 1 to {pages}", str(page), 1
+    column = numbers.start(at) + 1 if numbers is not None else 1
+    return ParseError.in_text("bad-header", expected, found, line, column=column)
 
 
 def _header_from(style: HeaderStyle, values: Values) -> Header:

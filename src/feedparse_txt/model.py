@@ -359,7 +359,8 @@ class Header:
 
     Every field given is checked as an article's are, so that the header is
     written as one that reads back the same; one its style does not write
-    (a ``list`` header's ``tag``) is refused.
+    (a ``list`` header's ``tag``) is refused. A ``page`` past its ``page_count``
+    is not: a copy may show one, and parsing keeps it, with a problem.
 
     >>> Header(style=HeaderStyle.LIST, article_count=949, page=8, page_count=10).tag is None
     True

@@ -83,22 +83,27 @@ def articles_lists(max_size: int = 8) -> st.SearchStrategy[list[Article]]:
 
 
 def headers(texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Header]:
-    """Complete page headers of every style."""
+    """Complete page headers of every style, a page from 1 to the page count."""
     texts = field_texts() if texts is None else texts
     numbers = st.integers(0, 10**6)
     return st.one_of(
-        st.builds(
-            Header, style=st.just(HeaderStyle.LIST), article_count=numbers, page=numbers, page_count=numbers
-        ),
-        st.builds(
-            Header,
-            style=st.just(HeaderStyle.NAMED),
-            tag=texts,
-            article_count=numbers,
-            page=numbers,
-            page_count=numbers,
-        ),
+        _paged_headers(HeaderStyle.LIST, st.none(), numbers),
+        _paged_headers(HeaderStyle.NAMED, texts, numbers),
         st.builds(Header, style=st.just(HeaderStyle.VIEWS), tag=texts, views=numbers),
+    )
+
+
+@st.composite
+def _paged_headers(
+    draw: st.DrawFn, style: HeaderStyle, tags: st.SearchStrategy[str | None], counts: st.SearchStrategy[int]
+) -> Header:
+    page_count = draw(st.integers(1, 10**6))
+    return Header(
+        style=style,
+        tag=draw(tags),
+        article_count=draw(counts),
+        page=draw(st.integers(1, page_count)),
+        page_count=page_count,
     )
 
 
