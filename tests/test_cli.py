@@ -404,7 +404,9 @@ def test_merge_drops_duplicates_and_keeps_one_header(
     assert code == 0
     merged = parse_dump(out)
     assert len(merged) == 4 and len(merged.headers) == 1
-    assert "7 records, 3 duplicates dropped, 4 written" in err
+    assert "merged 3 files: 7 records, 3 duplicates dropped, 4 written" in err
+    code, _, err = run(capsys, "merge", str(DATA / "www_tags_cglib-proxy.txt"), "-o", os.devnull)
+    assert code == 0 and "merged 1 file: 1 record, 0 duplicates dropped, 1 written" in err
 
 
 def _merged(paths: list[Path]) -> str:
@@ -437,7 +439,8 @@ def test_merge_writes_the_first_of_each_record_under_the_first_header(
     assert code == 0 and out == _merged(paths)
     records = sum(len(parse_dump(path, strict=False)) for path in paths)
     written = len(parse_dump(out))
-    assert f"{records} records, {records - written} duplicates dropped, {written} written" in err
+    dropped = records - written
+    assert f"{records} records, {dropped} duplicate{'s' * (dropped != 1)} dropped, {written} written" in err
 
 
 @pytest.mark.parametrize("held_in_memory", [8 << 20, 1000], ids=["held in memory", "held on disk"])

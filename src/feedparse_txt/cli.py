@@ -475,6 +475,11 @@ class _Tally:
             print(f"{name}:{first.line}:{first.column}: {first.code} {first.message}{more}", file=sys.stderr)
 
 
+def _counted(count: int, noun: str) -> str:
+    """The count and its noun, plural unless 1: ``1 file``, ``2 files``."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 # ---------------------------------------------------------------------------- commands
 
 
@@ -733,7 +738,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 out.write(f"{count:>7}  {code:<{width}}  first at {file}:{first.line}:{first.column}\n")
     if not args.quiet:
         files = len(args.files)
-        print(f"{found} problem{'s' * (found != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+        print(f"{_counted(found, 'problem')} in {_counted(files, 'file')}", file=sys.stderr)
     return 1 if found else 0
 
 
@@ -821,8 +826,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         merged.finish()
     if not args.quiet:
         print(
-            f"merged {len(args.files)} files: {merged.read} records, "
-            f"{merged.read - merged.written} duplicates dropped, {merged.written} written",
+            f"merged {_counted(len(args.files), 'file')}: {_counted(merged.read, 'record')}, "
+            f"{_counted(merged.read - merged.written, 'duplicate')} dropped, {merged.written} written",
             file=sys.stderr,
         )
     return 0
