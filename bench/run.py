@@ -15,9 +15,12 @@ the same Article objects from fields already in hand).
 from __future__ import annotations
 
 import argparse
+import bz2
 import functools
 import gc
+import gzip
 import json
+import lzma
 import multiprocessing
 import operator
 import os
@@ -30,6 +33,7 @@ from pathlib import Path
 
 import corpus
 import textfsm
+import zstandard
 
 from feedparse_txt import Dump, KnownTags, format_dump, iter_articles, parse_dump, parse_files
 from feedparse_txt import tags as tag_module
@@ -147,15 +151,20 @@ def streaming_peak_rss(path: Path, reading: str = "for _ in iter_articles(path):
     return int(subprocess.check_output([sys.executable, "-c", code, str(path)])) / 1024  # kB
 
 
-COMPRESSIONS = {"gz": "gzip", "xz": "lzma", "bz2": "bz2"}  # suffix: the module that writes it
+# By suffix, what compresses a file as the command of that name does by default.
+COMPRESSIONS: dict[str, Callable[[bytes], bytes]] = {
+    "gz": gzip.compress,
+    "xz": lzma.compress,
+    "zst": zstandard.ZstdCompressor(write_checksum=True).compress,
+    "bz2": bz2.compress,
+}
 
 
 def compressed_file(path: Path, suffix: str) -> Path:
-    """``path`` compressed as ``gzip``, ``xz`` or ``bzip2`` do by default (written once)."""
+    """``path`` compressed as ``gzip``, ``xz``, ``zstd`` or ``bzip2`` do by default (written once)."""
     packed = path.with_name(f"{path.name}.{suffix}")
     if not packed.exists():
-        module = __import__(COMPRESSIONS[suffix])
-        packed.write_bytes(module.compress(path.read_bytes()))
+        packed.write_bytes(COMPRESSIONS[suffix](path.read_bytes()))
     return packed
 
 

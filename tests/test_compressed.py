@@ -1,5 +1,5 @@
-"""Compressed dumps (gzip, bzip2, xz) read as the text they hold, by their first bytes;
-cut off or damaged, the text up to there with a ``bad-compression`` problem."""
+"""Compressed dumps (gzip, bzip2, xz, zstd) read as the text they hold, by their first
+bytes; cut off or damaged, the text up to there with a ``bad-compression`` problem."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import itertools
 import lzma
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
 import pytest
+import zstandard
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,7 +30,7 @@ from feedparse_txt import (
     parse_files,
 )
 from feedparse_txt.cli import main
-from feedparse_txt.compressed import MAGIC_SIZE, compression_of
+from feedparse_txt.compressed import MAGIC_SIZE, compression_of, zstd_readable
 
 from .conftest import REAL_TEXTS, gbk_copies, real_dumps, streamed, strict_outcome
 
@@ -37,6 +38,7 @@ COMPRESSIONS: dict[str, Callable[[bytes], bytes]] = {
     "gzip": gzip.compress,
     "bzip2": bz2.compress,
     "xz": lzma.compress,
+    "zstd": zstandard.ZstdCompressor(write_checksum=True).compress,  # as the zstd command writes it
 }
 
 
@@ -293,10 +295,12 @@ def _decompressed(data: bytes) -> bytes:
     """``data`` as the command line tools decompress it."""
     kind = compression_of(data)
     assert kind is not None
+    if kind == "zstd":
+        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
     return {"gzip": gzip.decompress, "bzip2": bz2.decompress, "xz": lzma.decompress}[kind](data)
 
 
-@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".GZ"])
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst", ".GZ"])
 def test_an_output_file_is_compressed_as_its_name_says(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
 ) -> None:
@@ -366,3 +370,28 @@ def test_parse_jobs_counts_a_compressed_file_as_the_text_it_holds(
     assert cli._batch([str(packed)], 0) == []  # streamed, as the large file it holds
     expected = run(capsys, "parse", str(page), "--with-source")[1].replace(str(page), str(packed))
     assert run(capsys, "parse", str(packed), "--with-source", "-j", "2") == (0, expected, "")
+
+
+@pytest.fixture
+def without_zstandard(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No zstandard package, as where the extra ``zstd`` is not installed."""
+    monkeypatch.setitem(sys.modules, "zstandard", None)  # import zstandard raises ImportError
+    zstd_readable.cache_clear()
+    yield
+    zstd_readable.cache_clear()
+
+
+@pytest.mark.usefixtures("without_zstandard")
+def test_zstd_without_the_zstandard_package_is_named_and_not_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert not zstd_readable()
+    packed = tmp_path / "page.txt.zst"
+    packed.write_bytes(COMPRESSIONS["zstd"](real_dumps()[0].read_bytes()))
+    with pytest.raises(ParseError) as caught:
+        parse_dump(packed)
+    assert caught.value.code == "bad-encoding"
+    assert caught.value.detail.endswith("pip install 'feedparse_txt[zstd]')")
+    out = tmp_path / "out.txt.zst"
+    code, _, err = run(capsys, "normalize", str(real_dumps()[0]), "-o", str(out))
+    assert code == 2 and "writing zstd needs the zstandard package" in err and not out.exists()

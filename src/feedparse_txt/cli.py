@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from . import __version__
-from .compressed import MAGIC_SIZE, compressing, unpacked_compression
+from .compressed import MAGIC_SIZE, compressing, unpacked_compression, zstd_readable
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict, problem_to_dict
@@ -358,11 +358,15 @@ def _output(name: str | None) -> Iterator[_TextSink]:
 @contextlib.contextmanager
 def _file_output(name: str, binary: bool = False) -> Iterator[IO[Any]]:
     """The file ``name`` open for writing, text in UTF-8 (lines ending as written) or
-    ``binary``, compressed if its name ends in ``.gz``, ``.bz2`` or ``.xz``. It is written
+    ``binary``, compressed if its name ends in ``.gz``, ``.bz2``, ``.xz`` or ``.zst``. It is written
     aside and takes the place of ``name`` when the block ends without an error: never
     half-written, and an input of the same name stays whole while it is read. What is
     not a file (``/dev/null``, a pipe) is written as it is."""
     packed = _COMPRESSION_SUFFIXES.get(os.path.splitext(name)[1].lower())
+    if packed == "zstd" and not zstd_readable():
+        raise UsageError(
+            f"{name}: writing zstd needs the zstandard package: pip install 'feedparse_txt[zstd]'"
+        )
     path = _replaceable(name)
     if path is None:
         with _usage_errors(name), open(name, "wb") as raw, _writing(raw, binary, packed) as file:
@@ -374,8 +378,8 @@ def _file_output(name: str, binary: bool = False) -> Iterator[IO[Any]]:
         os.replace(temporary, path)
 
 
-# What an output file's name says its bytes are compressed in, as gzip, bzip2 and xz name theirs.
-_COMPRESSION_SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}
+# What an output file's name says its bytes are compressed in, as gzip, bzip2, xz and zstd name theirs.
+_COMPRESSION_SUFFIXES = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}
 
 
 @contextlib.contextmanager

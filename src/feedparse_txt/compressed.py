@@ -1,16 +1,17 @@
 """Compressed dumps: told by their first bytes, and read (and written) through the
-standard library.
+standard library, zstd through the ``zstandard`` package (the extra ``zstd``).
 
-A file in gzip, bzip2 or xz (``page8.txt.gz``, what ``gzip -c`` pipes) is read as the
-text it holds, whatever its name. Its end is checked: a file cut off in a copy or a
-download, or damaged, gives back the text it holds up to there, and says so with a
-``bad-compression`` problem where that text ends (see :class:`Unpacked`). zstd and
-zip are only named (see :func:`compression_of`): Python before 3.14 has no zstd, and a
-zip is an archive of files, not one text.
+A file in gzip, bzip2, xz or zstd (``page8.txt.gz``, what ``gzip -c`` pipes) is read
+as the text it holds, whatever its name. Its end is checked: a file cut off in a copy
+or a download, or damaged, gives back the text it holds up to there, and says so with
+a ``bad-compression`` problem where that text ends (see :class:`Unpacked`). zstd
+without that package, and zip, are only named (see :func:`compression_of`): a zip is
+an archive of files, not one text.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from typing import IO, Protocol
@@ -25,6 +26,7 @@ __all__ = [
     "compression_of",
     "unpacked_bytes",
     "unpacked_compression",
+    "zstd_readable",
 ]
 
 # How compressed files start, by their magic numbers: gzip's two bytes, bzip2's stream
@@ -34,8 +36,9 @@ _MAGIC = re.compile(
     rb"(\x1f\x8b)|(BZh[1-9](?:1AY&SY|\x17rE8P\x90))|(\xfd7zXZ\x00)|(\x28\xb5\x2f\xfd)|(PK\x03\x04)"
 )
 _NAMES = ("gzip", "bzip2", "xz", "zstd", "zip")
-#: the compressions read as the text they hold; the others are only named
-UNPACKED = frozenset({"gzip", "bzip2", "xz"})
+#: the compressions read as the text they hold (zstd if :func:`zstd_readable`); the
+#: others are only named
+UNPACKED = frozenset({"gzip", "bzip2", "xz", "zstd"})
 #: enough first bytes to tell every compression above
 MAGIC_SIZE = 10
 
@@ -51,7 +54,21 @@ def unpacked_compression(head: bytes) -> str | None:
     """The compression of a file whose first bytes are ``head``, if it is one of
     :data:`UNPACKED`, whose text is read; None for any other, and for none."""
     kind = compression_of(head)
+    if kind == "zstd" and not zstd_readable():
+        return None
     return kind if kind in UNPACKED else None
+
+
+@functools.cache
+def zstd_readable() -> bool:
+    """Whether zstd is read and written here: the ``zstandard`` package is installed
+    (``pip install 'feedparse_txt[zstd]'``). Python's own ``compression.zstd`` comes
+    only with 3.14."""
+    try:
+        import zstandard  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 class _Readable(Protocol):
@@ -59,7 +76,7 @@ class _Readable(Protocol):
 
 
 class _Decompressor(Protocol):
-    # What zlib's, bz2's and lzma's decompressor objects have in common.
+    # What zlib's, bz2's, lzma's and zstandard's decompressor objects have in common.
     @property
     def eof(self) -> bool: ...
     @property
@@ -77,6 +94,10 @@ def _decompressor(kind: str) -> _Decompressor:
         import bz2
 
         return bz2.BZ2Decompressor()
+    if kind == "zstd":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().decompressobj()  # a frame, its checksum checked if it has one
     import lzma
 
     return lzma.LZMADecompressor(lzma.FORMAT_XZ)
@@ -136,7 +157,7 @@ class Unpacked:
             self._decompressor = _decompressor(self.kind)
         try:
             text = self._decompressor.decompress(data)
-        except Exception as error:  # zlib.error, OSError (bz2), lzma.LZMAError: the data is bad
+        except Exception as error:  # zlib.error, OSError (bz2), LZMAError, ZstdError: the data is bad
             self._done = True
             self.damage = ParseError(
                 "bad-compression", f"{self.kind} data", f"data that does not decompress ({error})"
@@ -177,8 +198,8 @@ def unpacked_bytes(data: bytes, kind: str) -> tuple[bytes, ParseError | None]:
 
 def compressing(file: IO[bytes], kind: str) -> IO[bytes]:
     """A binary file whose bytes go to ``file`` compressed in ``kind`` (one of
-    :data:`UNPACKED`), as ``gzip``, ``bzip2`` and ``xz`` write them by default; closing
-    it ends the compressed stream and leaves ``file`` open."""
+    :data:`UNPACKED`), as ``gzip``, ``bzip2``, ``xz`` and ``zstd`` write them by default;
+    closing it ends the compressed stream and leaves ``file`` open."""
     if kind == "gzip":
         import gzip
 
@@ -188,6 +209,11 @@ def compressing(file: IO[bytes], kind: str) -> IO[bytes]:
         import bz2
 
         return bz2.BZ2File(file, "wb")
+    if kind == "zstd":
+        import zstandard
+
+        # With the checksum of its content, as the zstd command writes a frame by default.
+        return zstandard.ZstdCompressor(write_checksum=True).stream_writer(file, closefd=False)
     import lzma
 
     return lzma.LZMAFile(file, "wb")

@@ -350,6 +350,8 @@ def _invalid_byte(
         if packed
         else "a file in another encoding reads with encoding=..., --encoding"
     )
+    if packed == "zstd":  # not read here (see zstd_readable): the package reads it
+        advice += ", or install zstandard, which reads it: pip install 'feedparse_txt[zstd]'"
     return ParseError(
         "bad-encoding",
         _display(codec),
