@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import gzip
 import io
 import json
 import os
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
@@ -50,6 +52,13 @@ from .test_known_tags import SECKILL
 SCHEMA = json.loads((resources.files("feedparse_txt") / "data" / "article.schema.json").read_text())
 PAGE8 = DATA / "backend-architecture-page8.txt"
 CUT = DATA / "www_tags_cache-breakdown.txt"
+
+
+def _zipped(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("page.txt", data)
+    return out.getvalue()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -321,6 +330,44 @@ def test_normalize_in_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert "\r" not in clean and parse_dump(clean).problems == ()
     assert [p.name for p in tmp_path.iterdir()] == ["messy.txt"]  # no temporary left behind
     assert run(capsys, "normalize", str(messy))[1] == clean
+
+
+@pytest.mark.parametrize(
+    ("damage", "code"),
+    [
+        (lambda data: data.replace(b"Java", b"Ja\xffva", 1), "bad-encoding"),
+        (lambda data: data.decode().encode("cp1252", errors="replace"), "bad-encoding"),  # no --encoding
+        (lambda data: gzip.compress(data)[:-9], "bad-compression"),  # cut off in a download
+        (lambda data: _zipped(data), "bad-encoding"),  # an archive, not one text
+    ],
+    ids=["invalid UTF-8", "cp1252", "gzip cut off", "zip"],
+)
+def test_normalize_in_place_refuses_a_file_whose_bytes_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, damage: Callable[[bytes], bytes], code: str
+) -> None:
+    # Written back, the bytes it could not read would be lost: U+FFFD in their place, or
+    # nothing. No file is changed, the others given with it neither; -o still writes.
+    first, bad = tmp_path / "first.txt", tmp_path / "bad.txt"
+    first.write_bytes(read(PAGE8).replace("\n", "\r\n").encode())
+    bad.write_bytes(damage(read(DATA / "www_tags_cglib-proxy.txt").encode()))
+    before = {path: path.read_bytes() for path in (first, bad)}
+    code_, out, err = run(capsys, "normalize", "--in-place", str(first), str(bad))
+    assert (code_, out) == (2, "") and f"feedparse-txt: {bad}:" in err and f": {code} expected " in err
+    assert "not rewritten in place" in err
+    assert {path: path.read_bytes() for path in before} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "first.txt"]
+    assert run(capsys, "normalize", str(bad), "-q", "-o", str(tmp_path / "read.txt"))[0] == 0
+
+
+@pytest.mark.parametrize(("codec", "options"), [("utf-16", []), ("cp1252", ["--encoding", "cp1252"])])
+def test_normalize_in_place_rewrites_a_file_it_reads_in_another_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, codec: str, options: list[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    data = read(DATA / "www_tags_cglib-proxy.txt").replace("\n", " \n").encode(codec, errors="replace")
+    page.write_bytes(data)
+    assert run(capsys, "normalize", "--in-place", "-q", *options, str(page))[0] == 0
+    assert page.read_bytes() == normalize(data.decode(codec)).encode("utf-8")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")

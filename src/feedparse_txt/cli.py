@@ -782,7 +782,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                 # Compressed as it was read: by its bytes, whatever its name.
                 with _aside(path, packed=_compression_of_file(path)) as (file, temporary):
                     written.append((temporary, path))
-                    _write_normalized(name, args, file)
+                    _write_normalized(name, args, file, in_place=True)
             for temporary, path in written:
                 with _usage_errors(str(path)):
                     os.replace(temporary, path)
@@ -800,22 +800,38 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink) -> str:
+def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink, *, in_place: bool = False) -> str:
     """Write the canonical form of the file ``name`` to ``out`` as it is read, a block
     at a time (read as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem);
-    the last character written, if any. Its problems summed up on stderr."""
+    the last character written, if any. Its problems summed up on stderr. ``in_place``:
+    bytes it cannot read (invalid in its encoding, compressed data damaged) stop it,
+    as a usage error, since the file written in its place would lose them."""
     last = ""
     with _named_parse_errors(name), _streamed_and_summed_up(name, args.quiet) as (source, tally):
+
+        def on_problem(problem: Problem) -> None:
+            if in_place and problem.code in _UNREAD_BYTES:
+                where = f"{name}:{problem.line}:{problem.column}"
+                raise UsageError(
+                    f"{where}: {problem.code} {problem.message}; not rewritten in place, which would lose "
+                    "the bytes it cannot read (-o writes the text read elsewhere)"
+                )
+            tally(problem)
+
         for piece in iter_normalized(
             source,
             strict=args.strict,
             reference_date=args.reference_date,
-            on_problem=tally,
+            on_problem=on_problem,
             encoding=args.encoding,
         ):
             out.write(piece)
             last = piece[-1]
     return last
+
+
+# Problems with bytes a reader could not turn into text: U+FFFD stands for them, or nothing.
+_UNREAD_BYTES = frozenset({"bad-encoding", "bad-compression"})
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
