@@ -8,6 +8,8 @@ import gzip
 import io
 import itertools
 import lzma
+import shutil
+import struct
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -87,6 +89,20 @@ def test_files_compressed_one_after_another_read_as_one_text(kind: str) -> None:
     # Zero bytes between them (xz's stream padding; gzip -d skips them), over whole pieces.
     padded = COMPRESSIONS[kind](first) + bytes(20_000) + COMPRESSIONS[kind](second)
     assert format_dump(parse_dump(padded, strict=False)).encode("utf-8") == first + second
+
+
+def test_a_zstd_file_that_starts_with_a_skippable_frame_reads(tmp_path: Path) -> None:
+    # pzstd (zstd's parallel compressor) writes each frame after a skippable frame that
+    # holds its size: such a file was not told to be zstd, and read as 0 records.
+    data = REAL_TEXTS["backend-architecture-page8.txt"].encode("utf-8")
+    frame = COMPRESSIONS["zstd"](data)
+    packed = b"\x50\x2a\x4d\x18" + struct.pack("<II", 4, len(frame)) + frame
+    assert compression_of(packed[:MAGIC_SIZE]) == "zstd"
+    path = tmp_path / "page.txt.zst"
+    path.write_bytes(packed + packed)  # frames one after another, as pzstd writes them
+    whole = parse_dump(data + data, strict=False)
+    assert parse_dump(path, strict=False) == whole and format_dump(whole) == (data + data).decode()
+    assert list(iter_articles(io.BytesIO(packed + packed), strict=False)) == list(whole)
 
 
 def test_the_text_in_a_compressed_file_may_be_in_any_encoding(tmp_path: Path) -> None:
@@ -395,3 +411,22 @@ def test_zstd_without_the_zstandard_package_is_named_and_not_written(
     out = tmp_path / "out.txt.zst"
     code, _, err = run(capsys, "normalize", str(real_dumps()[0]), "-o", str(out))
     assert code == 2 and "writing zstd needs the zstandard package" in err and not out.exists()
+
+
+@pytest.mark.parametrize("command", ["gzip", "bzip2", "xz", "zstd", "pzstd"])
+def test_files_the_command_line_tools_write_read_and_what_we_write_they_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    tool = shutil.which(command)
+    if tool is None:
+        pytest.skip(f"no {command} here")
+    page = real_dumps()[0]
+    packed = subprocess.run([tool, "-q", "-c", str(page)], capture_output=True, check=True).stdout
+    assert format_dump(parse_dump(packed)).encode() == page.read_bytes()
+    out = tmp_path / f"page.txt.{_SUFFIXES[command]}"
+    assert run(capsys, "normalize", str(page), "-o", str(out))[0] == 0
+    unpacked = subprocess.run([tool, "-q", "-d", "-c", str(out)], capture_output=True, check=True).stdout
+    assert unpacked.decode() == normalize(page.read_text(encoding="utf-8"))
+
+
+_SUFFIXES = {"gzip": "gz", "bzip2": "bz2", "xz": "xz", "zstd": "zst", "pzstd": "zst"}

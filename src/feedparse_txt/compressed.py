@@ -31,9 +31,11 @@ __all__ = [
 
 # How compressed files start, by their magic numbers: gzip's two bytes, bzip2's stream
 # header and the magic of its first block (or of its end, in a stream of no text), xz's
-# stream header, zstd's frame, zip's first local file header.
+# stream header, zstd's frame or a skippable frame (pzstd starts with one), zip's first
+# local file header.
 _MAGIC = re.compile(
-    rb"(\x1f\x8b)|(BZh[1-9](?:1AY&SY|\x17rE8P\x90))|(\xfd7zXZ\x00)|(\x28\xb5\x2f\xfd)|(PK\x03\x04)"
+    rb"(\x1f\x8b)|(BZh[1-9](?:1AY&SY|\x17rE8P\x90))|(\xfd7zXZ\x00)|(\x28\xb5\x2f\xfd|[\x50-\x5f]\x2a\x4d\x18)"
+    rb"|(PK\x03\x04)"
 )
 _NAMES = ("gzip", "bzip2", "xz", "zstd", "zip")
 #: the compressions read as the text they hold (zstd if :func:`zstd_readable`); the
