@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import os
+import re
 import select
 import stat
 import subprocess
@@ -1132,6 +1133,38 @@ def test_check_jsonl_gives_each_problems_parts_by_name(
         {"code": c, "count": n, "first": firsts[c]}
         for c, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
     ]
+
+
+def test_check_github_writes_annotations_the_runner_reads_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A workflow command: ::error file=F,line=L,col=C,title=T::MESSAGE, with %, CR and LF
+    # escaped (and : and , in a value before ::) as %XX.
+    damaged = tmp_path / "page 8, 100%: copy.txt"
+    damaged.write_text(read(PAGE8).replace("Amap Tech\n", "100% junk\n", 1), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "github", str(damaged), str(CUT))
+    annotation = re.compile(r"::error file=([^,:]*),line=(\d+),col=(\d+),title=([a-z-]+)::(.*)")
+
+    def unescaped(value: str) -> str:
+        return re.sub("%([0-9A-F]{2})", lambda hex: chr(int(hex[1], 16)), value)
+
+    read_back = []
+    for line in out.splitlines():
+        match = annotation.fullmatch(line)
+        assert match is not None, line
+        file, line_number, column, title, message = match.groups()
+        read_back.append((unescaped(file), int(line_number), int(column), title, unescaped(message)))
+    expected = [
+        (str(path), p.line, p.column, p.code, p.message)
+        for path in (damaged, CUT)
+        for p in parse_dump(path, strict=False).problems
+    ]
+    assert code == 1 and read_back == expected and "100%25" in out and "page 8%2C 100%25%3A copy" in out
+    problem = Problem(1, 2, "bad-stats", "expected x,\r\nfound: y")
+    assert (
+        cli._annotation("a\nb", problem)
+        == "::error file=a%0Ab,line=1,col=2,title=bad-stats::expected x,%0D%0Afound: y\n"
+    )
 
 
 def test_reference_date_resolves_relative_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -49,10 +49,11 @@ examples:
   feedparse-txt check *.txt                            problems as FILE:LINE:COLUMN: CODE message
   feedparse-txt check --statistics *.txt               how many problems of each code
   feedparse-txt check --strict --format jsonl *.txt    each file's first deviation, as JSON
+  feedparse-txt check --format github *.txt            problems shown on the lines in a pull request
   feedparse-txt normalize --in-place messy.txt         the canonical form, written atomically
   feedparse-txt merge page1.txt page2.txt -o all.txt   several copied pages as one clean dump
   feedparse-txt parse --encoding gbk ansi-copy.txt     a copy Notepad saved as "ANSI" (GBK)
-  feedparse-txt normalize pages.txt.gz -o clean.txt.xz gzip, bzip2, xz read; -o compresses by name
+  feedparse-txt normalize pages.txt.gz -o clean.txt.xz gzip, bzip2, xz, zstd read; -o compresses by name
 """
 
 CSV_FIELDS = ("author", "published", "category", "title", "summary", "tags", "likes", "read_minutes")
@@ -99,7 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("files", nargs="+", metavar="FILE", help="dump files; - for stdin")
     parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
     parse.add_argument(
-        "-o", "--output", metavar="OUT", help="output file (.gz, .bz2, .xz: compressed); - or none for stdout"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (.gz, .bz2, .xz, .zst: compressed); - or none for stdout",
     )
     parse.add_argument("--with-source", action="store_true", help="add each record's file and line")
     parse.add_argument(
@@ -131,9 +135,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("text", "jsonl"),
+        choices=("text", "jsonl", "github"),
         default="text",
-        help="text: FILE:LINE:COLUMN: CODE message; jsonl: a JSON object a line, each part by name",
+        help="text: FILE:LINE:COLUMN: CODE message; jsonl: a JSON object a line, each part by name; "
+        "github: GitHub Actions annotations, shown on the lines of the files",
     )
 
     norm = commands.add_parser(
@@ -717,6 +722,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                     codes[problem.code] = (count + 1, file, first)
                 elif jsonl:
                     out.write(_json_line({"file": name, **problem_to_dict(problem)}))
+                elif args.format == "github":
+                    out.write(_annotation(name, problem))
                 else:
                     out.write(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}\n")
 
@@ -744,6 +751,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         files = len(args.files)
         print(f"{_counted(found, 'problem')} in {_counted(files, 'file')}", file=sys.stderr)
     return 1 if found else 0
+
+
+def _annotation(name: str, problem: Problem) -> str:
+    """``problem`` in the file ``name`` as a GitHub Actions workflow command, which shows
+    it on that line of the file (its values escaped as the runner reads them back)."""
+    where = f"file={_escaped(name, ':,')},line={problem.line},col={problem.column},title={problem.code}"
+    return f"::error {where}::{_escaped(problem.message)}\n"
+
+
+def _escaped(value: str, also: str = "") -> str:
+    for char in "%\r\n" + also:
+        value = value.replace(char, f"%{ord(char):02X}")
+    return value
 
 
 def _decode(name: str) -> str:
