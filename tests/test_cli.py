@@ -357,6 +357,9 @@ def test_normalize_in_place_refuses_a_file_whose_bytes_it_cannot_read(
     assert "not rewritten in place" in err
     assert {path: path.read_bytes() for path in before} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "first.txt"]
+    # -o naming the file itself replaces it as --in-place does: refused alike.
+    code_, _, err = run(capsys, "normalize", str(bad), "-o", str(bad))
+    assert code_ == 2 and "not rewritten in place" in err and bad.read_bytes() == before[bad]
     assert run(capsys, "normalize", str(bad), "-q", "-o", str(tmp_path / "read.txt"))[0] == 0
 
 

@@ -814,18 +814,33 @@ def cmd_normalize(args: argparse.Namespace) -> int:
         return 0
     with _output(args.output) as out:
         for name in args.files:
-            # One file keeps its final newline or its lack; several are joined by lines.
-            if _write_normalized(name, args, out) not in ("", "\n") and len(args.files) > 1:
+            # One file keeps its final newline or its lack; several are joined by lines. An
+            # output that is this file replaces it, as --in-place does.
+            in_place = _same_file(name, args.output)
+            if (
+                _write_normalized(name, args, out, in_place=in_place) not in ("", "\n")
+                and len(args.files) > 1
+            ):
                 out.write("\n")
     return 0
+
+
+def _same_file(name: str, output: str | None) -> bool:
+    """Whether the output ``output`` is the input file ``name``."""
+    if output is None or "-" in (name, output):
+        return False
+    try:
+        return os.path.samefile(name, output)
+    except OSError:  # no such output yet
+        return False
 
 
 def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink, *, in_place: bool = False) -> str:
     """Write the canonical form of the file ``name`` to ``out`` as it is read, a block
     at a time (read as parse reads it: invalid UTF-8 becomes U+FFFD, with a problem);
-    the last character written, if any. Its problems summed up on stderr. ``in_place``:
-    bytes it cannot read (invalid in its encoding, compressed data damaged) stop it,
-    as a usage error, since the file written in its place would lose them."""
+    the last character written, if any. Its problems summed up on stderr. ``in_place``
+    (the output replaces the file): bytes it cannot read (invalid in its encoding,
+    compressed data damaged) stop it, as a usage error, since they would be lost."""
     last = ""
     with _named_parse_errors(name), _streamed_and_summed_up(name, args.quiet) as (source, tally):
 
