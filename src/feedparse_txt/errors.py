@@ -20,6 +20,12 @@ def quote(text: str) -> str:
     return repr(text)
 
 
+def worded(expected: str, found: str, detail: str = "") -> str:
+    """The message of a deviation: what was expected, what was found, and the detail
+    after them (the line quoted, what to do)."""
+    return f"expected {expected}, found {found}{detail}"
+
+
 @attrs.frozen
 class Problem:
     """One deviation from the format, at a 1-based ``line`` and ``column``.
@@ -85,7 +91,7 @@ class ParseError(ValueError):
     @property
     def message(self) -> str:
         """What was expected, what was found, and the :attr:`detail`, in words."""
-        return f"expected {self.expected}, found {self.found}{self.detail}"
+        return worded(self.expected, self.found, self.detail)
 
     def __str__(self) -> str:
         where = f"{self.source}:" if self.source else "line "

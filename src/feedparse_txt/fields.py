@@ -15,7 +15,7 @@ from typing import TypeVar
 import attrs
 
 from .checks import check_reference_date
-from .errors import ParseError, Problem, quote
+from .errors import ParseError, Problem, quote, worded
 
 __all__ = [
     "Stats",
@@ -90,28 +90,34 @@ def whitespace_problem(line: str, number: int = 1, column: int = 1) -> Problem |
     Made without an error first: a lenient reader records one for every line of a
     copy that left a space at the end of each.
     """
+    fault = _whitespace_fault(line, column)
+    if fault is None:
+        return None
+    code, at, expected, found, detail = fault
+    return Problem(number, at, code, worded(expected, found, detail), expected, found)
+
+
+def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
+    """:func:`whitespace_problem` as an error, to raise."""
+    fault = _whitespace_fault(line, column)
+    if fault is None:
+        return None
+    code, at, expected, found, detail = fault
+    return ParseError(code, expected, found, detail, line=number, column=at)
+
+
+def _whitespace_fault(line: str, column: int) -> tuple[str, int, str, str, str] | None:
+    """Whitespace around ``line`` (which starts at ``column``), if any, as its code,
+    column, what was expected, what was found and the detail after them."""
     if not padded(line):
         return None
     text = line.rstrip()
     if text and not line[0].isspace():
         expected = f"the line to end after {quote(text[:100])}"
-        message = f"expected {expected}, found whitespace in {quote(line)}"
-        return Problem(number, column + len(text), "trailing-whitespace", message, expected, "whitespace")
+        return "trailing-whitespace", column + len(text), expected, "whitespace", f" in {quote(line)}"
     # A line of whitespace only stands for a blank line or for an empty field.
     expected = "text at the start" if text else "no whitespace around the line"
-    message = f"expected {expected}, found whitespace in {quote(line)}"
-    return Problem(number, column, "leading-whitespace", message, expected, "whitespace")
-
-
-def whitespace_error(line: str, number: int = 1, column: int = 1) -> ParseError | None:
-    """:func:`whitespace_problem` as an error, to raise."""
-    problem = whitespace_problem(line, number, column)
-    if problem is None:
-        return None
-    detail = f" in {quote(line)}"
-    return ParseError(
-        problem.code, problem.expected, problem.found, detail, line=problem.line, column=problem.column
-    )
+    return "leading-whitespace", column, expected, "whitespace", f" in {quote(line)}"
 
 
 # ---------------------------------------------------------------------------- dates
