@@ -481,7 +481,12 @@ class _Tally:
         first = self.first
         if first is not None and not quiet:
             more = f" (and {self.count - 1} more; see 'feedparse-txt check')" if self.count > 1 else ""
-            print(f"{name}:{first.line}:{first.column}: {first.code} {first.message}{more}", file=sys.stderr)
+            print(f"{_located(name, first)}{more}", file=sys.stderr)
+
+
+def _located(name: str, problem: Problem) -> str:
+    """``problem`` in the file ``name`` as a compiler names one: ``FILE:LINE:COLUMN: CODE message``."""
+    return f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}"
 
 
 def _counted(count: int, noun: str) -> str:
@@ -725,7 +730,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 elif args.format == "github":
                     out.write(_annotation(name, problem))
                 else:
-                    out.write(f"{name}:{problem.line}:{problem.column}: {problem.code} {problem.message}\n")
+                    out.write(f"{_located(name, problem)}\n")
 
             # Streamed: a file of any size is checked in the memory of one block.
             with _streamed(name) as source:
@@ -761,6 +766,7 @@ def _annotation(name: str, problem: Problem) -> str:
 
 
 def _escaped(value: str, also: str = "") -> str:
+    """``value`` for a workflow command: ``%``, CR, LF and the characters ``also`` as ``%XX``."""
     for char in "%\r\n" + also:
         value = value.replace(char, f"%{ord(char):02X}")
     return value
@@ -846,10 +852,9 @@ def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink, *, in
 
         def on_problem(problem: Problem) -> None:
             if in_place and problem.code in _UNREAD_BYTES:
-                where = f"{name}:{problem.line}:{problem.column}"
                 raise UsageError(
-                    f"{where}: {problem.code} {problem.message}; not rewritten in place, which would lose "
-                    "the bytes it cannot read (-o writes the text read elsewhere)"
+                    f"{_located(name, problem)}; not rewritten in place, which would lose the bytes it "
+                    "cannot read (-o writes the text read elsewhere)"
                 )
             tally(problem)
 
