@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
@@ -68,6 +69,14 @@ def assert_in_parts(problem: Problem) -> None:
     assert f"expected {problem.expected}, found {problem.found}" in problem.message, problem
     assert not problem.expected.startswith(("expected ", "found ")), problem
     assert not problem.found.startswith(("expected ", "found ")), problem
+
+
+def zipped(data: bytes) -> bytes:
+    """``data`` as the one file ``page.txt`` of a zip archive."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("page.txt", data)
+    return out.getvalue()
 
 
 def record_key(article: Article) -> tuple[object, ...]:

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import zipfile
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
@@ -47,19 +46,12 @@ from feedparse_txt.cli import CSV_FIELDS, main
 from feedparse_txt.jsonio import article_to_dict
 from feedparse_txt.strategies import articles_lists
 
-from .conftest import DATA, REAL_TEXTS, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, read, real_dumps, zipped
 from .test_known_tags import SECKILL
 
 SCHEMA = json.loads((resources.files("feedparse_txt") / "data" / "article.schema.json").read_text())
 PAGE8 = DATA / "backend-architecture-page8.txt"
 CUT = DATA / "www_tags_cache-breakdown.txt"
-
-
-def _zipped(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("page.txt", data)
-    return out.getvalue()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -339,7 +331,7 @@ def test_normalize_in_place(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
         (lambda data: data.replace(b"Java", b"Ja\xffva", 1), "bad-encoding"),
         (lambda data: data.decode().encode("cp1252", errors="replace"), "bad-encoding"),  # no --encoding
         (lambda data: gzip.compress(data)[:-9], "bad-compression"),  # cut off in a download
-        (lambda data: _zipped(data), "bad-encoding"),  # an archive, not one text
+        (zipped, "bad-encoding"),  # an archive, not one text
     ],
     ids=["invalid UTF-8", "cp1252", "gzip cut off", "zip"],
 )

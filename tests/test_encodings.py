@@ -7,7 +7,6 @@ import codecs
 import io
 import pickle
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from feedparse_txt.cli import main
 from feedparse_txt.jsonio import dump_from_dict, dump_to_dict
 from feedparse_txt.strategies import articles, dump_texts, field_texts
 
-from .conftest import gbk_copies, read, real_dumps, streamed, strict_outcome
+from .conftest import gbk_copies, read, real_dumps, streamed, strict_outcome, zipped
 
 MARKED = {  # the codec a byte order mark tells, and the mark
     "utf-16-le": codecs.BOM_UTF16_LE,
@@ -383,18 +382,11 @@ def test_the_command_line_reads_and_writes_back_other_encodings(
     assert gbk.read_bytes() == normalize(gbk_text).encode("utf-8")
 
 
-def _zipped(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("page.txt", data)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize(
     ("compress", "kind"),
     [
         (lambda data: b"\x28\xb5\x2f\xfd" + bytes(range(128, 256)), "zstd"),  # its magic number
-        (_zipped, "zip"),
+        (zipped, "zip"),
     ],
 )
 def test_a_compressed_file_is_named_so_not_sent_to_another_encoding(
