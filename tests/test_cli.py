@@ -759,6 +759,25 @@ def test_format_reads_back_a_csv_field_longer_than_csvs_own_limit(
     assert (code, err) == (0, "") and out == format_dump([article])
 
 
+@pytest.mark.parametrize("tags", [("Spring Boot | Java",), ("Cache", "Redis | Spring")])
+@pytest.mark.parametrize("mode", [[], ["--strict"], ["--strict", "--with-source"]])
+def test_parse_refuses_csv_of_a_tag_holding_the_joint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tags: tuple[str, ...], mode: list[str]
+) -> None:
+    # The CSV joins tags with ' | ': such a tag would come back from the CSV as other tags.
+    first, second = parse_dump(PAGE8).articles[:2]
+    path = tmp_path / "odd.txt"
+    path.write_text(format_dump([first, attrs.evolve(second, tags=tags)]), encoding="utf-8")
+    assert parse_dump(path).articles[1].tags == tags
+    code, out, err = run(capsys, "parse", str(path), "--format", "csv", "-o", str(tmp_path / "r.csv"), *mode)
+    where = str(path) if mode == ["--strict"] else f"{path}:12"
+    held = next(tag for tag in tags if "|" in tag)
+    assert (code, out) == (2, "") and err.startswith(f"feedparse-txt: {where}: the tag {held!r} holds ' | '")
+    assert not (tmp_path / "r.csv").exists()
+    code, out, _ = run(capsys, "parse", str(path))  # JSON Lines keeps them
+    assert code == 0 and json.loads(out.splitlines()[1])["tags"] == list(tags)
+
+
 def test_parse_writes_csv_with_a_byte_order_mark_for_excel(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

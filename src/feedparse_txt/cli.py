@@ -542,13 +542,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 record = _record(article, name, line if args.with_source else None)
                 if writer is not None:
                     source = record.pop("source", None)
-                    record["tags"] = " | ".join(record["tags"])
+                    record["tags"] = _csv_tags(record["tags"], f"{name}:{line}" if line else name)
                     if source is not None:
                         record.update(source)
                     writer.writerow(record)
                 else:
                     out.write(_json_line(record))
     return 0
+
+
+def _csv_tags(tags: list[str], where: str) -> str:
+    """``tags`` as the CSV's one cell, joined by `` | ``. A tag that holds the joint
+    would be read back as two (``format``, a spreadsheet): refused, not written wrong."""
+    cell = " | ".join(tags)
+    if cell.split(" | ") != tags:
+        held = next(tag for tag in tags if "|" in tag)
+        raise UsageError(
+            f"{where}: the tag {held!r} holds ' | ', which the CSV writes between tags: read back, "
+            "the tags would differ; --format jsonl or json keeps them"
+        )
+    return cell
 
 
 # Characters JSON leaves as they are that str.splitlines() (and readers built on it)
