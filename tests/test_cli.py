@@ -914,6 +914,23 @@ def test_format_given_dump_text_says_which_command_reads_it(
     )
 
 
+@pytest.mark.parametrize("kind", ["json", "jsonl"])
+def test_format_refuses_a_date_order_for_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    # Given JSON, the option was ignored without a word.
+    records = tmp_path / f"r.{kind}"
+    assert run(capsys, "parse", str(PAGE8), "--format", kind, "-o", str(records))[0] == 0
+    out_path = tmp_path / "out.txt"
+    code, out, err = run(capsys, "format", str(records), "--date-order", "DMY", "-o", str(out_path))
+    assert (code, out) == (2, "") and not out_path.exists()
+    assert err == (
+        f"feedparse-txt: {records}: --date-order is for CSV, whose dates a spreadsheet may "
+        "rewrite: the dates of JSON are ISO, YYYY-MM-DD\n"
+    )
+    assert run(capsys, "format", str(records), "-o", str(out_path))[0] == 0 and out_path.exists()
+
+
 def test_format_names_the_line_of_csv_it_cannot_read(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

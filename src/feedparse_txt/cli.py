@@ -983,9 +983,15 @@ def cmd_format(args: argparse.Namespace) -> int:
         first = head.lstrip().split("\n", 1)[0].rstrip()
         # A whole dump's JSON: indented, whatever the order of its keys (json.tool
         # --sort-keys, jq -S), its first line opens it alone; or all on one line.
-        if first == "{" or _WHOLE_DUMP_KEY.search(first):
+        whole_dump = first == "{" or _WHOLE_DUMP_KEY.search(first) is not None
+        columns = None if whole_dump else _csv_columns(args.file, head)
+        if columns is None and args.date_order:
+            raise UsageError(
+                f"{args.file}: --date-order is for CSV, whose dates a spreadsheet may rewrite: "
+                "the dates of JSON are ISO, YYYY-MM-DD"
+            )
+        if whole_dump:
             return _format_whole_dump(args, head + "".join(blocks))
-        columns = _csv_columns(args.file, head)
         if columns is None:
             read = _json_lines_reader(args.file)
         else:
