@@ -115,7 +115,8 @@ def test_strict_error_position_and_code(line: int, replacement: str, code: str, 
     error = caught.value
     assert (error.line, error.column, error.code) == (line, column, code)
     assert_in_parts(error.problem)
-    assert repr(replacement[:70]) in error.message or code == "title-mismatch"
+    # The line quoted, unless it is empty (see test_an_empty_fields_error_quotes_no_empty_line).
+    assert repr(replacement[:70]) in error.message or code == "title-mismatch" or not replacement
     assert str(error).startswith(f"line {line}:{column}: {code}:")
 
 
@@ -159,6 +160,14 @@ def test_a_date_lines_error_quotes_the_line_once_before_its_advice(date: str, ad
         parse_dump(dump_with(6, line))
     assert caught.value.detail.startswith(f" in {line!r}{advice}")
     assert caught.value.message.count(repr(date)) <= 1 and caught.value.message.count(repr(line)) == 1
+
+
+@pytest.mark.parametrize(("line", "role"), [(8, "title"), (10, "summary"), (12, "tag")])
+def test_an_empty_fields_error_quotes_no_empty_line(line: int, role: str) -> None:
+    # It said "found an empty line in ''".
+    with pytest.raises(ParseError) as caught:
+        parse_dump(dump_with(line, ""))
+    assert (caught.value.message, caught.value.detail) == (f"expected a {role} line, found an empty line", "")
 
 
 def astuple(problem: Problem) -> tuple[str, str, str]:

@@ -525,7 +525,7 @@ def test_a_record_start_cut_off_at_the_end_is_not_the_last_fields_of_the_record_
     text = "\n".join([*cut, "", *start])
     dump = parse_dump(text, strict=False)
     assert [(p.code, p.line) for p in dump.problems] == [("empty-field", 1)]
-    assert "expected a tag line, found an empty line in '' (at line 5)" in dump.problems[0].message
+    assert "expected a tag line, found an empty line (at line 5)" in dump.problems[0].message
     assert dump.articles == () and format_dump(dump) == text
     with pytest.raises(ParseError, match="expected a tag line, found an empty line") as caught:
         parse_dump(text)

@@ -1679,7 +1679,7 @@ _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
 
 def _text_field(role: Role, text: str, column: int = 1) -> str:
     if not text:
-        raise ParseError.in_text("empty-field", role.value, "an empty line", text, column=column)
+        raise ParseError("empty-field", role.value, "an empty line", column=column)  # nothing to quote
     error = whitespace_error(text, column=column)
     if error is not None:
         raise error
