@@ -38,6 +38,7 @@ from feedparse_txt import (
     format_date,
     format_dump,
     normalize,
+    parse_date,
     parse_dump,
     parse_files,
 )
@@ -1196,6 +1197,34 @@ def test_check_github_writes_annotations_the_runner_reads_back(
         cli._annotation("a\nb", problem)
         == "::error file=a%0Ab,line=1,col=2,title=bad-stats::expected x,%0D%0Afound: y\n"
     )
+
+
+def test_date_order_reads_dates_in_numbers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Page 8 as a site that writes its dates day first shows it: 27/08/2019.
+    def day_first(match: re.Match[str]) -> str:
+        day = parse_date(match[0])
+        return f"{day.day:02}/{day.month:02}/{day.year}"
+
+    text = re.sub(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}(?= · )", day_first, read(PAGE8), flags=re.MULTILINE)
+    copies = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for copy in copies:
+        copy.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(copies[0]))
+    found = out.splitlines()
+    assert code == 1 and len(found) == 23 and all(" ambiguous-date " in line for line in found)
+    assert run(capsys, "check", str(copies[0]), "--date-order", "DMY")[:2] == (0, "")
+
+    expected = run(capsys, "parse", str(PAGE8))[1]
+    for jobs in ("1", "2"):  # -j 2: parse_files
+        code, out, err = run(capsys, "parse", *map(str, copies), "--date-order", "DMY", "-j", jobs)
+        assert (code, out, err) == (0, expected * 2, "")
+    assert run(capsys, "normalize", str(copies[0]), "--date-order", "DMY")[:2] == (0, read(PAGE8))
+    merged = run(capsys, "merge", str(PAGE8), "-q")[1]
+    assert run(capsys, "merge", str(copies[0]), "--date-order", "DMY", "-q")[:2] == (0, merged)
+    assert run(capsys, "merge", str(copies[0]), "--date-order", "MDY", "-q")[0] == 0  # lenient: text kept
+    with pytest.raises(SystemExit):  # a date that starts with its year needs no order
+        main(["parse", str(copies[0]), "--date-order", "YMD"])
+    assert "invalid choice: 'YMD'" in capsys.readouterr().err
 
 
 def test_reference_date_resolves_relative_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -246,6 +246,60 @@ def test_recent_dates_shown_without_their_year(path: Path) -> None:
     assert (caught.value.code, caught.value.line, caught.value.column) == ("relative-date", yearless[0], 1)
 
 
+DATE_OF_LINE = re.compile(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}(?= · )", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize(("order", "separator"), [("DMY", "/"), ("DMY", "."), ("MDY", "/"), ("MDY", "-")])
+def test_dates_in_numbers_read_in_the_order_given(path: Path, order: str, separator: str) -> None:
+    """The copy as a site that writes its dates in numbers shows it (``05/08/2019``): in
+    its order, the same records; without it, a record whose day and month could each be
+    the other is kept as text with an ``ambiguous-date`` problem, and the others read;
+    strict, the first such line stops. Before, dateutil read them month first, without
+    a word: Aug 5 as May 8."""
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+
+    def numeric(match: re.Match[str]) -> str:
+        day = parse_date(match[0])
+        first, second = (day.month, day.day) if order == "MDY" else (day.day, day.month)
+        return f"{first:02}{separator}{second:02}{separator}{day.year}"
+
+    lines = text.split("\n")
+    for first, last in dump.record_lines():  # the records, not text cut off after them
+        lines[first - 1 : last] = [DATE_OF_LINE.sub(numeric, line) for line in lines[first - 1 : last]]
+    shown = "\n".join(lines)
+    ambiguous = []  # the lines of dates whose day and month could each be the other
+    for number, line in enumerate(shown.split("\n"), 1):
+        if found := re.match(r"(\d\d)\D(\d\d)\D\d{4} · ", line):
+            first, second = int(found[1]), int(found[2])
+            if first != second and first <= 12 and second <= 12:
+                ambiguous.append(number)
+    assert shown != text
+
+    ordered = parse_dump(shown, strict=False, date_order=order)
+    assert ordered.articles == dump.articles
+    assert [(p.line, p.code) for p in ordered.problems] == [(p.line, p.code) for p in dump.problems]
+    assert format_dump(ordered) == shown
+    assert list(iter_articles(io.StringIO(shown), strict=False, date_order=order)) == list(dump.articles)
+    assert normalize(shown, date_order=order) == normalize(text)
+
+    unordered = parse_dump(shown, strict=False)
+    assert [a for a in dump.articles if a in unordered.articles] == list(unordered.articles)
+    assert len(unordered) == len(dump) - len(ambiguous)
+    codes = [p.code for p in unordered.problems if p.code != "truncated-record"]
+    assert codes == ["ambiguous-date"] * len(ambiguous)
+    assert format_dump(unordered) == shown
+    if ambiguous:
+        with pytest.raises(ParseError) as caught:
+            parse_dump(shown)
+        assert (caught.value.code, caught.value.line, caught.value.column) == (
+            "ambiguous-date",
+            ambiguous[0],
+            1,
+        )
+
+
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):
 # between a count and its word in the stats and the header's counts.
 COUNTED = re.compile(r"(?<=\d) (?=likes?\b|min read|articles?\b|views?\b)")

@@ -55,6 +55,18 @@ def test_articles_bag_resolves_dates_against_the_reference(tmp_path: Path) -> No
     assert articles_bag([path], strict=False).compute(scheduler="synchronous") == []
 
 
+def test_articles_bag_reads_dates_in_numbers_in_the_order_given(tmp_path: Path) -> None:
+    from feedparse_txt.distributed import articles_bag
+
+    record = "A\nA\n{} · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    path = tmp_path / "numbers.txt"
+    path.write_text(record.format("05/08/2019") + record.format("27/08/2019"), encoding="utf-8")
+    found = articles_bag([path], strict=False, date_order="DMY").compute(scheduler="synchronous")
+    assert [a.published for a in found] == [dt.date(2019, 8, 5), dt.date(2019, 8, 27)]
+    unordered = articles_bag([path], strict=False).compute(scheduler="synchronous")
+    assert [a.published for a in unordered] == [dt.date(2019, 8, 27)]
+
+
 def test_articles_bag_reads_each_file_in_the_encoding(tmp_path: Path) -> None:
     from feedparse_txt.distributed import articles_bag
 
@@ -81,6 +93,7 @@ def test_one_path_alone_is_a_type_error() -> None:
         ),  # divided by it
         ({"files_per_partition": 1.5}, TypeError, "files_per_partition must be an int, not float"),
         ({"reference_date": "2024-09-10"}, TypeError, "reference_date must be a datetime.date"),
+        ({"date_order": "YMD"}, ValueError, "date_order must be 'MDY', 'DMY' or None, not 'YMD'"),
         ({"encoding": "rot13"}, LookupError, "'rot13' is not a text encoding"),
     ],
 )

@@ -505,6 +505,129 @@ def test_a_remembered_table_computes_each_key_once_and_starts_afresh_at_its_limi
     assert table.get("5") is None and "5" not in table  # only [] computes
 
 
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("05/08/2019", "MDY", dt.date(2019, 5, 8)),
+        ("05/08/2019", "DMY", dt.date(2019, 8, 5)),
+        ("5.8.2019", "DMY", dt.date(2019, 8, 5)),
+        ("08-05-2019", "MDY", dt.date(2019, 8, 5)),
+        ("Tue, 05/08/2019", "DMY", dt.date(2019, 8, 5)),  # around it, what dateutil reads
+        ("05/08/2019 10:30", "DMY", dt.date(2019, 8, 5)),
+        ("27/08/2019", "DMY", dt.date(2019, 8, 27)),
+        ("29/02/2020", "DMY", dt.date(2020, 2, 29)),
+        # Only one reading: the same with either order or none.
+        ("27/08/2019", None, dt.date(2019, 8, 27)),
+        ("08/27/2019", None, dt.date(2019, 8, 27)),
+        ("08/08/2019", None, dt.date(2019, 8, 8)),
+        ("2019/05/08", "DMY", dt.date(2019, 5, 8)),  # the year first: year, month, day
+        ("2019.05.08", None, dt.date(2019, 5, 8)),
+        ("20190508", None, dt.date(2019, 5, 8)),
+        ("Aug 5, 2019", "DMY", dt.date(2019, 8, 5)),
+    ],
+)
+def test_a_date_in_numbers_reads_in_the_order_given(text: str, order: str | None, expected: dt.date) -> None:
+    assert parse_date(text, date_order=order) == expected
+    assert parse_date_line(f"{text} · Backend", date_order=order) == (expected, "Backend")
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "code", "column", "message"),
+    [
+        # dateutil read these month first, without a word: Aug 5 as May 8.
+        ("05/08/2019", None, "ambiguous-date", 1, "found May 8 or Aug 5 in '05/08/2019'; pass the order"),
+        ("5.8.2019", None, "ambiguous-date", 1, "found May 8 or Aug 5 in '5.8.2019'"),
+        ("Tue, 05/08/2019", None, "ambiguous-date", 6, "found May 8 or Aug 5"),
+        ("12-01-19", None, "ambiguous-date", 1, "found Dec 1 or Jan 12"),
+        # The order given and the numbers disagree, or name no day.
+        ("27/08/2019", "MDY", "bad-date", 1, "expected a month from 1 to 12 (MDY order), found '27'"),
+        ("08/27/2019", "DMY", "bad-date", 4, "expected a month from 1 to 12 (DMY order), found '27'"),
+        ("31/04/2019", "DMY", "bad-date", 1, "expected a day that exists in that month, found '31'"),
+        ("29/02/2019", "DMY", "bad-date", 1, "expected a day that exists in that month, found '29'"),
+        ("00/05/2019", None, "bad-date", 1, "found no date in '00/05/2019'"),
+        ("05/08/2019 at noonish", "DMY", "bad-date", 1, "found no date in '05/08/2019 at noonish'"),
+        # A two-digit year needs its century from a reference date, in the text as written.
+        ("05/08/19", "DMY", "relative-date", 1, "expected a date with its full year, found '05/08/19'"),
+    ],
+)
+def test_a_date_in_numbers_that_cannot_be_read_in_order(
+    text: str, order: str | None, code: str, column: int, message: str
+) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date(text, date_order=order)
+    assert (caught.value.code, caught.value.column) == (code, column)
+    assert message in caught.value.message
+
+
+def test_a_two_digit_year_in_order_reads_against_the_reference() -> None:
+    copied = dt.date(2024, 9, 10)
+    assert parse_date("05/08/19", date_order="DMY", reference_date=copied) == dt.date(2019, 8, 5)
+    assert parse_date("05/08/19", date_order="MDY", reference_date=copied) == dt.date(2019, 5, 8)
+
+
+NUMBER_SEPARATORS = st.sampled_from("/.-")
+
+
+@given(st.dates(dt.date(1000, 1, 1)), NUMBER_SEPARATORS, st.sampled_from(["MDY", "DMY"]), st.booleans())
+def test_a_date_written_in_numbers_reads_back_in_its_order(
+    day: dt.date, separator: str, order: str, padded: bool
+) -> None:
+    first, second = (day.month, day.day) if order == "MDY" else (day.day, day.month)
+    width = 2 if padded else 1
+    text = f"{first:0{width}}{separator}{second:0{width}}{separator}{day.year}"
+    assert parse_date(text, date_order=order) == day
+    if day.day <= 12 and day.day != day.month:
+        with pytest.raises(ParseError) as caught:
+            parse_date(text)
+        assert caught.value.code == "ambiguous-date"
+    else:  # the one reading there is
+        assert parse_date(text) == day
+
+
+@given(
+    st.text(st.sampled_from("0123456789/.-, :APMTue"), max_size=24),
+    st.sampled_from([None, "MDY", "DMY"]),
+    st.one_of(st.none(), st.dates()),
+)
+def test_any_text_of_numbers_gives_a_date_or_a_parse_error(
+    text: str, order: str | None, reference: dt.date | None
+) -> None:
+    try:
+        found = parse_date(text, date_order=order, reference_date=reference)
+    except ParseError as error:
+        assert error.code in (
+            "bad-date",
+            "relative-date",
+            "ambiguous-date",
+            "trailing-whitespace",
+            "leading-whitespace",
+        )
+        assert 1 <= error.column <= len(text) + 1
+    else:
+        assert type(found) is dt.date
+
+
+@pytest.mark.parametrize(
+    ("order", "error", "message"),
+    [
+        ("YMD", ValueError, "date_order must be 'MDY', 'DMY' or None, not 'YMD'"),
+        ("dmy", ValueError, "date_order must be 'MDY', 'DMY' or None, not 'dmy'"),
+        (1, TypeError, "date_order must be a str or None, not int"),
+    ],
+)
+def test_another_date_order_is_refused_before_any_parsing(order: object, error: type, message: str) -> None:
+    record = "A\nA\nAug 27, 2019 · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    calls: list[Callable[[], object]] = [
+        lambda: parse_date("Aug 27, 2019", date_order=order),  # type: ignore[arg-type]
+        lambda: parse_dump(record, strict=False, date_order=order),  # type: ignore[arg-type]
+        lambda: list(iter_articles(record, date_order=order)),  # type: ignore[arg-type]
+        lambda: normalize(record, date_order=order),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(error, match=re.escape(message)):
+            call()
+
+
 @pytest.mark.parametrize("reference", ["2024-09-10", 20240910])
 def test_a_reference_date_of_another_type_is_refused_before_any_parsing(reference: object) -> None:
     # It was refused only where a relative date met it ("unsupported operand type(s)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from . import __version__
+from .checks import DATE_ORDERS
 from .compressed import MAGIC_SIZE, compressing, unpacked_compression, zstd_readable
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
@@ -93,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
         help="when the copy was made, to resolve relative dates and dates without a year or "
         "century: YYYY-MM-DD ('3 days ago', 'Sep 5', \"Sep 5 '19\"), or YYYY-MM-DDTHH:MM "
         "('2 hours ago' too)",
+    )
+    dates.add_argument(
+        "--date-order",
+        choices=DATE_ORDERS,
+        help="the order of a date in numbers whose day and month could each be the other: MDY "
+        "05/08/2019 is May 8, DMY Aug 5 (a day after 12 tells them apart, and a date that starts "
+        "with its year reads year, month, day)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -311,6 +319,7 @@ def _parse(name: str, args: argparse.Namespace, known_tags: KnownTags = NO_KNOWN
             data,
             strict=args.strict,
             reference_date=args.reference_date,
+            date_order=args.date_order,
             progress=_progress_bar(name, len(data)),
             known_tags=known_tags,
             encoding=args.encoding,
@@ -639,6 +648,7 @@ def _parse_batch(names: list[str], args: argparse.Namespace, known_tags: KnownTa
             workers=args.jobs or None,
             strict=args.strict,
             reference_date=args.reference_date,
+            date_order=args.date_order,
             split_tags=True,
             known_tags=known_tags,
             encoding=args.encoding,
@@ -672,6 +682,7 @@ def _located_articles(
             source,
             strict=False,
             reference_date=args.reference_date,
+            date_order=args.date_order,
             on_problem=tally,
             known_tags=known_tags,
             encoding=args.encoding,
@@ -752,6 +763,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                         source,
                         strict=args.strict,
                         reference_date=args.reference_date,
+                        date_order=args.date_order,
                         on_problem=report,
                         encoding=args.encoding,
                     ):
@@ -875,6 +887,7 @@ def _write_normalized(name: str, args: argparse.Namespace, out: _TextSink, *, in
             source,
             strict=args.strict,
             reference_date=args.reference_date,
+            date_order=args.date_order,
             on_problem=on_problem,
             encoding=args.encoding,
         ):
@@ -916,7 +929,10 @@ def _pages_of(name: str, args: argparse.Namespace) -> Iterator[tuple[Header | No
         yield dump.header, dump.articles
         return
     with _streamed_and_summed_up(name, args.quiet) as (source, tally):
-        for machine in read_in_blocks(source, False, args.reference_date, tally, (), args.encoding):
+        blocks = read_in_blocks(
+            source, False, args.reference_date, tally, (), args.encoding, date_order=args.date_order
+        )
+        for machine in blocks:
             yield (machine.headers[0] if machine.headers else None), machine.articles
 
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .checks import check_int, check_reference_date
+from .checks import check_date_order, check_int, check_reference_date
 from .known_tags import KnownTags
 from .model import Article
 from .parsing import parse_dump
@@ -26,13 +26,19 @@ def _articles(
     path: str,
     strict: bool,
     reference_date: _dt.date | None,
+    date_order: str | None,
     known_tags: KnownTags,
     encoding: str | None,
 ) -> list[Article]:
     from pathlib import Path
 
     dump = parse_dump(
-        Path(path), strict=strict, reference_date=reference_date, known_tags=known_tags, encoding=encoding
+        Path(path),
+        strict=strict,
+        reference_date=reference_date,
+        date_order=date_order,
+        known_tags=known_tags,
+        encoding=encoding,
     )
     return list(dump.articles)
 
@@ -42,6 +48,7 @@ def articles_bag(
     *,
     strict: bool = True,
     reference_date: _dt.date | None = None,
+    date_order: str | None = None,
     files_per_partition: int = 8,
     known_tags: Iterable[str] = (),
     encoding: str | None = None,
@@ -50,8 +57,8 @@ def articles_bag(
 
     Each partition parses a few files where Dask runs it (threads, processes, or a
     cluster's workers); the records are the same as a serial parse gives, with
-    ``reference_date``, ``known_tags`` and ``encoding`` as :func:`~feedparse_txt.parse_dump`
-    takes them.
+    ``reference_date``, ``date_order``, ``known_tags`` and ``encoding`` as
+    :func:`~feedparse_txt.parse_dump` takes them.
     Turn it into a dataframe with ``bag.map(Article.to_dict).to_dataframe()``, which
     needs pandas as well (``pip install 'dask[dataframe]'``; the ``dask`` extra has
     only what the bag needs).
@@ -61,6 +68,7 @@ def articles_bag(
     # What the partitions would refuse where they run, refused here first.
     check_int("files_per_partition", files_per_partition, 1)
     check_reference_date(reference_date)
+    check_date_order(date_order)
     codec_of(encoding)
     names = path_names(paths)
     partitions = max(1, (len(names) + files_per_partition - 1) // files_per_partition)
@@ -69,6 +77,7 @@ def articles_bag(
         _articles,
         strict=strict,
         reference_date=reference_date,
+        date_order=date_order,
         known_tags=KnownTags.of(known_tags),
         encoding=encoding,
     ).flatten()

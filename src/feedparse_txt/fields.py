@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import attrs
 
-from .checks import check_reference_date
+from .checks import check_date_order, check_reference_date
 from .errors import ParseError, Problem, quote, worded
 
 __all__ = [
@@ -165,15 +165,21 @@ _RELATIVE_WORDS = {
 }
 
 
-def parse_date(text: str, *, reference_date: _dt.date | None = None) -> _dt.date:
+def parse_date(
+    text: str, *, reference_date: _dt.date | None = None, date_order: str | None = None
+) -> _dt.date:
     """Parse a listing date.
 
     ``Mon D, YYYY`` is parsed by hand; other absolute shapes (``August 27, 2019``,
     ``27 Aug 2019``, ``2019-08-27``) by dateutil. A date missing its day is an
-    error. Relative dates (``3 days ago``, ``Yesterday``) need an explicit
-    ``reference_date``; those under a day (``2 hours ago``, ``Just now``) need it
-    as a ``datetime``, the time of the copy, because a date alone cannot tell on
-    which day they fall. So does a date without its year (``Sep 5``: sites leave
+    error. So is a date in numbers whose day and month could each be the other
+    (``05/08/2019``: May 8 or Aug 5, an ``ambiguous-date``), unless ``date_order``
+    (``"MDY"`` or ``"DMY"``) says in which order the listing writes them; a day after
+    12 tells them apart (``27/08/2019``), and a date that starts with its year reads
+    year, month, day. Relative dates (``3 days ago``, ``Yesterday``) need an
+    explicit ``reference_date``; those under a day (``2 hours ago``, ``Just now``)
+    need it as a ``datetime``, the time of the copy, because a date alone cannot
+    tell on which day they fall. So does a date without its year (``Sep 5``: sites leave
     the year out of recent dates): it is the latest such day up to the day after
     the reference (a site may date its pages in a time zone ahead of the copy's).
     So does a two-digit year (``Sep 5 '19``): the latest such day in a year ending
@@ -189,15 +195,18 @@ def parse_date(text: str, *, reference_date: _dt.date | None = None) -> _dt.date
     datetime.date(2018, 9, 5)
     >>> parse_date("2 hours ago", reference_date=datetime.datetime(2019, 8, 30, 1, 15))
     datetime.date(2019, 8, 29)
+    >>> parse_date("05.08.2019", date_order="DMY"), parse_date("27.08.2019")
+    (datetime.date(2019, 8, 5), datetime.date(2019, 8, 27))
     """
     check_reference_date(reference_date)
+    check_date_order(date_order)
     found = canonical_date(text)
     if found is not None:
         return found
-    return _parse_uncommon_date(text, reference_date)
+    return _parse_uncommon_date(text, reference_date, date_order)
 
 
-def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
+def _parse_uncommon_date(text: str, reference: _dt.date | None, order: str | None) -> _dt.date:
     if not text.strip():
         raise ParseError.in_text("bad-date", _DATE_EXAMPLE, "nothing", text)
     padding = whitespace_error(text)  # dateutil would read past it: a deviation all the same
@@ -239,7 +248,66 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None) -> _dt.date:
             raise ParseError.in_text(
                 "bad-date", "a relative date no earlier than the year 1", "one before it", text
             ) from None
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric is not None:
+        return _numeric_date(text, numeric, reference, order)
     return _dateutil_date(text, reference)
+
+
+# A date in numbers with its year last: 05/08/2019, 27.08.2019, 5-8-19. Which of the
+# first two is the day only the listing's order tells, where both can be a month.
+_NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
+
+
+def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, order: str | None) -> _dt.date:
+    """The date ``text`` writes in numbers at ``found``, its day and month in ``order``
+    (dateutil would take the month first, where the day may be: 05/08/2019)."""
+    first, second = int(found[1]), int(found[3])
+    if order is None:
+        if first != second and 1 <= first <= 12 and 1 <= second <= 12:
+            raise ParseError(
+                "ambiguous-date",
+                "a date whose day and month can be told apart",
+                f"{_MONTH_NAMES[first - 1]} {second} or {_MONTH_NAMES[second - 1]} {first}",
+                f" in {quote(text)}; pass the order the listing writes dates in (date_order='MDY' or "
+                "'DMY', --date-order)",
+                column=found.start() + 1,
+            )
+        return _dateutil_date(text, reference)  # only one reading: 27/08/2019
+    month_at, day_at = (1, 3) if order == "MDY" else (3, 1)
+    month, day = int(found[month_at]), int(found[day_at])
+    if not 1 <= month <= 12:
+        raise ParseError.in_text(
+            "bad-date",
+            f"a month from 1 to 12 ({order} order)",
+            repr(found[month_at]),
+            text,
+            column=found.start(month_at) + 1,
+        )
+    year = int(found[4]) if len(found[4]) == 4 else 2000  # a two-digit year's century: leap
+    try:
+        _dt.date(max(year, 1), month, day)
+    except ValueError:
+        raise ParseError.in_text(
+            "bad-date",
+            "a day that exists in that month",
+            repr(found[day_at]),
+            text,
+            column=found.start(day_at) + 1,
+        ) from None
+    # Rewritten in the order dateutil reads (month first), which reads the rest: a
+    # weekday or a time around it, a two-digit year's century (from the reference).
+    month_first = f"{text[: found.start()]}{month}/{day}/{found[4]}{text[found.end() :]}"
+    try:
+        return _dateutil_date(month_first, reference)
+    except ParseError as error:
+        raise ParseError(
+            error.code,
+            error.expected,
+            error.found.replace(repr(month_first), repr(text)),
+            error.detail.replace(repr(month_first), repr(text)),
+            column=error.column,
+        ) from None
 
 
 def _latest(
@@ -389,7 +457,9 @@ def format_date(day: _dt.date) -> str:
     return f"{_MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d}"
 
 
-def parse_date_line(text: str, *, reference_date: _dt.date | None = None) -> tuple[_dt.date, str]:
+def parse_date_line(
+    text: str, *, reference_date: _dt.date | None = None, date_order: str | None = None
+) -> tuple[_dt.date, str]:
     """``Aug 27, 2019 · Backend Development`` -> (date, category)."""
     date_text, separator, category = text.partition(SEPARATOR)
     if not separator:
@@ -405,7 +475,7 @@ def parse_date_line(text: str, *, reference_date: _dt.date | None = None) -> tup
             "empty-field", "a category after ' · '", "nothing", text, column=len(text) + 1
         )
     try:
-        return parse_date(date_text, reference_date=reference_date), category
+        return parse_date(date_text, reference_date=reference_date, date_order=date_order), category
     except ParseError as error:
         # The whole line quoted in the date's place, before any advice: the column is in it.
         advice = error.detail.removeprefix(f" in {quote(date_text)}")

@@ -26,7 +26,7 @@ import os
 import re
 from collections.abc import Callable
 
-from .checks import check_reference_date
+from .checks import check_date_order, check_reference_date
 from .errors import ParseError, Problem, quote
 from .fields import (
     PLAIN_COUNT,
@@ -239,6 +239,7 @@ class Machine:
         strict: bool,
         keep_document: bool = True,
         reference_date: _dt.date | None = None,
+        date_order: str | None = None,
         source_name: str | None = None,
         bom: bool = False,
         encoding: str | None = None,
@@ -247,12 +248,14 @@ class Machine:
         text_in_parts: bool = False,
     ) -> None:
         check_reference_date(reference_date)
+        check_date_order(date_order)
         self.strict = strict
         self.keep_document = keep_document
         # A caller that takes what each block brought may take a stretch of unusable
         # text as parts, a text entry a block: see _unusable.
         self.text_in_parts = text_in_parts
         self.reference_date = reference_date
+        self.date_order = date_order
         self.source_name = source_name
         self.articles: list[Article] = []  # new articles; a streaming caller drains this
         # With track_lines, the first line (1-based) of each of those articles.
@@ -865,10 +868,12 @@ class Machine:
             return False  # stats have the separator too; not worth a dateutil call
         try:
             parse_date_line(
-                tidy if self.strict else _respaced(tidy, Role.DATE_LINE), reference_date=self.reference_date
+                tidy if self.strict else _respaced(tidy, Role.DATE_LINE),
+                reference_date=self.reference_date,
+                date_order=self.date_order,
             )
         except ParseError as error:
-            return error.code == "relative-date"
+            return error.code in _DATES_TO_RESOLVE
         return True
 
     def _tidy(self, line: str, free_text: bool = False) -> str:
@@ -1174,7 +1179,9 @@ class Machine:
         if not text.strip():  # where a line of dates or counts belongs
             raise ParseError.in_text(_BAD.get(role, "bad-header"), role.value, "a blank line", text)
         if role is Role.DATE_LINE:
-            day, category = parse_date_line(text, reference_date=self.reference_date)
+            day, category = parse_date_line(
+                text, reference_date=self.reference_date, date_order=self.date_order
+            )
             _text_field(role, category, column=text.index(SEPARATOR) + len(SEPARATOR) + 1)
             return day, category
         if role is Role.STATS:
@@ -1674,6 +1681,9 @@ def _single_spaced(text: str) -> str:
 
 
 _BLANK_LINE_CODES = frozenset({"extra-blank-line", "missing-blank-line"})
+# A date line whose date needs what the caller may give (a reference date, an order): a
+# date line all the same.
+_DATES_TO_RESOLVE = frozenset({"relative-date", "ambiguous-date"})
 _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
 
 

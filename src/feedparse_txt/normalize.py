@@ -15,7 +15,7 @@ from .source import Source, line_break
 __all__ = ["iter_normalized", "normalize"]
 
 
-def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
+def normalize(text: str, *, reference_date: _dt.date | None = None, date_order: str | None = None) -> str:
     """Clean up a copied listing without losing anything it says.
 
     LF line endings, no byte order mark, no trailing whitespace on any line, every
@@ -26,7 +26,8 @@ def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     whitespace alone, kept as text, is written as an empty line with its ending).
     ``reference_date`` (when the copy was made) resolves relative dates and dates
     without a year or century, as for :func:`parse_dump`, so their records are written with
-    full dates; without it they stay as they were, as text.
+    full dates; without it they stay as they were, as text. So does ``date_order`` for
+    dates in numbers whose day and month could each be the other (``05/08/2019``).
 
     >>> normalize("Amap Tech \\r\\nAug 27, 2019 · Backend\\r\\nT\\r\\nS\\r\\nDSL\\r\\n0 likes · 3 min read")
     'Amap Tech\\nAmap Tech\\nAug 27, 2019 · Backend\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT'
@@ -35,7 +36,7 @@ def normalize(text: str, *, reference_date: _dt.date | None = None) -> str:
     >>> normalize("A\\nSep 5 · B\\nT\\nS\\nDSL\\n0 likes · 3 min read\\n", reference_date=copied)
     'A\\nA\\nSep 5, 2024 · B\\n\\nT\\n\\nS\\n\\nDSL\\n0 likes · 3 min read\\nT\\n'
     """
-    dump = parse_dump(text, strict=False, reference_date=reference_date)
+    dump = parse_dump(text, strict=False, reference_date=reference_date, date_order=date_order)
     writer = _CanonicalWriter(dump.newline)
     entries = _with_articles(dump.document.entries, dump.articles, 0)
     return writer.write(entries) + writer.finish(dump.final_newline)
@@ -46,6 +47,7 @@ def iter_normalized(
     *,
     strict: bool = False,
     reference_date: _dt.date | None = None,
+    date_order: str | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     encoding: str | None = None,
 ) -> Iterator[str]:
@@ -54,8 +56,8 @@ def iter_normalized(
     is read a block of about 1 MB at a time, so neither is ever held whole. The
     pieces joined are ``normalize(text)``. Lenient by default, as :func:`normalize`
     is; ``strict=True`` raises :class:`ParseError` at the first deviation, when the
-    reading gets there, after the pieces before it. ``on_problem`` and ``encoding``
-    as for :func:`iter_articles`; invalid bytes are read as U+FFFD, with a problem.
+    reading gets there, after the pieces before it. ``date_order``, ``on_problem`` and
+    ``encoding`` as for :func:`iter_articles`; invalid bytes are read as U+FFFD, with a problem.
 
     >>> from pathlib import Path
     >>> page = Path("tests/data/backend-architecture-page8.txt")
@@ -65,7 +67,9 @@ def iter_normalized(
     writer: _CanonicalWriter | None = None
     final_newline = True
     offset = 0  # the index of the first article of the block in hand
-    blocks = read_in_blocks(source, strict, reference_date, on_problem, (), encoding, keep_document=True)
+    blocks = read_in_blocks(
+        source, strict, reference_date, on_problem, (), encoding, date_order=date_order, keep_document=True
+    )
     for machine in blocks:
         writer = writer or _CanonicalWriter(machine.newline or "\n")
         with without_full_gc():

@@ -95,6 +95,7 @@ def parse_dump(
     *,
     strict: bool = True,
     reference_date: _dt.date | None = None,
+    date_order: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     known_tags: Iterable[str] = (),
     encoding: str | None = None,
@@ -108,7 +109,9 @@ def parse_dump(
     :class:`Problem` objects instead, keeping every line it could not use.
     ``reference_date`` resolves relative dates such as ``3 days ago`` and dates
     without their year or century (``Sep 5``, ``Sep 5 '19``); a ``datetime`` (the time of the copy) also
-    resolves ``2 hours ago``.
+    resolves ``2 hours ago``. ``date_order`` (``"MDY"`` or ``"DMY"``) says in which order
+    the listing writes a date in numbers (``05/08/2019``), where the day and month
+    could each be the other: without it, such a date is an ``ambiguous-date`` deviation.
     ``progress(done, total)`` is called as the text is read, in characters.
     ``known_tags`` (a site's tag list; a :class:`KnownTags` to share one between
     parses) help the lazy split of every record's tags, with each page's own tag.
@@ -132,6 +135,7 @@ def parse_dump(
     machine = Machine(
         strict=strict,
         reference_date=reference_date,
+        date_order=date_order,
         source_name=name,
         bom=decoded.bom,
         encoding=decoded.codec,
@@ -181,6 +185,7 @@ def iter_articles(
     *,
     strict: bool = True,
     reference_date: _dt.date | None = None,
+    date_order: str | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     known_tags: Iterable[str] = (),
     encoding: str | None = None,
@@ -193,7 +198,7 @@ def iter_articles(
     ``on_problem(problem)`` is called with each of the problems
     ``parse_dump(source, strict=False).problems`` holds, in the same order, as
     the reading gets past them (a block of about 1 MB at a time).
-    ``known_tags`` and ``encoding`` as for :func:`parse_dump`.
+    ``date_order``, ``known_tags`` and ``encoding`` as for :func:`parse_dump`.
 
     >>> from pathlib import Path
     >>> sum(1 for _ in iter_articles(Path("tests/data/backend-architecture-page8.txt")))
@@ -203,7 +208,9 @@ def iter_articles(
     ...                        on_problem=found.append))), found[0].code
     (3, 'truncated-record')
     """
-    blocks = read_in_blocks(source, strict, reference_date, on_problem, known_tags, encoding)
+    blocks = read_in_blocks(
+        source, strict, reference_date, on_problem, known_tags, encoding, date_order=date_order
+    )
     for machine in blocks:
         yield from machine.articles
 
@@ -213,6 +220,7 @@ def iter_located_articles(
     *,
     strict: bool = True,
     reference_date: _dt.date | None = None,
+    date_order: str | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     known_tags: Iterable[str] = (),
     encoding: str | None = None,
@@ -220,7 +228,14 @@ def iter_located_articles(
     """:func:`iter_articles`, each article with its first line in the source (1-based,
     as ``parse_dump(source).record_lines()`` has it)."""
     blocks = read_in_blocks(
-        source, strict, reference_date, on_problem, known_tags, encoding, track_lines=True
+        source,
+        strict,
+        reference_date,
+        on_problem,
+        known_tags,
+        encoding,
+        date_order=date_order,
+        track_lines=True,
     )
     for machine in blocks:
         yield from zip(machine.first_lines or (), machine.articles, strict=True)
@@ -234,6 +249,7 @@ def read_in_blocks(
     known_tags: Iterable[str],
     encoding: str | None,
     *,
+    date_order: str | None = None,
     track_lines: bool = False,
     keep_document: bool = False,
 ) -> Iterator[Machine]:
@@ -247,6 +263,7 @@ def read_in_blocks(
         strict=strict,
         keep_document=keep_document,
         reference_date=reference_date,
+        date_order=date_order,
         source_name=name,
         track_lines=track_lines,
         known_tags=KnownTags.of(known_tags),
@@ -281,6 +298,7 @@ def parse_files(
     workers: int | None = None,
     strict: bool = True,
     reference_date: _dt.date | None = None,
+    date_order: str | None = None,
     split_tags: bool = False,
     known_tags: Iterable[str] = (),
     encoding: str | None = None,
@@ -292,7 +310,8 @@ def parse_files(
     when ``split_tags=True`` (every record's tag line split now, the costliest
     step), this one included: ``workers=2`` starts one worker process. In strict
     mode the first file (in input order) that fails raises its ``ParseError``,
-    with the file name. ``known_tags`` and ``encoding`` as for :func:`parse_dump`.
+    with the file name. ``reference_date``, ``date_order``, ``known_tags`` and
+    ``encoding`` as for :func:`parse_dump`.
 
     This process parses every file and hands the workers the tag lines of files
     from the front of the list, while it splits files from the back itself, until
@@ -315,7 +334,12 @@ def parse_files(
     files = [Path(name) for name in path_names(paths)]  # a str given to parse_dump would be dump text
     known = KnownTags.of(known_tags)
     parse = functools.partial(
-        parse_dump, strict=strict, reference_date=reference_date, known_tags=known, encoding=encoding
+        parse_dump,
+        strict=strict,
+        reference_date=reference_date,
+        date_order=date_order,
+        known_tags=known,
+        encoding=encoding,
     )
     if workers is not None:
         check_int("workers", workers, 0)
