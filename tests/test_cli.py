@@ -689,6 +689,7 @@ def test_records_come_out_before_the_input_ends(command: str) -> None:
     finally:
         finish.set()
     rest = process.stdout.read()
+    process.stdout.close()
     writer.join()
     assert process.wait() == 0
     if command == "parse":

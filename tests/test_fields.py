@@ -52,6 +52,10 @@ from feedparse_txt.fields import (
         ("Aug 27.2019", dt.date(2019, 8, 27)),
         ("27 Aug,2019", dt.date(2019, 8, 27)),
         ("Aug 27, 2019, 10.30 AM", dt.date(2019, 8, 27)),  # 10.30 is a time, not a day and a year
+        # A time zone dateutil does not know: it warned (an error where warnings are errors).
+        ("August 27, 2019 10:30 PDT", dt.date(2019, 8, 27)),
+        ("Aug 27, 2019 10:30 PM PST", dt.date(2019, 8, 27)),
+        ("2019-08-27T23:30:00-07:00", dt.date(2019, 8, 27)),  # the date as written, not in UTC
     ],
 )
 def test_parse_date(text: str, expected: dt.date) -> None:

@@ -1,7 +1,8 @@
 """Parse plain-text copies of article listings into typed records, and write them back.
 
+>>> from pathlib import Path
 >>> from feedparse_txt import parse_dump, format_dump
->>> text = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+>>> text = Path("tests/data/www_tags_cglib-proxy.txt").read_text(encoding="utf-8")
 >>> dump = parse_dump(text)
 >>> dump.articles[0].tags
 ('CGLIB Proxy', 'JDK Dynamic Proxy', 'Java')

@@ -49,7 +49,9 @@ def read_with_dateutil(
     reader: _parser.parser = _per_thread.reader
     years.two_digit = None
     spaced = _DAY_RUN_INTO_YEAR.sub(r"\1 ", text)
-    first, second = (reader.parse(spaced, default=default) for default in defaults)
+    # ignoretz: a date is wanted, as written; a time zone name dateutil does not know
+    # ("PDT") would warn, which a program that turns warnings into errors raises.
+    first, second = (reader.parse(spaced, default=default, ignoretz=True) for default in defaults)
     return first, second, years.two_digit
 
 

@@ -486,8 +486,9 @@ class Dump:
     problems (a large dump's would run to megabytes); they are in ``articles`` and
     ``problems``.
 
+    >>> from pathlib import Path
     >>> from feedparse_txt import parse_dump
-    >>> dump = parse_dump(open("tests/data/tags_bootmem.txt", "rb"))
+    >>> dump = parse_dump(Path("tests/data/tags_bootmem.txt"))
     >>> len(dump), dump.header.tag, [a.author for a in dump], dump[-1].author
     (1, 'Bootmem', ['Deepin Linux'], 'Deepin Linux')
     >>> dump  # doctest: +ELLIPSIS
@@ -567,8 +568,9 @@ class Dump:
     def record_lines(self) -> tuple[tuple[int, int], ...]:
         """The first and last line (1-based) of each parsed article in the source text.
 
+        >>> from pathlib import Path
         >>> from feedparse_txt import parse_dump
-        >>> parse_dump(open("tests/data/www_tags_contextclassloader.txt", "rb")).record_lines()
+        >>> parse_dump(Path("tests/data/www_tags_contextclassloader.txt")).record_lines()
         ((4, 14),)
         """
         # Imported here: both modules import this one.
@@ -606,9 +608,10 @@ class Dump:
         articles were replaced gives the pages of its text as :func:`format_dump`
         writes it (parsed again: equal articles, not the same objects).
 
+        >>> from pathlib import Path
         >>> from feedparse_txt import parse_dump
-        >>> page = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
-        >>> other = open("tests/data/tags_bootmem.txt", encoding="utf-8").read()
+        >>> page = Path("tests/data/www_tags_cglib-proxy.txt").read_text(encoding="utf-8")
+        >>> other = Path("tests/data/tags_bootmem.txt").read_text(encoding="utf-8")
         >>> pasted = parse_dump(page + other)
         >>> [(header and header.tag, len(articles)) for header, articles in pasted.pages()]
         [(None, 1), ('Bootmem', 1)]

@@ -121,7 +121,8 @@ def parse_dump(
     ``encoding`` names another codec (``"cp1252"``, ``"gbk"``: what Windows Notepad
     saves as "ANSI") for bytes and binary files. ``LookupError`` if Python has none.
 
-    >>> dump = parse_dump(open("tests/data/backend-architecture-page8.txt", "rb"))
+    >>> with open("tests/data/backend-architecture-page8.txt", "rb") as file:
+    ...     dump = parse_dump(file)
     >>> len(dump), dump.header.page, dump.articles[0].author
     (86, 8, 'Amap Tech')
     """

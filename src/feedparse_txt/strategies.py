@@ -230,7 +230,8 @@ def mutated(draw: st.DrawFn, text: str, max_mutations: int = 3) -> str:
 
     >>> from hypothesis import given
     >>> from feedparse_txt import parse_dump
-    >>> sample = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+    >>> from pathlib import Path
+    >>> sample = Path("tests/data/www_tags_cglib-proxy.txt").read_text(encoding="utf-8")
     >>> @given(mutated(sample))
     ... def test_never_raises(damaged):
     ...     parse_dump(damaged, strict=False)
@@ -264,7 +265,8 @@ def messy_copies(draw: st.DrawFn, text: str) -> str:
 
     >>> from hypothesis import given
     >>> from feedparse_txt import normalize, parse_dump
-    >>> sample = open("tests/data/www_tags_cglib-proxy.txt", encoding="utf-8").read()
+    >>> from pathlib import Path
+    >>> sample = Path("tests/data/www_tags_cglib-proxy.txt").read_text(encoding="utf-8")
     >>> @given(messy_copies(sample))
     ... def test_a_messy_copy_normalizes_to_the_clean_one(messy):
     ...     assert normalize(messy) == normalize(sample)
@@ -303,7 +305,8 @@ def pasted_pages(
 
     >>> from hypothesis import given
     >>> from feedparse_txt import parse_dump
-    >>> pages = [open(f"tests/data/{name}.txt", encoding="utf-8").read()
+    >>> from pathlib import Path
+    >>> pages = [Path(f"tests/data/{name}.txt").read_text(encoding="utf-8")
     ...          for name in ("www_tags_cglib-proxy", "www_tags_cache-breakdown")]
     >>> @given(pasted_pages(pages))
     ... def test_pasted_pages_read_as_each_page(pasted):
