@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -620,31 +621,28 @@ def test_any_text_of_numbers_gives_a_date_or_a_parse_error(
     ],
 )
 def test_another_date_order_is_refused_before_any_parsing(order: object, error: type, message: str) -> None:
-    record = "A\nA\nAug 27, 2019 · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
-    calls: list[Callable[[], object]] = [
-        lambda: parse_date("Aug 27, 2019", date_order=order),  # type: ignore[arg-type]
-        lambda: parse_dump(record, strict=False, date_order=order),  # type: ignore[arg-type]
-        lambda: list(iter_articles(record, date_order=order)),  # type: ignore[arg-type]
-        lambda: normalize(record, date_order=order),  # type: ignore[arg-type]
-    ]
-    for call in calls:
+    for call in _entry_points_called_with(date_order=order):
         with pytest.raises(error, match=re.escape(message)):
             call()
+
+
+def _entry_points_called_with(**option: Any) -> list[Callable[[], object]]:
+    """Each entry point that reads dates, called on a record without a deviation with ``option``."""
+    record = "A\nA\nAug 27, 2019 · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
+    return [
+        lambda: parse_date("Aug 27, 2019", **option),
+        lambda: parse_dump(record, strict=False, **option),
+        lambda: list(iter_articles(record, **option)),
+        lambda: normalize(record, **option),
+    ]
 
 
 @pytest.mark.parametrize("reference", ["2024-09-10", 20240910])
 def test_a_reference_date_of_another_type_is_refused_before_any_parsing(reference: object) -> None:
     # It was refused only where a relative date met it ("unsupported operand type(s)
     # for -"), and in a dump without one, not at all.
-    record = "A\nA\nAug 27, 2019 · Backend\n\nT\n\nS.\n\nDSL\n0 likes · 3 min read\nT\n"
-    calls: list[Callable[[], object]] = [
-        lambda: parse_date("Aug 27, 2019", reference_date=reference),  # type: ignore[arg-type]
-        lambda: parse_dump(record, strict=False, reference_date=reference),  # type: ignore[arg-type]
-        lambda: list(iter_articles(record, reference_date=reference)),  # type: ignore[arg-type]
-        lambda: normalize(record, reference_date=reference),  # type: ignore[arg-type]
-    ]
     expected = re.escape("reference_date must be a datetime.date or datetime.datetime, not ")
-    for call in calls:
+    for call in _entry_points_called_with(reference_date=reference):
         with pytest.raises(TypeError, match=f"^{expected}"):
             call()
     with pytest.raises(TypeError, match=re.escape("(datetime.date.fromisoformat('2024-09-10') makes one)")):
