@@ -519,6 +519,8 @@ def test_a_remembered_table_computes_each_key_once_and_starts_afresh_at_its_limi
         ("08-05-2019", "MDY", dt.date(2019, 8, 5)),
         ("Tue, 05/08/2019", "DMY", dt.date(2019, 8, 5)),  # around it, what dateutil reads
         ("05/08/2019 10:30", "DMY", dt.date(2019, 8, 5)),
+        ("05/08/2019, 10:30 PM", "DMY", dt.date(2019, 8, 5)),
+        ("05 08 2019", "DMY", dt.date(2019, 8, 5)),
         ("27/08/2019", "DMY", dt.date(2019, 8, 27)),
         ("29/02/2020", "DMY", dt.date(2020, 2, 29)),
         # Only one reading: the same with either order or none.
@@ -544,6 +546,9 @@ def test_a_date_in_numbers_reads_in_the_order_given(text: str, order: str | None
         ("5.8.2019", None, "ambiguous-date", 1, "found May 8 or Aug 5 in '5.8.2019'"),
         ("Tue, 05/08/2019", None, "ambiguous-date", 6, "found May 8 or Aug 5"),
         ("12-01-19", None, "ambiguous-date", 1, "found Dec 1 or Jan 12"),
+        ("5 8 2019", None, "ambiguous-date", 1, "found May 8 or Aug 5"),
+        # Numbers after a month's name are no date in numbers.
+        ("Aug 27, 2019, 10.11.12", None, "bad-date", 1, "found no date"),
         # The order given and the numbers disagree, or name no day.
         ("27/08/2019", "MDY", "bad-date", 1, "expected a month from 1 to 12 (MDY order), found '27'"),
         ("08/27/2019", "DMY", "bad-date", 4, "expected a month from 1 to 12 (DMY order), found '27'"),
@@ -570,7 +575,7 @@ def test_a_two_digit_year_in_order_reads_against_the_reference() -> None:
     assert parse_date("05/08/19", date_order="MDY", reference_date=copied) == dt.date(2019, 5, 8)
 
 
-NUMBER_SEPARATORS = st.sampled_from("/.-")
+NUMBER_SEPARATORS = st.sampled_from("/.- ")
 
 
 @given(st.dates(dt.date(1000, 1, 1)), NUMBER_SEPARATORS, st.sampled_from(["MDY", "DMY"]), st.booleans())

@@ -248,15 +248,20 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None, order: str | Non
             raise ParseError.in_text(
                 "bad-date", "a relative date no earlier than the year 1", "one before it", text
             ) from None
-    numeric = _NUMERIC_DATE.search(text)
+    numeric = _NUMERIC_DATE.fullmatch(text)
     if numeric is not None:
         return _numeric_date(text, numeric, reference, order)
     return _dateutil_date(text, reference)
 
 
-# A date in numbers with its year last: 05/08/2019, 27.08.2019, 5-8-19. Which of the
-# first two is the day only the listing's order tells, where both can be a month.
-_NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
+# A date in numbers with its year last (05/08/2019, 27.08.2019, 5-8-19, 05 08 2019), after
+# a weekday, before a time. Which of the first two is the day only the listing's order
+# tells, where both can be a month.
+_NUMERIC_DATE = re.compile(
+    r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+    r"(\d{1,2})([./ -])(\d{1,2})\2(\d{4}|\d{2})"
+    r"(?:,? (?:at )?\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?)?"
+)
 
 
 def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, order: str | None) -> _dt.date:
@@ -271,7 +276,7 @@ def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, o
                 f"{_MONTH_NAMES[first - 1]} {second} or {_MONTH_NAMES[second - 1]} {first}",
                 f" in {quote(text)}; pass the order the listing writes dates in (date_order='MDY' or "
                 "'DMY', --date-order)",
-                column=found.start() + 1,
+                column=found.start(1) + 1,
             )
         return _dateutil_date(text, reference)  # only one reading: 27/08/2019
     month_at, day_at = (1, 3) if order == "MDY" else (3, 1)
@@ -297,7 +302,7 @@ def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, o
         ) from None
     # Rewritten in the order dateutil reads (month first), which reads the rest: a
     # weekday or a time around it, a two-digit year's century (from the reference).
-    month_first = f"{text[: found.start()]}{month}/{day}/{found[4]}{text[found.end() :]}"
+    month_first = f"{text[: found.start(1)]}{month}/{day}/{found[4]}{text[found.end(4) :]}"
     try:
         return _dateutil_date(month_first, reference)
     except ParseError as error:
