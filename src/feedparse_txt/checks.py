@@ -30,9 +30,11 @@ DATE_ORDERS = ("MDY", "DMY")
 
 def check_date_order(value: object) -> None:
     """Raise unless ``value`` can be a date order: ``None``, ``"MDY"`` or ``"DMY"``."""
-    if value is not None and not isinstance(value, str):
+    if value is None:
+        return
+    if not isinstance(value, str):
         raise TypeError(f"date_order must be a str or None, not {type(value).__name__}")
-    if value is not None and value not in DATE_ORDERS:
+    if value not in DATE_ORDERS:
         raise ValueError(
             f"date_order must be 'MDY', 'DMY' or None, not {value!r} (a date that starts with "
             "its year reads year, month, day)"

@@ -219,9 +219,7 @@ def _parse_uncommon_date(text: str, reference: _dt.date | None, order: str | Non
         try:
             found = _dt.date(int(shape[3] or 2000), month, day)  # 2000: a leap year
         except ValueError:
-            raise ParseError.in_text(
-                "bad-date", "a day that exists in that month", repr(shape[2]), text, column=5
-            ) from None
+            raise _no_such_day(shape[2], text, column=5) from None
         return found if shape[3] else _latest(month, day, text, reference)
     relative = _relative_days(text)
     if relative is not None:
@@ -293,13 +291,7 @@ def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, o
     try:
         _dt.date(max(year, 1), month, day)
     except ValueError:
-        raise ParseError.in_text(
-            "bad-date",
-            "a day that exists in that month",
-            repr(found[day_at]),
-            text,
-            column=found.start(day_at) + 1,
-        ) from None
+        raise _no_such_day(found[day_at], text, column=found.start(day_at) + 1) from None
     # Rewritten in the order dateutil reads (month first), which reads the rest: a
     # weekday or a time around it, a two-digit year's century (from the reference).
     month_first = f"{text[: found.start(1)]}{month}/{day}/{found[4]}{text[found.end(4) :]}"
@@ -313,6 +305,11 @@ def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, o
             error.detail.replace(repr(month_first), repr(text)),
             column=error.column,
         ) from None
+
+
+def _no_such_day(day: str, text: str, column: int) -> ParseError:
+    """The error of a day its month lacks (``Jun 31``, ``Feb 29`` of 2019), ``day`` as written."""
+    return ParseError.in_text("bad-date", "a day that exists in that month", repr(day), text, column=column)
 
 
 def _latest(
