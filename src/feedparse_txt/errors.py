@@ -104,8 +104,9 @@ class ParseError(ValueError):
 
     @classmethod
     def in_text(cls, code: str, expected: str, found: str, text: str, *, column: int = 1) -> ParseError:
-        """An error that says what was expected and what was found in ``text``, quoted."""
-        return cls(code, expected, found, f" in {quote(text)}", column=column)
+        """An error that says what was expected and what was found in ``text``, quoted
+        (an empty text is not: ``found an empty line in ''`` says nothing more)."""
+        return cls(code, expected, found, f" in {quote(text)}" if text else "", column=column)
 
     def at(self, line: int, column_offset: int = 0) -> ParseError:
         """The same error moved to ``line`` of a document, columns shifted right."""

@@ -1689,7 +1689,7 @@ _NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
 
 def _text_field(role: Role, text: str, column: int = 1) -> str:
     if not text:
-        raise ParseError("empty-field", role.value, "an empty line", column=column)  # nothing to quote
+        raise ParseError.in_text("empty-field", role.value, "an empty line", text, column=column)
     error = whitespace_error(text, column=column)
     if error is not None:
         raise error
