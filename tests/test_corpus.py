@@ -270,11 +270,13 @@ def test_dates_in_numbers_read_in_the_order_given(path: Path, order: str, separa
         lines[first - 1 : last] = [DATE_OF_LINE.sub(numeric, line) for line in lines[first - 1 : last]]
     shown = "\n".join(lines)
     ambiguous = []  # the lines of dates whose day and month could each be the other
+    contradicted = 0  # the dates the other order cannot read: a month over 12
     for number, line in enumerate(shown.split("\n"), 1):
         if found := re.match(r"(\d\d)\D(\d\d)\D\d{4} · ", line):
             first, second = int(found[1]), int(found[2])
             if first != second and first <= 12 and second <= 12:
                 ambiguous.append(number)
+            contradicted += (second if order == "MDY" else first) > 12
     assert shown != text
 
     ordered = parse_dump(shown, strict=False, date_order=order)
@@ -298,6 +300,38 @@ def test_dates_in_numbers_read_in_the_order_given(path: Path, order: str, separa
             ambiguous[0],
             1,
         )
+
+    # In the other order each date it cannot read is named on its own (each record found).
+    wrong = parse_dump(shown, strict=False, date_order="DMY" if order == "MDY" else "MDY")
+    codes = [p.code for p in wrong.problems if p.code != "truncated-record"]
+    assert codes == ["bad-date"] * contradicted
+    assert len(wrong) == len(dump) - contradicted and format_dump(wrong) == shown
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_every_record_with_a_day_its_month_lacks_is_named_on_its_own(path: Path) -> None:
+    """Every record's date with a day its month lacks (``Aug 32, 2019``): each record is
+    found and named by a problem of its own, at its date line. Before, a record after
+    another such one was read as part of the text kept before it, its date never named."""
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    date_lines = []
+    for first, last in dump.record_lines():
+        k = next(k for k in range(first - 1, last) if DATE_OF_LINE.match(lines[k]))
+        lines[k] = DATE_OF_LINE.sub(lambda found: found[0][:3] + " 32, 2019", lines[k])
+        date_lines.append(k + 1)
+    shown = "\n".join(lines)
+
+    damaged = parse_dump(shown, strict=False)
+    assert damaged.articles == ()
+    named = [p for p in damaged.problems if p.code == "bad-date"]
+    assert [(p.line, p.column) for p in named] == [(first, 1) for first, _ in dump.record_lines()]
+    assert all(f"(at line {k})" in p.message for p, k in zip(named, date_lines, strict=True))
+    assert format_dump(damaged) == shown
+    found: list[Problem] = []
+    assert list(iter_articles(io.StringIO(shown), strict=False, on_problem=found.append)) == []
+    assert found == list(damaged.problems)
 
 
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):

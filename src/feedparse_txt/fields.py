@@ -307,6 +307,14 @@ def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, o
         ) from None
 
 
+def has_a_dates_shape(date_line: str) -> bool:
+    """Whether the date of ``date_line`` is written as a date is, though it may name none
+    (``Aug 32, 2019``; ``27/08/2019`` in MDY order): its line is a date line all the same."""
+    date_text = date_line.partition(SEPARATOR)[0]
+    shape = re.fullmatch(_COMMON_SHAPE, date_text)
+    return (shape is not None and shape[1] in _MONTHS) or _NUMERIC_DATE.fullmatch(date_text) is not None
+
+
 def _no_such_day(day: str, text: str, column: int) -> ParseError:
     """The error of a day its month lacks (``Jun 31``, ``Feb 29`` of 2019), ``day`` as written."""
     return ParseError.in_text("bad-date", "a day that exists in that month", repr(day), text, column=column)

@@ -36,6 +36,7 @@ from .fields import (
     Stats,
     canonical_date,
     canonical_stats,
+    has_a_dates_shape,
     padded,
     parse_count,
     parse_count_and_page,
@@ -866,14 +867,14 @@ class Machine:
             return True  # canonical once tidied, as where a copy left a space at each line's end
         if self._reads_as(Role.STATS, tidy):
             return False  # stats have the separator too; not worth a dateutil call
+        text = tidy if self.strict else _respaced(tidy, Role.DATE_LINE)
         try:
-            parse_date_line(
-                tidy if self.strict else _respaced(tidy, Role.DATE_LINE),
-                reference_date=self.reference_date,
-                date_order=self.date_order,
-            )
+            parse_date_line(text, reference_date=self.reference_date, date_order=self.date_order)
         except ParseError as error:
-            return error.code in _DATES_TO_RESOLVE
+            # A date written as one that names no day (Aug 32) is a date line too: the
+            # record it starts is found, and named on its own, not read as part of the text
+            # before it.
+            return error.code in _DATES_TO_RESOLVE or (error.code == "bad-date" and has_a_dates_shape(text))
         return True
 
     def _tidy(self, line: str, free_text: bool = False) -> str:

@@ -151,6 +151,7 @@ _JUNK = st.one_of(
             *("", " ", "Tagged articles", "0 likes · 5 min read", "Aug 1, 2019 · X", "·", "\r"),
             *("Aug 1, 2019 \u30fb X", "0 likes \u2022 5 min read"),  # dots that look like the separator
             "05/08/2019 · X",  # a date whose day and month could each be the other
+            "Aug 32, 2019 · X",  # a date that names no day
         ]
     ),
     st.text(st.characters(exclude_characters="\n"), max_size=20),
