@@ -113,13 +113,18 @@ class ParseError(ValueError):
         return self.amended(line=line, column=self.column + column_offset)
 
     def amended(
-        self, *, detail: str | None = None, line: int | None = None, column: int | None = None
+        self,
+        *,
+        found: str | None = None,
+        detail: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
     ) -> ParseError:
-        """A copy of this error with the ``detail``, ``line`` or ``column`` given."""
+        """A copy of this error with the ``found``, ``detail``, ``line`` or ``column`` given."""
         return ParseError(
             self.code,
             self.expected,
-            self.found,
+            self.found if found is None else found,
             self.detail if detail is None else detail,
             line=self.line if line is None else line,
             column=self.column if column is None else column,

@@ -297,13 +297,10 @@ def _numeric_date(text: str, found: re.Match[str], reference: _dt.date | None, o
     month_first = f"{text[: found.start(1)]}{month}/{day}/{found[4]}{text[found.end(4) :]}"
     try:
         return _dateutil_date(month_first, reference)
-    except ParseError as error:
-        raise ParseError(
-            error.code,
-            error.expected,
-            error.found.replace(repr(month_first), repr(text)),
-            error.detail.replace(repr(month_first), repr(text)),
-            column=error.column,
+    except ParseError as error:  # worded in the text as written
+        raise error.amended(
+            found=error.found.replace(repr(month_first), repr(text)),
+            detail=error.detail.replace(repr(month_first), repr(text)),
         ) from None
 
 
