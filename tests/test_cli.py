@@ -741,9 +741,9 @@ def test_format_writes_csv_back_as_it_writes_json_lines(
     assert parse_dump(from_csv).articles == parse_dump(path, strict=False).articles
 
 
-def _csv_text(rows: list[list[str]], lineterminator: str = "\r\n") -> str:
+def _csv_text(rows: list[list[str]], lineterminator: str = "\r\n", delimiter: str = ",") -> str:
     text = io.StringIO()
-    csv.writer(text, lineterminator=lineterminator).writerows(rows)
+    csv.writer(text, lineterminator=lineterminator, delimiter=delimiter).writerows(rows)
     return text.getvalue()
 
 
@@ -793,6 +793,30 @@ def test_parse_writes_csv_with_a_byte_order_mark_for_excel(
         assert (code, out) == (2, "") and "--bom is for --format csv" in err
 
 
+@pytest.mark.parametrize(("name", "delimiter"), [("semicolon", ";"), ("tab", "\t"), ("comma", ",")])
+def test_parse_writes_csv_with_the_delimiter_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, delimiter: str
+) -> None:
+    # Excel opens a CSV in columns only with its locale's list separator: a semicolon
+    # where a comma is the decimal separator. A field that holds it is quoted.
+    articles = list(parse_dump(PAGE8).articles)
+    articles[1] = attrs.evolve(articles[1], title="Caches; queues, and\tlogs", category='A "b"')
+    dump = tmp_path / "page.txt"
+    dump.write_text(format_dump(articles), encoding="utf-8")
+    out = tmp_path / "r.csv"
+    assert run(capsys, "parse", str(dump), "--format", "csv", "--delimiter", name, "-o", str(out))[0] == 0
+    written = out.read_bytes().decode("utf-8")
+    assert written.split("\r\n", 1)[0] == delimiter.join(CSV_FIELDS)
+    comma = run(capsys, "parse", str(dump), "--format", "csv")[1]
+    rows = list(csv.reader(io.StringIO(written, newline=""), delimiter=delimiter))
+    assert rows == list(csv.reader(io.StringIO(comma, newline=""))) and len(rows) == 87
+    code, text, err = run(capsys, "format", str(out))
+    assert (code, err) == (0, "") and parse_dump(text).articles == tuple(articles)
+    for other in ("jsonl", "json"):
+        code, out_text, err = run(capsys, "parse", str(PAGE8), "--format", other, "--delimiter", name)
+        assert (code, out_text) == (2, "") and "--delimiter is for --format csv" in err
+
+
 def test_options_a_format_has_no_use_for_are_refused_not_ignored(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "parse", str(PAGE8), "--format", "json", "--with-source")
     assert (code, out) == (2, "") and "--with-source is for --format jsonl or csv" in err
@@ -801,8 +825,9 @@ def test_options_a_format_has_no_use_for_are_refused_not_ignored(capsys: pytest.
 def test_format_reads_csv_as_a_spreadsheet_saves_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # Edited, columns moved, a column of its own added, saved with a BOM, in UTF-16 or
-    # with the lone CRs of "CSV (Macintosh)": the records as edited, in the full layout.
+    # Edited, columns moved, a column of its own added, saved with a BOM, in UTF-16, with
+    # the lone CRs of "CSV (Macintosh)", with the semicolons of a locale whose decimal
+    # separator is a comma, or as "Unicode Text": the records as edited, in the full layout.
     code, written, _ = run(capsys, "parse", str(PAGE8), "--format", "csv")
     header, *rows = list(csv.reader(io.StringIO(written, newline="")))
     rows[1][header.index("likes")] = "7"
@@ -823,6 +848,8 @@ def test_format_reads_csv_as_a_spreadsheet_saves_it(
         ("bom.csv", text.encode("utf-8-sig")),
         ("utf16.csv", text.encode("utf-16")),
         ("mac.csv", _csv_text(moved, "\r").encode("utf-8")),
+        ("german.csv", _csv_text(moved, delimiter=";").encode("utf-8-sig")),
+        ("unicode.txt", _csv_text(moved, delimiter="\t").encode("utf-16")),
     ):
         (tmp_path / name).write_bytes(data)
         code, out, err = run(capsys, "format", str(tmp_path / name))
@@ -884,9 +911,17 @@ def test_format_reads_csv_dates_a_spreadsheet_rewrote_in_the_order_given(
     st.lists(
         st.one_of(
             st.sampled_from(
-                [",".join(CSV_FIELDS), ",".join(reversed(CSV_FIELDS)), '"author"', "{", '{"a": 1}']
+                [
+                    ",".join(CSV_FIELDS),
+                    ",".join(reversed(CSV_FIELDS)),
+                    ";".join(CSV_FIELDS),
+                    "\t".join(CSV_FIELDS),
+                    '"author"',
+                    "{",
+                    '{"a": 1}',
+                ]
             ),
-            st.text(st.sampled_from('ab,"|\r\n{}:0123456789-/. \u2028'), max_size=30),
+            st.text(st.sampled_from('ab,;\t"|\r\n{}:0123456789-/. \u2028'), max_size=30),
         ),
         max_size=6,
     ),
@@ -962,12 +997,15 @@ def test_format_names_the_line_of_csv_it_cannot_read(
         code, out, err = run(capsys, "format", str(table), "-o", str(tmp_path / "out.txt"))
         assert (code, out) == (2, "") and not (tmp_path / "out.txt").exists()
         assert err.startswith(f"feedparse-txt: {table}:5: not a record as CSV (") and message in err, err
-    table.write_text(_csv_text([[name for name in header if name != "summary"]]), encoding="utf-8")
-    assert run(capsys, "format", str(table)) == (
-        2,
-        "",
-        f"feedparse-txt: {table}:1: not records as CSV (no column 'summary')\n",
-    )
+    for delimiter in ",;\t":
+        table.write_text(
+            _csv_text([[name for name in header if name != "summary"]], delimiter=delimiter), encoding="utf-8"
+        )
+        assert run(capsys, "format", str(table)) == (
+            2,
+            "",
+            f"feedparse-txt: {table}:1: not records as CSV (no column 'summary')\n",
+        )
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import glob
 import io
 import itertools
 import json
+import operator
 import os
 import re
 import shutil
@@ -58,6 +59,8 @@ examples:
 """
 
 CSV_FIELDS = ("author", "published", "category", "title", "summary", "tags", "likes", "read_minutes")
+# What may stand between the fields of a CSV, by the name --delimiter gives it.
+_CSV_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
 class UsageError(Exception):
@@ -118,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
         "--bom",
         action="store_true",
         help="with --format csv: start with a byte order mark, by which Excel reads the file as UTF-8",
+    )
+    parse.add_argument(
+        "--delimiter",
+        choices=tuple(_CSV_DELIMITERS),
+        help="with --format csv: what stands between fields (default comma): semicolon as Excel "
+        "writes and reads CSV where a comma is the decimal separator (German, French, ...), tab "
+        "as its 'Unicode Text'",
     )
     parse.add_argument(
         "--known-tags",
@@ -525,6 +535,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         raise UsageError("--format json writes one whole dump: give exactly one FILE")
     if args.bom and args.format != "csv":
         raise UsageError("--bom is for --format csv: JSON must not start with a byte order mark")
+    if args.delimiter and args.format != "csv":
+        raise UsageError("--delimiter is for --format csv: JSON has none to choose")
     if args.with_source and args.format == "json":
         raise UsageError(
             "--with-source is for --format jsonl or csv: --format json keeps the whole dump, each "
@@ -533,7 +545,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     known_tags = _read_known_tags(args.known_tags)
     with _output(args.output) as out:
         writer = (
-            csv.DictWriter(out, CSV_FIELDS + (("file", "line") if args.with_source else ()))
+            csv.DictWriter(
+                out,
+                CSV_FIELDS + (("file", "line") if args.with_source else ()),
+                delimiter=_CSV_DELIMITERS[args.delimiter or "comma"],
+            )
             if (args.format == "csv")
             else None
         )
@@ -1000,18 +1016,18 @@ def cmd_format(args: argparse.Namespace) -> int:
         # A whole dump's JSON: indented, whatever the order of its keys (json.tool
         # --sort-keys, jq -S), its first line opens it alone; or all on one line.
         whole_dump = first == "{" or _WHOLE_DUMP_KEY.search(first) is not None
-        columns = None if whole_dump else _csv_columns(args.file, head)
-        if columns is None and args.date_order:
+        table = None if whole_dump else _csv_columns(args.file, head)
+        if table is None and args.date_order:
             raise UsageError(
                 f"{args.file}: --date-order is for CSV, whose dates a spreadsheet may rewrite: "
                 "the dates of JSON are ISO, YYYY-MM-DD"
             )
         if whole_dump:
             return _format_whole_dump(args, head + "".join(blocks))
-        if columns is None:
+        if table is None:
             read = _json_lines_reader(args.file)
         else:
-            read = _csv_reader(args.file, columns, args.date_order)
+            read = _csv_reader(args.file, *table, args.date_order)
         _format_records(args.file, args.output, map(read, itertools.chain([head], blocks)))
     return 0
 
@@ -1085,35 +1101,49 @@ def _json_lines_reader(name: str) -> Callable[[str], list[Article]]:
     return read
 
 
-def _csv_columns(name: str, head: str) -> list[str] | None:
+def _csv_columns(name: str, head: str) -> tuple[list[str], str] | None:
     """The columns of CSV whose header row names every field ``parse --format csv``
-    writes (in any order, among others: a spreadsheet's own); None for other text."""
+    writes (in any order, among others: a spreadsheet's own), and the delimiter that
+    separates them; None for other text."""
     if head.startswith("{"):
         return None  # JSON Lines
     # A field as long as parse writes it: csv refuses one over 128 KiB unless told, and
     # a summary may be longer. (The limit is the csv module's; 2**31 - 1 fits a C long.)
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    try:
-        columns = next(csv.reader(io.StringIO(head, newline="")), [])
-    except csv.Error:
+    # No field's name holds a delimiter, so the one that parts the header row into
+    # them is the file's. Excel saves "CSV" with the list separator of its locale: a
+    # semicolon where the decimal separator is a comma (German, French, ...), and
+    # "Unicode Text" with tabs.
+    found: list[tuple[int, list[str], str]] = []
+    for delimiter in _CSV_DELIMITERS.values():
+        try:
+            columns = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        found.append((sum(field in columns for field in CSV_FIELDS), columns, delimiter))
+    named, columns, delimiter = max(found, key=operator.itemgetter(0), default=(0, [], ","))
+    if not named:
         return None
-    missing = [field for field in CSV_FIELDS if field not in columns]
-    if missing and len(missing) < len(CSV_FIELDS):  # a header row, with a column deleted
+    if named < len(CSV_FIELDS):  # a header row, with a column deleted
+        missing = [field for field in CSV_FIELDS if field not in columns]
         raise UsageError(f"{name}:1: not records as CSV (no column {', '.join(map(repr, missing))})")
-    return None if missing else columns
+    return columns, delimiter
 
 
-def _csv_reader(name: str, columns: list[str], date_order: str | None) -> Callable[[str], list[Article]]:
+def _csv_reader(
+    name: str, columns: list[str], delimiter: str, date_order: str | None
+) -> Callable[[str], list[Article]]:
     """A reader of the records in blocks of whole lines of CSV as ``parse`` writes it
-    (tags joined by `` | ``), the header row ``columns`` first, in turn; dates not ISO
-    in ``date_order`` (see :func:`_iso_date_in_order`)."""
+    (tags joined by `` | ``), the header row ``columns`` first, fields parted by
+    ``delimiter``, in turn; dates not ISO in ``date_order`` (see
+    :func:`_iso_date_in_order`)."""
     number = 0  # of the line before the block
 
     def read(block: str) -> list[Article]:
         nonlocal number
         articles = []
         # newline="": rows end in \r\n, \n or a lone \r; a CR within quotes is text.
-        rows = csv.reader(io.StringIO(block, newline=""))
+        rows = csv.reader(io.StringIO(block, newline=""), delimiter=delimiter)
         try:
             for values in rows:
                 if rows.line_num + number == 1 or not values:
