@@ -761,12 +761,13 @@ def test_format_reads_back_a_csv_field_longer_than_csvs_own_limit(
     assert (code, err) == (0, "") and out == format_dump([article])
 
 
-@pytest.mark.parametrize("tags", [("Spring Boot | Java",), ("Cache", "Redis | Spring")])
+@pytest.mark.parametrize("tags", [("Spring Boot | Java",), ("Cache", "Redis | Spring"), ("C|C++",)])
 @pytest.mark.parametrize("mode", [[], ["--strict"], ["--strict", "--with-source"]])
 def test_parse_refuses_csv_of_a_tag_holding_the_joint(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, tags: tuple[str, ...], mode: list[str]
 ) -> None:
-    # The CSV joins tags with ' | ': such a tag would come back from the CSV as other tags.
+    # The CSV joins tags with ' | ' and splits at '|', spaces left out: such a tag would
+    # come back from the CSV as other tags.
     first, second = parse_dump(PAGE8).articles[:2]
     path = tmp_path / "odd.txt"
     path.write_text(format_dump([first, attrs.evolve(second, tags=tags)]), encoding="utf-8")
@@ -774,10 +775,71 @@ def test_parse_refuses_csv_of_a_tag_holding_the_joint(
     code, out, err = run(capsys, "parse", str(path), "--format", "csv", "-o", str(tmp_path / "r.csv"), *mode)
     where = str(path) if mode == ["--strict"] else f"{path}:12"
     held = next(tag for tag in tags if "|" in tag)
-    assert (code, out) == (2, "") and err.startswith(f"feedparse-txt: {where}: the tag {held!r} holds ' | '")
+    assert (code, out) == (2, "") and err.startswith(
+        f"feedparse-txt: {where}: the tag {held!r} would not read back from the CSV"
+    )
     assert not (tmp_path / "r.csv").exists()
     code, out, _ = run(capsys, "parse", str(path))  # JSON Lines keeps them
     assert code == 0 and json.loads(out.splitlines()[1])["tags"] == list(tags)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "CGLIB Proxy|JDK Dynamic Proxy|Java",
+        " CGLIB Proxy |JDK Dynamic Proxy|  Java ",
+        "CGLIB Proxy\t| JDK Dynamic Proxy | Java",
+    ],
+)
+def test_format_reads_tags_separated_in_a_csv_as_a_person_types_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, cell: str
+) -> None:
+    # 'A|B' was one tag 'A|B', and a space after the last tag stopped the file.
+    page = Path("tests/data/www_tags_cglib-proxy.txt")
+    written = run(capsys, "parse", str(page), "--format", "csv")[1]
+    header, *rows = list(csv.reader(io.StringIO(written, newline="")))
+    rows[0][header.index("tags")] = cell
+    (tmp_path / "edited.csv").write_text(_csv_text([header, *rows]), encoding="utf-8")
+    code, out, err = run(capsys, "format", str(tmp_path / "edited.csv"))
+    assert (code, err) == (0, "") and parse_dump(out).articles == parse_dump(page).articles
+    assert parse_dump(out).articles[0].tags == ("CGLIB Proxy", "JDK Dynamic Proxy", "Java")
+
+
+def test_format_names_records_whose_tags_read_back_otherwise(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A tag added at the end of a cell ran together out of the site's (sorted) order,
+    # and the dump read back as other tags without a word.
+    written = run(capsys, "parse", str(PAGE8), "--format", "csv")[1]
+    header, *rows = list(csv.reader(io.StringIO(written, newline="")))
+    at, title = header.index("tags"), header.index("title")
+    rows[0][title] = "Two\rlines"  # a CR in a field: the rows after it start a line later
+    for k in (2, 5, 6):
+        rows[k][at] += " | AOP"
+    rows[9][at] = " | ".join(sorted([*rows[9][at].split(" | "), "AOP"]))  # in order: reads back
+    table, out = tmp_path / "edited.csv", tmp_path / "out.txt"
+    table.write_text(_csv_text([header, *rows]), encoding="utf-8")
+    code, text, err = run(capsys, "format", str(table), "-o", str(out))
+    tags = rows[2][at]
+    read = parse_dump(out).articles
+    assert (code, text) == (0, "") and read[2].tags != tuple(tags.split(" | "))
+    assert err == (
+        f"{table}:5: the tags {tags!r} read back from the dump as {' | '.join(read[2].tags)!r}: the site "
+        f"writes a record's tags sorted, {' | '.join(sorted(tags.split(' | ')))!r} (and 2 more records)\n"
+    )
+    assert read[9].tags == tuple(rows[9][at].split(" | "))
+    assert run(capsys, "parse", str(out), "--format", "csv", "-o", str(table))[0] == 0
+    assert run(capsys, "format", str(table), "-o", str(out))[1:] == ("", "")  # as read back: no word
+    lines = run(capsys, "parse", str(PAGE8))[1].splitlines()
+    record = json.loads(lines[40])
+    record["tags"].reverse()
+    lines[40] = json.dumps(record)
+    (tmp_path / "edited.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    code, text, err = run(capsys, "format", str(tmp_path / "edited.jsonl"))
+    assert code == 0 and parse_dump(text).articles[:40] == parse_dump(PAGE8).articles[:40]
+    assert err.startswith(
+        f"{tmp_path / 'edited.jsonl'}:41: the tags {' | '.join(record['tags'])!r} read back"
+    )
 
 
 def test_parse_writes_csv_with_a_byte_order_mark_for_excel(
@@ -1375,9 +1437,10 @@ def test_a_reviewed_tags_file_is_a_known_tags_file(
     assert run(capsys, "tags", str(dump_file), "-o", str(review))[0] == 0
     assert review.read_text(encoding="utf-8").endswith("\tinventory | seckillstockout\n")
     # corrected by hand, then used to parse
-    review.write_text("# reviewed\ninventoryseckillstockout\tinventory | seckill | stockout\n")
-    code, out, _ = run(capsys, "parse", str(dump_file), "--format", "csv", "--known-tags", str(review))
-    assert code == 0 and "inventory | seckill | stockout" in out
+    for row in ("inventory | seckill | stockout", "inventory|seckill |stockout "):
+        review.write_text(f"# reviewed\ninventoryseckillstockout\t{row}\n")
+        code, out, _ = run(capsys, "parse", str(dump_file), "--format", "csv", "--known-tags", str(review))
+        assert code == 0 and "inventory | seckill | stockout" in out, row
 
 
 def _jobs_corpus(tmp_path: Path) -> list[str]:

@@ -32,7 +32,7 @@ from .compressed import MAGIC_SIZE, compressing, unpacked_compression, zstd_read
 from .errors import ParseError, Problem
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict, problem_to_dict
-from .known_tags import NO_KNOWN_TAGS, KnownTags, tags_in_tag_file
+from .known_tags import NO_KNOWN_TAGS, KnownTags, split_joined_tags, tags_in_tag_file
 from .model import Article, Dump, Header, Layout, known_tags_of, tag_line
 from .normalize import iter_normalized
 from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files, read_in_blocks
@@ -577,14 +577,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _csv_tags(tags: list[str], where: str) -> str:
-    """``tags`` as the CSV's one cell, joined by `` | ``. A tag that holds the joint
-    would be read back as two (``format``, a spreadsheet): refused, not written wrong."""
+    """``tags`` as the CSV's one cell, joined by `` | ``. A tag that holds a ``|`` or
+    starts or ends with whitespace would be read back as others (``format``, a
+    spreadsheet): refused, not written wrong."""
     cell = " | ".join(tags)
-    if cell.split(" | ") != tags:
-        held = next(tag for tag in tags if "|" in tag)
+    if split_joined_tags(cell) != tags:
+        held = next(tag for tag in tags if "|" in tag or tag != tag.strip())
         raise UsageError(
-            f"{where}: the tag {held!r} holds ' | ', which the CSV writes between tags: read back, "
-            "the tags would differ; --format jsonl or json keeps them"
+            f"{where}: the tag {held!r} would not read back from the CSV, which splits its cell "
+            "of tags at each '|', the spaces around it left out; --format jsonl or json keeps them"
         )
     return cell
 
@@ -1061,33 +1062,75 @@ def _format_whole_dump(args: argparse.Namespace, text: str) -> int:
     return 0
 
 
-def _format_records(name: str, output: str | None, blocks: Iterable[list[Article]]) -> None:
-    """Write the records of each block in the canonical full layout while they are
-    read: in the memory of one block, however many."""
+def _format_records(name: str, output: str | None, blocks: Iterable[list[tuple[int, Article]]]) -> None:
+    """Write the records of each block (each with its line in ``name``) in the
+    canonical full layout while they are read: in the memory of one block, however
+    many. Then name on stderr the records whose tags read back otherwise."""
     render = record_renderer(Layout.FULL)
+    misread = _Misread()
     with _output(output) as out:
-        for articles in blocks:
-            text = "".join(map(render, articles))
+        for located in blocks:
+            text = "".join(render(article) for _, article in located)
             try:
                 text.encode("utf-8")  # a lone surrogate, which JSON may spell (\ud800)
             except UnicodeEncodeError as error:
                 raise UsageError(f"{name}: the dump cannot be written in utf-8 ({error})") from None
             out.write(text)
+            for line, article in located:
+                misread.check(line, article)
+    misread.report(name)
 
 
-def _json_lines_reader(name: str) -> Callable[[str], list[Article]]:
-    """A reader of the records in blocks of whole lines of JSON Lines, in turn."""
+class _Misread:
+    """The first record whose tags read back from the dump otherwise, and how many do.
+
+    A dump runs a record's tags together, and the site writes them sorted: a record
+    edited in a table, a tag added at the end, reads back as other tags. Tags in the
+    site's order read back as :func:`split_tags` reads their line (checked only out of
+    order: a split costs as much as the rest of the record)."""
+
+    def __init__(self) -> None:
+        self.first: tuple[int, tuple[str, ...], tuple[str, ...]] | None = None
+        self.count = 0
+
+    def check(self, line: int, article: Article) -> None:
+        tags = article.tags
+        if all(map(operator.le, tags, tags[1:])):
+            return
+        from .tags import split_tags  # the word model loads only for a record out of order
+
+        read = split_tags("".join(tags))
+        if read != tags:
+            self.first = self.first or (line, tags, read)
+            self.count += 1
+
+    def report(self, name: str) -> None:
+        if self.first is None:
+            return
+        line, tags, read = self.first
+        more = f" (and {self.count - 1} more records)" if self.count > 1 else ""
+        print(
+            f"{name}:{line}: the tags {' | '.join(tags)!r} read back from the dump as "
+            f"{' | '.join(read)!r}: the site writes a record's tags sorted, "
+            f"{' | '.join(sorted(tags))!r}{more}",
+            file=sys.stderr,
+        )
+
+
+def _json_lines_reader(name: str) -> Callable[[str], list[tuple[int, Article]]]:
+    """A reader of the records in blocks of whole lines of JSON Lines, in turn, each
+    with its line."""
     number = 0  # of the line
     first = True  # no line read yet
 
-    def read(block: str) -> list[Article]:
+    def read(block: str) -> list[tuple[int, Article]]:
         nonlocal number, first
         articles = []
         for line in text_lines(block):
             number += 1
             if line.strip():
                 try:
-                    articles.append(article_from_dict(json.loads(line)))
+                    articles.append((number, article_from_dict(json.loads(line))))
                 except (json.JSONDecodeError, ValueError, TypeError) as error:
                     if first and not line.lstrip().startswith("{"):  # a dump given for its JSON?
                         what = "JSON, JSON Lines or CSV as 'parse' writes them: dump text is read by 'parse'"
@@ -1132,27 +1175,30 @@ def _csv_columns(name: str, head: str) -> tuple[list[str], str] | None:
 
 def _csv_reader(
     name: str, columns: list[str], delimiter: str, date_order: str | None
-) -> Callable[[str], list[Article]]:
+) -> Callable[[str], list[tuple[int, Article]]]:
     """A reader of the records in blocks of whole lines of CSV as ``parse`` writes it
     (tags joined by `` | ``), the header row ``columns`` first, fields parted by
-    ``delimiter``, in turn; dates not ISO in ``date_order`` (see
-    :func:`_iso_date_in_order`)."""
+    ``delimiter``, in turn, each with the line its row starts on; dates not ISO in
+    ``date_order`` (see :func:`_iso_date_in_order`)."""
     number = 0  # of the line before the block
 
-    def read(block: str) -> list[Article]:
+    def read(block: str) -> list[tuple[int, Article]]:
         nonlocal number
         articles = []
         # newline="": rows end in \r\n, \n or a lone \r; a CR within quotes is text.
         rows = csv.reader(io.StringIO(block, newline=""), delimiter=delimiter)
+        start = number + 1  # of the next row (a quoted field may hold line breaks)
         try:
             for values in rows:
-                if rows.line_num + number == 1 or not values:
+                row_start, start = start, number + rows.line_num + 1
+                if row_start == 1 or not values:
                     continue  # the header row; a blank line
                 if len(values) != len(columns):
                     raise ValueError(
                         f"expected {len(columns)} fields, as in the header row, found {len(values)}"
                     )
-                articles.append(_article_of_row(dict(zip(columns, values, strict=True)), date_order))
+                row = dict(zip(columns, values, strict=True))
+                articles.append((row_start, _article_of_row(row, date_order)))
         except (csv.Error, ValueError, TypeError) as error:
             raise UsageError(f"{name}:{number + rows.line_num}: not a record as CSV ({error})") from None
         number += rows.line_num
@@ -1162,7 +1208,7 @@ def _csv_reader(
 
 
 def _article_of_row(row: dict[str, str], date_order: str | None) -> Article:
-    fields: dict[str, Any] = {**row, "tags": row["tags"].split(" | ")}
+    fields: dict[str, Any] = {**row, "tags": split_joined_tags(row["tags"])}
     if not _ISO_DATE.fullmatch(row["published"]):
         fields["published"] = _iso_date_in_order(row["published"], date_order)
     for count in ("likes", "read_minutes"):

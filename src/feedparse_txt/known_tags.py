@@ -185,6 +185,13 @@ def tags_in_tag_file(text: str) -> list[str]:
     return found
 
 
+def split_joined_tags(joined: str) -> list[str]:
+    """The tags of ``joined``, a tag file's row or a CSV cell, where they stand joined
+    by `` | ``: split at each ``|``, the whitespace around it left out, as a person
+    editing one types them (``DSL|Java``, ``DSL | Java ``)."""
+    return [tag.strip() for tag in joined.split("|")]
+
+
 def _tags_of_row(row: str) -> list[str]:
     """The tags of one line of a tag file: the line itself, or the tags after its tab.
     A tag line may hold a tab of its own: the tab is the one after which the tags make
@@ -194,11 +201,11 @@ def _tags_of_row(row: str) -> list[str]:
         return [row]
     first = at
     while at != -1:
-        tags = row[at + 1 :].split(" | ")
+        tags = split_joined_tags(row[at + 1 :])
         if "".join(tags) == row[:at]:
             return tags
         at = row.find("\t", at + 1)
-    return row[first + 1 :].split(" | ")
+    return split_joined_tags(row[first + 1 :])
 
 
 def _find_all(line: str, tag: str) -> list[tuple[int, int]]:
