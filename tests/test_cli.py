@@ -453,6 +453,37 @@ def test_merge_drops_duplicates_and_keeps_one_header(
     assert code == 0 and "merged 1 file: 1 record, 0 duplicates dropped, 1 written" in err
 
 
+@pytest.mark.parametrize("mode", [[], ["--strict"]])
+def test_merge_names_pages_of_another_tag_it_writes_under_the_first_header(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, mode: list[str]
+) -> None:
+    # Their records read back as pages of the first header's tag, without a word.
+    bootmem = read(DATA / "tags_bootmem.txt")
+    other, same, pasted = tmp_path / "other.txt", tmp_path / "same.txt", tmp_path / "pasted.txt"
+    other.write_text(bootmem.replace("\nBootmem\n", "\nMemblock\n", 1), encoding="utf-8")
+    same.write_text(bootmem.replace("\nBootmem\n", "\nbootmem\n", 1), encoding="utf-8")  # a tag's case
+    pasted.write_text(bootmem + "\n" + read(other) + "\n" + read(PAGE8), encoding="utf-8")
+    first = str(DATA / "tags_bootmem.txt")
+    code, out, err = run(capsys, "merge", *mode, first, str(same), str(other))
+    assert code == 0 and out == _merged([DATA / "tags_bootmem.txt", same, other])
+    assert err.endswith(
+        f"{other}: a page of the tag 'Memblock', {first} one of 'Bootmem': merge joins the pages of "
+        "one listing, every record under the first header\n"
+    )
+    code, out, err = run(capsys, "merge", *mode, str(PAGE8), str(same), first, str(pasted))
+    assert code == 0 and err.endswith(
+        f"{pasted}: a page of the tag 'Memblock', {same} one of 'bootmem': merge joins the pages of one "
+        "listing, every record under the first header\n"
+    )
+    assert run(capsys, "merge", *mode, "-q", first, str(other)) == (
+        0,
+        _merged([DATA / "tags_bootmem.txt", other]),
+        "",
+    )
+    code, _, err = run(capsys, "merge", *mode, first, str(same), str(PAGE8))  # a list header names no tag
+    assert code == 0 and err.count("\n") == 1 and err.startswith("merged 3 files")
+
+
 def _merged(paths: list[Path]) -> str:
     """What merge writes: the records of every file, the first with each author,
     date and title kept, under the first page header of any file."""

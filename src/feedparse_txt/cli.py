@@ -924,8 +924,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     ):
         merged = _MergedDump(out, held)
         for name in args.files:
-            for header, articles in _pages_of(name, args):
-                merged.add(header, articles)
+            for headers, articles in _pages_of(name, args):
+                merged.add(name, headers, articles)
         merged.finish()
     if not args.quiet:
         print(
@@ -933,24 +933,35 @@ def cmd_merge(args: argparse.Namespace) -> int:
             f"{_counted(merged.read - merged.written, 'duplicate')} dropped, {merged.written} written",
             file=sys.stderr,
         )
+        if merged.other_listings:
+            (name, tag), more = merged.other_listings[0], len(merged.other_listings) - 1
+            first_name, first_tag = merged.listing or ("", "")
+            print(
+                f"{name}: a page of the tag {tag!r}, {first_name} one of {first_tag!r}: merge joins "
+                "the pages of one listing, every record under the first header"
+                + (f" (and {_counted(more, 'more page')} of another tag)" if more else ""),
+                file=sys.stderr,
+            )
     return 0
 
 
-def _pages_of(name: str, args: argparse.Namespace) -> Iterator[tuple[Header | None, Sequence[Article]]]:
-    """The articles of the file ``name``, a block at a time, each block with the
-    file's first page header if one has been read by then; then its summary on
-    stderr. Lenient: streamed, in the memory of one block. Strict: read whole first,
-    so that a file that fails writes none of its records (as ``parse`` does)."""
+def _pages_of(name: str, args: argparse.Namespace) -> Iterator[tuple[Sequence[Header], Sequence[Article]]]:
+    """The articles of the file ``name``, a block at a time, each block with the page
+    headers read in it; then its summary on stderr. Lenient: streamed, in the memory
+    of one block. Strict: read whole first, so that a file that fails writes none of
+    its records (as ``parse`` does)."""
     if args.strict:
         dump = _parse(name, args)
-        yield dump.header, dump.articles
+        yield dump.headers, dump.articles
         return
     with _streamed_and_summed_up(name, args.quiet) as (source, tally):
         blocks = read_in_blocks(
             source, False, args.reference_date, tally, (), args.encoding, date_order=args.date_order
         )
+        seen = 0  # headers: the machine keeps every one it has read
         for machine in blocks:
-            yield (machine.headers[0] if machine.headers else None), machine.articles
+            yield machine.headers[seen:], machine.articles
+            seen = len(machine.headers)
 
 
 class _MergedDump:
@@ -958,7 +969,11 @@ class _MergedDump:
     under the first page header any of them has: ``format_dump(kept, header=header)``
     of the records kept. A record is dropped when one with its author, date and
     title came before. Records read before any header wait for one in ``held``, a
-    temporary file (kept in memory up to ``_HELD_IN_MEMORY`` bytes)."""
+    temporary file (kept in memory up to ``_HELD_IN_MEMORY`` bytes).
+
+    ``listing`` is the file and tag of the first header naming a tag, and
+    ``other_listings`` each later header naming another (the file, the tag): their
+    records are written under the first header too, and read back as that tag's."""
 
     def __init__(self, out: _TextSink, held: IO[str]) -> None:
         from hashlib import blake2b  # here: 3 ms of import that only merge needs
@@ -971,11 +986,21 @@ class _MergedDump:
         self._held: IO[str] | None = held  # None once the header (or its absence) is written
         self.read = 0
         self.written = 0
+        self.listing: tuple[str, str] | None = None
+        self.other_listings: list[tuple[str, str]] = []
 
-    def add(self, header: Header | None, articles: Iterable[Article]) -> None:
-        if header is not None and self._held is not None:
-            self._out.write(render_header(header))
+    def add(self, name: str, headers: Sequence[Header], articles: Iterable[Article]) -> None:
+        """Add the records of the file ``name`` read after ``headers``."""
+        if headers and self._held is not None:
+            self._out.write(render_header(headers[0]))
             self.finish()
+        for header in headers:
+            if header.tag is None:  # the list style names none
+                continue
+            if self.listing is None:
+                self.listing = (name, header.tag)
+            elif header.tag.casefold() != self.listing[1].casefold():
+                self.other_listings.append((name, header.tag))
         texts = []
         for article in articles:
             self.read += 1
