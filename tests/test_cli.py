@@ -757,13 +757,14 @@ def test_format_names_the_line_of_json_lines_it_cannot_read(
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
-@pytest.mark.parametrize("with_source", [False, True])
+@pytest.mark.parametrize(
+    "options", [[], ["--with-source"], ["--delimiter", "semicolon"], ["--delimiter", "tab", "--with-source"]]
+)
 def test_format_writes_csv_back_as_it_writes_json_lines(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path, with_source: bool
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path, options: list[str]
 ) -> None:
-    source = ["--with-source"] if with_source else []
     assert (
-        run(capsys, "parse", str(path), "-q", "--format", "csv", "-o", str(tmp_path / "r.csv"), *source)[0]
+        run(capsys, "parse", str(path), "-q", "--format", "csv", "-o", str(tmp_path / "r.csv"), *options)[0]
         == 0
     )
     assert run(capsys, "parse", str(path), "-q", "-o", str(tmp_path / "r.jsonl"))[0] == 0
