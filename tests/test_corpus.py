@@ -334,6 +334,29 @@ def test_every_record_with_a_day_its_month_lacks_is_named_on_its_own(path: Path)
     assert found == list(damaged.problems)
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_a_copy_that_starts_inside_a_record(path: Path) -> None:
+    """A selection started inside the first record (an author line, or more, not
+    copied): every later record read, the lines before them kept with one problem at
+    the first line, named as no page header or record start. Before, a copy starting
+    at a date line was named a page header's: ``expected 'Tag', found other text``, as
+    if its blank lines made it one."""
+    text = read(path)
+    dump = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    first, last = dump.record_lines()[0]
+    for start in range(first, last):  # lines[start] is the record's line start + 1
+        copy = "\n".join(lines[start:])
+        cut = parse_dump(copy, strict=False)
+        # (the record without its first author line is read, its repeated one missing)
+        assert cut.articles in (dump.articles, dump.articles[1:]) and format_dump(cut) == copy, start
+        assert cut.problems[0].line <= 2 and cut.problems[0].code != "bad-header", (start, cut.problems[0])
+        outcome = strict_outcome(copy)
+        assert isinstance(outcome, tuple) and outcome[0] == cut.problems[0].code and outcome[1] <= 2
+        if DATE_OF_LINE.match(lines[start]):
+            assert cut.problems[0].code == "unexpected-line" and cut.problems[0].line == 1
+
+
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):
 # between a count and its word in the stats and the header's counts.
 COUNTED = re.compile(r"(?<=\d) (?=likes?\b|min read|articles?\b|views?\b)")

@@ -775,20 +775,24 @@ class Machine:
         return error
 
     def _likeliest(self, i: int, n: int) -> HeaderStyle | Layout | None:
-        """The template most of whose lines fit at ``i``, so a deviation is reported
-        where it is (a bad date on the date line, not "no record here")."""
+        """The template most of whose lines fit at ``i``, one of them a line of its own
+        shape, so a deviation is reported where it is (a bad date on the date line, not
+        "no record here")."""
         best, best_score = None, 0.5
         for kind, roles, weights, total, sources in _TEMPLATES:
             window = self._lines[i : i + len(roles)]
-            fitting, left = 0, total
+            fitting, left, shaped = 0, total, False
             for role, weight, line, source in zip(roles, weights, window, sources, strict=False):
                 left -= weight
                 if self._fits(role, line, window[source]):
                     fitting += weight
+                    # Blank lines and free text fit lines of any template: only a line of
+                    # its own shape (a date, counts, a fixed text, a repeat) says it is this one.
+                    shaped = shaped or (role is not Role.BLANK and role not in TEXT_ROLES)
                 elif (fitting + left) / total <= best_score:
                     break  # the lines left cannot make it the likeliest (blank lines between records)
             else:
-                if fitting / total > best_score:
+                if shaped and fitting / total > best_score:
                     best, best_score = kind, fitting / total
         return best
 
