@@ -1045,6 +1045,19 @@ def test_format_given_dump_text_says_which_command_reads_it(
     )
 
 
+@pytest.mark.parametrize("kind", ["jsonl", "json", "csv"])
+def test_a_dump_command_given_records_says_which_command_reads_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    records = tmp_path / f"r.{kind}"
+    assert run(capsys, "parse", str(PAGE8), "--format", kind, "-o", str(records))[0] == 0
+    said = "not dump text: 'feedparse-txt format' writes them back as a dump"
+    code, out, _ = run(capsys, "check", str(records))
+    assert code == 1 and out.splitlines()[0].endswith(said)
+    code, out, err = run(capsys, "parse", "--strict", str(records))
+    assert (code, out) == (1, "") and err.endswith(said + "\n")
+
+
 @pytest.mark.parametrize("kind", ["json", "jsonl"])
 def test_format_refuses_a_date_order_for_json(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str

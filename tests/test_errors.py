@@ -5,17 +5,20 @@ Lenient mode records the same deviation as a Problem and keeps the text.
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import pickle
 import traceback
 from pathlib import Path
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from feedparse_txt import ParseError, Problem, format_dump, iter_articles, parse_dump, source
+from feedparse_txt import Article, ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
 from .conftest import DATA, REAL_TEXTS, assert_in_parts, read
 
@@ -502,6 +505,54 @@ def test_a_str_that_names_a_file_streamed_says_so_as_parse_dump_does() -> None:
     found.clear()
     assert not list(iter_articles(name + ".gone", strict=False, on_problem=found.append))
     assert len(found) == 1 and "pathlib" not in found[0].message
+
+
+def _records_as(kind: str, path: Path) -> str:
+    """The records of the real dump ``path`` as ``feedparse-txt parse`` writes them."""
+    dump = parse_dump(path, strict=False)
+    if kind == "json":
+        return json.dumps(dump.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    if kind == "jsonl":
+        return "".join(json.dumps(article.to_dict(), ensure_ascii=False) + "\n" for article in dump)
+    delimiter = {"csv": ",", "csv;": ";", "csv-tab": "\t"}[kind]
+    table = io.StringIO()
+    rows = csv.DictWriter(table, [field.name for field in attrs.fields(Article)], delimiter=delimiter)
+    rows.writeheader()
+    rows.writerows({**article.to_dict(), "tags": " | ".join(article.tags)} for article in dump)
+    return table.getvalue()
+
+
+@pytest.mark.parametrize("path", [DATA / "backend-architecture-page8.txt", DATA / "www_tags_cglib-proxy.txt"])
+@pytest.mark.parametrize("kind", ["json", "jsonl", "csv", "csv;", "csv-tab"])
+def test_records_given_for_dump_text_are_named_what_they_are(path: Path, kind: str) -> None:
+    # What 'parse' writes, given back to it: a bad date line at its first line, nothing
+    # said of the slip.
+    text = _records_as(kind, path)
+    what = "CSV" if kind.startswith("csv") else "JSON"
+    hint = (
+        f"; this is records as {what}, as 'feedparse-txt parse' writes them, not dump text: "
+        "'feedparse-txt format' writes them back as a dump"
+    )
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.message.endswith(hint)
+    dump = parse_dump(text, strict=False)
+    assert not dump.articles and dump.problems[0].message.endswith(hint) and format_dump(dump) == text
+    assert not any(hint in problem.message for problem in dump.problems[1:])
+    for chunk in (64, 1 << 20):  # the first problem comes after the first block or with it
+        found: list[Problem] = []
+        with mock.patch.object(source, "CHUNK_SIZE", chunk):
+            assert not list(iter_articles(io.StringIO(text), strict=False, on_problem=found.append))
+        assert found == list(dump.problems)
+    with pytest.raises(ParseError) as caught:
+        list(iter_articles(io.StringIO(text)))
+    assert caught.value.message.endswith(hint)
+
+
+@pytest.mark.parametrize("name", sorted(REAL_TEXTS))
+def test_a_real_dump_is_never_named_records(name: str) -> None:
+    cut = REAL_TEXTS[name][: len(REAL_TEXTS[name]) // 3]
+    assert all("this is records as" not in p.message for p in parse_dump(cut, strict=False).problems)
 
 
 def test_a_blank_line_where_text_was_expected_is_named_a_blank_line() -> None:

@@ -151,10 +151,10 @@ def parse_dump(
             else:
                 _feed_in_blocks(machine, text, progress)
         except ParseError as error:
-            error.detail += _path_hint(source)
+            error.detail += _path_hint(source) or _records_hint(text)
             raise
         dump = machine.dump()
-    if dump.problems and not dump.articles and (hint := _path_hint(source)):
+    if dump.problems and not dump.articles and (hint := _path_hint(source) or _records_hint(text)):
         first, *rest = dump.problems
         dump = attrs.evolve(dump, problems=(attrs.evolve(first, message=first.message + hint), *rest))
     return dump
@@ -166,6 +166,26 @@ def _path_hint(source: Source) -> str:
     if isinstance(source, str) and len(source) < 4096 and "\n" not in source and os.path.isfile(source):
         return f"; a str is dump text, and this one names a file: pass pathlib.Path({source!r}) to read it"
     return ""
+
+
+_FIELDS = frozenset(field.name for field in attrs.fields(Article))
+
+
+def _records_hint(text: str) -> str:
+    """What to add to the problem of ``text`` whose first line opens records as
+    ``feedparse-txt parse`` writes them (JSON, JSON Lines, a CSV's header row), not
+    dump text: a common slip, the wrong command given the file."""
+    first = text[:4096].lstrip().split("\n", 1)[0].rstrip()  # its start is enough
+    if first == "{" or first.startswith('{"'):
+        kind = "JSON"
+    elif any(_FIELDS.issubset(first.split(delimiter)) for delimiter in ",;\t"):
+        kind = "CSV"
+    else:
+        return ""
+    return (
+        f"; this is records as {kind}, as 'feedparse-txt parse' writes them, not dump text: "
+        "'feedparse-txt format' writes them back as a dump"
+    )
 
 
 _BLOCK = 1 << 20
@@ -272,13 +292,18 @@ def read_in_blocks(
     )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append, codec=codec)
     hint = _path_hint(source)  # a str of one line is one block: read whole, as parse_dump reads it
+    first_block, first_found = True, False  # (found: the first problem or article)
     try:
         for block, final in iter_text_blocks(chunks):
+            if first_block:
+                hint, first_block = hint or _records_hint(block), False
             with without_full_gc():
                 machine.feed(block, final=final)
-            if hint and machine.problems and not machine.articles:
-                first = machine.problems[0]
-                machine.problems[0] = attrs.evolve(first, message=first.message + hint)
+            if not first_found and (machine.problems or machine.articles):
+                first_found = True
+                if hint and machine.problems and not machine.articles:
+                    first = machine.problems[0]
+                    machine.problems[0] = attrs.evolve(first, message=first.message + hint)
             yield machine
             machine.articles.clear()
             if machine.first_lines is not None:
