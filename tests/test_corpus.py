@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 from feedparse_txt import (
+    Dump,
     Header,
     HeaderStyle,
     ParseError,
@@ -355,6 +356,26 @@ def test_a_copy_that_starts_inside_a_record(path: Path) -> None:
         assert isinstance(outcome, tuple) and outcome[0] == cut.problems[0].code and outcome[1] <= 2
         if DATE_OF_LINE.match(lines[start]):
             assert cut.problems[0].code == "unexpected-line" and cut.problems[0].line == 1
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_the_text_kept_is_named_with_its_line(newline: str) -> None:
+    """Lenient parsing keeps what it cannot read: ``kept_text()`` gives each stretch of
+    it where it stands, as the problems name it."""
+    lines = read(DATA / "backend-architecture-page8.txt").split("\n")
+    text = newline.join(["Home", "", *lines[:14], "junk b", "junk c", *lines[14:], "« Prev · Next »"])
+    dump = parse_dump(text, strict=False)
+    assert len(dump) == 86 and format_dump(dump) == text
+    end = len(lines) + 5
+    assert dump.kept_text() == (
+        (1, f"Home{newline}{newline}"),
+        (17, f"junk b{newline}junk c{newline}"),
+        (end, "« Prev · Next »"),
+    )
+    assert [p.line for p in dump.problems] == [1, 17, end]
+    assert Dump.from_dict(dump.to_dict()).kept_text() == dump.kept_text()
+    assert parse_dump(DATA / "backend-architecture-page8.txt").kept_text() == ()
+    assert Dump().kept_text() == () and Dump().record_lines() == ()
 
 
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):

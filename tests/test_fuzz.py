@@ -27,6 +27,7 @@ from feedparse_txt import (
 )
 from feedparse_txt.compressed import MAGIC_SIZE, unpacked_compression
 from feedparse_txt.machine import Machine
+from feedparse_txt.source import line_break
 from feedparse_txt.strategies import messy_copies, mutated, mutations, pasted_pages
 
 from .conftest import REAL_TEXTS, Pieces, assert_in_parts, record_key
@@ -54,10 +55,25 @@ def test_record_spans_cover_the_file(name: str) -> None:
     )
 
 
+def assert_kept_text_where_it_stands(dump: Dump, text: str) -> None:
+    """Each stretch of :meth:`Dump.kept_text` stands in ``text`` at its line, apart
+    from every record's lines, in order."""
+    end = line_break(dump.newline)  # what lines are cut at (a stray CR is text)
+    lines = text.split(end)
+    taken = [range(first, last + 1) for first, last in dump.record_lines()]
+    previous = 0
+    for line, kept in dump.kept_text():
+        assert kept and line > previous and end.join(lines[line - 1 :]).startswith(kept), (line, kept)
+        size = kept.count(end) + (not kept.endswith(end))
+        assert not any(k in span for span in taken for k in range(line, line + size)), (line, kept)
+        previous = line + size - 1
+
+
 def check_both_modes(text: str) -> Dump:
     """Lenient never raises and loses nothing; strict raises only ParseError."""
     dump = parse_dump(text, strict=False)
     assert format_dump(dump) == text
+    assert_kept_text_where_it_stands(dump, text)
     for problem in dump.problems:
         assert_in_parts(problem)
     try:

@@ -573,6 +573,24 @@ class Dump:
         >>> parse_dump(Path("tests/data/www_tags_contextclassloader.txt")).record_lines()
         ((4, 14),)
         """
+        return tuple((line, line + size - 1) for kept, line, size in self._entry_lines() if kept is None)
+
+    def kept_text(self) -> tuple[tuple[int, str], ...]:
+        """The text read as no page header and no record, each stretch of it with its
+        first line (1-based) in the source text: what lenient parsing kept, as it
+        stands there (line endings included), so that the dump is written back exactly.
+
+        >>> from pathlib import Path
+        >>> from feedparse_txt import parse_dump
+        >>> cut = parse_dump(Path("tests/data/www_tags_cache-breakdown.txt"), strict=False)
+        >>> cut.kept_text()
+        ((37, "Ray's Galactic Tech\\nRay's Galactic Tech\\nOct 17, 2025 · Backend Develo"),)
+        """
+        return tuple((line, kept) for kept, line, _ in self._entry_lines() if kept is not None)
+
+    def _entry_lines(self) -> Iterator[tuple[str | None, int, int]]:
+        """Each parsed article (None) and each text kept as no header or record, with
+        its first line in the source text and how many lines it takes."""
         # Imported here: both modules import this one.
         from .formatting import render_header
         from .grammar import LAYOUTS
@@ -582,24 +600,21 @@ class Dump:
         def lines_in(text: str) -> int:
             return text.count(end) + (0 if text.endswith(end) else 1)
 
-        spans: list[tuple[int, int]] = []
         line = 1
         for entry in self.document.entries:
             if isinstance(entry, RecordRun):
                 size = len(LAYOUTS[entry.layout])
                 for _ in range(entry.start, entry.stop):
-                    spans.append((line, line + size - 1))
+                    yield None, line, size
                     line += size
-            elif isinstance(entry, RawRecord):
-                size = lines_in(entry.raw)
-                spans.append((line, line + size - 1))
-                line += size
-            elif isinstance(entry, HeaderEntry):
+                continue
+            if isinstance(entry, HeaderEntry):
                 raw = entry.raw if entry.raw is not None else render_header(entry.header, self.newline)
                 line += lines_in(raw)
-            else:
-                line += lines_in(entry.raw)
-        return tuple(spans)
+                continue
+            size = lines_in(entry.raw)
+            yield (None if isinstance(entry, RawRecord) else entry.raw), line, size
+            line += size
 
     def pages(self) -> tuple[tuple[Header | None, tuple[Article, ...]], ...]:
         """Each page of the dump (several pages pasted into one file) as its header
