@@ -1092,6 +1092,9 @@ def test_format_names_the_line_of_csv_it_cannot_read(
         ("published", "2019-02-30", "published must be an ISO date (2019-08-27), found '2019-02-30'"),
         ("published", "Aug 27, 2019", "published must be a date like 2019-08-27, found 'Aug 27, 2019'"),
         ("tags", "", "each tag must be a non-empty one-line str"),
+        # '@Async | Spring' (or '-XX flags', '+1 ...') read as a formula and saved as its error
+        ("tags", "#NAME?", "tags is '#NAME?', an error a spreadsheet saved: it read the cell as a formula"),
+        ("title", "Err:509", "title is 'Err:509', an error a spreadsheet saved"),
         ("author", " Amap Tech", "must not start or end with whitespace"),
         (None, "", "expected 8 fields, as in the header row, found 5"),
     ):

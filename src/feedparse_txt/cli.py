@@ -1233,6 +1233,12 @@ def _csv_reader(
 
 
 def _article_of_row(row: dict[str, str], date_order: str | None) -> Article:
+    for field in CSV_FIELDS:
+        if _SPREADSHEET_ERROR.fullmatch(row[field]):
+            raise ValueError(
+                f"{field} is {row[field]!r}, an error a spreadsheet saved: it read the cell as a "
+                "formula (text that starts with =, +, - or @); import that column as text"
+            )
     fields: dict[str, Any] = {**row, "tags": split_joined_tags(row["tags"])}
     if not _ISO_DATE.fullmatch(row["published"]):
         fields["published"] = _iso_date_in_order(row["published"], date_order)
@@ -1244,6 +1250,11 @@ def _article_of_row(row: dict[str, str], date_order: str | None) -> Article:
     return article_from_dict(fields)
 
 
+# What Excel, LibreOffice and Google Sheets show, and save in a CSV, for a formula
+# they cannot compute: a cell of text that starts with = + - or @ is read as one.
+_SPREADSHEET_ERROR = re.compile(
+    r"#(?:NAME\?|VALUE!|REF!|DIV/0!|N/A|NUM!|NULL!|SPILL!|CALC!|ERROR!)|Err:5[0-9]{2}"
+)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A date as a spreadsheet writes it in its locale's order: 8/27/2019, 27.08.2019.
 _NUMERIC_DATE = re.compile(r"([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})\.?")
