@@ -208,7 +208,8 @@ def test_lenient_keeps_text_and_the_other_record(line: int, replacement: str, co
 
 
 @pytest.mark.parametrize(
-    "stats", ["1 like · 11 min read", "0 LIKES · 11 MIN READ", "1.2K Likes · 11 min read"]
+    "stats",
+    ["1 like · 11 min read", "0 LIKES · 11 MIN READ", "1.2K Likes · 11 min read", "999+ likes · 11 min read"],
 )
 def test_a_deviation_is_named_where_it_is_whatever_the_spelling_of_the_stats(stats: str) -> None:
     # What a broken record was meant to be is guessed from words its lines hold; the stats

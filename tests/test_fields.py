@@ -379,6 +379,9 @@ def test_date_line_errors(text: str, code: str, column: int) -> None:
         ("1,234 likes · 72 min read", 1234, 72),
         ("1.2K likes · 12 min read", 1200, 12),
         ("3M likes · 5 min read", 3_000_000, 5),
+        # A capped count (at least that many), read as that many.
+        ("999+ likes · 3 min read", 999, 3),
+        ("1.2K+ Likes · 3 min read", 1200, 3),
         ("12 likes · 1 minute read", 12, 1),
         # In any case: a page that styles its stats in capitals copies them so.
         ("0 Likes · 11 Min Read", 0, 11),
@@ -401,6 +404,9 @@ def test_parse_stats(text: str, likes: int, minutes: int) -> None:
         "0 likes - 11 min read",
         "１ likes · 3 min read",
         "1,234.5K likes · 3 min read",
+        "+5 likes · 3 min read",
+        "999++ likes · 3 min read",
+        "999 + likes · 3 min read",
         "1.0005K likes · 3 min read",
         "11111111111111111M likes · 3 min read",  # 23 digits: more than a count has
         "1" * 5000 + " likes · 3 min read",
@@ -433,6 +439,7 @@ def test_header_lines() -> None:
     # Header counts take the spellings a like count may have.
     assert parse_views("12.3K views collected around this technical thread.") == 12_300
     assert parse_count("1.2K articles") == 1200
+    assert parse_count("999+ articles") == 999
     assert parse_count_and_page("2M articles · Page 1 of 3") == (2_000_000, 1, 3)
     with pytest.raises(ParseError) as caught:
         parse_count_and_page("273 articles · Page x of 3")

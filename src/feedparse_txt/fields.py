@@ -524,8 +524,8 @@ def canonical_stats(text: str) -> Stats | None:
 
 
 def parse_stats(text: str) -> Stats:
-    """Parse a stats line: ``0 likes · 11 min read``, ``1 like``, ``1,234 likes``, ``1.2K likes``;
-    its words in any case (``0 Likes · 11 Min Read``).
+    """Parse a stats line: ``0 likes · 11 min read``, ``1 like``, ``1,234 likes``, ``1.2K likes``,
+    ``999+ likes``; its words in any case (``0 Likes · 11 Min Read``).
 
     >>> parse_stats("0 likes · 11 min read").read_minutes
     11
@@ -574,13 +574,15 @@ def format_stats(stats: Stats) -> str:
 
 
 # A count as the site may spell it besides the plain one: 1,234 or 1.2K or 3M.
-_SPELLED_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KkMm]?)")
+# A count as a page may spell it: 1,234; 1.2K; 3M; 999+ (a capped count: at least that many,
+# read as that many, as 1.2K is read as 1,200).
+_SPELLED_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KkMm]?)\+?")
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000}
 
 
 def read_count(number: str, what: str, text: str, code: str, column: int = 1) -> int:
     """A count of likes, articles, pages or views in ``text`` (at ``column``):
-    ``949``, ``1,234``, ``1.2K``, ``3M``; ``code`` names what is wrong otherwise."""
+    ``949``, ``1,234``, ``1.2K``, ``3M``, ``999+``; ``code`` names what is wrong otherwise."""
     if _is_plain_number(number):
         return int(number)
     spelled = _SPELLED_COUNT.fullmatch(number)
