@@ -378,6 +378,27 @@ def test_the_text_kept_is_named_with_its_line(newline: str) -> None:
     assert Dump().kept_text() == () and Dump().record_lines() == ()
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "before", ["Home\n\n", "Home\nArticles\nTags\n\n", "Log in\n\n\n", "Skip to content\n"]
+)
+def test_a_page_copied_whole_with_the_site_s_text_before_it(path: Path, before: str) -> None:
+    """Select All takes the site's navigation too: it is text no page header or record
+    starts, named so. A list header's page line two lines on made it a named header's
+    deviation: ``bad-header: expected 'Tagged articles', found other text in 'Home'``."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    copy = before + text
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and dump.headers == clean.headers and format_dump(dump) == copy
+    assert dump.kept_text()[0] == (1, before) and (dump.problems[0].line, dump.problems[0].code) == (
+        1,
+        "unexpected-line",
+    )
+    outcome = strict_outcome(copy)
+    assert isinstance(outcome, tuple) and outcome[:3] == ("unexpected-line", 1, 1)
+
+
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):
 # between a count and its word in the stats and the header's counts.
 COUNTED = re.compile(r"(?<=\d) (?=likes?\b|min read|articles?\b|views?\b)")

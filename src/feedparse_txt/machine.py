@@ -711,7 +711,7 @@ class Machine:
                 return True
             j = filled
         line = self._lines[j]
-        return _LOOKS_LIKE[Role.STATS] in line.lower() and (
+        return _LOOKS_LIKE[Role.STATS][0] in line.lower() and (
             self._reads_as(Role.STATS, line) or self._reads_as(Role.STATS, self._tidy(line))
         )
 
@@ -805,8 +805,8 @@ class Machine:
             return bool(line.strip()) and _similar(repeated, line)
         if role is Role.DATE_LINE:
             return SEPARATOR in line or self._is_date_line(line)
-        looks_like = _LOOKS_LIKE.get(role)
-        return bool(line.strip()) and (looks_like is None or looks_like in line.lower())
+        lower = line.lower()
+        return bool(line.strip()) and all(word in lower for word in _LOOKS_LIKE.get(role, ()))
 
     def _same_author(self, first: str, second: str) -> bool:
         """Whether ``second`` is the author line ``first`` again: the same line, or,
@@ -1443,14 +1443,14 @@ class Machine:
         )
 
 
-# A word that lines of these roles contain, in lowercase (their words may be in any case),
-# for guessing what a broken line was meant to be.
+# The words that lines of these roles contain, in lowercase (their words may be in any
+# case), for guessing what a broken line was meant to be.
 _LOOKS_LIKE = {
-    Role.STATS: "like",
-    Role.ARTICLE_COUNT: "article",
-    Role.PAGE_OF: "page ",
-    Role.COUNT_AND_PAGE: "page ",
-    Role.VIEWS_LINE: " view",
+    Role.STATS: ("like",),
+    Role.ARTICLE_COUNT: ("article",),
+    Role.PAGE_OF: ("page ",),
+    Role.COUNT_AND_PAGE: ("article", "page "),  # not a list header's page line alone
+    Role.VIEWS_LINE: (" view",),
 }
 
 
