@@ -803,8 +803,8 @@ class Machine:
             return _is_literal(role, line.strip())
         if role in REPEATS:
             return bool(line.strip()) and _similar(repeated, line)
-        if role is Role.DATE_LINE:
-            return SEPARATOR in line or self._is_date_line(line)
+        if role is Role.DATE_LINE:  # (not a stats line, which has a separator too)
+            return self._is_date_line(line) or (SEPARATOR in line and not self._reads_as(Role.STATS, line))
         lower = line.lower()
         return bool(line.strip()) and all(word in lower for word in _LOOKS_LIKE.get(role, ()))
 
