@@ -155,9 +155,19 @@ def parse_dump(
             raise
         dump = machine.dump()
     if dump.problems and not dump.articles and (hint := _path_hint(source) or _records_hint(text)):
-        first, *rest = dump.problems
-        dump = attrs.evolve(dump, problems=(attrs.evolve(first, message=first.message + hint), *rest))
+        problems = list(dump.problems)
+        _hinted(problems, hint)
+        dump = attrs.evolve(dump, problems=problems)
     return dump
+
+
+def _hinted(problems: list[Problem], hint: str) -> bool:
+    """Add ``hint`` to the first of ``problems`` about the text's lines (not its byte
+    order mark, which any text may start with); whether there was one."""
+    at = next((k for k, problem in enumerate(problems) if problem.code != "bom"), None)
+    if at is not None:
+        problems[at] = attrs.evolve(problems[at], message=problems[at].message + hint)
+    return at is not None
 
 
 def _path_hint(source: Source) -> str:
@@ -175,7 +185,7 @@ def _records_hint(text: str) -> str:
     """What to add to the problem of ``text`` whose first line opens records as
     ``feedparse-txt parse`` writes them (JSON, JSON Lines, a CSV's header row), not
     dump text: a common slip, the wrong command given the file."""
-    first = text[:4096].lstrip().split("\n", 1)[0].rstrip()  # its start is enough
+    first = text[:4096].lstrip("\ufeff \t\r\n").split("\n", 1)[0].rstrip()  # its start is enough
     if first == "{" or first.startswith('{"'):
         kind = "JSON"
     elif any(_FIELDS.issubset(first.split(delimiter)) for delimiter in ",;\t"):
@@ -292,18 +302,15 @@ def read_in_blocks(
     )
     chunks = iter_chunks(source, strict=strict, on_problem=machine.problems.append, codec=codec)
     hint = _path_hint(source)  # a str of one line is one block: read whole, as parse_dump reads it
-    first_block, first_found = True, False  # (found: the first problem or article)
+    first_block = True
     try:
         for block, final in iter_text_blocks(chunks):
             if first_block:
                 hint, first_block = hint or _records_hint(block), False
             with without_full_gc():
                 machine.feed(block, final=final)
-            if not first_found and (machine.problems or machine.articles):
-                first_found = True
-                if hint and machine.problems and not machine.articles:
-                    first = machine.problems[0]
-                    machine.problems[0] = attrs.evolve(first, message=first.message + hint)
+            if hint and (machine.articles or _hinted(machine.problems, hint)):
+                hint = ""  # said at the first problem about the text's lines, unless records came first
             yield machine
             machine.articles.clear()
             if machine.first_lines is not None:
