@@ -21,6 +21,7 @@ from feedparse_txt import (
     Problem,
     format_dump,
     iter_articles,
+    iter_located_articles,
     normalize,
     parse_date,
     parse_dump,
@@ -188,6 +189,10 @@ def test_iter_articles_matches_parse_dump(path: Path) -> None:
         assert list(iter_articles(text_file, strict=False)) == list(dump.articles)
     for articles in (list(iter_articles(path, strict=False)), list(dump.articles)):
         assert [a.tags for a in articles] == [a.tags for a in dump.articles]
+    located = list(iter_located_articles(path, strict=False))
+    assert located == [
+        (first, article) for (first, _), article in zip(dump.record_lines(), dump, strict=True)
+    ]
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)

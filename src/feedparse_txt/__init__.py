@@ -20,7 +20,7 @@ from .formatting import format_dump
 from .known_tags import KnownTags
 from .model import Article, Dump, Header, HeaderStyle, Layout
 from .normalize import iter_normalized, normalize
-from .parsing import iter_articles, parse_dump, parse_files
+from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files
 
 __all__ = [
     "Article",
@@ -37,6 +37,7 @@ __all__ = [
     "format_dump",
     "format_stats",
     "iter_articles",
+    "iter_located_articles",
     "iter_normalized",
     "normalize",
     "parse_date",

@@ -257,7 +257,13 @@ def iter_located_articles(
     encoding: str | None = None,
 ) -> Iterator[tuple[int, Article]]:
     """:func:`iter_articles`, each article with its first line in the source (1-based,
-    as ``parse_dump(source).record_lines()`` has it)."""
+    as ``parse_dump(source).record_lines()`` has it), as ``parse --with-source`` names it.
+
+    >>> from pathlib import Path
+    >>> [line for line, _ in iter_located_articles(Path("tests/data/www_tags_cache-breakdown.txt"),
+    ...                                             strict=False)]
+    [4, 15, 26]
+    """
     blocks = read_in_blocks(
         source,
         strict,
