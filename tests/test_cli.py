@@ -1491,6 +1491,36 @@ def test_a_reviewed_tags_file_is_a_known_tags_file(
         assert code == 0 and "inventory | seckill | stockout" in out, row
 
 
+def test_a_reviewed_row_whose_tags_do_not_make_up_its_line_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A letter changed by hand ('TV App' for 'TV app'): its tags were listed, and the
+    # line they were meant to split was not split so, without a word.
+    review = tmp_path / "review.tsv"
+    review.write_text(
+        "# reviewed\n"
+        "Backend ArchitectureCMSTV app\tBackend Architecture | CMS | TV App\n"
+        "inventoryseckillstockout\tinventory | seckill | stockout\n"
+        "CMSTV\tappZookeeper\tCMSTV\tapp | Zookeeper\n"  # a tag line holding a tab: whole
+        "Seckill\n"
+        "ab\tb | a\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "parse", str(PAGE8), "--known-tags", str(review), "-o", os.devnull)
+    assert code == 0 and err == (
+        f"{review}:2: the tags 'Backend Architecture | CMS | TV App' do not make up the tag line before "
+        "the tab, 'Backend ArchitectureCMSTV app': they are known tags all the same, but that line is "
+        "not split into them (and 1 more such)\n"
+    )
+    assert run(capsys, "tags", str(PAGE8), "--known-tags", str(review), "-o", os.devnull)[2] == err
+    assert run(capsys, "parse", str(PAGE8), "--known-tags", str(review), "-q")[2] == ""
+    review.write_text(
+        "Backend ArchitectureCMSTV app\tBackend Architecture | CMS | TV app\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "parse", str(PAGE8), "--known-tags", str(review), "--format", "csv")
+    assert (code, err) == (0, "") and "Backend Architecture | CMS | TV app" in out
+
+
 def _jobs_corpus(tmp_path: Path) -> list[str]:
     """Every real file, a damaged copy (problems in lenient mode, an error in strict
     mode) and stdin, in the middle of the list."""

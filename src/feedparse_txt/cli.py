@@ -523,11 +523,24 @@ def _record(article: Article, name: str, line: int | None) -> dict[str, Any]:
     return record
 
 
-def _read_known_tags(name: str | None) -> KnownTags:
-    """The tags of the tag file ``name`` (see :meth:`KnownTags.from_file`; ``-``: stdin)."""
+def _read_known_tags(name: str | None, quiet: bool) -> KnownTags:
+    """The tags of the tag file ``name`` (see :meth:`KnownTags.from_file`; ``-``: stdin);
+    unless ``quiet``, the first row whose tags do not make up its tag line (and how
+    many more) named on stderr: its tags are listed, but its line is not split so."""
     if name is None:
         return NO_KNOWN_TAGS
-    return KnownTags(tags_in_tag_file(_decode(name)))
+    loose: list[tuple[int, str]] = []
+    known = KnownTags(tags_in_tag_file(_decode(name), lambda number, row: loose.append((number, row))))
+    if loose and not quiet:
+        number, row = loose[0]
+        line, _, tags = row.partition("\t")
+        more = f" (and {len(loose) - 1} more such)" if len(loose) > 1 else ""
+        print(
+            f"{name}:{number}: the tags {tags!r} do not make up the tag line before the tab, {line!r}: "
+            f"they are known tags all the same, but that line is not split into them{more}",
+            file=sys.stderr,
+        )
+    return known
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -542,7 +555,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             "--with-source is for --format jsonl or csv: --format json keeps the whole dump, each "
             "record in its place among its lines"
         )
-    known_tags = _read_known_tags(args.known_tags)
+    known_tags = _read_known_tags(args.known_tags, args.quiet)
     with _output(args.output) as out:
         writer = (
             csv.DictWriter(
@@ -734,7 +747,7 @@ def cmd_tags(args: argparse.Namespace) -> int:
     be, is a ``--known-tags`` file."""
     from .tags import tag_readings  # the word model: only when tags are read
 
-    known_tags = _read_known_tags(args.known_tags)
+    known_tags = _read_known_tags(args.known_tags, args.quiet)
     seen: set[tuple[str, KnownTags]] = set()
     with _output(args.output) as out:
         for name in args.files:

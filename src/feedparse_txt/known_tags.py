@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import ParseError
 from .source import decode, text_lines
@@ -176,12 +176,17 @@ class KnownTags:
         return f"KnownTags({self.tags!r}{page})"
 
 
-def tags_in_tag_file(text: str) -> list[str]:
-    """The tags of a tag file's text (see :meth:`KnownTags.from_file`)."""
+def tags_in_tag_file(text: str, on_loose_row: Callable[[int, str], None] | None = None) -> list[str]:
+    """The tags of a tag file's text (see :meth:`KnownTags.from_file`); each row whose
+    tags after a tab do not make up the tag line before it (a hand edit that changed
+    a letter) goes to ``on_loose_row`` with its line number."""
     found: list[str] = []
-    for line in text_lines(text):
+    for number, line in enumerate(text_lines(text), 1):
         if not line.startswith("# "):
-            found.extend(_tags_of_row(line))
+            tags, whole = _tags_of_row(line)
+            found.extend(tags)
+            if not whole and on_loose_row is not None:
+                on_loose_row(number, line)
     return found
 
 
@@ -192,20 +197,21 @@ def split_joined_tags(joined: str) -> list[str]:
     return [tag.strip() for tag in joined.split("|")]
 
 
-def _tags_of_row(row: str) -> list[str]:
-    """The tags of one line of a tag file: the line itself, or the tags after its tab.
-    A tag line may hold a tab of its own: the tab is the one after which the tags make
-    up the text before it, as ``tags`` writes them; else (a hand-edited row) the first."""
+def _tags_of_row(row: str) -> tuple[list[str], bool]:
+    """The tags of one line of a tag file: the line itself, or the tags after its tab;
+    and whether they make up the line before the tab. A tag line may hold a tab of its
+    own: the tab is the one after which the tags make up the text before it, as
+    ``tags`` writes them; else (a hand-edited row) the first."""
     at = row.find("\t")
     if at == -1:
-        return [row]
+        return [row], True
     first = at
     while at != -1:
         tags = split_joined_tags(row[at + 1 :])
         if "".join(tags) == row[:at]:
-            return tags
+            return tags, True
         at = row.find("\t", at + 1)
-    return split_joined_tags(row[first + 1 :])
+    return split_joined_tags(row[first + 1 :]), False
 
 
 def _find_all(line: str, tag: str) -> list[tuple[int, int]]:
