@@ -872,6 +872,18 @@ def test_format_names_records_whose_tags_read_back_otherwise(
     assert err.startswith(
         f"{tmp_path / 'edited.jsonl'}:41: the tags {' | '.join(record['tags'])!r} read back"
     )
+    # The whole dump's JSON, its record 41 edited so: named by its number.
+    dump = parse_dump(PAGE8)
+    edited = list(dump.articles)
+    edited[40] = attrs.evolve(edited[40], tags=tuple(record["tags"]))
+    edited[50] = attrs.evolve(edited[50], tags=(*edited[50].tags, "AOP"))
+    whole = tmp_path / "whole.json"
+    whole.write_text(json.dumps(attrs.evolve(dump, articles=edited).to_dict()), encoding="utf-8")
+    code, text, err = run(capsys, "format", str(whole))
+    assert code == 0 and parse_dump(text).articles[:40] == dump.articles[:40]
+    assert err.startswith(
+        f"{whole}: record 41: the tags {' | '.join(record['tags'])!r} read back from the dump"
+    )
 
 
 def test_parse_writes_csv_with_a_byte_order_mark_for_excel(

@@ -1081,6 +1081,10 @@ def _format_whole_dump(args: argparse.Namespace, text: str) -> int:
         out_text = format_dump(dump)
     except (json.JSONDecodeError, ValueError, TypeError) as error:
         raise UsageError(f"{args.file}: not a dump as JSON or JSON Lines ({error})") from None
+    misread = _Misread()
+    for number, article in enumerate(dump.articles, 1):
+        misread.check(number, article)
+    misread.report(lambda number: f"{args.file}: record {number}")
     encoding = dump.encoding or "utf-8"  # as the dump's file was: the round trip is exact
     try:
         data = out_text.encode(encoding)
@@ -1116,7 +1120,7 @@ def _format_records(name: str, output: str | None, blocks: Iterable[list[tuple[i
             out.write(text)
             for line, article in located:
                 misread.check(line, article)
-    misread.report(name)
+    misread.report(lambda line: f"{name}:{line}")
 
 
 class _Misread:
@@ -1131,7 +1135,8 @@ class _Misread:
         self.first: tuple[int, tuple[str, ...], tuple[str, ...]] | None = None
         self.count = 0
 
-    def check(self, line: int, article: Article) -> None:
+    def check(self, place: int, article: Article) -> None:
+        """Check ``article``, at ``place`` (its line, or its number in the dump)."""
         tags = article.tags
         if all(map(operator.le, tags, tags[1:])):
             return
@@ -1139,16 +1144,17 @@ class _Misread:
 
         read = split_tags("".join(tags))
         if read != tags:
-            self.first = self.first or (line, tags, read)
+            self.first = self.first or (place, tags, read)
             self.count += 1
 
-    def report(self, name: str) -> None:
+    def report(self, where: Callable[[int], str]) -> None:
+        """The first on stderr, where ``where`` names its place."""
         if self.first is None:
             return
-        line, tags, read = self.first
-        more = f" (and {self.count - 1} more records)" if self.count > 1 else ""
+        place, tags, read = self.first
+        more = f" (and {_counted(self.count - 1, 'more record')})" if self.count > 1 else ""
         print(
-            f"{name}:{line}: the tags {' | '.join(tags)!r} read back from the dump as "
+            f"{where(place)}: the tags {' | '.join(tags)!r} read back from the dump as "
             f"{' | '.join(read)!r}: the site writes a record's tags sorted, "
             f"{' | '.join(sorted(tags))!r}{more}",
             file=sys.stderr,
