@@ -573,9 +573,8 @@ def format_stats(stats: Stats) -> str:
 # ---------------------------------------------------------------------------- header lines
 
 
-# A count as the site may spell it besides the plain one: 1,234 or 1.2K or 3M.
-# A count as a page may spell it: 1,234; 1.2K; 3M; 999+ (a capped count: at least that many,
-# read as that many, as 1.2K is read as 1,200).
+# A count as a page may spell it besides the plain one: 1,234; 1.2K; 3M; 999+ (a capped
+# count: at least that many, read as that many, as 1.2K is read as 1,200).
 _SPELLED_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([KkMm]?)\+?")
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000}
 
