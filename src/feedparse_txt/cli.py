@@ -1253,7 +1253,7 @@ def _csv_reader(
 
 def _article_of_row(row: dict[str, str], date_order: str | None) -> Article:
     for field in CSV_FIELDS:
-        if _SPREADSHEET_ERROR.fullmatch(row[field]):
+        if row[field].startswith(("#", "Err:")) and _SPREADSHEET_ERROR.fullmatch(row[field]):
             raise ValueError(
                 f"{field} is {row[field]!r}, an error a spreadsheet saved: it read the cell as a "
                 "formula (text that starts with =, +, - or @); import that column as text"
