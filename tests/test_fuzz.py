@@ -59,7 +59,7 @@ def assert_kept_text_where_it_stands(dump: Dump, text: str) -> None:
     """Each stretch of :meth:`Dump.kept_text` stands in ``text`` at its line, apart
     from every record's lines, in order."""
     end = line_break(dump.newline)  # what lines are cut at (a stray CR is text)
-    lines = text.split(end)
+    lines = text.removeprefix("\ufeff" if dump.bom else "").split(end)  # (the BOM: dump.bom)
     taken = [range(first, last + 1) for first, last in dump.record_lines()]
     previous = 0
     for line, kept in dump.kept_text():
