@@ -411,6 +411,38 @@ def test_a_page_copied_whole_with_the_site_s_text_before_it(path: Path, before: 
     assert isinstance(outcome, tuple) and outcome[:3] == ("unexpected-line", 1, 1)
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("avatar", ["avatar", "User avatar", "{author}'s avatar", "Avatar of {author}"])
+def test_an_avatar_whose_text_is_not_the_author_s_name(path: Path, avatar: str) -> None:
+    """A site whose avatar images say ``avatar`` (or name the author in a phrase) puts
+    that text where the author's name stands again. Every record then read as a
+    compact one whose author was ``avatar``, its own author line kept as text. Now it
+    is the repeated author line, one ``author-mismatch`` each: text that names the
+    author, or the same text in the next record too (or read before)."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    full = [first for (first, last), _ in zip(clean.record_lines(), clean, strict=True) if last - first == 10]
+    for first in full:  # the author's line again, 1-based line first + 1
+        lines[first] = avatar.format(author=lines[first - 1])
+    copy = "\n".join(lines)
+    if copy == text:
+        return  # compact records only: no avatar text
+    dump = parse_dump(copy, strict=False)
+    assert format_dump(dump) == copy
+    assert list(iter_articles(io.StringIO(copy), strict=False)) == list(dump.articles)
+    named = "{author}" in avatar
+    if named or len(full) > 1:
+        assert dump.articles == clean.articles
+        mismatches = [p.line for p in dump.problems if p.code == "author-mismatch"]
+        assert mismatches == [first + 1 for first in full]  # each at its line
+        assert normalize(copy) == normalize(text)
+    else:  # one record of a text no other record has: nothing tells it is an avatar's
+        assert [p.code for p in dump.problems if p.code != "truncated-record"] == ["author-mismatch"]
+    outcome = strict_outcome(copy)
+    assert isinstance(outcome, tuple) and outcome[:2] == ("author-mismatch", full[0] + 1)
+
+
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):
 # between a count and its word in the stats and the header's counts.
 COUNTED = re.compile(r"(?<=\d) (?=likes?\b|min read|articles?\b|views?\b)")

@@ -101,6 +101,17 @@ assert LAYOUTS[Layout.COMPACT] == (
 _NBSP_SIDES = frozenset(["\u00a0\u00a0", "\u00a0 ", " \u00a0"])
 
 
+def _names(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as words of its own (``Amap Tech's avatar``)."""
+    at = text.find(name) if name else -1
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _similar(a: str, b: str) -> bool:
     """Whether a repeated line that differs is still recognisably the same text."""
     shorter, longer = sorted((len(a), len(b)))
@@ -291,6 +302,9 @@ class Machine:
         self._unusable_goes_on: int | None = None
         # Whether the window reaches the end of the text in hand (the block read).
         self._window_ends_block = False
+        # Lenient: the avatar text of a site whose avatars are not its authors' names
+        # ("avatar" after every author line), once a record has read with it.
+        self._avatar: str | None = None
         # Lenient: two readings of a record are being weighed (_reading_cost); the
         # records they look for after blank lines are told by their first lines alone,
         # or weighing them would nest without end.
@@ -664,6 +678,8 @@ class Machine:
         dated = third is None or self._is_date_line(third)
         if (dated or self._cut_here(i + 2, n)) and self._same_author(first, second):
             return Layout.FULL  # (not dated: cut inside the date line, before its separator)
+        if third is not None and dated and self._avatar_at(i, n):
+            return Layout.FULL
         if self._author_twice_across_blanks(i, n):
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
         if self._is_date_line(second):
@@ -816,6 +832,25 @@ class Machine:
             return True
         second = second.strip()
         return not self.strict and bool(second) and _similar(first.strip(), second)
+
+    def _avatar_at(self, i: int, n: int) -> bool:
+        """Lenient: whether line ``i + 1``, after an author line and before a date line,
+        is the text of an avatar that is not the author's name: one that names the
+        author (``Amap Tech's avatar``), or the same on every record of the site
+        (``avatar``): the avatar text read before, or the next record's too (its
+        second line, a date line after it), where a full record ends. A line there
+        that is no such text is a record start after text kept (a junk line, an author
+        whose repeated line is missing)."""
+        if self.strict:
+            return False
+        lines = self._lines
+        avatar = lines[i + 1]
+        if not avatar.strip() or self._is_date_line(avatar):
+            return False
+        if avatar == self._avatar or _names(avatar, lines[i].strip()):
+            return True
+        after = i + len(LAYOUTS[Layout.FULL])  # the next record's first line, if this one is whole
+        return after + 2 < n and lines[after + 1] == avatar and self._is_date_line(lines[after + 2])
 
     def _opens(self, role: Role, line: str) -> bool:
         if role is Role.BLANK:
@@ -1005,7 +1040,10 @@ class Machine:
                     return values, k, problems
                 # The repeated title is a cover image's text, which a page may shorten or
                 # word differently: any line there that starts nothing else is taken as it.
-                if role is not Role.TITLE_AGAIN and not _similar(str(values[REPEATS[role]]), text):
+                if role is Role.AUTHOR_AGAIN and self._avatar_at(k - 1, n):
+                    if not self._weighing:
+                        self._avatar = line
+                elif role is not Role.TITLE_AGAIN and not _similar(str(values[REPEATS[role]]), text):
                     raise error.at(number) from None
                 problems.append(error.at(number))
             k += 1
