@@ -45,6 +45,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaced middle dots": lambda size: " · " * (size // 3),
     "record starts": lambda size: "Amap Tech\nAmap Tech\nAug 27, 2019 · Backend Development\n" * (size // 54),
     "author lines": lambda size: "Amap Tech\n" * (size // 10),
+    # An author line, a longer line holding it many times (an avatar's text that may name
+    # its author?), a date line: the name is looked for in a bounded length only.
+    "long lines before a date line": lambda size: (
+        "a" * (size // 8) + "\n" + "a" * (size // 4) + "\nAug 27, 2019 · X\n"
+    ) * 2,
     "records missing a line": lambda size: RECORD.replace("\n\nHow", "\nHow") * (size // len(RECORD)),
     "well-formed records": lambda size: RECORD * (size // len(RECORD)),
     "carriage returns": lambda size: "\r" * size,  # no LF at all: as many blank lines

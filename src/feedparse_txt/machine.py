@@ -101,6 +101,11 @@ assert LAYOUTS[Layout.COMPACT] == (
 _NBSP_SIDES = frozenset(["\u00a0\u00a0", "\u00a0 ", " \u00a0"])
 
 
+# The longest avatar text that may name its author: a few words, and a bound on
+# looking for a name in a line (quadratic in its length at worst).
+_AVATAR_TEXT = 200
+
+
 def _names(text: str, name: str) -> bool:
     """Whether ``text`` holds ``name`` as words of its own (``Amap Tech's avatar``)."""
     at = text.find(name) if name else -1
@@ -847,7 +852,7 @@ class Machine:
         avatar = lines[i + 1]
         if not avatar.strip() or self._is_date_line(avatar):
             return False
-        if avatar == self._avatar or _names(avatar, lines[i].strip()):
+        if avatar == self._avatar or (len(avatar) <= _AVATAR_TEXT and _names(avatar, lines[i].strip())):
             return True
         after = i + len(LAYOUTS[Layout.FULL])  # the next record's first line, if this one is whole
         return after + 2 < n and lines[after + 1] == avatar and self._is_date_line(lines[after + 2])
