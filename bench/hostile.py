@@ -48,8 +48,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # An author line, a longer line holding it many times (an avatar's text that may name
     # its author?), a date line: the name is looked for in a bounded length only.
     "long lines before a date line": lambda size: (
-        "a" * (size // 8) + "\n" + "a" * (size // 4) + "\nAug 27, 2019 · X\n"
-    ) * 2,
+        ("a" * (size // 8) + "\n" + "a" * (size // 4) + "\nAug 27, 2019 · X\n") * 2
+    ),
     "records missing a line": lambda size: RECORD.replace("\n\nHow", "\nHow") * (size // len(RECORD)),
     "well-formed records": lambda size: RECORD * (size // len(RECORD)),
     "carriage returns": lambda size: "\r" * size,  # no LF at all: as many blank lines
