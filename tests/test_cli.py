@@ -45,6 +45,7 @@ from feedparse_txt import (
 from feedparse_txt import source as source_module
 from feedparse_txt.cli import CSV_FIELDS, main
 from feedparse_txt.jsonio import article_to_dict
+from feedparse_txt.known_tags import tags_in_tag_file
 from feedparse_txt.strategies import articles_lists
 
 from .conftest import DATA, REAL_TEXTS, read, real_dumps, zipped
@@ -1531,6 +1532,13 @@ def test_a_reviewed_row_whose_tags_do_not_make_up_its_line_is_named(
     )
     code, out, err = run(capsys, "parse", str(PAGE8), "--known-tags", str(review), "--format", "csv")
     assert (code, err) == (0, "") and "Backend Architecture | CMS | TV app" in out
+    # What 'tags' writes for every real dump: each row makes up its line.
+    dumps = [str(path) for path in real_dumps()]
+    assert run(capsys, "tags", *dumps, "-q", "-o", str(review))[0] == 0
+    assert "\t" in review.read_text(encoding="utf-8")
+    loose: list[tuple[int, str]] = []
+    tags_in_tag_file(review.read_text(encoding="utf-8"), lambda number, row: loose.append((number, row)))
+    assert loose == []
 
 
 def _jobs_corpus(tmp_path: Path) -> list[str]:
