@@ -117,13 +117,18 @@ def test_lenient_parse_gives_every_complete_record(path: Path) -> None:
     dump = parse_dump(text, strict=False)
     assert [record_key(a) for a in dump.articles] == oracle(text, expected)
     assert dump.header == expected.header
-    codes = [(p.line, p.code) for p in dump.problems]
-    if expected.cut_at is not None:
-        assert codes == [(expected.cut_at, "truncated-record")]
-    elif expected.title_cut:
-        assert codes == [(text.count("\n") + 1, "truncated-record")]
-    else:
-        assert codes == []
+    named = [(p.line, p.column, p.code) for p in dump.problems]
+    if expected.cut_at is None and not expected.title_cut:
+        assert named == [] and dump.kept_text() == ()
+        return
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert named == [(caught.value.line, caught.value.column, "truncated-record")]  # where strict stops
+    if expected.cut_at is not None:  # the record cut off is kept as text, from its first line
+        assert [line for line, _ in dump.kept_text()] == [expected.cut_at]
+        assert f"the lines from line {expected.cut_at} are kept as text" in dump.problems[0].message
+    else:  # only its repeated title is short: the record is read
+        assert named[0][0] == text.count("\n") + 1 and dump.kept_text() == ()
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
@@ -317,7 +322,7 @@ def test_dates_in_numbers_read_in_the_order_given(path: Path, order: str, separa
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
 def test_every_record_with_a_day_its_month_lacks_is_named_on_its_own(path: Path) -> None:
     """Every record's date with a day its month lacks (``Aug 32, 2019``): each record is
-    found and named by a problem of its own, at its date line. Before, a record after
+    found and named by a problem of its own, at its day. Before, a record after
     another such one was read as part of the text kept before it, its date never named."""
     text = read(path)
     dump = parse_dump(text, strict=False)
@@ -332,8 +337,9 @@ def test_every_record_with_a_day_its_month_lacks_is_named_on_its_own(path: Path)
     damaged = parse_dump(shown, strict=False)
     assert damaged.articles == ()
     named = [p for p in damaged.problems if p.code == "bad-date"]
-    assert [(p.line, p.column) for p in named] == [(first, 1) for first, _ in dump.record_lines()]
-    assert all(f"(at line {k})" in p.message for p, k in zip(named, date_lines, strict=True))
+    assert [(p.line, p.column) for p in named] == [(k, 5) for k in date_lines]  # at the day
+    kept = [f"the lines from line {first} up to the next record are kept" for first, _ in dump.record_lines()]
+    assert all(words in p.message for p, words in zip(named, kept, strict=True))
     assert format_dump(damaged) == shown
     found: list[Problem] = []
     assert list(iter_articles(io.StringIO(shown), strict=False, on_problem=found.append)) == []
@@ -373,7 +379,7 @@ def test_a_copy_that_starts_inside_a_record(path: Path) -> None:
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_the_text_kept_is_named_with_its_line(newline: str) -> None:
     """Lenient parsing keeps what it cannot read: ``kept_text()`` gives each stretch of
-    it where it stands, as the problems name it."""
+    it where it stands, as the problems' messages name it."""
     lines = read(DATA / "backend-architecture-page8.txt").split("\n")
     text = newline.join(["Home", "", *lines[:14], "junk b", "junk c", *lines[14:], "« Prev · Next »"])
     dump = parse_dump(text, strict=False)
@@ -384,7 +390,12 @@ def test_the_text_kept_is_named_with_its_line(newline: str) -> None:
         (17, f"junk b{newline}junk c{newline}"),
         (end, "« Prev · Next »"),
     )
-    assert [p.line for p in dump.problems] == [1, 17, end]
+    assert [(p.line, p.code) for p in dump.problems] == [
+        (1, "unexpected-line"),
+        (18, "author-mismatch"),  # where it deviates, and where the stretch kept starts
+        (end, "truncated-record"),
+    ]
+    assert "the lines from line 17 up to the next record are kept" in dump.problems[1].message
     assert Dump.from_dict(dump.to_dict()).kept_text() == dump.kept_text()
     assert parse_dump(DATA / "backend-architecture-page8.txt").kept_text() == ()
     assert Dump().kept_text() == () and Dump().record_lines() == ()

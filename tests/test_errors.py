@@ -223,7 +223,8 @@ def test_a_deviation_is_named_where_it_is_whatever_the_spelling_of_the_stats(sta
         parse_dump(text)
     assert (caught.value.line, caught.value.column, caught.value.code) == (2, 35, "bad-date-line")
     dump = parse_dump(text, strict=False)
-    assert [(p.code, p.line) for p in dump.problems] == [("bad-date-line", 1)]
+    assert [(p.code, p.line, p.column) for p in dump.problems] == [("bad-date-line", 2, 35)]
+    assert [line for line, _ in dump.kept_text()] == [1]  # the record, from its first line
     assert format_dump(dump) == text and [a.author for a in dump.articles] == ["Youzan Coder"]
 
 
@@ -273,7 +274,9 @@ def test_truncated_record_raises_inside_it(cut: int) -> None:
     assert len(OTHER) < caught.value.line <= len(OTHER) + cut
     lenient = parse_dump(text, strict=False)
     assert [a.author for a in lenient] == ["Youzan Coder"]
-    assert [(p.line, p.code) for p in lenient.problems] == [(len(OTHER) + 1, "truncated-record")]
+    where = (caught.value.line, caught.value.column)
+    assert [(p.line, p.column, p.code) for p in lenient.problems] == [(*where, "truncated-record")]
+    assert [line for line, _ in lenient.kept_text()] == [len(OTHER) + 1]
 
 
 COMPACT_RECORD = [RECORD[0], RECORD[2], RECORD[4], RECORD[6], RECORD[8], RECORD[9]]
@@ -289,7 +292,8 @@ def test_a_copy_cut_at_any_character_of_its_last_record(record: list[str]) -> No
             parse_dump(text)
         assert caught.value.code == "truncated-record", body[:cut]
         lenient = parse_dump(text, strict=False)
-        assert [p.code for p in lenient.problems] == ["truncated-record"], body[:cut]
+        named = [(p.code, p.line, p.column) for p in lenient.problems]
+        assert named == [("truncated-record", caught.value.line, caught.value.column)], body[:cut]
         assert lenient.articles[0].author == "Youzan Coder"
         assert format_dump(lenient) == text
 
@@ -589,7 +593,8 @@ def test_stats_where_the_tag_line_belongs_name_a_lost_line(record: list[str], at
         "expected a tag line, found the stats line '0 likes · 11 min read': a line before it is missing"
     )
     dump = parse_dump(text, strict=False)
-    assert [(p.code, p.line) for p in dump.problems] == [("missing-line", 1)]
+    assert [(p.code, p.line, p.column) for p in dump.problems] == [("missing-line", at, 1)]
+    assert [line for line, _ in dump.kept_text()] == [1]
     assert [a.author for a in dump] == ["Youzan Coder"]
     assert format_dump(dump) == text
 

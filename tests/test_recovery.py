@@ -292,7 +292,10 @@ def test_damaged_record_is_kept_as_text_and_the_rest_recovered(damage: dict[int,
     text = with_lines(damage)
     dump = parse_dump(text, strict=False)
     assert dump.articles == EXPECTED[1:]
-    assert dump.problems[0].line == 1
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (dump.problems[0].line, dump.problems[0].column) == (caught.value.line, caught.value.column)
+    assert caught.value.line > 1 and dump.kept_text()[0][0] == 1  # the record, from its first line
     assert format_dump(dump) == text
 
 
@@ -360,7 +363,9 @@ def test_a_doubled_date_line_is_not_read_as_an_author() -> None:
     text = "\n".join(lines) + second
     dump = parse_dump(text, strict=False)
     assert dump.articles == parse_dump(second).articles
-    assert [(p.code, p.line) for p in dump.problems] == [("bad-stats", 1)]
+    # Read as a record from its author line on, the tag line stands where the stats belong.
+    assert [(p.code, p.line) for p in dump.problems] == [("bad-stats", 6)]
+    assert [line for line, _ in dump.kept_text()] == [1]
     assert format_dump(dump) == text
 
 
@@ -524,8 +529,8 @@ def test_a_record_start_cut_off_at_the_end_is_not_the_last_fields_of_the_record_
     start = read(DATA / "www_tags_cache-patterns.txt").split("\n")[:2]
     text = "\n".join([*cut, "", *start])
     dump = parse_dump(text, strict=False)
-    assert [(p.code, p.line) for p in dump.problems] == [("empty-field", 1)]
-    assert "expected a tag line, found an empty line (at line 5)" in dump.problems[0].message
+    assert [(p.code, p.line) for p in dump.problems] == [("empty-field", 5)]
+    assert "the lines from line 1 up to the next record are kept as text" in dump.problems[0].message
     assert dump.articles == () and format_dump(dump) == text
     with pytest.raises(ParseError, match="expected a tag line, found an empty line") as caught:
         parse_dump(text)
@@ -567,8 +572,9 @@ def test_every_real_separator_may_be_a_dot_that_looks_like_it(dot: str, spaced: 
         assert parse_dump(normalize(damaged), strict=False).articles == clean.articles
         assert normalize(damaged) == normalize(text) or clean.problems
         lines = damaged.split("\n")
-        # Not in a record cut off at the end: text kept as written, with its one problem.
-        cut = min((p.line for p in clean.problems if p.code == "truncated-record"), default=len(lines) + 1)
+        # Not in a record cut off at the end (the only text the real files keep): text kept
+        # as written, with its one problem.
+        cut = min((line for line, _ in clean.kept_text()), default=len(lines) + 1)
         where = [(k + 1, line.index(dot) + 1) for k, line in enumerate(lines[: cut - 1]) if dot in line]
         new = [(p.line, p.column) for p in dump.problems if p.code == "look-alike-separator"]
         assert new == where  # each date line, stats line and page count, at its dot

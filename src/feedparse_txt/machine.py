@@ -1306,9 +1306,12 @@ class Machine:
             self._add(kind, cut.values, i, n, canonical=False)
             return n
         error = cut.error
-        message = f"record cut off: {error.message}"
+        first = self._base + i + 1
+        message = f"record cut off: {error.message}" + (
+            f"; the lines from line {first} are kept as text" if error.line != first else ""
+        )
         self.problems[-1] = Problem(
-            self._base + i + 1, 1, "truncated-record", message, error.expected, error.found
+            error.line, error.column, "truncated-record", message, error.expected, error.found
         )
         self._keep(i, n)
         return n
@@ -1326,12 +1329,11 @@ class Machine:
             if end is None:
                 return i  # need more lines to find where this ends
         self._report(error)
-        if error.line != self._base + i + 1:
-            message = (
-                f"{error.message} (at line {error.line}); the lines up to the next record are kept as text"
-            )
+        first = self._base + i + 1
+        if error.line != first:
+            message = f"{error.message}; the lines from line {first} up to the next record are kept as text"
             self.problems[-1] = Problem(
-                self._base + i + 1, 1, error.code, message, error.expected, error.found
+                error.line, error.column, error.code, message, error.expected, error.found
             )
         self._keep(i, end)
         return end
