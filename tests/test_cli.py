@@ -43,9 +43,10 @@ from feedparse_txt import (
     parse_files,
 )
 from feedparse_txt import source as source_module
-from feedparse_txt.cli import CSV_FIELDS, main
+from feedparse_txt.cli import main
 from feedparse_txt.jsonio import article_to_dict
 from feedparse_txt.known_tags import tags_in_tag_file
+from feedparse_txt.parsing import CSV_FIELDS
 from feedparse_txt.strategies import articles_lists
 
 from .conftest import DATA, REAL_TEXTS, read, real_dumps, zipped

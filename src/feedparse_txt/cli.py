@@ -35,7 +35,15 @@ from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_
 from .known_tags import NO_KNOWN_TAGS, KnownTags, split_joined_tags, tags_in_tag_file
 from .model import Article, Dump, Header, Layout, known_tags_of, tag_line
 from .normalize import iter_normalized
-from .parsing import iter_articles, iter_located_articles, parse_dump, parse_files, read_in_blocks
+from .parsing import (
+    CSV_DELIMITERS,
+    CSV_FIELDS,
+    iter_articles,
+    iter_located_articles,
+    parse_dump,
+    parse_files,
+    read_in_blocks,
+)
 from .source import decode, iter_chunks, iter_text_blocks, text_codec, text_lines
 
 EXAMPLES = """\
@@ -57,10 +65,6 @@ examples:
   feedparse-txt parse --encoding gbk ansi-copy.txt     a copy Notepad saved as "ANSI" (GBK)
   feedparse-txt normalize pages.txt.gz -o clean.txt.xz gzip, bzip2, xz, zstd read; -o compresses by name
 """
-
-CSV_FIELDS = ("author", "published", "category", "title", "summary", "tags", "likes", "read_minutes")
-# What may stand between the fields of a CSV, by the name --delimiter gives it.
-_CSV_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
 class UsageError(Exception):
@@ -124,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.add_argument(
         "--delimiter",
-        choices=tuple(_CSV_DELIMITERS),
+        choices=tuple(CSV_DELIMITERS),
         help="with --format csv: what stands between fields (default comma): semicolon as Excel "
         "writes and reads CSV where a comma is the decimal separator (German, French, ...), tab "
         "as its 'Unicode Text'",
@@ -561,7 +565,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             csv.DictWriter(
                 out,
                 CSV_FIELDS + (("file", "line") if args.with_source else ()),
-                delimiter=_CSV_DELIMITERS[args.delimiter or "comma"],
+                delimiter=CSV_DELIMITERS[args.delimiter or "comma"],
             )
             if (args.format == "csv")
             else None
@@ -1202,7 +1206,7 @@ def _csv_columns(name: str, head: str) -> tuple[list[str], str] | None:
     # semicolon where the decimal separator is a comma (German, French, ...), and
     # "Unicode Text" with tabs.
     found: list[tuple[int, list[str], str]] = []
-    for delimiter in _CSV_DELIMITERS.values():
+    for delimiter in CSV_DELIMITERS.values():
         try:
             columns = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
         except csv.Error:

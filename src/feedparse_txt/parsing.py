@@ -178,7 +178,10 @@ def _path_hint(source: Source) -> str:
     return ""
 
 
-_FIELDS = frozenset(field.name for field in attrs.fields(Article))
+# Records as 'feedparse-txt parse' writes them in CSV: a column for each field of an
+# article, in its order, and what may stand between them, by the name --delimiter gives it.
+CSV_FIELDS = tuple(field.name for field in attrs.fields(Article))
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
 def _records_hint(text: str) -> str:
@@ -188,7 +191,7 @@ def _records_hint(text: str) -> str:
     first = text[:4096].lstrip("\ufeff \t\r\n").split("\n", 1)[0].rstrip()  # its start is enough
     if first == "{" or first.startswith('{"'):
         kind = "JSON"
-    elif any(_FIELDS.issubset(first.split(delimiter)) for delimiter in ",;\t"):
+    elif any(set(CSV_FIELDS).issubset(first.split(delimiter)) for delimiter in CSV_DELIMITERS.values()):
         kind = "CSV"
     else:
         return ""
