@@ -44,8 +44,10 @@ from feedparse_txt import (
 )
 from feedparse_txt import source as source_module
 from feedparse_txt.cli import main
+from feedparse_txt.errors import quote
 from feedparse_txt.jsonio import article_to_dict
 from feedparse_txt.known_tags import tags_in_tag_file
+from feedparse_txt.model import tag_line
 from feedparse_txt.parsing import CSV_FIELDS
 from feedparse_txt.strategies import articles_lists
 
@@ -1130,6 +1132,40 @@ def test_format_names_the_line_of_csv_it_cannot_read(
             "",
             f"feedparse-txt: {table}:1: not records as CSV (no column 'summary')\n",
         )
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_parse_names_a_csv_cell_a_spreadsheet_reads_as_a_formula(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path
+) -> None:
+    """A cell of text that starts with =, +, - or @ is a formula to Excel, which shows and
+    saves #NAME? for it (and 'format' then refuses the file): 'parse --format csv' names
+    the first such cell as it writes it, and counts the rest; the CSV is as before."""
+    dump = parse_dump(path, strict=False)
+    lines = read(path).split("\n")
+    for (first, last), article in zip(dump.record_lines(), dump, strict=True):
+        for k in range(first - 1, last):
+            if lines[k] == article.title:  # and the title again
+                lines[k] = "-" + article.title
+            elif lines[k] == tag_line(article):
+                lines[k] = "@Transactional"
+    damaged = tmp_path / path.name
+    damaged.write_text("\n".join(lines), encoding="utf-8")
+    named = (
+        f"the title {quote('-' + dump[0].title)} starts with '-': a spreadsheet such as Excel reads "
+        "a cell that starts with =, +, - or @ as a formula, and shows and saves #NAME? for it: "
+        f"import that column as text (and {2 * len(dump) - 1} more cell{'s' * (len(dump) > 1)})\n"
+    )
+    code, written, err = run(capsys, "parse", str(damaged), "--format", "csv")
+    assert code == 0 and err.endswith(f"{damaged}:{dump.record_lines()[0][0]}: {named}")
+    rows = list(csv.DictReader(io.StringIO(written, newline="")))
+    assert [(row["title"], row["tags"]) for row in rows] == [("-" + a.title, "@Transactional") for a in dump]
+    if not dump.problems:  # read whole first, its records' lines not counted: named by number
+        strict = run(capsys, "parse", str(damaged), "--format", "csv", "--strict", "--delimiter", "tab")
+        assert strict[::2] == (0, f"{damaged}: record 1: {named}")
+    assert run(capsys, "parse", str(damaged), "--format", "csv", "-q")[2] == ""
+    assert "formula" not in run(capsys, "parse", str(damaged))[2]  # JSON Lines: no spreadsheet
+    assert "formula" not in run(capsys, "parse", str(path), "--format", "csv")[2]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from typing import IO, Any, Protocol, cast
 from . import __version__
 from .checks import DATE_ORDERS
 from .compressed import MAGIC_SIZE, compressing, unpacked_compression, zstd_readable
-from .errors import ParseError, Problem
+from .errors import ParseError, Problem, quote
 from .formatting import format_dump, record_renderer, render_header
 from .jsonio import article_from_dict, article_to_dict, dump_from_dict, dump_to_dict, problem_to_dict
 from .known_tags import NO_KNOWN_TAGS, KnownTags, split_joined_tags, tags_in_tag_file
@@ -579,18 +579,59 @@ def cmd_parse(args: argparse.Namespace) -> int:
             json.dump(dump_to_dict(dump), out, ensure_ascii=False, indent=1)
             out.write("\n")
             return 0
+        formulas = _FormulaCells()
         for name, located in _located_by_file(args, known_tags):
-            for line, article in located:
+            for number, (line, article) in enumerate(located, 1):
                 record = _record(article, name, line if args.with_source else None)
                 if writer is not None:
+                    where = f"{name}:{line}" if line else f"{name}: record {number}"
                     source = record.pop("source", None)
-                    record["tags"] = _csv_tags(record["tags"], f"{name}:{line}" if line else name)
+                    record["tags"] = _csv_tags(record["tags"], where)
+                    formulas.check(record, where)
                     if source is not None:
                         record.update(source)
                     writer.writerow(record)
                 else:
                     out.write(_json_line(record))
+    if not args.quiet:
+        formulas.report()
     return 0
+
+
+# Excel reads a CSV cell that starts with one of these as a formula, not as text: it
+# shows '@Async | Spring' or '-Xmx explained' as #NAME?, and saves that in its place.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_TEXT_FIELDS = ("author", "category", "title", "summary", "tags")
+
+
+class _FormulaCells:
+    """The first cell of text in a CSV that a spreadsheet reads as a formula, and how
+    many there are."""
+
+    def __init__(self) -> None:
+        self.first: tuple[str, str, str] | None = None
+        self.count = 0
+
+    def check(self, record: dict[str, Any], where: str) -> None:
+        """Check the text fields of ``record`` (its tags one cell), at ``where``."""
+        for field in _TEXT_FIELDS:
+            if record[field].startswith(_FORMULA_STARTS):
+                self.first = self.first or (where, field, record[field])
+                self.count += 1
+
+    def report(self) -> None:
+        """The first on stderr."""
+        if self.first is None:
+            return
+        where, field, cell = self.first
+        more = f" (and {_counted(self.count - 1, 'more cell')})" if self.count > 1 else ""
+        print(
+            f"{where}: the {field} {quote(cell)} {'start' if field == 'tags' else 'starts'} with "
+            f"{cell[0]!r}: a spreadsheet such as "
+            "Excel reads a cell that starts with =, +, - or @ as a formula, and shows and saves "
+            f"#NAME? for it: import that column as text{more}",
+            file=sys.stderr,
+        )
 
 
 def _csv_tags(tags: list[str], where: str) -> str:
