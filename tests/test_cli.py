@@ -809,7 +809,7 @@ def test_parse_refuses_csv_of_a_tag_holding_the_joint(
     path.write_text(format_dump([first, attrs.evolve(second, tags=tags)]), encoding="utf-8")
     assert parse_dump(path).articles[1].tags == tags
     code, out, err = run(capsys, "parse", str(path), "--format", "csv", "-o", str(tmp_path / "r.csv"), *mode)
-    where = str(path) if mode == ["--strict"] else f"{path}:12"
+    where = f"{path}: record 2" if mode == ["--strict"] else f"{path}:12"
     held = next(tag for tag in tags if "|" in tag)
     assert (code, out) == (2, "") and err.startswith(
         f"feedparse-txt: {where}: the tag {held!r} would not read back from the CSV"
