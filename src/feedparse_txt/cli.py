@@ -24,7 +24,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, Protocol, cast
+from typing import IO, Any, Generic, Protocol, TypeVar, cast
 
 from . import __version__
 from .checks import DATE_ORDERS
@@ -486,18 +486,39 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-class _Tally:
-    """The problems of one file as its summary needs them: the first and how many."""
+_Found = TypeVar("_Found")
+
+
+class _FirstFound(Generic[_Found]):
+    """The first of a kind of finding, and how many there are: what a summary on
+    stderr names."""
+
+    def __init__(self) -> None:
+        self.first: _Found | None = None
+        self.count = 0
+
+    def add(self, found: _Found) -> None:
+        if self.first is None:
+            self.first = found
+        self.count += 1
+
+    def report_first(self, words: Callable[[_Found], str], noun: str) -> None:
+        """The first on stderr, in ``words``, and how many more ``noun`` (`` (and 2 more
+        records)``)."""
+        if self.first is not None:
+            more = f" (and {_counted(self.count - 1, noun)})" if self.count > 1 else ""
+            print(words(self.first) + more, file=sys.stderr)
+
+
+class _Tally(_FirstFound[Problem]):
+    """The problems of one file as its summary needs them (called with each)."""
 
     def __init__(self, problems: Iterable[Problem] = ()) -> None:
-        self.first: Problem | None = None
-        self.count = 0
+        super().__init__()
         for problem in problems:
-            self(problem)
+            self.add(problem)
 
-    def __call__(self, problem: Problem) -> None:
-        self.first = self.first or problem
-        self.count += 1
+    __call__ = _FirstFound.add
 
     def report(self, name: str, quiet: bool) -> None:
         """The first problem (and how many more) on stderr, unless ``quiet``."""
@@ -604,34 +625,27 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _TEXT_FIELDS = ("author", "category", "title", "summary", "tags")
 
 
-class _FormulaCells:
-    """The first cell of text in a CSV that a spreadsheet reads as a formula, and how
-    many there are."""
-
-    def __init__(self) -> None:
-        self.first: tuple[str, str, str] | None = None
-        self.count = 0
+class _FormulaCells(_FirstFound[tuple[str, str, str]]):
+    """The cells of text in a CSV that a spreadsheet reads as a formula: (where, field,
+    cell)."""
 
     def check(self, record: dict[str, Any], where: str) -> None:
         """Check the text fields of ``record`` (its tags one cell), at ``where``."""
         for field in _TEXT_FIELDS:
             if record[field].startswith(_FORMULA_STARTS):
-                self.first = self.first or (where, field, record[field])
-                self.count += 1
+                self.add((where, field, record[field]))
 
     def report(self) -> None:
         """The first on stderr."""
-        if self.first is None:
-            return
-        where, field, cell = self.first
-        more = f" (and {_counted(self.count - 1, 'more cell')})" if self.count > 1 else ""
-        print(
-            f"{where}: the {field} {quote(cell)} {'start' if field == 'tags' else 'starts'} with "
-            f"{cell[0]!r}: a spreadsheet such as "
-            "Excel reads a cell that starts with =, +, - or @ as a formula, and shows and saves "
-            f"#NAME? for it: import that column as text{more}",
-            file=sys.stderr,
-        )
+        self.report_first(lambda found: _formula_words(*found), "more cell")
+
+
+def _formula_words(where: str, field: str, cell: str) -> str:
+    return (
+        f"{where}: the {field} {quote(cell)} {'start' if field == 'tags' else 'starts'} with "
+        f"{cell[0]!r}: a spreadsheet such as Excel reads a cell that starts with =, +, - or @ as "
+        "a formula, and shows and saves #NAME? for it: import that column as text"
+    )
 
 
 def _csv_tags(tags: list[str], where: str) -> str:
@@ -1168,17 +1182,13 @@ def _format_records(name: str, output: str | None, blocks: Iterable[list[tuple[i
     misread.report(lambda line: f"{name}:{line}")
 
 
-class _Misread:
-    """The first record whose tags read back from the dump otherwise, and how many do.
+class _Misread(_FirstFound[tuple[int, tuple[str, ...], tuple[str, ...]]]):
+    """The records whose tags read back from the dump otherwise: (place, tags, read).
 
     A dump runs a record's tags together, and the site writes them sorted: a record
     edited in a table, a tag added at the end, reads back as other tags. Tags in the
     site's order read back as :func:`split_tags` reads their line (checked only out of
     order: a split costs as much as the rest of the record)."""
-
-    def __init__(self) -> None:
-        self.first: tuple[int, tuple[str, ...], tuple[str, ...]] | None = None
-        self.count = 0
 
     def check(self, place: int, article: Article) -> None:
         """Check ``article``, at ``place`` (its line, or its number in the dump)."""
@@ -1189,21 +1199,20 @@ class _Misread:
 
         read = split_tags("".join(tags))
         if read != tags:
-            self.first = self.first or (place, tags, read)
-            self.count += 1
+            self.add((place, tags, read))
 
     def report(self, where: Callable[[int], str]) -> None:
         """The first on stderr, where ``where`` names its place."""
-        if self.first is None:
-            return
-        place, tags, read = self.first
-        more = f" (and {_counted(self.count - 1, 'more record')})" if self.count > 1 else ""
-        print(
-            f"{where(place)}: the tags {' | '.join(tags)!r} read back from the dump as "
-            f"{' | '.join(read)!r}: the site writes a record's tags sorted, "
-            f"{' | '.join(sorted(tags))!r}{more}",
-            file=sys.stderr,
-        )
+
+        def words(found: tuple[int, tuple[str, ...], tuple[str, ...]]) -> str:
+            place, tags, read = found
+            return (
+                f"{where(place)}: the tags {' | '.join(tags)!r} read back from the dump as "
+                f"{' | '.join(read)!r}: the site writes a record's tags sorted, "
+                f"{' | '.join(sorted(tags))!r}"
+            )
+
+        self.report_first(words, "more record")
 
 
 def _json_lines_reader(name: str) -> Callable[[str], list[tuple[int, Article]]]:
