@@ -1560,7 +1560,7 @@ def test_a_reviewed_row_whose_tags_do_not_make_up_its_line_is_named(
     assert code == 0 and err == (
         f"{review}:2: the tags 'Backend Architecture | CMS | TV App' do not make up the tag line before "
         "the tab, 'Backend ArchitectureCMSTV app': they are known tags all the same, but that line is "
-        "not split into them (and 1 more such)\n"
+        "not split into them (and 1 more such row)\n"
     )
     assert run(capsys, "tags", str(PAGE8), "--known-tags", str(review), "-o", os.devnull)[2] == err
     assert run(capsys, "parse", str(PAGE8), "--known-tags", str(review), "-q")[2] == ""

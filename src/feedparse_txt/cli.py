@@ -554,18 +554,19 @@ def _read_known_tags(name: str | None, quiet: bool) -> KnownTags:
     many more) named on stderr: its tags are listed, but its line is not split so."""
     if name is None:
         return NO_KNOWN_TAGS
-    loose: list[tuple[int, str]] = []
-    known = KnownTags(tags_in_tag_file(_decode(name), lambda number, row: loose.append((number, row))))
-    if loose and not quiet:
-        number, row = loose[0]
-        line, _, tags = row.partition("\t")
-        more = f" (and {len(loose) - 1} more such)" if len(loose) > 1 else ""
-        print(
-            f"{name}:{number}: the tags {tags!r} do not make up the tag line before the tab, {line!r}: "
-            f"they are known tags all the same, but that line is not split into them{more}",
-            file=sys.stderr,
-        )
+    loose: _FirstFound[tuple[int, str]] = _FirstFound()
+    known = KnownTags(tags_in_tag_file(_decode(name), lambda number, row: loose.add((number, row))))
+    if not quiet:
+        loose.report_first(lambda found: _loose_row_words(name, *found), "more such row")
     return known
+
+
+def _loose_row_words(name: str, number: int, row: str) -> str:
+    line, _, tags = row.partition("\t")
+    return (
+        f"{name}:{number}: the tags {tags!r} do not make up the tag line before the tab, {line!r}: "
+        "they are known tags all the same, but that line is not split into them"
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
