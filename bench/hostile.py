@@ -74,6 +74,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "records a blank line apart": lambda size: (RECORD + "\n") * (size // (len(RECORD) + 1)),
     "compact records a blank line apart": lambda size: (COMPACT + "\n") * (size // (len(COMPACT) + 1)),
     "the author twice, then blank lines": lambda size: "Amap Tech\nAmap Tech\n" + "\n" * size,
+    # An author, a line that may be an avatar's text, a date line, blank lines among them:
+    # the next record's second line is looked for, lines counted without the blank ones.
+    "avatar texts set apart": lambda size: "".join(
+        f"Amap Tech\n\navatar {k}\n\nAug 27, 2019 · B\n\n" for k in range(size // 42)
+    ),
+    "avatar texts far apart": lambda size: (
+        ("Amap Tech" + "\n" * 300 + "avatar" + "\n" * 300 + "Aug 27, 2019 · B" + "\n" * 300) * (size // 931)
+    ),
 }
 
 

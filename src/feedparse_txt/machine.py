@@ -104,6 +104,9 @@ _NBSP_SIDES = frozenset(["\u00a0\u00a0", "\u00a0 ", " \u00a0"])
 # The longest avatar text that may name its author: a few words, and a bound on
 # looking for a name in a line (quadratic in its length at worst).
 _AVATAR_TEXT = 200
+# The lines not blank from a full record's second line to the next record's first (the
+# date line, title, summary, tag line, stats, title again and the next author line).
+_FILLED_TO_NEXT_RECORD = sum(role is not Role.BLANK for role in LAYOUTS[Layout.FULL]) - 1
 
 
 def _names(text: str, name: str) -> bool:
@@ -683,7 +686,7 @@ class Machine:
         dated = third is None or self._is_date_line(third)
         if (dated or self._cut_here(i + 2, n)) and self._same_author(first, second):
             return Layout.FULL  # (not dated: cut inside the date line, before its separator)
-        if third is not None and dated and self._avatar_at(i, n):
+        if third is not None and dated and self._avatar_at(first.strip(), i + 1, n):
             return Layout.FULL
         if self._author_twice_across_blanks(i, n):
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
@@ -771,9 +774,9 @@ class Machine:
         return opening
 
     def _author_twice_across_blanks(self, i: int, n: int) -> bool:
-        """Whether line ``i`` is an author line, the author again and a date line
-        following with blank lines among them: a record that a lenient reader reads,
-        and strict mode names where it deviates."""
+        """Whether line ``i`` is an author line, the author again (or an avatar's text,
+        see :meth:`_avatar_at`) and a date line following with blank lines among them: a
+        record that a lenient reader reads, and strict mode names where it deviates."""
         lines = self._lines
         if i + 2 >= n or (lines[i + 1].strip() and lines[i + 2].strip()):
             return False  # no blank line after either author line: the other rules read it
@@ -781,7 +784,9 @@ class Machine:
         date = None if again is None else self._next_filled(again, n)
         if again is None or date is None:
             return False
-        return self._is_date_line(lines[date]) and self._same_author(lines[i], lines[again])
+        return self._is_date_line(lines[date]) and (
+            self._same_author(lines[i], lines[again]) or self._avatar_at(lines[i].strip(), again, n)
+        )
 
     def _first_deviation(self, i: int, n: int, kind: HeaderStyle | Layout, error: ParseError) -> ParseError:
         """The deviation strict mode would name first, though repairs led elsewhere."""
@@ -838,24 +843,30 @@ class Machine:
         second = second.strip()
         return not self.strict and bool(second) and _similar(first.strip(), second)
 
-    def _avatar_at(self, i: int, n: int) -> bool:
-        """Lenient: whether line ``i + 1``, after an author line and before a date line,
-        is the text of an avatar that is not the author's name: one that names the
-        author (``Amap Tech's avatar``), or the same on every record of the site
+    def _avatar_at(self, author: str, k: int, n: int) -> bool:
+        """Lenient: whether line ``k``, after the line of ``author`` and before a date
+        line, is the text of an avatar that is not the author's name: one that names
+        the author (``Amap Tech's avatar``), or the same on every record of the site
         (``avatar``): the avatar text read before, or the next record's too (its
-        second line, a date line after it), where a full record ends. A line there
-        that is no such text is a record start after text kept (a junk line, an author
-        whose repeated line is missing)."""
+        second line, a date line after it), where a full record ends. Lines are
+        counted without the blank ones: a copy may have a blank line after every
+        line. A line there that is no such text is a record start after text kept (a
+        junk line, an author whose repeated line is missing)."""
         if self.strict:
             return False
         lines = self._lines
-        avatar = lines[i + 1]
+        avatar = lines[k]
         if not avatar.strip() or self._is_date_line(avatar):
             return False
-        if avatar == self._avatar or (len(avatar) <= _AVATAR_TEXT and _names(avatar, lines[i].strip())):
+        if avatar == self._avatar or (len(avatar) <= _AVATAR_TEXT and _names(avatar, author)):
             return True
-        after = i + len(LAYOUTS[Layout.FULL])  # the next record's first line, if this one is whole
-        return after + 2 < n and lines[after + 1] == avatar and self._is_date_line(lines[after + 2])
+        filled = [k]  # this line, the lines not blank after it up to the next record's date line
+        while len(filled) < 1 + _FILLED_TO_NEXT_RECORD + 2:
+            j = self._next_filled(filled[-1], n)
+            if j is None:
+                return False
+            filled.append(j)
+        return lines[filled[-2]] == avatar and self._is_date_line(lines[filled[-1]])
 
     def _opens(self, role: Role, line: str) -> bool:
         if role is Role.BLANK:
@@ -1045,7 +1056,7 @@ class Machine:
                     return values, k, problems
                 # The repeated title is a cover image's text, which a page may shorten or
                 # word differently: any line there that starts nothing else is taken as it.
-                if role is Role.AUTHOR_AGAIN and self._avatar_at(k - 1, n):
+                if role is Role.AUTHOR_AGAIN and self._avatar_at(str(values[Role.AUTHOR]), k, n):
                     if not self._weighing:
                         self._avatar = line
                 elif role is not Role.TITLE_AGAIN and not _similar(str(values[REPEATS[role]]), text):
@@ -1088,7 +1099,10 @@ class Machine:
         if role in TEXT_ROLES:
             fits = not self._goes_on(j, n)
         elif role in REPEATS:
-            fits = _similar(str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True))
+            repeated = str(values[REPEATS[role]])
+            fits = _similar(repeated, self._tidy(self._lines[j], free_text=True)) or (
+                role is Role.AUTHOR_AGAIN and self._avatar_at(repeated, j, n)
+            )
         else:
             line = self._lines[j]  # read as it stands, or tidied (as _read reads it)
             fits = self._reads_as(role, line) or self._reads_as(role, self._tidy(line))
