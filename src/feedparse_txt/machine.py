@@ -1385,14 +1385,21 @@ class Machine:
             if lines[k].strip():
                 try:
                     kind = self._identify(k, n)
+                    # A full record anchors where its author line is repeated, or an
+                    # avatar's text stands in its place (see _avatar_at).
+                    anchored = isinstance(kind, HeaderStyle) or (
+                        kind is Layout.FULL
+                        and k + 2 < n
+                        and (
+                            self._same_author(lines[k], lines[k + 1])
+                            or self._author_twice_across_blanks(k, n)
+                            or self._avatar_at(lines[k].strip(), k + 1, n)
+                        )
+                    )
                 except _Unfinished:  # blank lines after it run past the lines in hand
                     self._scanned = self._base + k
                     return None
-                if isinstance(kind, HeaderStyle) or (
-                    kind is Layout.FULL
-                    and k + 2 < n
-                    and (self._same_author(lines[k], lines[k + 1]) or self._author_twice_across_blanks(k, n))
-                ):
+                if anchored and kind is not None:
                     self._anchor = (self._base + k, kind)
                     return k
                 if kind is Layout.COMPACT and not self._is_date_line(lines[k]):
