@@ -51,6 +51,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
         ("a" * (size // 8) + "\n" + "a" * (size // 4) + "\nAug 27, 2019 · X\n") * 2
     ),
     "records missing a line": lambda size: RECORD.replace("\n\nHow", "\nHow") * (size // len(RECORD)),
+    # An avatar without text on every record: each weighed as a full and a compact record.
+    "records without the author again": lambda size: (
+        RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\n") * (size // len(RECORD))
+    ),
     "well-formed records": lambda size: RECORD * (size // len(RECORD)),
     "carriage returns": lambda size: "\r" * size,  # no LF at all: as many blank lines
     "well-formed records, CR endings": lambda size: RECORD.replace("\n", "\r") * (size // len(RECORD)),

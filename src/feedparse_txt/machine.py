@@ -744,11 +744,13 @@ class Machine:
         readings (None: it does not read): whether the text after it fails to go on
         with a header or record (the end of the text does not), how many of its
         problems are lines missing or wrong (or the cut, if the end of the text cuts
-        it off) rather than blank lines, and how many in all."""
+        it off) rather than blank lines, and how many in all. (Blank lines after it
+        say nothing: records pasted one after another may have them between.)"""
         self._weighing = True
         try:
             _values, end, problems = self._read(i, n, layout, sure=not self.strict)
-            stray = end < n and not self._goes_on(end, n)
+            after = self._next_filled(end - 1, n) if end < n else None
+            stray = after is not None and not self._goes_on(after, n)
         except ParseError:
             return None
         except _Truncated as cut:
@@ -1133,14 +1135,30 @@ class Machine:
 
     def _reads_whole(self, k: int, n: int, kind: HeaderStyle | Layout) -> bool:
         """Whether the template ``kind`` reads at line ``k`` as it stands, or until the
-        end of the text cuts it off."""
+        end of the text cuts it off. While a record whose repeated author line is
+        missing is weighed, a full record that lacks only that line reads too: where
+        avatars have no text, every record lacks it."""
         try:
             self._read(k, n, kind, repair=False)
         except ParseError:
-            return False
+            return self._weighing and kind is Layout.FULL and self._lacks_only_author_again(k, n)
         except _Truncated:
             return True
         return True
+
+    def _lacks_only_author_again(self, k: int, n: int) -> bool:
+        """Whether a full record reads at line ``k`` with its repeated author line
+        missing (or the end of the text cuts it off first), and no other line
+        missing, added or out of place (its lines may be tidied)."""
+        try:
+            _values, _end, problems = self._read(k, n, Layout.FULL)
+            cut = False
+        except ParseError:
+            return False
+        except _Truncated as truncated:
+            problems, cut = truncated.problems, True
+        placed = [(p.code, p.line) for p in problems if p.code not in _FORM_CODES]
+        return placed == [("missing-line", self._base + k + 2)] or (cut and not placed)
 
     def _next_filled(self, k: int, n: int) -> int | None:
         """The first line after ``k`` that is not blank (whitespace alone: a line of
@@ -1386,7 +1404,8 @@ class Machine:
                 try:
                     kind = self._identify(k, n)
                     # A full record anchors where its author line is repeated, or an
-                    # avatar's text stands in its place (see _avatar_at).
+                    # avatar's text stands in its place (see _avatar_at), or where it
+                    # reads whole but for that line (an avatar without text).
                     anchored = isinstance(kind, HeaderStyle) or (
                         kind is Layout.FULL
                         and k + 2 < n
@@ -1394,6 +1413,7 @@ class Machine:
                             self._same_author(lines[k], lines[k + 1])
                             or self._author_twice_across_blanks(k, n)
                             or self._avatar_at(lines[k].strip(), k + 1, n)
+                            or self._lacks_only_author_again(k, n)
                         )
                     )
                 except _Unfinished:  # blank lines after it run past the lines in hand
@@ -1752,6 +1772,20 @@ def _single_spaced(text: str) -> str:
 
 
 _BLANK_LINE_CODES = frozenset({"extra-blank-line", "missing-blank-line"})
+# Repairs of a line's form, not of which lines stand where: whitespace, invisible
+# characters, the spacing or look of a separator (a date line or stats respaced).
+_FORM_CODES = frozenset(
+    {
+        "leading-whitespace",
+        "trailing-whitespace",
+        "invisible-character",
+        "nbsp-separator",
+        "no-break-space",
+        "look-alike-separator",
+        "bad-date-line",
+        "bad-stats",
+    }
+)
 # A date line whose date needs what the caller may give (a reference date, an order): a
 # date line all the same.
 _DATES_TO_RESOLVE = frozenset({"relative-date", "ambiguous-date"})
