@@ -481,6 +481,29 @@ def test_an_avatar_whose_text_is_not_the_author_s_name(path: Path, avatar: str, 
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_an_avatar_s_text_is_told_with_a_line_doubled(path: Path) -> None:
+    """The same avatar text on every record, and each repeated title doubled by the copy:
+    the next record's second line is looked for before its date line, a line further on
+    than a whole record reaches. (Counted to the line, every author read as 'avatar'.)"""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    spans = [(first, last) for first, last in clean.record_lines() if last - first == 10]
+    if len(spans) < 2:
+        return  # one record: nothing tells its avatar's text from an author
+    lines = text.split("\n")
+    for first, last in reversed(spans):
+        lines[first] = "avatar"
+        lines.insert(last, lines[last - 1])
+    copy = "\n".join(lines)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and format_dump(dump) == copy
+    mismatched = [p.line for p in dump.problems if p.code == "author-mismatch"]
+    assert mismatched == [first + 1 + k for k, (first, _) in enumerate(spans)]  # each avatar's line
+    kept = {line + k for line, lines_kept in dump.kept_text() for k in range(len(lines_kept.splitlines()))}
+    assert {last + 1 + k for k, (_, last) in enumerate(spans)} <= kept  # each double: text kept
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
 @pytest.mark.parametrize("spacing", ["as-copied", "blank-after-every-line", "blank-between-records"])
 @pytest.mark.parametrize("untidy", ["tidy", "trailing-spaces", "look-alike-dots"])
 def test_every_avatar_without_its_text(path: Path, spacing: str, untidy: str) -> None:

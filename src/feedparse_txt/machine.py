@@ -862,13 +862,18 @@ class Machine:
             return False
         if avatar == self._avatar or (len(avatar) <= _AVATAR_TEXT and _names(avatar, author)):
             return True
-        filled = [k]  # this line, the lines not blank after it up to the next record's date line
-        while len(filled) < 1 + _FILLED_TO_NEXT_RECORD + 2:
-            j = self._next_filled(filled[-1], n)
-            if j is None:
+        # The next record's second line stands before its date line, the next date line
+        # after this record's own: as far on as a whole full record reaches, or a line
+        # or two further (a line of it doubled). One sooner is a record's that lacks
+        # the line: its author's, not an avatar's.
+        filled = self._next_filled(k, n)  # this record's date line: line 1 not blank after k
+        for number in range(2, _FILLED_TO_NEXT_RECORD + 5):
+            if filled is None:
                 return False
-            filled.append(j)
-        return lines[filled[-2]] == avatar and self._is_date_line(lines[filled[-1]])
+            before, filled = filled, self._next_filled(filled, n)
+            if filled is not None and self._is_date_line(lines[filled]):
+                return number >= _FILLED_TO_NEXT_RECORD + 2 and lines[before] == avatar
+        return False
 
     def _opens(self, role: Role, line: str) -> bool:
         if role is Role.BLANK:
