@@ -831,7 +831,7 @@ def test_format_reads_tags_separated_in_a_csv_as_a_person_types_them(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, cell: str
 ) -> None:
     # 'A|B' was one tag 'A|B', and a space after the last tag stopped the file.
-    page = Path("tests/data/www_tags_cglib-proxy.txt")
+    page = DATA / "www_tags_cglib-proxy.txt"
     written = run(capsys, "parse", str(page), "--format", "csv")[1]
     header, *rows = list(csv.reader(io.StringIO(written, newline="")))
     rows[0][header.index("tags")] = cell
