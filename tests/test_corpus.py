@@ -537,6 +537,26 @@ def test_every_avatar_without_its_text(path: Path, spacing: str, untidy: str) ->
     assert parse_dump(normalize(copy), strict=False).articles == clean.articles
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_every_avatar_without_its_text_then_the_site_s_text(path: Path) -> None:
+    """The last record of such a listing, before the site's own text (``« Prev · Next
+    »``), is read as the full record the records before it were: weighed alone, nothing
+    goes on after it, and it was read as a compact one, its repeated title kept as text
+    with the site's."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    spans = clean.record_lines()
+    if clean.problems or len(spans) < 2 or any(last - first != 10 for first, last in spans):
+        return  # a copy cut off, one record, or compact records
+    again = {first for first, _ in spans}  # 0-based: each record's second line
+    lines = [line for number, line in enumerate(text.split("\n")) if number not in again]
+    copy = "\n".join(lines).rstrip("\n") + "\n« Prev · Next »\n"
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and format_dump(dump) == copy
+    assert [p.code for p in dump.problems].count("missing-line") == len(spans)
+    assert dump.kept_text() == ((copy.count("\n"), "« Prev · Next »\n"),)
+
+
 # The spaces a page may write as no-break ones (``0&nbsp;likes``, ``949&nbsp;articles``):
 # between a count and its word in the stats and the header's counts.
 COUNTED = re.compile(r"(?<=\d) (?=likes?\b|min read|articles?\b|views?\b)")

@@ -313,6 +313,10 @@ class Machine:
         # Lenient: the avatar text of a site whose avatars are not its authors' names
         # ("avatar" after every author line), once a record has read with it.
         self._avatar: str | None = None
+        # Lenient: the last record read lacked its repeated author line (a site whose
+        # avatars have no text lacks it on every record): one that reads so too is read
+        # so without weighing it against a compact reading.
+        self._without_author_again = False
         # Lenient: two readings of a record are being weighed (_reading_cost); the
         # records they look for after blank lines are told by their first lines alone,
         # or weighing them would nest without end.
@@ -602,6 +606,7 @@ class Machine:
             values, end, untidy = quick
             self.problems.extend(untidy)  # lenient reading only: recorded, never raised
             self._add(kind, values, i, end, canonical=False)
+            self._without_author_again = False  # the pattern reads the author line twice
             return end
         try:
             values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=layout is not None)
@@ -612,6 +617,11 @@ class Machine:
         for problem in problems:
             self._report(problem)
         self._add(kind, values, i, end, canonical=not problems)
+        if isinstance(kind, Layout):
+            second = self._base + i + 2
+            self._without_author_again = kind is Layout.FULL and any(
+                p.code == "missing-line" and p.line == second for p in problems
+            )
         return end
 
     def _read_padded(self, i: int, layout: Layout) -> tuple[Values, int, list[Problem]] | None:
@@ -697,6 +707,8 @@ class Machine:
                 # compact record has blank lines where none belong: what reads better
                 # once repaired. Strict mode repairs nothing: it names the first.
                 if self.strict or self._weighing or not self._stats_fourth_after(i + 1, n):
+                    return Layout.FULL
+                if self._without_author_again and self._lacks_only_author_again(i, n):
                     return Layout.FULL
                 full, compact = (
                     self._reading_cost(i, n, Layout.FULL),
