@@ -538,6 +538,24 @@ def test_every_avatar_without_its_text(path: Path, spacing: str, untidy: str) ->
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_the_site_s_text_before_a_record_without_its_author_line_again(path: Path) -> None:
+    """A line of the site's text, then a record whose avatar has no text: the line is
+    kept, the record read. It was kept as text with the line (the first record lost)."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    first, last = clean.record_lines()[0]
+    if last - first != 10:
+        return  # a compact record: no author line again
+    lines = text.split("\n")
+    lines[first - 1 : first + 1] = ["Share this page", lines[first - 1]]  # for the author line again
+    copy = "\n".join(lines)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and format_dump(dump) == copy
+    assert dump.kept_text()[0] == (first, "Share this page\n")
+    assert ("missing-line", first + 2) in [(p.code, p.line) for p in dump.problems]
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
 def test_every_avatar_without_its_text_then_the_site_s_text(path: Path) -> None:
     """The last record of such a listing, before the site's own text (``« Prev · Next
     »``), is read as the full record the records before it were: weighed alone, nothing
