@@ -862,10 +862,10 @@ class Machine:
         line, is the text of an avatar that is not the author's name: one that names
         the author (``Amap Tech's avatar``), or the same on every record of the site
         (``avatar``): the avatar text read before, or the next record's too (its
-        second line, a date line after it), where a full record ends. Lines are
-        counted without the blank ones: a copy may have a blank line after every
-        line. A line there that is no such text is a record start after text kept (a
-        junk line, an author whose repeated line is missing)."""
+        second line, before its date line), after a whole full record. Blank lines
+        are passed over: a copy may have a blank line after every line. A line there
+        that is no such text is a record start after text kept (a junk line, an
+        author whose repeated line is missing)."""
         if self.strict:
             return False
         lines = self._lines
