@@ -618,10 +618,7 @@ class Machine:
             self._report(problem)
         self._add(kind, values, i, end, canonical=not problems)
         if isinstance(kind, Layout):
-            second = self._base + i + 2
-            self._without_author_again = kind is Layout.FULL and any(
-                p.code == "missing-line" and p.line == second for p in problems
-            )
+            self._without_author_again = kind is Layout.FULL and self._author_again_missing(problems, i)
         return end
 
     def _read_padded(self, i: int, layout: Layout) -> tuple[Values, int, list[Problem]] | None:
@@ -1174,8 +1171,14 @@ class Machine:
             return False
         except _Truncated as truncated:
             problems, cut = truncated.problems, True
-        placed = [(p.code, p.line) for p in problems if p.code not in _FORM_CODES]
-        return placed == [("missing-line", self._base + k + 2)] or (cut and not placed)
+        placed = [problem for problem in problems if problem.code not in _FORM_CODES]
+        return (len(placed) == 1 and self._author_again_missing(placed, k)) or (cut and not placed)
+
+    def _author_again_missing(self, problems: list[ParseError], i: int) -> bool:
+        """Whether ``problems`` of a full record read at line ``i`` name its repeated
+        author line missing (the date line in its place)."""
+        second = self._base + i + 2
+        return any(problem.code == "missing-line" and problem.line == second for problem in problems)
 
     def _next_filled(self, k: int, n: int) -> int | None:
         """The first line after ``k`` that is not blank (whitespace alone: a line of
