@@ -65,6 +65,7 @@ from .model import (
     parsed_article,
 )
 from .source import BOM, line_break, newline_of, split_lines
+from .wrapping import Wrapping, squashed
 
 __all__ = ["Machine"]
 
@@ -313,6 +314,9 @@ class Machine:
         # Lenient: the avatar text of a site whose avatars are not its authors' names
         # ("avatar" after every author line), once a record has read with it.
         self._avatar: str | None = None
+        # Lenient: how the copy wrapped the records read so far whose long lines it
+        # broke (the width: their longest line, or a little less than it wrapped at).
+        self._wrapping: Wrapping | None = None
         # Lenient: the last record read lacked its repeated author line (a site whose
         # avatars have no text lacks it on every record): one that reads so too is read
         # so without weighing it against a compact reading.
@@ -608,8 +612,14 @@ class Machine:
             self._add(kind, values, i, end, canonical=False)
             self._without_author_again = False  # the pattern reads the author line twice
             return end
+        sure = layout is not None
         try:
-            values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=layout is not None)
+            try:
+                values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=sure)
+            except ParseError as error:
+                if self.strict or kind is not Layout.FULL:
+                    raise
+                values, end, problems = self._read_wrapped(i, n, error, sure=sure)
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -620,6 +630,50 @@ class Machine:
         if isinstance(kind, Layout):
             self._without_author_again = kind is Layout.FULL and self._author_again_missing(problems, i)
         return end
+
+    def _read_wrapped(
+        self, i: int, n: int, error: ParseError, *, sure: bool
+    ) -> tuple[Values, int, list[ParseError]]:
+        """Read the full record at line ``i``, which did not read (``error``), as a copy
+        that wraps long lines would have broken it: its title, summary, tag line and
+        title again each over as many lines as they take. Raise ``error`` unless the
+        breaks look like a wrapping tool's (see :meth:`Wrapping.of`)."""
+        wrapped: list[tuple[Role, int, int]] = []
+        try:
+            values, end, problems = self._read(i, n, Layout.FULL, sure=sure, wrapped=wrapped)
+        except ParseError:
+            raise error from None
+        except _Truncated as cut:
+            self._join_wrapped(self._lines[i:n], wrapped, cut.values, error, cut=True)
+            raise
+        self._join_wrapped(self._lines[i:end], wrapped, values, error, cut=False)
+        return values, end, problems
+
+    def _join_wrapped(
+        self,
+        lines: list[str],
+        wrapped: list[tuple[Role, int, int]],
+        values: Values,
+        error: ParseError,
+        *,
+        cut: bool,
+    ) -> None:
+        """Set each field of ``wrapped`` (its role, first and last line in ``lines``) to
+        the line it was before the copy wrapped the record ``lines`` (``cut``: cut off
+        by the end of the text); raise ``error`` if the breaks do not look like a
+        wrapping tool's. A title wrapped is wrapped again where the record repeats it
+        (a line of the site's text after a title is not)."""
+        again = any(role is Role.TITLE_AGAIN for role, _first, _last in wrapped)
+        if not again and not cut and any(role is Role.TITLE for role, _first, _last in wrapped):
+            raise error
+        fields = [(role, first, last) for role, first, last in wrapped if role is not Role.TITLE_AGAIN]
+        breaks = [b for _role, first, last in fields for b in range(first, last)]
+        wrapping = Wrapping.of(lines, breaks, self._wrapping, repeated=again)
+        if wrapping is None:
+            raise error
+        for role, first, last in fields:
+            values[role] = wrapping.join(lines[first : last + 1])
+        self._wrapping = wrapping
 
     def _read_padded(self, i: int, layout: Layout) -> tuple[Values, int, list[Problem]] | None:
         """What :meth:`_read` makes of a record whose only faults are whitespace around
@@ -970,7 +1024,14 @@ class Machine:
         return tidy
 
     def _read(
-        self, i: int, n: int, kind: HeaderStyle | Layout, *, repair: bool = True, sure: bool = False
+        self,
+        i: int,
+        n: int,
+        kind: HeaderStyle | Layout,
+        *,
+        repair: bool = True,
+        sure: bool = False,
+        wrapped: list[tuple[Role, int, int]] | None = None,
     ) -> tuple[Values, int, list[ParseError]]:
         """Read the template ``kind`` at line ``i``, role by role.
 
@@ -997,6 +1058,14 @@ class Machine:
                 raise _Truncated(self._end_of_text(k - 1, role), values, r, problems)
             line = self._lines[k]
             number = self._base + k + 1
+            last = self._wrapped_end(role, k, n, values) if wrapped is not None and role in _WRAPPED else k
+            if last > k:
+                assert wrapped is not None
+                self._read_wrapped_field(roles, r, k, last, n, values, problems)
+                wrapped.append((role, k - i, last - i))
+                tag_line_at = number if role is Role.TAG_LINE else tag_line_at
+                k, r = last + 1, r + 1
+                continue
             text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
             if text != line and self._reads(role, line, values):
                 text = line  # it reads as it stands (a category of a zero-width space): no repair
@@ -1081,6 +1150,79 @@ class Machine:
             k += 1
             r += 1
         return values, k, problems
+
+    def _wrapped_end(self, role: Role, k: int, n: int, values: Values) -> int:
+        """The last line of the field of ``role`` at line ``k`` if a copy wrapped it
+        over the lines after it; else ``k``.
+
+        A title or summary goes on up to the blank line after it, a tag line up to
+        the stats (over no line of dates or stats, nor a line doubled); the title
+        again as long as it is more of the title, to its end or to the end of the
+        text (a copy cut off there).
+        """
+        lines = self._lines
+        if not self._tidy(lines[k], free_text=True):
+            return k  # a blank line where the field belongs: the blank-line repairs' business
+        if role is Role.TITLE_AGAIN:
+            return self._title_again_end(k, n, squashed(str(values[Role.TITLE])))
+        for j in range(k + 1, k + _WRAPPED_LINES):
+            if j >= n:
+                if not self._final:
+                    raise _Unfinished
+                return k  # cut off with nothing after it to show it went on
+            line = lines[j]
+            blank = not self._tidy(line, free_text=True)
+            stats = not blank and self._reads_as(Role.STATS, self._tidy(line))
+            if blank or stats or line == lines[j - 1] or self._is_date_line(line):
+                ends = stats if role is Role.TAG_LINE else blank
+                return j - 1 if ends else k
+        return k
+
+    def _title_again_end(self, k: int, n: int, title: str) -> int:
+        """:meth:`_wrapped_end` of the title again at line ``k``; ``title`` squashed."""
+        lines = self._lines
+        so_far = squashed(lines[k])
+        if not so_far or not title.startswith(so_far) or so_far == title:
+            return k
+        for j in range(k + 1, k + _WRAPPED_LINES):
+            if j >= n:
+                if not self._final:
+                    raise _Unfinished
+                return j - 1
+            part = squashed(lines[j])
+            so_far += part
+            if not part or not title.startswith(so_far):
+                return k
+            if so_far == title:
+                return j
+        return k
+
+    def _read_wrapped_field(
+        self, roles: Template, r: int, k: int, last: int, n: int, values: Values, problems: list[ParseError]
+    ) -> None:
+        """Read the field of ``roles[r]`` that a copy broke over lines ``k`` to ``last``,
+        with a problem where it goes on."""
+        role = roles[r]
+        parts = self._lines[k : last + 1]
+        number, last_number = self._base + k + 1, self._base + last + 1
+        problems.append(
+            ParseError(
+                "wrapped-line",
+                roles[r + 1].value if r + 1 < len(roles) else "the next record",
+                f"the rest of {role.value}, which the copy wrapped over lines {number} to {last_number}",
+                "; joined them",
+                line=number + 1,
+            )
+        )
+        try:
+            values[role] = self._read_role(role, _AS_WRAPPED.join(parts), values)
+        except ParseError as error:
+            if role is not Role.TITLE_AGAIN:
+                raise error.at(number) from None
+            if self._cut_here(last, n):
+                cut = self._cut_error(parts[-1], last_number, role)
+                raise _Truncated(cut, values, r, problems) from None
+            problems.append(error.at(number))  # a cover image's text, worded otherwise
 
     def _doubled(self, k: int, role: Role, text: str, values: Values) -> bool:
         """Whether line ``k`` (``text``, tidied) is the line before again, doubled by
@@ -1564,6 +1706,14 @@ _LOOKS_LIKE = {
 # title again (not of free text, which it could be, nor of the date line after the
 # author twice: a third author line does not start a record for sure).
 _SHAPED = frozenset({Role.BLANK, Role.STATS, Role.TITLE_AGAIN})
+
+# The fields a copy that wraps long lines breaks (the others are short), and how many
+# lines one may take: a bound on looking ahead.
+_WRAPPED = frozenset([Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.TITLE_AGAIN])
+_WRAPPED_LINES = 40
+# How a field is read while the record is (whether its breaks are a tool's, and which
+# tool's, shows once all of it is read).
+_AS_WRAPPED = Wrapping()
 
 # What a repair found, and what it did: (expected, found, detail).
 _REPAIRS = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import textwrap
 from collections.abc import Sequence
 
 import attrs
@@ -36,6 +37,7 @@ __all__ = [
     "mutated",
     "mutations",
     "pasted_pages",
+    "wrapped_copies",
 ]
 
 
@@ -321,3 +323,54 @@ def pasted_pages(
     chosen = draw(st.lists(any_page, min_size=min_size, max_size=max_size))
     text = "".join(page.rstrip("\n") + "\n" + draw(_GAPS) for page in chosen)
     return text, chosen
+
+
+# ---------------------------------------------------------------------------- wrapped copies
+
+# How a copy that wraps long lines breaks one: Python's textwrap (after hyphens inside
+# words too, or not), or fold -s (the space kept at the end of the line).
+_WRAPPERS = ("textwrap", "textwrap, no hyphens", "fold -s")
+
+
+@st.composite
+def wrapped_copies(draw: st.DrawFn, text: str) -> str:
+    """``text`` as a mail client, an editor or a script that wraps long lines leaves
+    it: every line longer than a width (60 to 100 characters) broken at spaces, as
+    Python's ``textwrap`` breaks it (after a hyphen inside a word too, or not) or as
+    ``fold -s`` does (the space kept at the end of the line), a word longer than the
+    width cut. Lenient parsing reads the same records in the full layout from it as
+    from ``text``, each wrapped field with a ``wrapped-line`` problem (a compact
+    record is kept as text: where its title ends and its summary starts does not
+    show).
+
+    >>> from hypothesis import given
+    >>> from feedparse_txt import normalize, parse_dump
+    >>> from pathlib import Path
+    >>> sample = Path("tests/data/www_tags_database-auto-increment.txt").read_text(encoding="utf-8")
+    >>> @given(wrapped_copies(sample))
+    ... def test_a_wrapped_copy_reads_as_the_page(wrapped):
+    ...     assert parse_dump(wrapped, strict=False).articles == parse_dump(sample, strict=False).articles
+    >>> test_a_wrapped_copy_reads_as_the_page()
+    """
+    width = draw(st.integers(60, 100))
+    wrapper = draw(st.sampled_from(_WRAPPERS))
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+        elif wrapper == "fold -s":
+            lines.extend(_fold_at_spaces(line, width))
+        else:
+            lines.extend(textwrap.wrap(line, width, break_on_hyphens=wrapper == "textwrap"))
+    return "\n".join(lines)
+
+
+def _fold_at_spaces(line: str, width: int) -> list[str]:
+    """``line`` as ``fold -s -w width`` breaks it: after the last space that fits,
+    which stays at the end of the line; where none fits, at the width."""
+    parts = []
+    while len(line) > width:
+        cut = line.rfind(" ", 0, width) + 1 or width
+        parts.append(line[:cut])
+        line = line[cut:]
+    return [*parts, line]
