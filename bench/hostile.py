@@ -36,6 +36,16 @@ COMPACT = (
     "Backend ArchitectureDSL\n0 likes · 11 min read\n"
 )
 
+# A record whose title, summary and title again a copy wrapped at 40 columns.
+WRAPPED = (
+    "Amap Tech\nAmap Tech\nAug 27, 2019 · Backend Development\n\n"
+    "GraphQL Gateway Orchestration for\nMulti-Endpoint Services\n\n"
+    "How Gaode refactored its car-networking\nservices with atomic GraphQL services\n"
+    "behind an API gateway.\n\n"
+    "Backend ArchitectureDSL\n0 likes · 11 min read\n"
+    "GraphQL Gateway Orchestration for\nMulti-Endpoint Services\n"
+)
+
 # Each shape makes text of about ``size`` characters.
 SHAPES: dict[str, Callable[[int], str]] = {
     "one long line": lambda size: "x" * size,
@@ -56,6 +66,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
         RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\n") * (size // len(RECORD))
     ),
     "well-formed records": lambda size: RECORD * (size // len(RECORD)),
+    # Each record read twice (as it stands, then wrapped); a title going on for long is
+    # followed as far as a field may be wrapped, then kept as text.
+    "wrapped records": lambda size: WRAPPED * (size // len(WRAPPED)),
+    "record starts, then a title going on": lambda size: (
+        ("Amap Tech\nAmap Tech\nAug 27, 2019 · B\n\n" + "a title going on\n" * 60) * (size // 1058)
+    ),
     "carriage returns": lambda size: "\r" * size,  # no LF at all: as many blank lines
     "well-formed records, CR endings": lambda size: RECORD.replace("\n", "\r") * (size // len(RECORD)),
     "records missing a line, CR endings": lambda size: (

@@ -1172,7 +1172,7 @@ class Machine:
                 return k  # cut off with nothing after it to show it went on
             line = lines[j]
             blank = not self._tidy(line, free_text=True)
-            stats = not blank and self._reads_as(Role.STATS, self._tidy(line))
+            stats = self._fits(Role.STATS, line, "") and self._reads_as(Role.STATS, self._tidy(line))
             if blank or stats or line == lines[j - 1] or self._is_date_line(line):
                 ends = stats if role is Role.TAG_LINE else blank
                 return j - 1 if ends else k
