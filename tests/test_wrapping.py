@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from feedparse_txt import Article, ParseError, format_dump, iter_articles, normalize, parse_dump
 from feedparse_txt.model import tag_line as tag_line_of
-from feedparse_txt.strategies import wrapped_copies
+from feedparse_txt.strategies import mutated, mutations, wrapped_copies
 from feedparse_txt.wrapping import Wrapping
 
-from .conftest import REAL_TEXTS, Pieces
+from .conftest import REAL_TEXTS, Pieces, assert_in_parts, record_key
 
 # Real dumps whose records are in the full layout (11 lines): a compact record wrapped is kept as text.
 FULL = sorted(
@@ -111,6 +111,41 @@ def test_a_wrapped_copy_reads_alike_in_pieces(data: st.DataObject) -> None:
     streamed = list(iter_articles(Pieces(copy, sizes), strict=False, on_problem=found.append))
     whole = parse_dump(copy, strict=False)
     assert streamed == list(whole.articles) and found == list(whole.problems)
+
+
+@given(st.data())
+def test_a_wrapped_copy_with_a_line_doubled_a_blank_line_lost_or_cut_off_invents_no_record(
+    data: st.DataObject,
+) -> None:
+    # A record read from a damaged wrapped copy is one of the page's: the damage is not
+    # read as more of a field (a doubled line, a blank line lost). Not so for a line lost
+    # inside a wrapped field: the shorter field left looks whole.
+    name = data.draw(st.sampled_from(FULL))
+    copy = data.draw(wrapped_copies(REAL_TEXTS[name]))
+    lines = copy.split("\n")
+    mutation = data.draw(
+        mutations(copy).filter(
+            lambda m: m.kind in ("duplicate", "truncate") or (m.kind == "delete" and not lines[m.line])
+        )
+    )
+    damaged = mutation.apply(copy)
+    clean = Counter(map(record_key, parse_dump(REAL_TEXTS[name], strict=False).articles))
+    invented = Counter(map(record_key, parse_dump(damaged, strict=False).articles)) - clean
+    assert not invented, (mutation, list(invented))
+
+
+@given(st.data())
+def test_damaged_wrapped_copies_are_written_back_as_they_are(data: st.DataObject) -> None:
+    copy = data.draw(wrapped_copies(REAL_TEXTS[data.draw(st.sampled_from(FULL))]))
+    damaged = data.draw(mutated(copy))
+    dump = parse_dump(damaged, strict=False)
+    assert format_dump(dump) == damaged
+    for problem in dump.problems:
+        assert_in_parts(problem)
+    try:
+        parse_dump(damaged)
+    except ParseError as error:
+        assert_in_parts(error.problem)
 
 
 @pytest.mark.parametrize("width", [60, 80])

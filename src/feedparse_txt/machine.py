@@ -644,9 +644,9 @@ class Machine:
         except ParseError:
             raise error from None
         except _Truncated as cut:
-            self._join_wrapped(self._lines[i:n], wrapped, cut.values, error, cut=True)
+            self._join_wrapped(self._lines[i:n], wrapped, cut.values, cut.problems, error, cut=True)
             raise
-        self._join_wrapped(self._lines[i:end], wrapped, values, error, cut=False)
+        self._join_wrapped(self._lines[i:end], wrapped, values, problems, error, cut=False)
         return values, end, problems
 
     def _join_wrapped(
@@ -654,17 +654,24 @@ class Machine:
         lines: list[str],
         wrapped: list[tuple[Role, int, int]],
         values: Values,
+        problems: list[ParseError],
         error: ParseError,
         *,
         cut: bool,
     ) -> None:
         """Set each field of ``wrapped`` (its role, first and last line in ``lines``) to
-        the line it was before the copy wrapped the record ``lines`` (``cut``: cut off
-        by the end of the text); raise ``error`` if the breaks do not look like a
-        wrapping tool's. A title wrapped is wrapped again where the record repeats it
-        (a line of the site's text after a title is not)."""
+        the line it was before the copy wrapped the record ``lines`` (read with
+        ``problems``; ``cut``: cut off by the end of the text); raise ``error`` if the
+        breaks do not look like a wrapping tool's.
+
+        A title wrapped is wrapped again where the record repeats it (a line of the
+        site's text after a title is not). No blank line is missing: where one is, a
+        field read as going on may be the next one (a summary the tag line).
+        """
         again = any(role is Role.TITLE_AGAIN for role, _first, _last in wrapped)
         if not again and not cut and any(role is Role.TITLE for role, _first, _last in wrapped):
+            raise error
+        if any(problem.code == "missing-blank-line" for problem in problems):
             raise error
         fields = [(role, first, last) for role, first, last in wrapped if role is not Role.TITLE_AGAIN]
         breaks = [b for _role, first, last in fields for b in range(first, last)]

@@ -69,20 +69,15 @@ class Wrapping:
             return None
         if not all(_full(*pair, width // 2) for pair in pairs):
             return None
-        inside = [(line, after) for line, after in pairs if not _at_a_space(line, after)]  # perhaps in a word
+        inside = [pair for pair in pairs if not _at_a_space(*pair)]  # breaks perhaps inside a word
         if not inside:
-            return cls(width, bool(before and before.cuts_words))  # nothing to tell the tools apart
-        if any(map(_after_a_space, inside)) or not _cut_at_the_width(
-            [line for line, _ in inside], lines, width
-        ):
+            return cls(width, bool(before and before.cuts_words))  # nothing tells the tools apart
+        if any(_dropped_a_space(*pair) for pair in inside) or not _all_full(inside, lines, width):
             return cls(width, cuts_words=False)
-        at_spaces = len(inside) < len(pairs)
-        if (at_spaces or len(inside) >= _CUTS_TO_TELL) and _cut_at_the_width(
-            [a for a, _b in pairs], lines, width
-        ):
+        if len(inside) < len(pairs):  # a break kept its space: the others are cuts if every line is full
+            return cls(width, cuts_words=_all_full(pairs, lines, width))
+        if len(inside) >= _CUTS_TO_TELL:
             return cls(width, cuts_words=True)
-        if at_spaces:  # lines broken at a space that are not full: only a word longer than a line was cut
-            return cls(width, cuts_words=False)
         return None if before is None else cls(width, before.cuts_words)
 
     def join(self, parts: Sequence[str]) -> str:
@@ -97,10 +92,9 @@ class Wrapping:
         """What stood where ``before`` was broken from ``after`` (``text`` and ``piece``
         are the two sides without their whitespace)."""
         if _at_a_space(before, after):
+            # A no-break space cut at stays; spaces a copy left at the ends of lines do not.
             space = before[len(before.rstrip()) :] + after[: len(after) - len(after.lstrip())]
-            return (
-                space.strip(" \t") or " "
-            )  # a no-break space cut at stays; spaces a copy left at line ends do not
+            return space.strip(" \t") or " "
         if self.cuts_words:
             return ""
         word = len(text.rsplit(maxsplit=1)[-1]) + len(piece.split(maxsplit=1)[0])
@@ -125,17 +119,17 @@ def _at_a_space(before: str, after: str) -> bool:
     return before[-1:].isspace() or after[:1].isspace()
 
 
-def _after_a_space(pair: tuple[str, str]) -> bool:
-    """Whether the break from ``before`` to ``after`` (without a space) dropped one:
-    prose puts one after a comma or the like, and after a full stop before a capital."""
-    before, after = pair
+def _dropped_a_space(before: str, after: str) -> bool:
+    """Whether the break from ``before`` to ``after`` (no space kept) dropped one: prose
+    puts one after a comma and the like, and after a full stop before a capital."""
     last, first = before[-1:], after[:1]
     return first.isalnum() and (last in ",;:!?" or (last == "." and first.isupper()))
 
 
-def _cut_at_the_width(broken: Sequence[str], lines: Sequence[str], width: int) -> bool:
-    """Whether the lines ``broken`` (of ``lines``) all reach the width: in characters,
-    or in bytes (``fold`` counts bytes) where they are not ASCII."""
+def _all_full(pairs: Sequence[tuple[str, str]], lines: Sequence[str], width: int) -> bool:
+    """Whether the lines broken at ``pairs`` (of ``lines``) all reach the width: in
+    characters, or in bytes (``fold`` counts bytes) where they are not ASCII."""
+    broken = [line for line, _after in pairs]
     if {len(line) for line in broken} == {width}:
         return True
     sizes = {len(line.encode()) for line in broken}
