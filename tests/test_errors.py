@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from feedparse_txt import Article, ParseError, Problem, format_dump, iter_articles, parse_dump, source
 
-from .conftest import DATA, REAL_TEXTS, assert_in_parts, read
+from .conftest import DATA, REAL_TEXTS, Pieces, assert_in_parts, read
 
 RECORD = [
     "Amap Tech",
@@ -560,6 +560,26 @@ def test_records_given_for_dump_text_are_named_what_they_are(path: Path, kind: s
     with pytest.raises(ParseError) as caught:
         list(iter_articles(io.StringIO(text)))
     assert caught.value.message.endswith(hint)
+
+
+@pytest.mark.parametrize("first", ["{", "author,published,category,title,summary,tags,likes,read_minutes"])
+def test_records_named_where_the_text_starts_alike_in_every_mode(first: str) -> None:
+    # A text that starts as records do and goes on as a dump: the hint belongs to the
+    # first problem if no record comes before it, however the text is read. (It was
+    # named only where no record came in the whole text, and, streamed, where none came
+    # in the block the problem was found in: pieces of one character named it.)
+    text = first + "\n" + read(DATA / "backend-architecture-page8.txt").split("\n", 1)[1]
+    dump = parse_dump(text, strict=False)
+    assert len(dump.articles) == 86 and "this is records as" in dump.problems[0].message
+    for sizes in ([1], [64], [7, 4096], [len(text)]):
+        found: list[Problem] = []
+        assert list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append)) == list(dump)
+        assert found == list(dump.problems)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.line == 1 and "this is records as" in caught.value.message
+    late = read(DATA / "www_tags_cglib-proxy.txt") + first + "\n"  # after a record: no hint
+    assert all("this is records as" not in p.message for p in parse_dump(late, strict=False).problems)
 
 
 @pytest.mark.parametrize("name", sorted(REAL_TEXTS))

@@ -282,6 +282,9 @@ class Machine:
         # With track_lines, the first line (1-based) of each of those articles.
         self.first_lines: list[int] | None = [] if track_lines else None
         self.problems: list[Problem] = []
+        # The first line (1-based) of the first record read, once one is: a hint about
+        # what the text is belongs to a problem before it (see parsing._hinted).
+        self.first_record_line: int | None = None
         self.entries: list[Entry] = []
         self.headers: list[Header] = []
         self.bom = bom
@@ -519,6 +522,8 @@ class Machine:
         if stop > start:
             self._count = stop
             size = len(LAYOUTS[layout])
+            if self.first_record_line is None:
+                self.first_record_line = self._base + 1
             if self.first_lines is not None:
                 self.first_lines.extend(range(self._base + 1, self._base + (stop - start) * size + 1, size))
             self._base += (stop - start) * size
@@ -1637,6 +1642,8 @@ class Machine:
         raw = self._raw(i, end)
         exact = canonical and raw == render_record(article, kind, self.newline or "\n")
         self._add_article(article, kind, None if exact else raw)
+        if self.first_record_line is None:
+            self.first_record_line = self._base + i + 1
         if self.first_lines is not None:
             self.first_lines.append(self._base + i + 1)
 

@@ -151,23 +151,33 @@ def parse_dump(
             else:
                 _feed_in_blocks(machine, text, progress)
         except ParseError as error:
-            error.detail += _path_hint(source) or _records_hint(text)
+            if _before(error.line, machine.first_record_line):
+                error.detail += _path_hint(source) or _records_hint(text)
             raise
         dump = machine.dump()
-    if dump.problems and not dump.articles and (hint := _path_hint(source) or _records_hint(text)):
+    if dump.problems and (hint := _path_hint(source) or _records_hint(text)):
         problems = list(dump.problems)
-        _hinted(problems, hint)
-        dump = attrs.evolve(dump, problems=problems)
+        if _hinted(problems, hint, machine.first_record_line):
+            dump = attrs.evolve(dump, problems=problems)
     return dump
 
 
-def _hinted(problems: list[Problem], hint: str) -> bool:
+def _hinted(problems: list[Problem], hint: str, first_record_line: int | None) -> bool:
     """Add ``hint`` to the first of ``problems`` about the text's lines (not its byte
-    order mark, which any text may start with); whether there was one."""
+    order mark, which any text may start with), unless a record starts before it;
+    whether there was one. (What the text is shows where it starts: a record read
+    before the problem says it is dump text.)"""
     at = next((k for k, problem in enumerate(problems) if problem.code != "bom"), None)
-    if at is not None:
+    if at is None:
+        return False
+    if _before(problems[at].line, first_record_line):
         problems[at] = attrs.evolve(problems[at], message=problems[at].message + hint)
-    return at is not None
+    return True
+
+
+def _before(line: int, first_record_line: int | None) -> bool:
+    """Whether ``line`` (of a deviation) comes before the first record read (None: none is)."""
+    return first_record_line is None or line < first_record_line
 
 
 def _path_hint(source: Source) -> str:
@@ -318,19 +328,20 @@ def read_in_blocks(
                 hint, first_block = hint or _records_hint(block), False
             with without_full_gc():
                 machine.feed(block, final=final)
-            if hint and (machine.articles or _hinted(machine.problems, hint)):
-                hint = ""  # said at the first problem about the text's lines, unless records came first
             yield machine
             machine.articles.clear()
             if machine.first_lines is not None:
                 machine.first_lines.clear()
             settled = machine.take_problems(final=final)  # taken either way: nothing piles up
+            if hint and _hinted(settled, hint, machine.first_record_line):
+                hint = ""  # said at the first problem about the text's lines, unless a record came before it
             if on_problem is not None:
                 for problem in settled:
                     on_problem(problem)
     except ParseError as error:  # the bytes' errors too, named as the machine names its own
         error.source = name
-        error.detail += hint
+        if _before(error.line, machine.first_record_line):
+            error.detail += hint
         raise
 
 
