@@ -17,7 +17,8 @@ from unittest import mock
 
 from hypothesis import HealthCheck, settings
 
-from feedparse_txt import Article, ParseError, Problem, iter_articles, parse_dump, source
+from feedparse_txt import Article, Dump, ParseError, Problem, format_dump, iter_articles, parse_dump, source
+from feedparse_txt.source import line_break
 
 DATA = Path(__file__).parent / "data"
 
@@ -69,6 +70,36 @@ def assert_in_parts(problem: Problem) -> None:
     assert f"expected {problem.expected}, found {problem.found}" in problem.message, problem
     assert not problem.expected.startswith(("expected ", "found ")), problem
     assert not problem.found.startswith(("expected ", "found ")), problem
+
+
+def assert_kept_text_where_it_stands(dump: Dump, text: str) -> None:
+    """Each stretch of :meth:`Dump.kept_text` stands in ``text`` at its line, apart
+    from every record's lines, in order."""
+    end = line_break(dump.newline)  # what lines are cut at (a stray CR is text)
+    lines = text.removeprefix("\ufeff" if dump.bom else "").split(end)  # (the BOM: dump.bom)
+    taken = [range(first, last + 1) for first, last in dump.record_lines()]
+    previous = 0
+    for line, kept in dump.kept_text():
+        assert kept and line > previous and end.join(lines[line - 1 :]).startswith(kept), (line, kept)
+        size = kept.count(end) + (not kept.endswith(end))
+        assert not any(k in span for span in taken for k in range(line, line + size)), (line, kept)
+        previous = line + size - 1
+
+
+def check_both_modes(text: str) -> Dump:
+    """Lenient never raises and loses nothing; strict raises only ParseError."""
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text
+    assert_kept_text_where_it_stands(dump, text)
+    for problem in dump.problems:
+        assert_in_parts(problem)
+    try:
+        strict = parse_dump(text)
+    except ParseError as error:
+        assert_in_parts(error.problem)
+    else:
+        assert strict.articles == dump.articles and dump.problems == ()
+    return dump
 
 
 def zipped(data: bytes) -> bytes:

@@ -27,10 +27,9 @@ from feedparse_txt import (
 )
 from feedparse_txt.compressed import MAGIC_SIZE, unpacked_compression
 from feedparse_txt.machine import Machine
-from feedparse_txt.source import line_break
 from feedparse_txt.strategies import messy_copies, mutated, mutations, pasted_pages
 
-from .conftest import REAL_TEXTS, Pieces, assert_in_parts, record_key
+from .conftest import REAL_TEXTS, Pieces, assert_in_parts, check_both_modes, record_key
 
 NAMES = sorted(REAL_TEXTS)
 
@@ -53,36 +52,6 @@ def test_record_spans_cover_the_file(name: str) -> None:
         stop - start in (6, 11) or article is dump.articles[-1]
         for (start, stop), article in zip(spans, dump.articles, strict=True)
     )
-
-
-def assert_kept_text_where_it_stands(dump: Dump, text: str) -> None:
-    """Each stretch of :meth:`Dump.kept_text` stands in ``text`` at its line, apart
-    from every record's lines, in order."""
-    end = line_break(dump.newline)  # what lines are cut at (a stray CR is text)
-    lines = text.removeprefix("\ufeff" if dump.bom else "").split(end)  # (the BOM: dump.bom)
-    taken = [range(first, last + 1) for first, last in dump.record_lines()]
-    previous = 0
-    for line, kept in dump.kept_text():
-        assert kept and line > previous and end.join(lines[line - 1 :]).startswith(kept), (line, kept)
-        size = kept.count(end) + (not kept.endswith(end))
-        assert not any(k in span for span in taken for k in range(line, line + size)), (line, kept)
-        previous = line + size - 1
-
-
-def check_both_modes(text: str) -> Dump:
-    """Lenient never raises and loses nothing; strict raises only ParseError."""
-    dump = parse_dump(text, strict=False)
-    assert format_dump(dump) == text
-    assert_kept_text_where_it_stands(dump, text)
-    for problem in dump.problems:
-        assert_in_parts(problem)
-    try:
-        strict = parse_dump(text)
-    except ParseError as error:
-        assert_in_parts(error.problem)
-    else:
-        assert strict.articles == dump.articles and dump.problems == ()
-    return dump
 
 
 @given(st.data())

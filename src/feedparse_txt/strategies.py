@@ -344,7 +344,7 @@ def wrapped_copies(draw: st.DrawFn, text: str) -> str:
     show).
 
     >>> from hypothesis import given
-    >>> from feedparse_txt import normalize, parse_dump
+    >>> from feedparse_txt import parse_dump
     >>> from pathlib import Path
     >>> sample = Path("tests/data/www_tags_database-auto-increment.txt").read_text(encoding="utf-8")
     >>> @given(wrapped_copies(sample))
