@@ -671,12 +671,15 @@ class Machine:
 
         A title wrapped is wrapped again where the record repeats it (a line of the
         site's text after a title is not). No blank line is missing: where one is, a
-        field read as going on may be the next one (a summary the tag line).
+        field read as going on may be the next one (a summary the tag line). The
+        author line is repeated: where an avatar stands in its place, the line taken
+        for the author may be the end of the title again before it (an avatar's text
+        is told by counting lines to the next record, which wrapping changes).
         """
         again = any(role is Role.TITLE_AGAIN for role, _first, _last in wrapped)
         if not again and not cut and any(role is Role.TITLE for role, _first, _last in wrapped):
             raise error
-        if any(problem.code == "missing-blank-line" for problem in problems):
+        if any(problem.code in _NOT_WITH_WRAPPING for problem in problems):
             raise error
         fields = [(role, first, last) for role, first, last in wrapped if role is not Role.TITLE_AGAIN]
         breaks = [b for _role, first, last in fields for b in range(first, last)]
@@ -1725,6 +1728,8 @@ _SHAPED = frozenset({Role.BLANK, Role.STATS, Role.TITLE_AGAIN})
 # lines one may take: a bound on looking ahead.
 _WRAPPED = frozenset([Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.TITLE_AGAIN])
 _WRAPPED_LINES = 40
+# Repairs a wrapped record is not read with: see Machine._join_wrapped.
+_NOT_WITH_WRAPPING = frozenset({"missing-blank-line", "author-mismatch", "missing-line"})
 # How a field is read while the record is (whether its breaks are a tool's, and which
 # tool's, shows once all of it is read).
 _AS_WRAPPED = Wrapping()
