@@ -46,6 +46,15 @@ WRAPPED = (
     "GraphQL Gateway Orchestration for\nMulti-Endpoint Services\n"
 )
 
+# A compact record wrapped at 60 columns: a field ends at a line the next word would fit on.
+WRAPPED_COMPACT = (
+    "Amap Tech\nAug 27, 2019 · Backend Development\n"
+    "GraphQL Gateway Orchestration for Multi-Endpoint Enterprise\nOnline Services\n"
+    "How Gaode refactored its car-networking services by\n"
+    "replacing duplicated REST APIs with atomic GraphQL services\nbehind an API gateway.\n"
+    "Backend ArchitectureDSL\n0 likes · 11 min read\n"
+)
+
 # Each shape makes text of about ``size`` characters.
 SHAPES: dict[str, Callable[[int], str]] = {
     "one long line": lambda size: "x" * size,
@@ -69,6 +78,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # Each record read twice (as it stands, then wrapped); a title going on for long is
     # followed as far as a field may be wrapped, then kept as text.
     "wrapped records": lambda size: WRAPPED * (size // len(WRAPPED)),
+    "wrapped compact records": lambda size: WRAPPED_COMPACT * (size // len(WRAPPED_COMPACT)),
     "record starts, then a title going on": lambda size: (
         ("Amap Tech\nAmap Tech\nAug 27, 2019 · B\n\n" + "a title going on\n" * 60) * (size // 1058)
     ),
