@@ -46,7 +46,7 @@ WRAPPED = (
     "GraphQL Gateway Orchestration for\nMulti-Endpoint Services\n"
 )
 
-# A compact record wrapped at 60 columns: a field ends at a line the next word would fit on.
+# A compact record wrapped at 60 columns: kept as text (where its fields end does not show).
 WRAPPED_COMPACT = (
     "Amap Tech\nAug 27, 2019 · Backend Development\n"
     "GraphQL Gateway Orchestration for Multi-Endpoint Enterprise\nOnline Services\n"

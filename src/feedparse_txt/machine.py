@@ -26,8 +26,6 @@ import os
 import re
 from collections.abc import Callable
 
-import attrs
-
 from .checks import check_date_order, check_reference_date
 from .errors import ParseError, Problem, quote
 from .fields import (
@@ -67,7 +65,7 @@ from .model import (
     parsed_article,
 )
 from .source import BOM, line_break, newline_of, split_lines
-from .wrapping import Wrapping, full, squashed, utf8_size
+from .wrapping import Wrapping, squashed
 
 __all__ = ["Machine"]
 
@@ -624,9 +622,9 @@ class Machine:
             try:
                 values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=sure)
             except ParseError as error:
-                if self.strict or not isinstance(kind, Layout):
+                if self.strict or kind is not Layout.FULL:
                     raise
-                values, end, problems = self._read_wrapped(i, n, kind, error, sure=sure)
+                values, end, problems = self._read_wrapped(i, n, error, sure=sure)
         except _Truncated as cut:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
@@ -639,17 +637,15 @@ class Machine:
         return end
 
     def _read_wrapped(
-        self, i: int, n: int, layout: Layout, error: ParseError, *, sure: bool
+        self, i: int, n: int, error: ParseError, *, sure: bool
     ) -> tuple[Values, int, list[ParseError]]:
-        """Read the record at line ``i``, which did not read (``error``), as a copy that
-        wraps long lines would have broken it: its title, summary, tag line and title
-        again each over as many lines as they take. Raise ``error`` unless the breaks
-        look like a wrapping tool's (see :meth:`Wrapping.of`)."""
-        wrapped = _Wrapped(layout)
-        if layout is Layout.COMPACT and not self._measure_compact(i, n, wrapped):
-            raise error
+        """Read the full record at line ``i``, which did not read (``error``), as a copy
+        that wraps long lines would have broken it: its title, summary, tag line and
+        title again each over as many lines as they take. Raise ``error`` unless the
+        breaks look like a wrapping tool's (see :meth:`Wrapping.of`)."""
+        wrapped: list[tuple[Role, int, int]] = []
         try:
-            values, end, problems = self._read(i, n, layout, sure=sure, wrapped=wrapped)
+            values, end, problems = self._read(i, n, Layout.FULL, sure=sure, wrapped=wrapped)
         except ParseError:
             raise error from None
         except _Truncated as cut:
@@ -658,32 +654,10 @@ class Machine:
         self._join_wrapped(self._lines[i:end], wrapped, values, problems, error, cut=False)
         return values, end, problems
 
-    def _measure_compact(self, i: int, n: int, wrapped: _Wrapped) -> bool:
-        """Find what the lines of a compact record at line ``i`` show of how a copy
-        wrapped it (see :class:`_Wrapped`): its stats line, the first before a blank
-        line or as far as a record may go; whether there is one, and its date line is
-        not full (it would have been broken too)."""
-        lines = self._lines
-        for j in range(i + 2, i + 2 + 3 * _WRAPPED_LINES):
-            if j >= n:
-                if not self._final:
-                    raise _Unfinished
-                return False
-            line = lines[j]
-            if not self._tidy(line, free_text=True):
-                return False  # a compact record has no blank line
-            if self._fits(Role.STATS, line, "") and self._reads_as(Role.STATS, self._tidy(line)):
-                record = lines[i : j + 1]
-                wrapped.width = max(self._wrapping.width if self._wrapping else 0, *map(len, record))
-                wrapped.size = max(map(utf8_size, record))
-                wrapped.stats = j - i
-                return j > i + 2 and not full(lines[i + 1], lines[i + 2], wrapped.width, wrapped.size)
-        return False
-
     def _join_wrapped(
         self,
         lines: list[str],
-        wrapped: _Wrapped,
+        wrapped: list[tuple[Role, int, int]],
         values: Values,
         problems: list[ParseError],
         error: ParseError,
@@ -702,15 +676,12 @@ class Machine:
         for the author may be the end of the title again before it (an avatar's text
         is told by counting lines to the next record, which wrapping changes).
         """
-        again = any(role is Role.TITLE_AGAIN for role, _first, _last in wrapped.fields)
-        title = any(role is Role.TITLE for role, _first, _last in wrapped.fields)
-        if title and not again and not cut and wrapped.layout is Layout.FULL:
+        again = any(role is Role.TITLE_AGAIN for role, _first, _last in wrapped)
+        if not again and not cut and any(role is Role.TITLE for role, _first, _last in wrapped):
             raise error
         if any(problem.code in _NOT_WITH_WRAPPING for problem in problems):
             raise error
-        if wrapped.stats is not None and len(lines) != wrapped.stats + 1:
-            raise error  # its stats are not where they stand
-        fields = [(role, first, last) for role, first, last in wrapped.fields if role is not Role.TITLE_AGAIN]
+        fields = [(role, first, last) for role, first, last in wrapped if role is not Role.TITLE_AGAIN]
         breaks = [b for _role, first, last in fields for b in range(first, last)]
         wrapping = Wrapping.of(lines, breaks, self._wrapping, repeated=again)
         if wrapping is None:
@@ -1075,7 +1046,7 @@ class Machine:
         *,
         repair: bool = True,
         sure: bool = False,
-        wrapped: _Wrapped | None = None,
+        wrapped: list[tuple[Role, int, int]] | None = None,
     ) -> tuple[Values, int, list[ParseError]]:
         """Read the template ``kind`` at line ``i``, role by role.
 
@@ -1102,11 +1073,11 @@ class Machine:
                 raise _Truncated(self._end_of_text(k - 1, role), values, r, problems)
             line = self._lines[k]
             number = self._base + k + 1
-            last = self._wrapped_end(role, k, n, values, wrapped) if wrapped and role in _WRAPPED else k
+            last = self._wrapped_end(role, k, n, values) if wrapped is not None and role in _WRAPPED else k
             if last > k:
                 assert wrapped is not None
                 self._read_wrapped_field(roles, r, k, last, n, values, problems)
-                wrapped.fields.append((role, k - i, last - i))
+                wrapped.append((role, k - i, last - i))
                 tag_line_at = number if role is Role.TAG_LINE else tag_line_at
                 k, r = last + 1, r + 1
                 continue
@@ -1195,16 +1166,14 @@ class Machine:
             r += 1
         return values, k, problems
 
-    def _wrapped_end(self, role: Role, k: int, n: int, values: Values, wrapped: _Wrapped) -> int:
+    def _wrapped_end(self, role: Role, k: int, n: int, values: Values) -> int:
         """The last line of the field of ``role`` at line ``k`` if a copy wrapped it
         over the lines after it; else ``k``.
 
-        A title or summary goes on up to the blank line after it (in a compact
-        record: up to the first line a word of the next would have fitted on), a tag
-        line up to the stats (over no line of dates or stats, nor a
-        line doubled; in a compact record, over lines that are full); the title again
-        as long as it is more of the title, to its end or to the end of the text (a
-        copy cut off there).
+        A title or summary goes on up to the blank line after it, a tag line up to
+        the stats (over no line of dates or stats, nor a line doubled); the title
+        again as long as it is more of the title, to its end or to the end of the
+        text (a copy cut off there).
         """
         lines = self._lines
         if not self._tidy(lines[k], free_text=True):
@@ -1219,15 +1188,9 @@ class Machine:
             line = lines[j]
             blank = not self._tidy(line, free_text=True)
             stats = self._fits(Role.STATS, line, "") and self._reads_as(Role.STATS, self._tidy(line))
-            compact = wrapped.width is not None
             if blank or stats or line == lines[j - 1] or self._is_date_line(line):
-                if compact and role is not Role.TAG_LINE and j - 1 > k:
-                    # Every line of it full, up to a line of another kind: where it ends does not show.
-                    raise ParseError("wrapped-line", Role.TAG_LINE.value, role.value, line=self._base + j + 1)
                 ends = stats if role is Role.TAG_LINE else blank
                 return j - 1 if ends else k
-            if compact and not full(lines[j - 1], line, wrapped.width or 0, wrapped.size):
-                return k if role is Role.TAG_LINE else j - 1  # the field ends there (the tags at the stats)
         return k
 
     def _title_again_end(self, k: int, n: int, title: str) -> int:
@@ -1765,23 +1728,6 @@ _SHAPED = frozenset({Role.BLANK, Role.STATS, Role.TITLE_AGAIN})
 # lines one may take: a bound on looking ahead.
 _WRAPPED = frozenset([Role.TITLE, Role.SUMMARY, Role.TAG_LINE, Role.TITLE_AGAIN])
 _WRAPPED_LINES = 40
-
-
-@attrs.define
-class _Wrapped:
-    """A record read as wrapped: its layout; its fields that go on over several lines,
-    each (role, first line, last line) counted from the record's first; for a compact
-    record, where no blank line ends a field but a line that a word of the next
-    would have fitted on does, the width its lines show in characters and in bytes,
-    and where its stats line is."""
-
-    layout: Layout
-    width: int | None = None
-    size: int | None = None
-    stats: int | None = None
-    fields: list[tuple[Role, int, int]] = attrs.Factory(list)
-
-
 # Repairs a wrapped record is not read with: see Machine._join_wrapped.
 _NOT_WITH_WRAPPING = frozenset({"missing-blank-line", "author-mismatch", "missing-line"})
 # How a field is read while the record is (whether its breaks are a tool's, and which

@@ -339,9 +339,9 @@ def wrapped_copies(draw: st.DrawFn, text: str) -> str:
     Python's ``textwrap`` breaks it (after a hyphen inside a word too, or not) or as
     ``fold -s`` does (the space kept at the end of the line), a word longer than the
     width cut. Lenient parsing reads the same records in the full layout from it as
-    from ``text``, each wrapped field with a ``wrapped-line`` problem; a compact
-    record too where its lines show where its title and summary end (a line the next
-    word would have fitted on), else it is kept as text.
+    from ``text``, each wrapped field with a ``wrapped-line`` problem (a compact
+    record is kept as text: where its title ends and its summary starts does not
+    show).
 
     >>> from hypothesis import given
     >>> from feedparse_txt import parse_dump

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["Wrapping", "full", "squashed", "utf8_size"]
+__all__ = ["Wrapping", "squashed"]
 
 
 def squashed(text: str) -> str:
@@ -65,17 +65,17 @@ class Wrapping:
         """
         width = max(before.width if before else 0, *map(len, lines))
         pairs = [(lines[b], lines[b + 1]) for b in breaks]
-        if not pairs or (len(pairs) == 1 and not (repeated or (before and full(*pairs[0], width)))):
+        if not pairs or (len(pairs) == 1 and not (repeated or (before and _full(*pairs[0], width)))):
             return None
-        if not all(full(*pair, width // 2) for pair in pairs):
+        if not all(_full(*pair, width // 2) for pair in pairs):
             return None
         inside = [pair for pair in pairs if not _at_a_space(*pair)]  # breaks perhaps inside a word
         if not inside:
             return cls(width, bool(before and before.cuts_words))  # nothing tells the tools apart
-        if any(_dropped_a_space(*pair) for pair in inside) or not _allfull(inside, lines, width):
+        if any(_dropped_a_space(*pair) for pair in inside) or not _all_full(inside, lines, width):
             return cls(width, cuts_words=False)
         if len(inside) < len(pairs):  # a break kept its space: the others are cuts if every line is full
-            return cls(width, cuts_words=_allfull(pairs, lines, width))
+            return cls(width, cuts_words=_all_full(pairs, lines, width))
         if len(inside) >= _CUTS_TO_TELL:
             return cls(width, cuts_words=True)
         return None if before is None else cls(width, before.cuts_words)
@@ -108,15 +108,10 @@ class Wrapping:
         return " "
 
 
-def full(before: str, after: str, width: int, size: int | None = None) -> bool:
-    """Whether ``after``'s first word would not have fitted on ``before`` within
-    ``width`` characters (or ``size`` bytes, as ``fold`` and ``fmt`` count): a tool that
-    breaks lines at spaces breaks a paragraph only there."""
+def _full(before: str, after: str, width: int) -> bool:
+    """Whether ``after``'s first word would not have fitted on ``before`` within ``width``."""
     words = after.split(maxsplit=1)
-    word = words[0] if words else ""
-    if len(before) + 1 + len(word) > width:
-        return True
-    return size is not None and utf8_size(before) + 1 + utf8_size(word) > size
+    return len(before) + 1 + len(words[0] if words else "") > width
 
 
 def _at_a_space(before: str, after: str) -> bool:
@@ -131,17 +126,17 @@ def _dropped_a_space(before: str, after: str) -> bool:
     return first.isalnum() and (last in ",;:!?" or (last == "." and first.isupper()))
 
 
-def _allfull(pairs: Sequence[tuple[str, str]], lines: Sequence[str], width: int) -> bool:
+def _all_full(pairs: Sequence[tuple[str, str]], lines: Sequence[str], width: int) -> bool:
     """Whether the lines broken at ``pairs`` (of ``lines``) all reach the width: in
     characters, or in bytes (``fold`` counts bytes) where they are not ASCII."""
     broken = [line for line, _after in pairs]
     if {len(line) for line in broken} == {width}:
         return True
-    sizes = set(map(utf8_size, broken))
-    return not all(map(str.isascii, broken)) and sizes == {max(map(utf8_size, lines))}
+    sizes = set(map(_utf8_size, broken))
+    return not all(map(str.isascii, broken)) and sizes == {max(map(_utf8_size, lines))}
 
 
-def utf8_size(text: str) -> int:
+def _utf8_size(text: str) -> int:
     """The length of ``text`` in UTF-8 bytes (a lone surrogate, which a ``str`` may hold, as three)."""
     return len(text.encode("utf-8", "surrogatepass"))
 
