@@ -812,7 +812,11 @@ class Machine:
             if filled is None:
                 return True
             j = filled
-        line = self._lines[j]
+        return self._is_stats_line(self._lines[j])
+
+    def _is_stats_line(self, line: str) -> bool:
+        """Whether ``line`` reads as stats, as it stands or tidied (a quick test first:
+        every stats line has its likes)."""
         return _LOOKS_LIKE[Role.STATS][0] in line.lower() and (
             self._reads_as(Role.STATS, line) or self._reads_as(Role.STATS, self._tidy(line))
         )
@@ -1187,7 +1191,7 @@ class Machine:
                 return k  # cut off with nothing after it to show it went on
             line = lines[j]
             blank = not self._tidy(line, free_text=True)
-            stats = self._fits(Role.STATS, line, "") and self._reads_as(Role.STATS, self._tidy(line))
+            stats = self._is_stats_line(line)
             if blank or stats or line == lines[j - 1] or self._is_date_line(line):
                 ends = stats if role is Role.TAG_LINE else blank
                 return j - 1 if ends else k
