@@ -102,6 +102,13 @@ TOLERATED = [
     # An avatar without its text: the author is printed once, blank lines follow.
     ("author again missing", with_lines({1: None}), "missing-line", 2),
     ("author missing, its repeat there", with_lines({0: None}), "missing-line", 2),
+    # A letter avatar, drawn where a user has no picture: its author's first letters, or
+    # the first letters of its words, or of its first and last word (Su San Talks Tech).
+    ("a letter avatar", with_lines({1: "S"}), "author-mismatch", 2),
+    ("a letter avatar in lowercase", with_lines({1: "s"}), "author-mismatch", 2),
+    ("a letter avatar of the first letters", with_lines({1: "Su"}), "author-mismatch", 2),
+    ("a letter avatar of the words' initials", with_lines({1: "SST"}), "author-mismatch", 2),
+    ("a letter avatar of the first and last word", with_lines({1: "ST"}), "author-mismatch", 2),
     ("title again cut short", with_lines({10: LINES[10][:12] + "…"}), "title-mismatch", 11),
     ("title again is other text", with_lines({10: "Cover image"}), "title-mismatch", 11),
     ("title again is a blank line", with_lines({10: ""}), "missing-line", 11),
@@ -125,6 +132,23 @@ def test_tolerated_with_a_problem(text: str, code: str, line: int) -> None:
     assert format_dump(dump) == text
     with pytest.raises(ValueError):
         parse_dump(text)
+
+
+@pytest.mark.parametrize("avatar", ["阿", "阿里", "阿里云"])
+def test_a_letter_avatar_of_a_chinese_name(avatar: str) -> None:
+    text = with_lines({0: "阿里云开发者", 1: avatar})
+    dump = parse_dump(text, strict=False)
+    assert [a.author for a in dump] == ["阿里云开发者"] + [a.author for a in EXPECTED[1:]]
+    assert [(p.code, p.line) for p in dump.problems] == [("author-mismatch", 2)]
+
+
+@pytest.mark.parametrize("avatar", ["X", "Sx", "STX", "SSTT"])
+def test_letters_that_abbreviate_no_author_are_no_avatar(avatar: str) -> None:
+    # Nothing tells such a line from the author of a record whose repeated author line is
+    # missing: the line before is kept as text, as it was before letter avatars were read.
+    dump = parse_dump(with_lines({1: avatar}), strict=False)
+    assert [a.author for a in dump][:1] == [avatar]
+    assert dump.kept_text()[:1] == ((1, LINES[0] + "\n"),)
 
 
 @pytest.mark.parametrize(("separator", "code"), [("  · ", "trailing-whitespace"), ("·", "bad-date-line")])

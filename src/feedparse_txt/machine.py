@@ -121,6 +121,26 @@ def _names(text: str, name: str) -> bool:
     return False
 
 
+# The most letters a letter avatar shows: ``A``, ``AT`` or ``TCD`` for ``Tencent Cloud Developer``.
+_LETTER_AVATAR = 3
+
+
+def _abbreviates(text: str, name: str) -> bool:
+    """Whether ``text`` is a letter avatar of ``name``, which a site draws where a user
+    has no picture: the name's first letters (``A``, ``阿里`` for ``阿里云``), or the
+    first letters of its words, or of its first and last word (``AT`` for ``Amap Tech``,
+    ``TD`` for ``Tencent Cloud Developer``), in any case."""
+    if not 0 < len(text) <= _LETTER_AVATAR or not text.isalnum():
+        return False
+    text, name = text.casefold(), name.casefold()
+    initials = "".join(word[0] for word in name.split() if word[0].isalnum())  # not & in R & D
+    return (
+        name.startswith(text)
+        or initials.startswith(text)
+        or (len(initials) > 2 and text == initials[0] + initials[-1])
+    )
+
+
 def _similar(a: str, b: str) -> bool:
     """Whether a repeated line that differs is still recognisably the same text."""
     shorter, longer = sorted((len(a), len(b)))
@@ -943,6 +963,8 @@ class Machine:
         if not avatar.strip() or self._is_date_line(avatar):
             return False
         if avatar == self._avatar or (len(avatar) <= _AVATAR_TEXT and _names(avatar, author)):
+            return True
+        if _abbreviates(avatar.strip(), author):
             return True
         # The next record's second line stands before its date line, the next date line
         # after this record's own: as far on as a whole full record reaches, or a line
