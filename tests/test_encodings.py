@@ -102,6 +102,29 @@ def test_every_real_dump_in_a_code_page_reads_with_its_encoding(path: Path, code
         assert [p.code for p in lenient.problems].count("bad-encoding") == 1
 
 
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_a_real_dump_cut_off_inside_a_character_says_so(path: Path) -> None:
+    # A copy cut at a number of bytes (as the real www_tags_ files were, at 2,000) may
+    # end inside a character: the records are those of the text cut before it, and the
+    # problem says it was cut, not only that another encoding may read it.
+    data = path.read_bytes()
+    cuts = [cut for cut in range(1, len(data)) if data[cut] & 0xC0 == 0x80]  # inside a character
+    assert cuts
+    for cut in cuts[:: max(1, len(cuts) // 40)]:
+        whole = data[:cut].decode("utf-8", errors="ignore").encode()  # the cut character left out
+        dump = parse_dump(data[:cut], strict=False)
+        assert dump.articles == parse_dump(whole, strict=False).articles
+        (problem,) = (p for p in dump.problems if p.code == "bad-encoding")
+        before = whole.decode()
+        assert (problem.line, problem.column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))
+        message = problem.message
+        assert f"a character cut off at the end of the text, from byte offset {len(whole)}: " in message
+        assert "(a copy cut off at a number of bytes? " in message
+        assert streamed(data[:cut], 7) == (list(dump.articles), list(dump.problems))
+        with pytest.raises(ParseError, match="a character cut off at the end of the text"):
+            parse_dump(data[:cut])
+
+
 # What Python's encoding="utf-16-le" and iconv -t UTF-16LE write: no byte order mark.
 UNMARKED = ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
 
@@ -283,7 +306,14 @@ def test_an_invalid_utf_8_byte_is_found_where_it_stands(before: str, after: str,
         before.count(end) + 1,
         len(before) - before.rfind(end),
     )
-    assert f"invalid byte 0x{bad[0]:02x} at byte offset {len(before.encode())} " in problem.message
+    offset = len(before.encode())
+    if after or bad in (b"\xff", b"\x80"):
+        assert f"invalid byte 0x{bad[0]:02x} at byte offset {offset} " in problem.message
+    else:  # the start of a character, where the text ends: cut off, more likely than another encoding
+        cut = " ".join(f"0x{byte:02x}" for byte in bad)
+        message = problem.message
+        assert f"a character cut off at the end of the text, from byte offset {offset}: {cut} (" in message
+        assert "(a copy cut off at a number of bytes? a file in another encoding reads" in message
 
 
 @given(

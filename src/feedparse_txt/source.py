@@ -352,15 +352,20 @@ def _invalid_byte(
     )
     if packed == "zstd":  # not read here (see zstd_readable): the package reads it
         advice += ", or install zstandard, which reads it: pip install 'feedparse_txt[zstd]'"
-    return ParseError(
-        "bad-encoding",
-        _display(codec),
-        f"invalid byte 0x{data[start]:02x} at byte offset {offset + start}"
-        f"{f' of the text the {unpacked_from} data holds' if unpacked_from else ''}",
-        f" ({advice})",
-        line=line,
-        column=column,
-    )
+    where = f"byte offset {offset + start}"
+    if unpacked_from:
+        where += f" of the text the {unpacked_from} data holds"
+    held = data[start:]
+    if _whole_characters(held, codec):
+        found = f"invalid byte 0x{data[start]:02x} at {where}"
+    else:
+        # The text ends inside a character: most likely a copy cut off at a number of
+        # bytes, as some tools cut a text, not a file in another encoding.
+        found = f"a character cut off at the end of the text, from {where}: " + " ".join(
+            f"0x{byte:02x}" for byte in held
+        )
+        advice = "a copy cut off at a number of bytes? " + advice
+    return ParseError("bad-encoding", _display(codec), found, f" ({advice})", line=line, column=column)
 
 
 def read_text(source: Source, *, strict: bool, codec: str | None = None) -> Decoded:
