@@ -75,6 +75,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
         RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\n") * (size // len(RECORD))
     ),
     "well-formed records": lambda size: RECORD * (size // len(RECORD)),
+    # A letter avatar in the repeated author line's place: each record on the repairing path.
+    "records with a letter avatar": lambda size: (
+        RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\nAT\n") * (size // len(RECORD))
+    ),
+    "record starts with a letter avatar": lambda size: "Amap Tech\nAT\nAug 27, 2019 · B\n" * (size // 32),
     # Each record read twice (as it stands, then wrapped); a title going on for long is
     # followed as far as a field may be wrapped, then kept as text.
     "wrapped records": lambda size: WRAPPED * (size // len(WRAPPED)),
