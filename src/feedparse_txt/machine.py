@@ -950,7 +950,8 @@ class Machine:
     def _avatar_at(self, author: str, k: int, n: int) -> bool:
         """Lenient: whether line ``k``, after the line of ``author`` and before a date
         line, is the text of an avatar that is not the author's name: one that names
-        the author (``Amap Tech's avatar``), or the same on every record of the site
+        the author (``Amap Tech's avatar``), a letter avatar (``AT``: see
+        :func:`_abbreviates`), or the same on every record of the site
         (``avatar``): the avatar text read before, or the next record's too (its
         second line, before its date line), after a whole full record. Blank lines
         are passed over: a copy may have a blank line after every line. A line there
