@@ -476,7 +476,9 @@ def test_an_avatar_whose_text_is_not_the_author_s_name(path: Path, avatar: str, 
     named = "{" in avatar
     if named or len(full) > 1:
         assert dump.articles == clean.articles
-        assert [p.line for p in dump.problems if p.code == "author-mismatch"] == at
+        mismatched = [p for p in dump.problems if p.code == "author-mismatch"]
+        assert [p.line for p in mismatched] == at
+        assert all(p.found == "an avatar's text" and p.column == 1 for p in mismatched)
         assert normalize(copy) == normalize(_spaced(text.split("\n"), spacing, starts))
     else:  # one record of a text no other record has: nothing tells it is an avatar's
         # Not read as it is: its author line is kept as text (spaced, the avatar's text may

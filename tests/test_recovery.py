@@ -139,7 +139,8 @@ def test_a_letter_avatar_of_a_chinese_name(avatar: str) -> None:
     text = with_lines({0: "阿里云开发者", 1: avatar})
     dump = parse_dump(text, strict=False)
     assert [a.author for a in dump] == ["阿里云开发者"] + [a.author for a in EXPECTED[1:]]
-    assert [(p.code, p.line) for p in dump.problems] == [("author-mismatch", 2)]
+    assert [(p.code, p.line, p.column) for p in dump.problems] == [("author-mismatch", 2, 1)]
+    assert dump.problems[0].message.endswith(f"found an avatar's text in '{avatar}'")
 
 
 @pytest.mark.parametrize("avatar", ["X", "Sx", "STX", "SSTT"])

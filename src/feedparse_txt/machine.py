@@ -1186,6 +1186,7 @@ class Machine:
                 if role is Role.AUTHOR_AGAIN and self._avatar_at(str(values[Role.AUTHOR]), k, n):
                     if not self._weighing:
                         self._avatar = line
+                    error = error.amended(found="an avatar's text", column=1)  # not a typo: all of it
                 elif role is not Role.TITLE_AGAIN and not _similar(str(values[REPEATS[role]]), text):
                     raise error.at(number) from None
                 problems.append(error.at(number))
