@@ -302,6 +302,11 @@ def _damaged(damage: ParseError, lines: int, last_line: str) -> ParseError:
     return damage.amended(line=lines + 1, column=len(last_line) + 1)
 
 
+# More bytes than any encoding's character, or its escape sequence, takes: only that many
+# at the end of the text can be a character cut off (looked at without copying a large text).
+_LONGEST_CHARACTER = 16
+
+
 def _invalid_byte(
     data: bytes,
     offset: int,
@@ -355,8 +360,8 @@ def _invalid_byte(
     where = f"byte offset {offset + start}"
     if unpacked_from:
         where += f" of the text the {unpacked_from} data holds"
-    held = data[start:]
-    if _whole_characters(held, codec):
+    held = data[start:] if len(data) - start <= _LONGEST_CHARACTER else b""
+    if not held or _whole_characters(held, codec):
         found = f"invalid byte 0x{data[start]:02x} at {where}"
     else:
         # The text ends inside a character: most likely a copy cut off at a number of
