@@ -152,6 +152,35 @@ def test_letters_that_abbreviate_no_author_are_no_avatar(avatar: str) -> None:
     assert dump.kept_text()[:1] == ((1, LINES[0] + "\n"),)
 
 
+def _letter_avatar(author: str, style: int) -> str:
+    """One of the letter avatars a site may draw for ``author``, by ``style``."""
+    words = [word for word in author.split() if word[0].isalnum()]
+    initials = "".join(word[0] for word in words)
+    first_and_last = initials[0] + initials[-1] if len(initials) > 2 else initials  # TD, not 22 for 21CTO
+    return [author[0], author[0].lower(), initials[:3], author[:2], first_and_last][style]
+
+
+STYLES = st.lists(st.integers(-1, 4), min_size=86, max_size=86)  # a style for each record (-1: none)
+
+
+@given(st.sampled_from(sorted(REAL_TEXTS)), STYLES, st.data())
+def test_letter_avatars_on_any_records_of_a_messy_copy(
+    name: str, styles: list[int], data: st.DataObject
+) -> None:
+    # Any of the full records of a real dump with a letter avatar of any style, in a copy
+    # as untidy as messy_copies makes it: the same records, the text kept.
+    clean = parse_dump(REAL_TEXTS[name], strict=False)
+    lines = REAL_TEXTS[name].split("\n")
+    spans = [first for first, last in clean.record_lines() if last - first == 10]
+    for first, style in zip(spans, styles, strict=False):
+        if style >= 0:
+            lines[first] = _letter_avatar(lines[first - 1], style)  # 0-based: the author line again
+    copy = data.draw(messy_copies("\n".join(lines)))
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles
+    assert format_dump(dump) == copy
+
+
 @pytest.mark.parametrize(("separator", "code"), [("  · ", "trailing-whitespace"), ("·", "bad-date-line")])
 def test_a_date_line_it_can_respace_still_marks_a_record_start(separator: str, code: str) -> None:
     # After unusable text the reader looks for the next record start: a date line it can
