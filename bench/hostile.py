@@ -80,6 +80,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
         RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\nAT\n") * (size // len(RECORD))
     ),
     "record starts with a letter avatar": lambda size: "Amap Tech\nAT\nAug 27, 2019 · B\n" * (size // 32),
+    # The author line holds the author twice (its repeat run into it): read as the author.
+    "records with the author twice on a line": lambda size: (
+        RECORD.replace("Amap Tech\nAmap Tech\n", "Amap TechAmap Tech\n") * (size // len(RECORD))
+    ),
     # Each record read twice (as it stands, then wrapped); a title going on for long is
     # followed as far as a field may be wrapped, then kept as text.
     "wrapped records": lambda size: WRAPPED * (size // len(WRAPPED)),

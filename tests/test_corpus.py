@@ -27,6 +27,7 @@ from feedparse_txt import (
     parse_dump,
     source,
 )
+from feedparse_txt.errors import quote
 from feedparse_txt.model import tag_line
 
 from .conftest import DATA, read, real_dumps, record_key, strict_outcome
@@ -487,6 +488,33 @@ def test_an_avatar_whose_text_is_not_the_author_s_name(path: Path, avatar: str, 
     outcome = strict_outcome(copy)  # spaced: at a blank line before, whatever it is in
     assert isinstance(outcome, tuple)
     assert outcome[1] < at[0] if spacing != "as-copied" else outcome[:2] == ("author-mismatch", at[0])
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("gap", ["", " ", "\t"], ids=["run-together", "space", "tab"])
+def test_an_author_line_run_into_its_repeat(path: Path, gap: str) -> None:
+    """A page that sets the author's name and its repeat side by side: a copy may run
+    them into one line (``Amap TechAmap Tech``). Each record was read with its author
+    twice as the author, its repeated author line missing; now as the author, with
+    that ``missing-line`` saying what the author line held."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    full = [first for first, last in clean.record_lines() if last - first == 10]
+    authors = [a.author for (first, _), a in zip(clean.record_lines(), clean, strict=True) if first in full]
+    if not full:
+        return  # compact records only: the author line is not repeated
+    for first in reversed(full):  # 1-based first: the author line; first + 1: its repeat
+        lines[first - 1 : first + 1] = [lines[first - 1] + gap + lines[first]]
+    copy = "\n".join(lines)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and format_dump(dump) == copy
+    assert list(iter_articles(io.StringIO(copy), strict=False)) == list(dump.articles)
+    missing = [p for p in dump.problems if p.code == "missing-line"]
+    assert [p.line for p in missing] == [first + 1 - k for k, first in enumerate(full)]  # each date line
+    assert all(p.message.endswith(f"read as {quote(a)} twice") for p, a in zip(missing, authors, strict=True))
+    assert normalize(copy) == normalize(text)
+    assert strict_outcome(copy)[:2] == ("missing-line", full[0] + 1)  # type: ignore[index]
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)

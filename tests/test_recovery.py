@@ -160,6 +160,30 @@ def _letter_avatar(author: str, style: int) -> str:
     return [author[0], author[0].lower(), initials[:3], author[:2], first_and_last][style]
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Su San Talks TechSu San Talks Tech", "Su San Talks Tech"),
+        ("Su San Talks Tech Su San Talks Tech", "Su San Talks Tech"),
+        ("Su San Talks Tech\u00a0Su San Talks Tech", "Su San Talks Tech"),
+        ("InfoQInfoQ", "InfoQ"),
+        ("21CTO 21CTO", "21CTO"),
+        # The name itself may be a word twice: nothing shows two names joined.
+        ("Duran Duran", "Duran Duran"),
+        ("Bonbon", "Bonbon"),
+        ("AB AB", "AB AB"),
+        ("Su San Talks TechSu San Talks", "Su San Talks TechSu San Talks"),
+    ],
+)
+def test_an_author_line_that_holds_the_author_twice(line: str, author: str) -> None:
+    dump = parse_dump(with_lines({0: line, 1: None}), strict=False)
+    assert [a.author for a in dump][:1] == [author]
+    assert dump.articles[1:] == EXPECTED[1:]
+    (problem,) = dump.problems
+    assert (problem.code, problem.line) == ("missing-line", 2)
+    assert problem.message.endswith(f"read as '{author}' twice") == (author != line)
+
+
 STYLES = st.lists(st.integers(-1, 4), min_size=86, max_size=86)  # a style for each record (-1: none)
 
 

@@ -25,6 +25,7 @@ import operator
 import os
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from .checks import check_date_order, check_reference_date
 from .errors import ParseError, Problem, quote
@@ -138,6 +139,32 @@ def _abbreviates(text: str, name: str) -> bool:
         name.startswith(text)
         or initials.startswith(text)
         or (len(initials) > 2 and text == initials[0] + initials[-1])
+    )
+
+
+def _said_twice(line: str) -> str | None:
+    """The author an author line holds twice, where a copy ran the repeated author line
+    into it (a page that sets the two side by side): ``Amap TechAmap Tech``, ``Amap Tech
+    Amap Tech``, ``21CTO 21CTO``. Else None, as for a name whose halves are alike but may
+    be the name itself: a plain word twice (``Duran Duran``, ``Bonbon``), where no seam
+    shows a name's end run into its start (``hA`` in ``TechAmap``)."""
+    line = line.strip()
+    for gap in (0, 1):  # run together, or a space, tab or no-break space between
+        half, odd = divmod(len(line) - gap, 2)
+        name, between = line[:half], line[half : half + gap]
+        if odd or half < 2 or line[half + gap :] != name or (gap and not between.isspace()):
+            continue
+        if " " in name or _seam(name + name[0] if gap == 0 else name):  # run together: its seam too
+            return name
+    return None
+
+
+def _seam(text: str) -> bool:
+    """Whether two neighbours in ``text`` are a lowercase letter and a capital, a letter
+    and a digit, or a letter or digit and something else: where names are joined."""
+    return any(
+        (a.islower() and b.isupper()) or a.isdigit() != b.isdigit() or a.isalnum() != b.isalnum()
+        for a, b in pairwise(text)
     )
 
 
@@ -1173,6 +1200,13 @@ class Machine:
                     )
                     if self.strict or not repair:
                         raise missing from None
+                    author = str(values[Role.AUTHOR])
+                    if (name := _said_twice(author)) is not None:
+                        values[Role.AUTHOR] = name
+                        missing = missing.amended(
+                            detail=f"; the author line before holds it, run into the author's name "
+                            f"({quote(author)}): read as {quote(name)} twice"
+                        )
                     problems.append(missing)
                     r += 1  # the date line is read next, where it stands
                     continue
