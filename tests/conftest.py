@@ -56,6 +56,16 @@ def gbk_copies(folder: Path, count: int = 4) -> list[Path]:
 REAL_TEXTS = {path.name: read(path) for path in real_dumps()}  # each real dump's text, by file name
 
 
+def letter_avatar(author: str, style: int) -> str:
+    """One of the letter avatars a site may draw for ``author``, by ``style``: its first
+    letter (0), in lowercase (1), its words' initials (2: up to three), its first two
+    letters (3), the initials of its first and last word (4)."""
+    words = [word for word in author.split() if word[0].isalnum()]
+    initials = "".join(word[0] for word in words)
+    first_and_last = initials[0] + initials[-1] if len(initials) > 2 else initials  # TD, not 22 for 21CTO
+    return [author[0], author[0].lower(), initials[:3], author[:2], first_and_last][style]
+
+
 def strict_outcome(source: str | bytes, encoding: str | None = None) -> object:
     """The articles of a strict parse, or where and why it stops."""
     try:

@@ -30,7 +30,7 @@ from feedparse_txt import (
 from feedparse_txt.errors import quote
 from feedparse_txt.model import tag_line
 
-from .conftest import DATA, read, real_dumps, record_key, strict_outcome
+from .conftest import DATA, letter_avatar, read, real_dumps, record_key, strict_outcome
 
 L, N, V = HeaderStyle.LIST, HeaderStyle.NAMED, HeaderStyle.VIEWS
 
@@ -466,8 +466,8 @@ def test_an_avatar_whose_text_is_not_the_author_s_name(path: Path, avatar: str, 
         return  # compact records only: no avatar text
     for first in full:  # the author's line again, 1-based line first + 1
         author = lines[first - 1]
-        initials = "".join(word[0] for word in author.split() if word[0].isalnum())[:3]
-        lines[first] = avatar.format(author=author, initial=author[0], initials=initials)
+        initial, initials = letter_avatar(author, 0), letter_avatar(author, 2)
+        lines[first] = avatar.format(author=author, initial=initial, initials=initials)
     starts = [first for first, _ in clean.record_lines()]
     at = [_moved(first + 1, spacing, starts) for first in full]  # each avatar's line
     copy = _spaced(lines, spacing, starts)

@@ -35,7 +35,7 @@ from feedparse_txt.model import tag_line as tag_line_of
 from feedparse_txt.parsing import without_full_gc
 from feedparse_txt.strategies import messy_copies, pasted_pages
 
-from .conftest import DATA, REAL_TEXTS, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, letter_avatar, read, real_dumps
 
 CLEAN = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
 EXPECTED = parse_dump(CLEAN).articles
@@ -152,14 +152,6 @@ def test_letters_that_abbreviate_no_author_are_no_avatar(avatar: str) -> None:
     assert dump.kept_text()[:1] == ((1, LINES[0] + "\n"),)
 
 
-def _letter_avatar(author: str, style: int) -> str:
-    """One of the letter avatars a site may draw for ``author``, by ``style``."""
-    words = [word for word in author.split() if word[0].isalnum()]
-    initials = "".join(word[0] for word in words)
-    first_and_last = initials[0] + initials[-1] if len(initials) > 2 else initials  # TD, not 22 for 21CTO
-    return [author[0], author[0].lower(), initials[:3], author[:2], first_and_last][style]
-
-
 @pytest.mark.parametrize(
     ("line", "author"),
     [
@@ -198,7 +190,7 @@ def test_letter_avatars_on_any_records_of_a_messy_copy(
     spans = [first for first, last in clean.record_lines() if last - first == 10]
     for first, style in zip(spans, styles, strict=False):
         if style >= 0:
-            lines[first] = _letter_avatar(lines[first - 1], style)  # 0-based: the author line again
+            lines[first] = letter_avatar(lines[first - 1], style)  # 0-based: the author line again
     copy = data.draw(messy_copies("\n".join(lines)))
     dump = parse_dump(copy, strict=False)
     assert dump.articles == clean.articles
