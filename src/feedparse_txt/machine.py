@@ -990,9 +990,11 @@ class Machine:
         avatar = lines[k]
         if not avatar.strip() or self._is_date_line(avatar):
             return False
-        if avatar == self._avatar or (len(avatar) <= _AVATAR_TEXT and _names(avatar, author)):
-            return True
-        if _abbreviates(avatar.strip(), author):
+        if (
+            avatar == self._avatar
+            or (len(avatar) <= _AVATAR_TEXT and _names(avatar, author))
+            or _abbreviates(avatar.strip(), author)
+        ):
             return True
         # The next record's second line stands before its date line, the next date line
         # after this record's own: as far on as a whole full record reaches, or a line
