@@ -173,6 +173,48 @@ def test_an_empty_fields_error_quotes_no_empty_line(line: int, role: str) -> Non
     assert (caught.value.message, caught.value.detail) == (f"expected a {role} line, found an empty line", "")
 
 
+@pytest.mark.parametrize(
+    ("lines", "line", "found", "detail"),
+    [
+        ([*HEADER, *RECORD, "", *OTHER], 15, "a blank line where none belongs", ""),  # between two records
+        ([*HEADER, "", *RECORD, *OTHER], 4, "a blank line where none belongs", ""),  # after the header
+        (["", *HEADER, *RECORD, *OTHER], 1, "a blank line where none belongs", ""),  # before it
+        ([*HEADER, *RECORD, " \t", *OTHER], 15, "a blank line where none belongs", " in ' \\t'"),
+        ([*HEADER, *RECORD, *OTHER, "", "", ""], 26, "blank lines where none belong", ""),  # at the end
+        ([*HEADER, *RECORD, "", " ", "", *OTHER], 15, "blank lines where none belong", ""),
+    ],
+)
+def test_a_blank_line_where_a_record_or_header_would_start_is_an_extra_blank_line(
+    lines: list[str], line: int, found: str, detail: str
+) -> None:
+    # It was an unexpected-line, as if the text after it had been dropped, at the blank line
+    # or, before text that is no record, at the blank line instead of that text.
+    text = "\n".join(lines)
+    expected = "a page header or the start of a record"
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    error = caught.value
+    assert (error.line, error.column, error.code, error.expected, error.found) == (
+        line, 1, "extra-blank-line", expected, found
+    )  # fmt: skip
+    assert error.detail == detail  # strict mode skips nothing: it stops here
+    assert_in_parts(error.problem)
+    dump = parse_dump(text, strict=False)
+    assert [a.author for a in dump.articles] == ["Amap Tech", "Youzan Coder"]
+    skipped = "; skipped them" if found.startswith("blank lines") else "; skipped it"
+    assert [(p.line, p.message) for p in dump.problems] == [
+        (line, f"{error.message}{skipped}")
+    ]  # one for them all
+    assert format_dump(dump) == text
+
+
+def test_text_after_a_stray_blank_line_is_named_at_its_own_line() -> None:
+    text = "\n".join([*HEADER, *RECORD, "", "Share this page", *OTHER])
+    dump = parse_dump(text, strict=False)
+    assert [(p.line, p.code) for p in dump.problems] == [(15, "extra-blank-line"), (16, "unexpected-line")]
+    assert [a.author for a in dump.articles] == ["Amap Tech", "Youzan Coder"] and format_dump(dump) == text
+
+
 def astuple(problem: Problem) -> tuple[str, str, str]:
     return problem.code, problem.expected, problem.found
 
@@ -593,7 +635,7 @@ def test_a_blank_line_where_text_was_expected_is_named_a_blank_line() -> None:
     with pytest.raises(ParseError) as caught:
         parse_dump(text)
     assert (caught.value.line, caught.value.column) == (1, 1)
-    assert "found a blank line" in caught.value.message
+    assert "found blank lines where none belong" in caught.value.message
     assert len(parse_dump(text, strict=False).articles) == 86
 
 

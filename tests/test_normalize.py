@@ -10,7 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedparse_txt import Layout, ParseError, iter_normalized, normalize, parse_dump, source
+from feedparse_txt import (
+    Layout,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    iter_normalized,
+    normalize,
+    parse_dump,
+    source,
+)
 from feedparse_txt.model import HeaderEntry, TextEntry
 from feedparse_txt.strategies import messy_copies, mutated
 
@@ -221,8 +231,51 @@ def test_stray_blank_lines_are_dropped(name: str) -> None:
     for first, _last in reversed(dump.record_lines()):  # before each record: after a header too
         lines[first - 1 : first - 1] = ["", "  "]
     strayed = "\n".join(lines)
-    problems = parse_dump(strayed, strict=False).problems
-    assert [p.code for p in problems].count("unexpected-line") == len(dump)
+    read = parse_dump(strayed, strict=False)
+    # One extra blank line for the two, at the first; the text's other problems stay.
+    added = [first + 2 * k for k, (first, _) in enumerate(dump.record_lines())]
+    message = (
+        "expected a page header or the start of a record, found blank lines where none belong; skipped them"
+    )
+    assert read.articles == dump.articles
+    assert [(p.line, p.code, p.message) for p in read.problems if p.line in added] == [
+        (line, "extra-blank-line", message) for line in added
+    ]
+    assert len(read.problems) == len(dump.problems) + len(added)
+    assert normalize(strayed) == normalize(text)
+
+
+@given(st.data())
+def test_blank_lines_between_records_are_one_extra_blank_line_a_stretch(data: st.DataObject) -> None:
+    """Any stretch of blank lines (whitespace or none) before any record or the header,
+    as pasted pages and browsers bring them: one problem at its first line, nothing
+    else changes, whole or in pieces."""
+    name = data.draw(st.sampled_from(sorted(REAL_TEXTS)))
+    text = REAL_TEXTS[name]
+    dump = parse_dump(text, strict=False)
+    lines = text.split("\n")
+    starts = sorted({1, *(first for first, _ in dump.record_lines())})
+    chosen = data.draw(st.lists(st.sampled_from(starts), min_size=1, max_size=6, unique=True))
+    blank = st.sampled_from(["", " ", "\t", "\u3000", "  \t"])
+    stretches = {line: data.draw(st.lists(blank, min_size=1, max_size=40)) for line in chosen}
+    for line in sorted(chosen, reverse=True):
+        lines[line - 1 : line - 1] = stretches[line]
+
+    def moved(line: int) -> int:  # a line of the text, with the stretches put in before it
+        return line + sum(len(stretch) for start, stretch in stretches.items() if start <= line)
+
+    strayed = "\n".join(lines)
+    read = parse_dump(strayed, strict=False)
+    assert read.articles == dump.articles and format_dump(read) == strayed
+    firsts = {moved(start) - len(stretches[start]) for start in chosen}
+    assert [(p.line, p.column, p.code) for p in read.problems] == sorted(
+        [(moved(p.line), p.column, p.code) for p in dump.problems]
+        + [(first, 1, "extra-blank-line") for first in firsts]
+    )
+    found: list[Problem] = []
+    sizes = data.draw(st.lists(st.integers(1, 300), min_size=1, max_size=3))
+    assert list(iter_articles(Pieces(strayed, sizes), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(read.problems)
     assert normalize(strayed) == normalize(text)
 
 

@@ -112,7 +112,7 @@ TOLERATED = [
     ("title again cut short", with_lines({10: LINES[10][:12] + "…"}), "title-mismatch", 11),
     ("title again is other text", with_lines({10: "Cover image"}), "title-mismatch", 11),
     ("title again is a blank line", with_lines({10: ""}), "missing-line", 11),
-    ("a blank line between records", with_lines({}, {11: ""}), "unexpected-line", 12),
+    ("a blank line between records", with_lines({}, {11: ""}), "extra-blank-line", 12),
     ("a blank line between the author lines", with_lines({}, {1: ""}), "extra-blank-line", 2),
     ("a blank line before the date line", with_lines({}, {2: ""}), "extra-blank-line", 3),
     ("two blank lines before the stats", with_lines({}, {9: "\n"}), "extra-blank-line", 10),
@@ -288,7 +288,7 @@ def test_an_author_line_with_whitespace_on_both_sides_starts_a_record_after_a_bl
     second = CLEAN.replace(LINES[0], author, 1)
     dump = parse_dump(CLEAN + "\n" + second, strict=False)
     assert dump.articles == EXPECTED + EXPECTED
-    assert [p.code for p in dump.problems] == ["unexpected-line", "leading-whitespace"]
+    assert [p.code for p in dump.problems] == ["extra-blank-line", "leading-whitespace"]
 
 
 @pytest.mark.parametrize("name", ["www_tags_cache-patterns.txt", "www_tags_database-auto-increment.txt"])
@@ -809,8 +809,12 @@ def test_a_long_unusable_stretch_is_read_as_it_comes_not_held_whole() -> None:
         read_by_then.append(file.done)
 
     assert list(iter_articles(io.BufferedReader(file), strict=False, on_problem=named)) == list(whole)
-    assert found == list(whole.problems) and len(found) == 1
-    assert read_by_then[0] < len(data) / 2  # named while its first blocks were read
+    # The blank line before the stretch is one of its own: the stretch's problem is at its first line.
+    assert found == list(whole.problems) and len(found) == 2 and found[0].code == "extra-blank-line"
+    first = page.count("\n") + 3
+    assert found[0].line == first - 1
+    assert f"the lines from line {first} up to the next record" in found[1].message
+    assert read_by_then[1] < len(data) / 2  # named while its first blocks were read
     # normalize writes it as it reads it too: the text of its first lines, cleaned, while
     # its first blocks are read.
     file = _CountedReads(data)

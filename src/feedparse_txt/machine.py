@@ -359,6 +359,9 @@ class Machine:
         # is read in parts as the blocks come (see _unusable), not held whole until it
         # ends. The line (0-based) where the part read last ended.
         self._unusable_goes_on: int | None = None
+        # The line (0-based) where the stray blank lines read last ended (see
+        # _stray_blank_lines): blank lines from there go on with them, with no problem.
+        self._blank_lines_end = -1
         # Whether the window reaches the end of the text in hand (the block read).
         self._window_ends_block = False
         # Lenient: the avatar text of a site whose avatars are not its authors' names
@@ -654,6 +657,8 @@ class Machine:
         anchor, self._anchor = self._anchor, None
         identified = anchor[1] if anchor is not None and anchor[0] == self._base + i else self._identify(i, n)
         kind = identified or self._likeliest(i, n)
+        if kind is None and _is_blank(self._lines[i]):
+            return self._stray_blank_lines(i, n)
         if kind is None:
             return self._unusable(i, n, self._unexpected(i))
         layout = identified if isinstance(identified, Layout) and not self.strict else None
@@ -1589,6 +1594,42 @@ class Machine:
         self._keep(i, n)
         return n
 
+    def _stray_blank_lines(self, i: int, n: int) -> int:
+        """Keep the blank lines from ``i`` where no header or record starts (between
+        records, where pages were pasted together, at either end of the text) as text,
+        with one ``extra-blank-line`` at the first: a text of blank lines alone is one
+        problem, not one a byte. Text after them that is not a record has a problem of
+        its own, at its own line. Where they end."""
+        filled = _first_filled(self._lines, i + 1)  # or n
+        # As the main loop reads (a stream's blocks end anywhere): the line after is in hand.
+        stop = filled if self._final else min(filled, n - LOOKAHEAD + 1)
+        # No template starts where every line in its reach is blank: skip to where one may.
+        end = max(i + 1, min(stop, filled if filled == n else filled - LONGEST + 1))
+        while end < stop and self._no_template_at(end, n, filled):
+            end += 1
+        # Where they end shows only further on: held whole like any text entry, but taken
+        # in parts, a part a block, where the caller takes the text so (see _unusable).
+        ends_further_on = end < filled and not self._final and end + LOOKAHEAD > n
+        if ends_further_on and not (self.text_in_parts and self._window_ends_block):
+            raise _Unfinished
+        if self._blank_lines_end != self._base + i:  # not the rest of those read last
+            line, more = self._lines[i], i + 1 < filled and self._no_template_at(i + 1, n, filled)
+            if more:
+                found, detail = "blank lines where none belong", "" if self.strict else "; skipped them"
+            else:
+                found = "a blank line where none belongs"
+                detail = (f" in {quote(line)}" if line else "") + ("" if self.strict else "; skipped it")
+            expected = "a page header or the start of a record"
+            self._report(ParseError("extra-blank-line", expected, found, detail, line=self._base + i + 1))
+        self._blank_lines_end = self._base + end
+        self._keep(i, end)
+        return end
+
+    def _no_template_at(self, k: int, n: int, filled: int) -> bool:
+        """Whether no template starts at the blank line ``k``, the lines up to ``filled``
+        blank: none fits blank lines alone, so only one that reaches a line with text may."""
+        return min(k + LONGEST, n) <= filled or self._likeliest(k, n) is None
+
     def _unusable(self, i: int, n: int, error: ParseError) -> int:
         """Keep lines from ``i`` up to the next record start as text, with a problem.
 
@@ -1868,6 +1909,25 @@ _BAD = {Role.DATE_LINE: "bad-date-line", Role.STATS: "bad-stats"}
 # Fields that blank lines may precede where none belong, as the line that follows tells:
 # the repeated lines and the lines of dates and counts (free text only after its blank line).
 _AFTER_BLANKS = _RESPACED | REPEATS.keys()
+
+
+def _is_blank(line: str) -> bool:
+    return not line or line.isspace()
+
+
+def _first_filled(lines: list[str], k: int) -> int:
+    """The index of the first of ``lines`` from ``k`` that is not blank, or their count."""
+    size = 8  # a few lines first (most such stretches are one line), then ever more at once
+    while k < len(lines):
+        joined = "".join(lines[k : k + size])
+        if joined and not joined.isspace():
+            break
+        k, size = k + size, min(size * 2, 4096)
+    else:
+        return len(lines)
+    while _is_blank(lines[k]):
+        k += 1
+    return k
 
 
 def _found(line: str) -> str:
