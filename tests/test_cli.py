@@ -138,6 +138,40 @@ def test_a_wildcard_the_shell_passed_on_is_expanded(
     assert (code, err) == (2, f"feedparse-txt: {tmp_path / '*.nope'}: no such file\n")
 
 
+def test_a_directory_stands_for_the_dumps_in_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # A corpus too large for a command line (the shell's limit on its length), or pages
+    # saved to one place: named by its directory, as linters and test runners take them.
+    corpus = tmp_path / "corpus"
+    (corpus / "2019" / "deep").mkdir(parents=True)
+    (corpus / ".cache").mkdir()
+    (corpus / "b.txt").write_bytes(CUT.read_bytes())
+    (corpus / "2019" / "A.TXT").write_bytes(PAGE8.read_bytes())  # a Windows copy's name
+    (corpus / "2019" / "deep" / "c.txt.gz").write_bytes(gzip.compress(CUT.read_bytes()))
+    for other in ("page8-tags.tsv", "notes.md", ".hidden.txt", ".cache/old.txt"):  # no dumps
+        (corpus / other).write_text("not a dump\n", encoding="utf-8")
+    dumps = [corpus / "2019" / "A.TXT", corpus / "2019" / "deep" / "c.txt.gz", corpus / "b.txt"]
+    code, out, _ = run(capsys, "parse", str(corpus), "--with-source", "-q")
+    files = [json.loads(line)["source"]["file"] for line in out.splitlines()]
+    assert code == 0 and list(dict.fromkeys(files)) == [
+        str(path) for path in dumps
+    ]  # sorted, as a wildcard's
+    assert len(files) == 86 + 3 + 3
+    named = run(capsys, "check", *map(str, dumps))
+    assert run(capsys, "check", str(corpus)) == named and named[0] == 1  # the cut-off records
+    # normalize --in-place rewrites the dumps alone.
+    (corpus / "b.txt").write_bytes(CUT.read_bytes().replace(b"\n", b" \r\n"))
+    assert run(capsys, "normalize", "--in-place", str(corpus), "-q")[0] == 0
+    assert (corpus / "b.txt").read_bytes() == normalize(read(CUT)).encode("utf-8")
+    assert (corpus / "notes.md").read_text(encoding="utf-8") == "not a dump\n"
+    # One with no dump in it is named, as a missing file is; a hidden one named is read.
+    (corpus / "empty").mkdir()
+    code, _, err = run(capsys, "check", str(corpus / "empty"), str(corpus))
+    assert code == 2 and err == f"feedparse-txt: {corpus / 'empty'}: a directory with no dump in it " + (
+        "(no file named *.txt, *.txt.gz, ...)\n"
+    )
+    assert run(capsys, "check", str(corpus / ".cache"))[0] == 1
+
+
 def test_a_record_or_header_edited_in_a_dump_as_json_is_written_as_edited(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -247,7 +281,7 @@ def test_strict_mode_fails_with_one_line(capsys: pytest.CaptureFixture[str]) -> 
     ("argv", "message"),
     [
         (["parse", "/no/such/file.txt"], "no such file"),
-        (["parse", "."], "is a directory"),
+        (["format", "."], "is a directory"),
         (["parse", "a", "b", "--format", "json"], "exactly one FILE"),
         (["normalize", "--in-place", "-"], "needs files"),
     ],

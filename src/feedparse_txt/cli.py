@@ -71,6 +71,9 @@ class UsageError(Exception):
     """A problem with what was asked: exit status 2."""
 
 
+_FILES = "dump files, or directories of them (their *.txt files, at any depth)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="feedparse-txt",
@@ -112,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse = commands.add_parser("parse", parents=[common, dates], help="records as JSON Lines, JSON or CSV")
-    parse.add_argument("files", nargs="+", metavar="FILE", help="dump files; - for stdin")
+    parse.add_argument("files", nargs="+", metavar="FILE", help=f"{_FILES}; - for stdin")
     parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
     parse.add_argument(
         "-o",
@@ -149,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
     check.add_argument(
         "--statistics",
         action="store_true",
@@ -166,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     norm = commands.add_parser(
         "normalize", parents=[common, dates], help="the canonical form of messy copies"
     )
-    norm.add_argument("files", nargs="+", metavar="FILE")
+    norm.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
     where = norm.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT")
     where.add_argument("--in-place", action="store_true", help="rewrite each file atomically")
@@ -174,13 +177,13 @@ def _parser() -> argparse.ArgumentParser:
     merge = commands.add_parser(
         "merge", parents=[common, dates], help="several pages of one listing as one dump"
     )
-    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
     merge.add_argument("-o", "--output", metavar="OUT")
 
     tags = commands.add_parser(
         "tags", parents=[common, dates], help="each tag line and its split, to review and reuse"
     )
-    tags.add_argument("files", nargs="+", metavar="FILE")
+    tags.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
     tags.add_argument("-o", "--output", metavar="OUT")
     tags.add_argument("--guesses", action="store_true", help="only the lines whose split is a guess")
     tags.add_argument("--known-tags", metavar="TAGS", help="as for parse")
@@ -1362,16 +1365,42 @@ COMMANDS = {
 }
 
 
-def _expand_wildcards(names: list[str]) -> list[str]:
+def _expanded(names: list[str]) -> list[str]:
     """``names`` with each wildcard that names no file (``*.txt``) replaced by the files
     it matches, sorted: Windows' cmd and PowerShell pass a wildcard on as it is, where
-    a POSIX shell expands it. One that matches nothing stays, to be named as missing."""
+    a POSIX shell expands it. One that matches nothing stays, to be named as missing.
+    A directory stands for the dumps in it (:func:`_dumps_in`)."""
     expanded = []
     for name in names:
         wildcard = not os.path.lexists(name) and any(char in name for char in "*?[")
         matches = glob.glob(name, recursive=True) if wildcard else []
+        if not matches and name != "-" and os.path.isdir(name):
+            matches = _dumps_in(name)
         expanded.extend(sorted(matches) or [name])
     return expanded
+
+
+# The names of the files a directory named on the command line stands for (any case:
+# a Windows copy may be PAGE8.TXT); a dump of another name is named on its own.
+_DUMP_SUFFIXES = (".txt", *(f".txt{packed}" for packed in (".gz", ".bz2", ".xz", ".zst")))
+
+
+def _dumps_in(directory: str) -> list[str]:
+    """The dump files in ``directory`` and the directories in it, at any depth: those
+    named ``*.txt`` (or compressed, ``*.txt.gz``), hidden ones left out as ``**`` leaves
+    them. A corpus too large for a command line (the shell's limit on its length) is
+    named so, as are pages saved to one place."""
+    dumps: list[str] = []
+    for root, folders, files in os.walk(directory):
+        folders[:] = [folder for folder in folders if not folder.startswith(".")]
+        dumps.extend(
+            os.path.join(root, file)
+            for file in files
+            if not file.startswith(".") and file.lower().endswith(_DUMP_SUFFIXES)
+        )
+    if not dumps:
+        raise UsageError(f"{directory}: a directory with no dump in it (no file named *.txt, *.txt.gz, ...)")
+    return dumps
 
 
 def _check_stdin_read_once(args: argparse.Namespace) -> None:
@@ -1393,9 +1422,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.parse_args(argv)  # reports what is wrong, as argparse does, and exits
     if extra:
         args.files.extend(extra)
-    if isinstance(getattr(args, "files", None), list):
-        args.files = _expand_wildcards(args.files)
     try:
+        if isinstance(getattr(args, "files", None), list):
+            args.files = _expanded(args.files)
         _check_stdin_read_once(args)
         return COMMANDS[args.command](args)
     except UsageError as error:
