@@ -152,10 +152,14 @@ def test_a_directory_stands_for_the_dumps_in_it(capsys: pytest.CaptureFixture[st
     dumps = [corpus / "2019" / "A.TXT", corpus / "2019" / "deep" / "c.txt.gz", corpus / "b.txt"]
     code, out, _ = run(capsys, "parse", str(corpus), "--with-source", "-q")
     files = [json.loads(line)["source"]["file"] for line in out.splitlines()]
-    assert code == 0 and list(dict.fromkeys(files)) == [
-        str(path) for path in dumps
-    ]  # sorted, as a wildcard's
-    assert len(files) == 86 + 3 + 3
+    assert code == 0 and len(files) == 86 + 3 + 3
+    assert list(dict.fromkeys(files)) == [str(path) for path in dumps]  # sorted, as a wildcard's
+    # What directories and wildcards bring comes once; a file named comes as named.
+    argv = [str(corpus), str(corpus / "2019"), str(corpus / "**" / "*.txt*"), str(corpus / "b.txt")]
+    code, out, _ = run(capsys, "parse", *argv, "--with-source", "-q")
+    files = [json.loads(line)["source"]["file"] for line in out.splitlines()]
+    assert code == 0 and list(dict.fromkeys(files)) == [str(path) for path in dumps]
+    assert Counter(files) == {str(dumps[0]): 86, str(dumps[1]): 3, str(dumps[2]): 3 + 3}  # b.txt named again
     named = run(capsys, "check", *map(str, dumps))
     assert run(capsys, "check", str(corpus)) == named and named[0] == 1  # the cut-off records
     # normalize --in-place rewrites the dumps alone.

@@ -1369,14 +1369,22 @@ def _expanded(names: list[str]) -> list[str]:
     """``names`` with each wildcard that names no file (``*.txt``) replaced by the files
     it matches, sorted: Windows' cmd and PowerShell pass a wildcard on as it is, where
     a POSIX shell expands it. One that matches nothing stays, to be named as missing.
-    A directory stands for the dumps in it (:func:`_dumps_in`)."""
-    expanded = []
+    A directory, named or matched, stands for the dumps in it (:func:`_dumps_in`). What
+    directories and wildcards bring comes once (``corpus/**`` matches every file and
+    directory in it); a file named comes as often as named (``merge a.txt a.txt``)."""
+    expanded: list[str] = []
+    brought: set[str] = set()
     for name in names:
         wildcard = not os.path.lexists(name) and any(char in name for char in "*?[")
         matches = glob.glob(name, recursive=True) if wildcard else []
-        if not matches and name != "-" and os.path.isdir(name):
-            matches = _dumps_in(name)
-        expanded.extend(sorted(matches) or [name])
+        if not matches and (name == "-" or not os.path.isdir(name)):
+            expanded.append(name)  # named: a file, stdin, or a wildcard that matches nothing
+            continue
+        for match in sorted(matches) or [name]:
+            for path in sorted(_dumps_in(match)) if os.path.isdir(match) else [match]:
+                if os.path.normpath(path) not in brought:
+                    brought.add(os.path.normpath(path))
+                    expanded.append(path)
     return expanded
 
 
