@@ -113,6 +113,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "records a blank line apart": lambda size: (RECORD + "\n") * (size // (len(RECORD) + 1)),
     "compact records a blank line apart": lambda size: (COMPACT + "\n") * (size // (len(COMPACT) + 1)),
     "the author twice, then blank lines": lambda size: "Amap Tech\nAmap Tech\n" + "\n" * size,
+    # Each record's last line run into the next record's first (pages joined with cat,
+    # a page a record): each read as two lines, after a look at what the second starts.
+    "records joined with no line break": lambda size: RECORD.rstrip("\n") * (size // len(RECORD)),
+    "compact records joined with no line break": lambda size: COMPACT.rstrip("\n") * (size // len(COMPACT)),
     # An author, a line that may be an avatar's text, a date line, blank lines among them:
     # the next record's second line is looked for, lines counted without the blank ones.
     "avatar texts set apart": lambda size: "".join(

@@ -279,6 +279,31 @@ def test_blank_lines_between_records_are_one_extra_blank_line_a_stretch(data: st
     assert normalize(strayed) == normalize(text)
 
 
+# The real dumps whose last record is whole: joined to another page with no line break
+# between them, their last line holds a whole field, then the other page's first line.
+WHOLE_AT_THE_END = sorted(
+    name for name, text in REAL_TEXTS.items() if not parse_dump(text, strict=False).problems
+)
+
+
+@given(st.data())
+def test_pages_joined_with_no_line_break_read_as_pages_apart(data: st.DataObject) -> None:
+    """Pages joined as ``cat`` joins files that do not end with a line break read as
+    the same pages with one between them, whole or in pieces, in either line ending."""
+    names = data.draw(st.lists(st.sampled_from(WHOLE_AT_THE_END), min_size=2, max_size=4))
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    pages = [REAL_TEXTS[name].rstrip("\n").replace("\n", newline) for name in names]
+    text, apart = "".join(pages), newline.join(pages)
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == parse_dump(apart, strict=False).articles and format_dump(dump) == text
+    assert [p.code for p in dump.problems].count("joined-lines") == len(pages) - 1
+    assert normalize(text) == normalize(apart)
+    found: list[Problem] = []
+    sizes = data.draw(st.lists(st.integers(1, 500), min_size=1, max_size=3))
+    assert list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+
+
 def test_a_blank_line_next_to_unusable_text_stays() -> None:
     # Found by the property above while blank lines around kept text were dropped too:
     # the author lines then met the lines after them and read as a record the second time.

@@ -600,6 +600,7 @@ class Machine:
                 end = self._step(i, n)
                 if end == i:
                     break  # where unusable text ends shows only further on
+                n = len(self._lines)  # one more where a line was split (see _joined)
                 read = min(stop - pos, read + self._length(i, end))
                 i = end
                 if self._bad_ending is not None and self._base + i > self._bad_ending[0]:
@@ -683,7 +684,12 @@ class Machine:
             return self._unusable(i, n, self._first_deviation(i, n, kind, error))
         for problem in problems:
             self._report(problem)
+        joined = next((problem for problem in problems if problem.code == "joined-lines"), None)
+        if joined is not None:
+            self._split_joined(end - 1, joined.column - 1)
         self._add(kind, values, i, end, canonical=not problems)
+        if joined is not None:
+            self._base -= 1  # numbered from here on, the line after the split is the line split
         if isinstance(kind, Layout):
             self._without_author_again = kind is Layout.FULL and self._author_again_missing(problems, i)
         return end
@@ -1142,6 +1148,19 @@ class Machine:
                 tag_line_at = number if role is Role.TAG_LINE else tag_line_at
                 k, r = last + 1, r + 1
                 continue
+            if (
+                r == len(roles) - 1
+                and isinstance(kind, Layout)
+                and (joined := self._joined(role, line, values, k, n))
+            ):
+                # The record's last line runs into the first line of what comes next: pages
+                # joined with no line break between them (``cat`` of copies without one at
+                # their ends). Read as two lines; :meth:`_read_template` splits it.
+                if self.strict or not repair:
+                    raise joined
+                values[role] = self._read_role(role, line[: joined.column - 1], values)
+                problems.append(joined)
+                return values, k + 1, problems
             text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
             if text != line and self._reads(role, line, values):
                 text = line  # it reads as it stands (a category of a zero-width space): no repair
@@ -1234,6 +1253,57 @@ class Machine:
             k += 1
             r += 1
         return values, k, problems
+
+    def _joined(self, role: Role, line: str, values: Values, k: int, n: int) -> ParseError | None:
+        """The error of a record's last line (``role``: its title again or stats) that
+        holds its field, then with nothing between the first line of a page header or a
+        record that the lines after it go on; None if it is no such line."""
+        if role is Role.TITLE_AGAIN:
+            title = str(values[Role.TITLE])
+            cut = len(title) if line.startswith(title) else 0
+        else:
+            cut = line.lower().find(_READ_TIME_END) + len(_READ_TIME_END)
+            if cut < len(_READ_TIME_END) or not self._reads(role, line[:cut], values):
+                cut = 0
+        rest = line[cut:]
+        # What starts there goes on after this line; and its first line, read where the
+        # line is, is tidy: a problem of its own would be numbered from the wrong column.
+        if not cut or k + 1 >= n or not rest or self._tidy(rest) != rest:
+            return None
+        started = self._started_by(rest, k, n)
+        if started is None:
+            return None
+        what = "a page header" if isinstance(started, HeaderStyle) else "a record"
+        return ParseError(
+            "joined-lines",
+            f"a line break after {quote(line[:cut])}",
+            f"{quote(rest)} run into it, the first line of {what}",
+            " (pages joined with no line break between them?)"
+            + ("" if self.strict else "; read as two lines"),
+            line=self._base + k + 1,
+            column=cut + 1,
+        )
+
+    def _started_by(self, first: str, k: int, n: int) -> HeaderStyle | Layout | None:
+        """What starts at line ``k`` if ``first`` stood there in its place (see _joined)."""
+        line = self._lines[k]
+        self._lines[k] = first
+        try:
+            return self._identify(k, n)
+        finally:
+            self._lines[k] = line
+
+    def _split_joined(self, k: int, at: int) -> None:
+        """Split line ``k`` of the window at ``at`` into two lines, the first with no
+        line ending, both numbered as the line they are (see _joined)."""
+        if self._endings is None:
+            newline = self.newline or "\n"
+            self._endings = [newline] * len(self._lines)
+            if self._final and not self.final_newline:
+                self._endings[-1] = ""
+        line = self._lines[k]
+        self._lines[k : k + 1] = [line[:at], line[at:]]
+        self._endings[k : k + 1] = ["", self._endings[k]]
 
     def _wrapped_end(self, role: Role, k: int, n: int, values: Values) -> int:
         """The last line of the field of ``role`` at line ``k`` if a copy wrapped it
@@ -1909,6 +1979,9 @@ _BAD = {Role.DATE_LINE: "bad-date-line", Role.STATS: "bad-stats"}
 # Fields that blank lines may precede where none belong, as the line that follows tells:
 # the repeated lines and the lines of dates and counts (free text only after its blank line).
 _AFTER_BLANKS = _RESPACED | REPEATS.keys()
+
+
+_READ_TIME_END = " read"  # how a stats line ends: ``11 min read``
 
 
 def _is_blank(line: str) -> bool:

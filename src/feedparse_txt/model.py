@@ -610,11 +610,12 @@ class Dump:
                 continue
             if isinstance(entry, HeaderEntry):
                 raw = entry.raw if entry.raw is not None else render_header(entry.header, self.newline)
-                line += lines_in(raw)
+                line += raw.count(end)
                 continue
-            size = lines_in(entry.raw)
-            yield (None if isinstance(entry, RawRecord) else entry.raw), line, size
-            line += size
+            yield (None if isinstance(entry, RawRecord) else entry.raw), line, lines_in(entry.raw)
+            # The next starts on its last line if that has no line ending: a page run
+            # into the line before it (see the ``joined-lines`` problem).
+            line += entry.raw.count(end)
 
     def pages(self) -> tuple[tuple[Header | None, tuple[Article, ...]], ...]:
         """Each page of the dump (several pages pasted into one file) as its header
