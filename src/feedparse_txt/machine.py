@@ -1262,13 +1262,14 @@ class Machine:
             title = str(values[Role.TITLE])
             cut = len(title) if line.startswith(title) else 0
         else:
-            cut = line.lower().find(_READ_TIME_END) + len(_READ_TIME_END)
-            if cut < len(_READ_TIME_END) or not self._reads(role, line[:cut], values):
-                cut = 0
+            end = line.lower().find(_READ_TIME_END)
+            cut = end + len(_READ_TIME_END) if end >= 0 else 0
         rest = line[cut:]
         # What starts there goes on after this line; and its first line, read where the
         # line is, is tidy: a problem of its own would be numbered from the wrong column.
-        if not cut or k + 1 >= n or not rest or self._tidy(rest) != rest:
+        if not cut or not rest or k + 1 >= n or self._tidy(rest) != rest:
+            return None  # (most last lines: nothing after the field)
+        if role is Role.STATS and not self._reads(role, line[:cut], values):
             return None
         started = self._started_by(rest, k, n)
         if started is None:
