@@ -1382,8 +1382,8 @@ def _expanded(names: list[str]) -> list[str]:
             continue
         for match in sorted(matches) or [name]:
             for path in sorted(_dumps_in(match)) if os.path.isdir(match) else [match]:
-                if os.path.normpath(path) not in brought:
-                    brought.add(os.path.normpath(path))
+                if (key := os.path.normpath(path)) not in brought:
+                    brought.add(key)
                     expanded.append(path)
     return expanded
 
