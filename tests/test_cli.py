@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bz2
 import contextlib
 import csv
 import datetime as dt
 import gzip
 import io
 import json
+import lzma
 import os
 import re
 import select
@@ -963,6 +965,61 @@ def test_parse_writes_csv_with_the_delimiter_given(
     for other in ("jsonl", "json"):
         code, out_text, err = run(capsys, "parse", str(PAGE8), "--format", other, "--delimiter", name)
         assert (code, out_text) == (2, "") and "--delimiter is for --format csv" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "as_if"),
+    [
+        ("all.csv", [], ["--format", "csv"]),
+        ("ALL.CSV", [], ["--format", "csv"]),
+        ("all.csv.gz", [], ["--format", "csv"]),
+        ("all.tsv", [], ["--format", "csv", "--delimiter", "tab"]),
+        ("all.tsv.xz", [], ["--format", "csv", "--delimiter", "tab"]),
+        ("all.tsv", ["--format", "csv"], ["--format", "csv", "--delimiter", "tab"]),
+        ("all.tsv", ["--delimiter", "semicolon"], ["--format", "csv", "--delimiter", "semicolon"]),
+        ("all.tsv", ["--bom"], ["--format", "csv", "--delimiter", "tab", "--bom"]),
+        ("page.json", [], ["--format", "json"]),
+        ("page.json.bz2", [], ["--format", "json"]),
+        ("all.jsonl", [], ["--format", "jsonl"]),
+        ("all.txt", [], ["--format", "jsonl"]),
+        ("csv", [], ["--format", "jsonl"]),
+        ("out.csv.d/all", [], ["--format", "jsonl"]),
+        ("all.csv", ["--format", "jsonl"], ["--format", "jsonl"]),
+        ("all.json", ["--format", "csv"], ["--format", "csv"]),
+    ],
+)
+def test_the_output_name_chooses_the_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, options: list[str], as_if: list[str]
+) -> None:
+    # A spreadsheet opens all.csv as CSV whatever it holds: JSON Lines in it read as garbage.
+    out = tmp_path / name
+    out.parent.mkdir(exist_ok=True)
+    assert run(capsys, "parse", str(PAGE8), *options, "-o", str(out)) == (0, "", "")
+    code, expected, _ = run(capsys, "parse", str(PAGE8), *as_if)
+    packed = {".gz": gzip.open, ".xz": lzma.open, ".bz2": bz2.open}.get(out.suffix, open)
+    with packed(out, "rb") as file:
+        assert (code, file.read().decode("utf-8")) == (0, expected)
+
+
+def test_a_json_output_name_asks_for_one_whole_dump(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "all.json"
+    code, _, err = run(capsys, "parse", str(PAGE8), str(CUT), "-o", str(out))
+    assert (code, out.exists()) == (2, False)
+    assert err == (
+        f"feedparse-txt: --format json (as -o {out} asks) writes one whole dump: give exactly one FILE, or "
+        "write JSON Lines\n"
+    )
+    code, _, err = run(capsys, "parse", str(PAGE8), "--with-source", "-o", str(out))
+    assert (code, out.exists()) == (
+        2,
+        False,
+    ) and f"--format json (as -o {out} asks) keeps the whole dump" in err
+    assert run(capsys, "parse", str(PAGE8), str(CUT), "--format", "jsonl", "-o", str(out))[0] == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(parse_dump(PAGE8)) + len(
+        parse_dump(CUT, strict=False)
+    )
 
 
 def test_options_a_format_has_no_use_for_are_refused_not_ignored(capsys: pytest.CaptureFixture[str]) -> None:

@@ -49,7 +49,7 @@ from .source import decode, iter_chunks, iter_text_blocks, text_codec, text_line
 EXAMPLES = """\
 examples:
   feedparse-txt parse listing.txt                      records as JSON Lines on stdout
-  feedparse-txt parse *.txt --format csv -o all.csv    every file's records in one CSV
+  feedparse-txt parse *.txt -o all.csv                 every file's records in one CSV (.tsv, .json too)
   feedparse-txt parse *.txt --known-tags site-tags.txt tags split with the site's tag list
   feedparse-txt parse *.txt -j 0 -o all.jsonl          tags split on every CPU
   feedparse-txt tags *.txt --guesses                   tag lines whose split is a guess, to review
@@ -116,7 +116,11 @@ def _parser() -> argparse.ArgumentParser:
 
     parse = commands.add_parser("parse", parents=[common, dates], help="records as JSON Lines, JSON or CSV")
     parse.add_argument("files", nargs="+", metavar="FILE", help=f"{_FILES}; - for stdin")
-    parse.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
+    parse.add_argument(
+        "--format",
+        choices=("jsonl", "json", "csv"),
+        help="default: as OUT's name ends (.csv; .tsv, CSV separated by tabs; .json), else jsonl",
+    )
     parse.add_argument(
         "-o",
         "--output",
@@ -572,16 +576,40 @@ def _loose_row_words(name: str, number: int, row: str) -> str:
     )
 
 
+# What OUT's name asks for where --format is not given (compressed or not): a spreadsheet
+# opens 'all.csv' as CSV whatever it holds, and JSON Lines in it read as garbage.
+_FORMAT_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".json": "json"}
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    """How ``parse`` names the format it writes in a message: ``--format json``, or
+    what OUT's name chose when no ``--format`` was given; sets ``args.format`` (and
+    ``args.delimiter`` for a ``.tsv``) from OUT's name then."""
+    stem, suffix = os.path.splitext(os.path.basename(args.output or "").lower())
+    if suffix in _COMPRESSION_SUFFIXES:
+        suffix = os.path.splitext(stem)[1]
+    if suffix == ".tsv" and args.format in (None, "csv") and args.delimiter is None:
+        args.delimiter = "tab"
+    if args.format is not None:
+        return f"--format {args.format}"
+    if suffix not in _FORMAT_SUFFIXES:
+        args.format = "jsonl"
+        return "--format jsonl"
+    args.format = _FORMAT_SUFFIXES[suffix]
+    return f"--format {args.format} (as -o {args.output} asks)"
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
+    written_as = _output_format(args)
     if args.format == "json" and len(args.files) != 1:
-        raise UsageError("--format json writes one whole dump: give exactly one FILE")
+        raise UsageError(f"{written_as} writes one whole dump: give exactly one FILE, or write JSON Lines")
     if args.bom and args.format != "csv":
         raise UsageError("--bom is for --format csv: JSON must not start with a byte order mark")
     if args.delimiter and args.format != "csv":
         raise UsageError("--delimiter is for --format csv: JSON has none to choose")
     if args.with_source and args.format == "json":
         raise UsageError(
-            "--with-source is for --format jsonl or csv: --format json keeps the whole dump, each "
+            f"--with-source is for --format jsonl or csv: {written_as} keeps the whole dump, each "
             "record in its place among its lines"
         )
     known_tags = _read_known_tags(args.known_tags, args.quiet)
