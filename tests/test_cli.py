@@ -1328,6 +1328,39 @@ def test_stdin_and_stdout(tmp_path: Path) -> None:
     assert done.stdout.decode().count("\n") > 86
 
 
+def test_no_file_reads_what_is_piped_to_stdin() -> None:
+    # As a filter: cat page.txt | feedparse-txt parse.
+    def piped(data: bytes, *argv: str) -> tuple[int, bytes, bytes]:
+        done = subprocess.run([sys.executable, "-m", "feedparse_txt", *argv], input=data, capture_output=True)
+        return done.returncode, done.stdout, done.stderr
+
+    cut = CUT.read_bytes()  # a record cut off: a problem to report
+    for argv in (["parse", "--format", "csv"], ["check"], ["normalize"], ["tags"], ["merge"]):
+        assert piped(cut, *argv) == piped(cut, argv[0], "-", *argv[1:])
+    problem = parse_dump(CUT, strict=False).problems[0]
+    assert piped(cut, "check")[:2] == (
+        1,
+        f"-:{problem.line}:{problem.column}: {problem.code} {problem.message}\n".encode(),
+    )
+    as_json = piped(PAGE8.read_bytes(), "parse", "--format", "json")[1]
+    assert piped(as_json, "format") == (0, PAGE8.read_bytes(), b"")
+
+
+@pytest.mark.parametrize("command", ["parse", "check", "normalize", "merge", "tags", "format"])
+def test_no_file_from_a_terminal_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # Not a wait for a dump typed in: the file was forgotten.
+    terminal = io.TextIOWrapper(io.BytesIO(PAGE8.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(terminal, "isatty", lambda: True)
+    message = (
+        f"feedparse-txt: {command}: no FILE given, and stdin is a terminal: name files, or pipe text in\n"
+    )
+    for stdin in (terminal, None):
+        monkeypatch.setattr(sys, "stdin", stdin)
+        assert run(capsys, command) == (2, "", message)
+
+
 def test_progress_bar_only_on_a_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

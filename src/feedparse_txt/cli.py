@@ -71,7 +71,7 @@ class UsageError(Exception):
     """A problem with what was asked: exit status 2."""
 
 
-_FILES = "dump files, or directories of them (their *.txt files, at any depth)"
+_FILES = "dump files, or directories of them (their *.txt files, at any depth); - or none: stdin"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -115,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse = commands.add_parser("parse", parents=[common, dates], help="records as JSON Lines, JSON or CSV")
-    parse.add_argument("files", nargs="+", metavar="FILE", help=f"{_FILES}; - for stdin")
+    parse.add_argument("files", nargs="*", metavar="FILE", help=_FILES)
     parse.add_argument(
         "--format",
         choices=("jsonl", "json", "csv"),
@@ -156,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     check = commands.add_parser("check", parents=[common, dates], help="list problems like a compiler does")
-    check.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
+    check.add_argument("files", nargs="*", metavar="FILE", help=_FILES)
     check.add_argument(
         "--statistics",
         action="store_true",
@@ -173,7 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     norm = commands.add_parser(
         "normalize", parents=[common, dates], help="the canonical form of messy copies"
     )
-    norm.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
+    norm.add_argument("files", nargs="*", metavar="FILE", help=_FILES)
     where = norm.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT")
     where.add_argument("--in-place", action="store_true", help="rewrite each file atomically")
@@ -181,20 +181,25 @@ def _parser() -> argparse.ArgumentParser:
     merge = commands.add_parser(
         "merge", parents=[common, dates], help="several pages of one listing as one dump"
     )
-    merge.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
+    merge.add_argument("files", nargs="*", metavar="FILE", help=_FILES)
     merge.add_argument("-o", "--output", metavar="OUT")
 
     tags = commands.add_parser(
         "tags", parents=[common, dates], help="each tag line and its split, to review and reuse"
     )
-    tags.add_argument("files", nargs="+", metavar="FILE", help=_FILES)
+    tags.add_argument("files", nargs="*", metavar="FILE", help=_FILES)
     tags.add_argument("-o", "--output", metavar="OUT")
     tags.add_argument("--guesses", action="store_true", help="only the lines whose split is a guess")
     tags.add_argument("--known-tags", metavar="TAGS", help="as for parse")
     tags.set_defaults(with_source=False)
 
     fmt = commands.add_parser("format", help="JSON, JSON Lines or CSV back into dump text")
-    fmt.add_argument("file", metavar="FILE", help="what 'parse' writes: JSON Lines, --format json or csv")
+    fmt.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="what 'parse' writes: JSON Lines, --format json or csv; - or none: stdin",
+    )
     fmt.add_argument("-o", "--output", metavar="OUT")
     fmt.add_argument(
         "--encoding",
@@ -1459,6 +1464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:
         args.files.extend(extra)
     try:
+        _stdin_without_files(args)
         if isinstance(getattr(args, "files", None), list):
             args.files = _expanded(args.files)
         _check_stdin_read_once(args)
@@ -1477,6 +1483,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _stdin_without_files(args: argparse.Namespace) -> None:
+    """No FILE given: the text piped to stdin, as a filter reads it (``cat page.txt |
+    feedparse-txt parse``); from a terminal, a usage error rather than a wait for typing."""
+    if getattr(args, "files", None) != [] and not (hasattr(args, "file") and args.file is None):
+        return
+    if sys.stdin is None or sys.stdin.closed or sys.stdin.isatty():
+        raise UsageError(
+            f"{args.command}: no FILE given, and stdin is a terminal: name files, or pipe text in"
+        )
+    if hasattr(args, "file"):
+        args.file = "-"
+    else:
+        args.files = ["-"]
 
 
 def _is_option(arg: str) -> bool:
