@@ -97,6 +97,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
         RECORD.replace("\n\nHow", "\nHow").replace("\n", "\r") * (size // len(RECORD))
     ),
     "mixed newlines": lambda size: "a\r\nb\n" * (size // 5),
+    # CRLF made CRLF again: every line ending one of CR CR LF, read on the slow path.
+    "well-formed records, CR CR LF endings": lambda size: (
+        RECORD.replace("\n", "\r\r\n") * (size // len(RECORD))
+    ),
+    "CR CR LF endings": lambda size: "\r\r\n" * (size // 3),
     # Every separator a look-alike: each record read on the repairing path.
     "records with look-alike dots": lambda size: RECORD.replace(" · ", " \u30fb ") * (size // len(RECORD)),
     "records read in cp1252": lambda size: RECORD.replace(" · ", " \u00c2\u00b7 ") * (size // len(RECORD)),

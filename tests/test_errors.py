@@ -18,7 +18,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from feedparse_txt import Article, ParseError, Problem, format_dump, iter_articles, parse_dump, source
+from feedparse_txt import (
+    Article,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    normalize,
+    parse_dump,
+    source,
+)
 
 from .conftest import DATA, REAL_TEXTS, Pieces, assert_in_parts, read
 
@@ -388,6 +397,54 @@ def test_mixed_newlines() -> None:
     assert [a.author for a in lenient] == ["Amap Tech", "Youzan Coder"]
     assert [p.code for p in lenient.problems] == ["mixed-newlines"]
     assert format_dump(lenient) == text
+
+
+@given(st.sampled_from(sorted(REAL_TEXTS)), st.lists(st.integers(1, 3000), min_size=1, max_size=3))
+def test_cr_cr_lf_line_endings_are_one_problem_not_one_a_line(name: str, sizes: list[int]) -> None:
+    # A CRLF text converted to CRLF again (Python on Windows writing CRLF text in text
+    # mode, sed 's/$/\r/' on a CRLF file): every line ends in CR CR LF. It was a trailing-whitespace
+    # problem at every line and a leading-whitespace one at every blank line.
+    clean = REAL_TEXTS[name]
+    text = clean.replace("\n", "\r\r\n")
+    first = clean.split("\n", 1)[0]
+    message = (
+        f"expected CRLF line endings, found CR CR LF after {first!r} (line endings converted to CRLF twice?)"
+    )
+    expected = Problem(1, len(first) + 1, "cr-cr-lf", message, "CRLF line endings", "CR CR LF")
+    lenient, reference = parse_dump(text, strict=False), parse_dump(clean, strict=False)
+    assert lenient.articles == reference.articles
+    assert list(lenient.problems) == [expected, *reference.problems]
+    assert lenient.record_lines() == reference.record_lines() and lenient.newline == "\r\n"
+    assert format_dump(lenient) == text and normalize(text) == normalize(clean)
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append)) == list(lenient)
+    assert found == list(lenient.problems)
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert caught.value.problem == expected
+    assert_in_parts(expected)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_cr_cr_lf_line_ending_among_others_is_the_problem_where_it_stands(newline: str) -> None:
+    lines = [*RECORD, *OTHER]
+    text = "".join(line + ("\r\r\n" if k == 13 else newline) for k, line in enumerate(lines))
+    lenient = parse_dump(text, strict=False)
+    assert [a.author for a in lenient] == ["Amap Tech", "Youzan Coder"]
+    style = {"\n": "LF", "\r\n": "CRLF"}[newline]
+    assert [(p.code, p.line, p.column, p.expected, p.found) for p in lenient.problems] == [
+        ("cr-cr-lf", 14, len(lines[13]) + 1, f"{style} line endings", "CR CR LF")
+    ]
+    assert format_dump(lenient) == text
+    with pytest.raises(ParseError) as caught:
+        parse_dump(text)
+    assert (caught.value.code, caught.value.line) == ("cr-cr-lf", 14)
+    # A mixed line ending too: each kind at its first line, in text order.
+    text = text.replace(lines[15] + newline, lines[15] + {"\n": "\r\n", "\r\n": "\n"}[newline], 1)
+    assert [(p.code, p.line) for p in parse_dump(text, strict=False).problems] == [
+        ("cr-cr-lf", 14),
+        ("mixed-newlines", 16),
+    ]
 
 
 @pytest.mark.parametrize("bad", range(1, len(RECORD)))

@@ -226,7 +226,7 @@ def test_real_pages_pasted_together_read_as_each_page_alone(data: st.DataObject)
     # Several copies in one file, with blank lines between or none, messy or cut off,
     # each saved with a byte order mark or not, LF or CRLF throughout.
     real = st.sampled_from(sorted(REAL_TEXTS.values()))
-    messy = real.flatmap(messy_copies).map(lambda page: page.replace("\r\n", "\n").replace("\r", "\n"))
+    messy = real.flatmap(messy_copies).map(lambda page: re.sub("\r\r?\n|\r", "\n", page))
     pages = st.one_of(real, messy)
     pasted, chosen = data.draw(pasted_pages(pages))
     if data.draw(st.booleans()):
@@ -342,10 +342,17 @@ def test_what_reads_as_it_stands_is_not_repaired(category: str, tag_line: str) -
 
 
 def test_mixed_line_endings_and_stray_cr() -> None:
+    # Two CRs before the LF are a line ending of CR CR LF; a CR before text or a space,
+    # trailing whitespace.
     text = CLEAN.replace("\n", "\r\n", 5).replace(LINES[13], LINES[13] + "\r\r")
     dump = parse_dump(text, strict=False)
     assert dump.articles == EXPECTED
-    assert [p.code for p in dump.problems] == ["mixed-newlines", "trailing-whitespace"]
+    assert [(p.code, p.line) for p in dump.problems] == [("mixed-newlines", 6), ("cr-cr-lf", 14)]
+    assert format_dump(dump) == text
+    text = text.replace(LINES[13] + "\r\r", LINES[13] + "\r\r ")
+    dump = parse_dump(text, strict=False)
+    assert dump.articles == EXPECTED
+    assert [(p.code, p.line) for p in dump.problems] == [("mixed-newlines", 6), ("trailing-whitespace", 14)]
     assert format_dump(dump) == text
 
 

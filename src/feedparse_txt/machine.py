@@ -65,7 +65,7 @@ from .model import (
     TextEntry,
     parsed_article,
 )
-from .source import BOM, line_break, newline_of, split_lines
+from .source import BOM, CR_CR_LF, line_break, newline_of, split_lines
 from .wrapping import Wrapping, squashed
 
 __all__ = ["Machine"]
@@ -351,7 +351,9 @@ class Machine:
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
         self._tag_list = known_tags  # the caller's; each header adds its page's own tag
         self._known = known_tags
-        self._mixed_reported = False
+        # The kinds of line ending reported as not the text's style: mixed (LF in a
+        # CRLF text, or CRLF in an LF one) and CR CR LF, each at its first line.
+        self._endings_reported: set[bool] = set()
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
         self._scanned = 0
@@ -448,26 +450,33 @@ class Machine:
         return text[1:]
 
     def _check_endings(self) -> None:
-        """Report the first line of the window whose ending is not the text's style."""
+        """Report the first line of the window whose ending is not the text's style, of
+        each kind not reported yet (strict: the first of any)."""
         assert self._endings is not None
         style = self.newline or "\n"
         for index, ending in enumerate(self._endings):
-            if ending and ending != style:
-                line = self._lines[index]
-                error = ParseError(
-                    "mixed-newlines",
-                    f"{_NEWLINE_NAMES[style]} line endings like line 1",
-                    _NEWLINE_NAMES[ending],
-                    f" after {quote(line)}",
-                    line=self._base + index + 1,
-                    column=len(line) + 1,
-                )
-                if self.strict:
-                    self._bad_ending = (self._base + index, error)
-                else:
-                    self.problems.append(error.problem)
-                self._mixed_reported = True
+            doubled = ending == CR_CR_LF
+            if not ending or ending == style or doubled in self._endings_reported:
+                continue
+            line = self._lines[index]
+            code, expected, detail = (
+                ("cr-cr-lf", "line endings", " (line endings converted to CRLF twice?)")
+                if doubled
+                else ("mixed-newlines", "line endings like line 1", "")
+            )
+            error = ParseError(
+                code,
+                f"{_NEWLINE_NAMES[style]} {expected}",
+                _NEWLINE_NAMES[ending],
+                f" after {quote(line)}{detail}",
+                line=self._base + index + 1,
+                column=len(line) + 1,
+            )
+            self._endings_reported.add(doubled)
+            if self.strict:
+                self._bad_ending = (self._base + index, error)
                 return
+            self.problems.append(error.problem)
 
     def _report(self, error: ParseError) -> None:
         if self.strict:
@@ -592,7 +601,7 @@ class Machine:
             self._anchor = None  # identified in another window
             self._window_ends_block = stop == size
             self._final = final and stop == size
-            if self._endings is not None and not self._mixed_reported:
+            if self._endings is not None and len(self._endings_reported) < 2 and self._bad_ending is None:
                 self._check_endings()
             i = read = 0  # lines and characters read in this window
             n = len(self._lines)
@@ -2176,7 +2185,7 @@ _FORM_CODES = frozenset(
 # A date line whose date needs what the caller may give (a reference date, an order): a
 # date line all the same.
 _DATES_TO_RESOLVE = frozenset({"relative-date", "ambiguous-date"})
-_NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "": "no"}
+_NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", CR_CR_LF: "CR CR LF", "": "no"}
 
 
 def _text_field(role: Role, text: str, column: int = 1) -> str:

@@ -1,9 +1,11 @@
 """Getting text out of what the user passed in, and cutting it into lines.
 
-Lines end at ``\\n``; ``\\r\\n`` is one line ending. A text with no ``\\n`` at
-all whose lines end with a lone ``\\r`` (classic Mac OS, some clipboards) is
-read in that style; in any other text a lone ``\\r``, like U+2028 or ``\\x0c``,
-is ordinary text inside a line, so this never uses ``str.splitlines()``.
+Lines end at ``\\n``; ``\\r\\n`` is one line ending, and so is ``\\r\\r\\n`` (CR CR
+LF: a CRLF text whose line endings were converted to CRLF again), a deviation the
+reader reports. A text with no ``\\n`` at all whose lines end with a lone ``\\r``
+(classic Mac OS, some clipboards) is read in that style; in any other text a lone
+``\\r``, like U+2028 or ``\\x0c``, is ordinary text inside a line, so this never uses
+``str.splitlines()``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = ["Source"]
 Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]", IO[str], IO[bytes]]
 
 BOM = "\ufeff"
+CR_CR_LF = "\r\r\n"
 CHUNK_SIZE = 1 << 20
 
 
@@ -57,15 +60,15 @@ def line_break(newline: str) -> str:
 def split_lines(text: str, newline: str) -> tuple[list[str], list[str] | None]:
     """Cut ``text`` into lines without their endings; ``newline`` is the text's style.
 
-    Also the endings, line by line ("\\n", "\\r\\n", "" for an unterminated last
-    line), when the text mixes styles; None when every line ends with ``newline``.
+    Also the endings, line by line ("\\n", "\\r\\n", "\\r\\r\\n", "" for an unterminated
+    last line), when the text mixes styles; None when every line ends with ``newline``.
     """
     crlf = text.count("\r\n") if "\r" in text else 0
     if newline == "\r":  # the text has no \n at all: see newline_of
         lines, endings = text.split("\r"), None
     elif crlf == 0 and newline == "\n":
         lines, endings = text.split("\n"), None
-    elif newline == "\r\n" and crlf == text.count("\n"):
+    elif newline == "\r\n" and crlf == text.count("\n") and CR_CR_LF not in text:
         lines, endings = text.split("\r\n"), None
     else:
         lines, endings = _split_mixed(text)
@@ -88,7 +91,10 @@ def _split_mixed(text: str) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     endings: list[str] = []
     for piece in pieces[:-1]:
-        if piece.endswith("\r"):
+        if piece.endswith("\r\r"):
+            lines.append(piece[:-2])
+            endings.append(CR_CR_LF)
+        elif piece.endswith("\r"):
             lines.append(piece[:-1])
             endings.append("\r\n")
         else:

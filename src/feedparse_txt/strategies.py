@@ -261,10 +261,11 @@ _DATE_OR_STATS = re.compile(r"[A-Z][a-z]{2} \d{1,2}, \d{4} · \S|\S+ likes? · \
 def messy_copies(draw: st.DrawFn, text: str) -> str:
     """``text`` as a careless copy leaves it, every record still whole: whitespace
     around its lines (every line alike, or some here and there), no-break spaces
-    around the separator of date and stats lines, CRLF or CR line endings, a byte
-    order mark. Lenient parsing reads the same records from it as from ``text``.
-    Where every line of ``text`` reads (no record cut off, no text it cannot use),
-    it also reports a problem at each untidy line, and
+    around the separator of date and stats lines, CRLF, CR or CR CR LF line endings
+    (a CRLF text converted to CRLF again), a byte order mark. Lenient parsing reads
+    the same records from it as from ``text``. Where every line of ``text`` reads
+    (no record cut off, no text it cannot use), it also reports a problem at each
+    untidy line (and one for CR CR LF line endings), and
     :func:`~feedparse_txt.normalize` writes the same text for both.
 
     >>> from hypothesis import given
@@ -288,7 +289,7 @@ def messy_copies(draw: st.DrawFn, text: str) -> str:
         if _DATE_OR_STATS.match(line) and draw(st.booleans()):
             line = line.replace(" · ", draw(_NBSP_SEPARATOR), 1)
         lines[k] = before + line + after
-    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r", "\r\r\n"]))
     return ("\ufeff" if draw(st.booleans()) else "") + newline.join(lines)
 
 
