@@ -351,9 +351,9 @@ class Machine:
         self._run: list[object] | None = None  # the open RecordRun: [start, stop, layout]
         self._tag_list = known_tags  # the caller's; each header adds its page's own tag
         self._known = known_tags
-        # The kinds of line ending reported as not the text's style: mixed (LF in a
-        # CRLF text, or CRLF in an LF one) and CR CR LF, each at its first line.
-        self._endings_reported: set[bool] = set()
+        # The codes of the line endings reported as not the text's style: mixed-newlines
+        # (LF in a CRLF text, or CRLF in an LF one) and cr-cr-lf, each at its first line.
+        self._endings_reported: set[str] = set()
         # Lenient: no header or record starts on the lines before this one (0-based);
         # a longer stretch of unusable text is not scanned again from its start.
         self._scanned = 0
@@ -455,15 +455,16 @@ class Machine:
         assert self._endings is not None
         style = self.newline or "\n"
         for index, ending in enumerate(self._endings):
-            doubled = ending == CR_CR_LF
-            if not ending or ending == style or doubled in self._endings_reported:
+            if not ending or ending == style:
                 continue
-            line = self._lines[index]
             code, expected, detail = (
                 ("cr-cr-lf", "line endings", " (line endings converted to CRLF twice?)")
-                if doubled
+                if ending == CR_CR_LF
                 else ("mixed-newlines", "line endings like line 1", "")
             )
+            if code in self._endings_reported:
+                continue
+            line = self._lines[index]
             error = ParseError(
                 code,
                 f"{_NEWLINE_NAMES[style]} {expected}",
@@ -472,7 +473,7 @@ class Machine:
                 line=self._base + index + 1,
                 column=len(line) + 1,
             )
-            self._endings_reported.add(doubled)
+            self._endings_reported.add(code)
             if self.strict:
                 self._bad_ending = (self._base + index, error)
                 return
