@@ -2128,8 +2128,9 @@ def _invisible_error(line: str) -> ParseError | None:
 
 
 def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> ParseError:
-    """Where ``line``, which reads as ``respaced``, deviates in its spacing (a date
-    line's own reader says where, and ``error`` is that)."""
+    """Where ``line``, which reads as ``respaced``, deviates in its spacing; ``error`` is
+    what its reader found (for a date line, about one of its parts: ``Aug 27, 2019 ``
+    ends in whitespace, ``·`` has no spaces around it)."""
     look_alike = _look_alike_dot(line)
     if look_alike is not None:
         dot = look_alike[0]
@@ -2145,11 +2146,11 @@ def _spacing_error(role: Role, error: ParseError, line: str, respaced: str) -> P
     if at < len(line) and line[at] in _NO_BREAK:
         return _no_break_error(line)
     if role is Role.DATE_LINE:
-        return error
-    parts = " and ' · ' between its parts" if SEPARATOR in respaced else ""
-    return ParseError(
-        error.code, f"{quote(respaced)}, its words one plain space apart{parts}", quote(line), column=at + 1
-    )
+        code, words = "bad-date-line", "' · ' between the date and the category"
+    else:
+        parts = " and ' · ' between its parts" if SEPARATOR in respaced else ""
+        code, words = error.code, f"its words one plain space apart{parts}"
+    return ParseError(code, f"{quote(respaced)}, {words}", quote(line), column=at + 1)
 
 
 def _no_break_error(line: str) -> ParseError:
