@@ -996,9 +996,12 @@ def test_the_output_name_chooses_the_format(
     out.parent.mkdir(exist_ok=True)
     assert run(capsys, "parse", str(PAGE8), *options, "-o", str(out)) == (0, "", "")
     code, expected, _ = run(capsys, "parse", str(PAGE8), *as_if)
-    packed = {".gz": gzip.open, ".xz": lzma.open, ".bz2": bz2.open}.get(out.suffix, open)
-    with packed(out, "rb") as file:
-        assert (code, file.read().decode("utf-8")) == (0, expected)
+    unpack: dict[str, Callable[[bytes], bytes]] = {
+        ".gz": gzip.decompress,
+        ".xz": lzma.decompress,
+        ".bz2": bz2.decompress,
+    }
+    assert (code, unpack.get(out.suffix, bytes)(out.read_bytes()).decode("utf-8")) == (0, expected)
 
 
 def test_a_json_output_name_asks_for_one_whole_dump(
