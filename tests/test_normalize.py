@@ -290,11 +290,16 @@ WHOLE_AT_THE_END = sorted(
 @given(st.data())
 def test_pages_joined_with_no_line_break_read_as_pages_apart(data: st.DataObject) -> None:
     """Pages joined as ``cat`` joins files that do not end with a line break read as
-    the same pages with one between them, whole or in pieces, in either line ending."""
+    the same pages with one between them, whole or in pieces, in either line ending,
+    each after the first saved with a byte order mark or not."""
     names = data.draw(st.lists(st.sampled_from(WHOLE_AT_THE_END), min_size=2, max_size=4))
     newline = data.draw(st.sampled_from(["\n", "\r\n"]))
     pages = [REAL_TEXTS[name].rstrip("\n").replace("\n", newline) for name in names]
-    text, apart = "".join(pages), newline.join(pages)
+    boms = data.draw(
+        st.lists(st.sampled_from(["", "\ufeff"]), min_size=len(pages) - 1, max_size=len(pages) - 1)
+    )
+    text = pages[0] + "".join(bom + page for bom, page in zip(boms, pages[1:], strict=True))
+    apart = newline.join(pages)
     dump = parse_dump(text, strict=False)
     assert dump.articles == parse_dump(apart, strict=False).articles and format_dump(dump) == text
     assert [p.code for p in dump.problems].count("joined-lines") == len(pages) - 1

@@ -1266,8 +1266,9 @@ class Machine:
 
     def _joined(self, role: Role, line: str, values: Values, k: int, n: int) -> ParseError | None:
         """The error of a record's last line (``role``: its title again or stats) that
-        holds its field, then with nothing between the first line of a page header or a
-        record that the lines after it go on; None if it is no such line."""
+        holds its field, then with nothing between (or the byte order mark a file
+        saved with one starts with) the first line of a page header or a record that
+        the lines after it go on; None if it is no such line."""
         if role is Role.TITLE_AGAIN:
             title = str(values[Role.TITLE])
             cut = len(title) if line.startswith(title) else 0
@@ -1275,21 +1276,23 @@ class Machine:
             end = line.lower().find(_READ_TIME_END)
             cut = end + len(_READ_TIME_END) if end >= 0 else 0
         rest = line[cut:]
+        first = rest.removeprefix(BOM)
         # What starts there goes on after this line; and its first line, read where the
         # line is, is tidy: a problem of its own would be numbered from the wrong column.
-        if not cut or not rest or k + 1 >= n or self._tidy(rest) != rest:
+        if not cut or not first or k + 1 >= n or self._tidy(first) != first:
             return None  # (most last lines: nothing after the field)
         if role is Role.STATS and not self._reads(role, line[:cut], values):
             return None
-        started = self._started_by(rest, k, n)
+        started = self._started_by(first, k, n)
         if started is None:
             return None
         what = "a page header" if isinstance(started, HeaderStyle) else "a record"
+        bom = "a byte order mark, then " if first is not rest else ""
         return ParseError(
             "joined-lines",
             f"a line break after {quote(line[:cut])}",
-            f"{quote(rest)} run into it, the first line of {what}",
-            " (pages joined with no line break between them?)"
+            f"{bom}{quote(first)} run into it, the first line of {what}",
+            f" ({'files' if bom else 'pages'} joined with no line break between them?)"
             + ("" if self.strict else "; read as two lines"),
             line=self._base + k + 1,
             column=cut + 1,
@@ -1306,15 +1309,17 @@ class Machine:
 
     def _split_joined(self, k: int, at: int) -> None:
         """Split line ``k`` of the window at ``at`` into two lines, the first with no
-        line ending, both numbered as the line they are (see _joined)."""
+        line ending (or with the byte order mark the second started with: kept, as the
+        text between them), both numbered as the line they are (see _joined)."""
         if self._endings is None:
             newline = self.newline or "\n"
             self._endings = [newline] * len(self._lines)
             if self._final and not self.final_newline:
                 self._endings[-1] = ""
         line = self._lines[k]
-        self._lines[k : k + 1] = [line[:at], line[at:]]
-        self._endings[k : k + 1] = ["", self._endings[k]]
+        between = BOM if line.startswith(BOM, at) else ""
+        self._lines[k : k + 1] = [line[:at], line[at + len(between) :]]
+        self._endings[k : k + 1] = [between, self._endings[k]]
 
     def _wrapped_end(self, role: Role, k: int, n: int, values: Values) -> int:
         """The last line of the field of ``role`` at line ``k`` if a copy wrapped it
