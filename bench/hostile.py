@@ -122,6 +122,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # a page a record): each read as two lines, after a look at what the second starts.
     "records joined with no line break": lambda size: RECORD.rstrip("\n") * (size // len(RECORD)),
     "compact records joined with no line break": lambda size: COMPACT.rstrip("\n") * (size // len(COMPACT)),
+    # ... each after a byte order mark (cat of files saved with one).
+    "records joined with a byte order mark": lambda size: (
+        (RECORD.rstrip("\n") + "\ufeff") * (size // (len(RECORD) + 1))
+    ),
     # An author, a line that may be an avatar's text, a date line, blank lines among them:
     # the next record's second line is looked for, lines counted without the blank ones.
     "avatar texts set apart": lambda size: "".join(
