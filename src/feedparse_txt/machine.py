@@ -1287,7 +1287,7 @@ class Machine:
         if started is None:
             return None
         what = "a page header" if isinstance(started, HeaderStyle) else "a record"
-        bom = "a byte order mark, then " if first is not rest else ""
+        bom = "a byte order mark, then " if rest.startswith(BOM) else ""
         return ParseError(
             "joined-lines",
             f"a line break after {quote(line[:cut])}",
