@@ -49,7 +49,7 @@ from .source import decode, iter_chunks, iter_text_blocks, text_codec, text_line
 EXAMPLES = """\
 examples:
   feedparse-txt parse listing.txt                      records as JSON Lines on stdout
-  feedparse-txt parse *.txt -o all.csv                 every file's records in one CSV (.tsv, .json too)
+  feedparse-txt parse *.txt -o all.csv                 every file's records in one CSV (the format by name)
   feedparse-txt parse *.txt --known-tags site-tags.txt tags split with the site's tag list
   feedparse-txt parse *.txt -j 0 -o all.jsonl          tags split on every CPU
   feedparse-txt tags *.txt --guesses                   tag lines whose split is a guess, to review
