@@ -187,6 +187,27 @@ def test_a_last_line_of_whitespace_without_a_line_ending(blank: str) -> None:
     assert normalize(text.removesuffix("\n") + blank) == text.removesuffix("\n")
 
 
+def test_a_date_line_before_a_date_line_is_no_author() -> None:
+    # Found by the property below: a record with a second date line (`Aug 1, 2019 · X`) is
+    # kept as text; where the next record was canonical, as normalize makes it, the reader
+    # took the extra date line for the author of a record whose repeated author line was
+    # missing, so normalize wrote it twice the second time round.
+    text = REAL_TEXTS["backend-architecture-page8.txt"]
+    authors = "Amap Tech\nAmap Tech\n"
+    damaged = text.replace(authors, authors + "Aug 1, 2019 · X\n", 1)
+    damaged = damaged.replace(
+        "Aug 15, 2019 · Backend Development\n\n", "Aug 15, 2019 · Backend Development\n", 1
+    )
+    first_record = "".join(line + "\n" for line in text.split("\n")[3:14])  # its 11 lines
+    kept = first_record.replace(authors, authors + "Aug 1, 2019 · X\n", 1)
+    once = normalize(damaged)
+    assert normalize(once) == once
+    for variant in (damaged, once):
+        dump = parse_dump(variant, strict=False)
+        assert dump.articles == parse_dump(text).articles[1:]
+        assert dump.kept_text() == ((4, kept),)
+
+
 @given(st.data())
 def test_idempotent_and_meaning_preserving_on_damaged_dumps(data: st.DataObject) -> None:
     text = REAL_TEXTS[data.draw(st.sampled_from(sorted(REAL_TEXTS)))]

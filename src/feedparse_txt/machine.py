@@ -834,7 +834,7 @@ class Machine:
             return Layout.FULL
         if self._author_twice_across_blanks(i, n):
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
-        if self._is_date_line(second):
+        if self._is_date_line(second) and not self._is_date_line(first):  # (a date line is no author)
             fifth = lines[i + 4] if i + 4 < n else None
             if third is not None and not third.strip() and fifth is not None and not fifth.strip():
                 # The repeated author is missing (an avatar without its text), or a
