@@ -834,9 +834,10 @@ class Machine:
             return Layout.FULL
         if self._author_twice_across_blanks(i, n):
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
-        if self._is_date_line(second) and not self._is_date_line(first):  # (a date line is no author)
+        if self._is_date_line(second):
             fifth = lines[i + 4] if i + 4 < n else None
-            if third is not None and not third.strip() and fifth is not None and not fifth.strip():
+            missing = third is not None and not third.strip() and fifth is not None and not fifth.strip()
+            if missing and not self._is_date_line(first):  # (no author line that said once is a date line)
                 # The repeated author is missing (an avatar without its text), or a
                 # compact record has blank lines where none belong: what reads better
                 # once repaired. Strict mode repairs nothing: it names the first.
