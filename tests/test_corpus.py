@@ -30,7 +30,7 @@ from feedparse_txt import (
 from feedparse_txt.errors import quote
 from feedparse_txt.model import tag_line
 
-from .conftest import DATA, REAL_TEXTS, letter_avatar, read, real_dumps, record_key, strict_outcome
+from .conftest import DATA, REAL_TEXTS, Pieces, letter_avatar, read, real_dumps, record_key, strict_outcome
 
 L, N, V = HeaderStyle.LIST, HeaderStyle.NAMED, HeaderStyle.VIEWS
 
@@ -802,3 +802,79 @@ def test_pages_joined_with_no_line_break_read_as_each_page(first: str, second: s
     )
     assert found_streamed == list(dump.problems)
     assert strict_outcome(text) == ("joined-lines", line, len(last) + 1, strict)
+
+
+# Pairs of real dumps joined so where the first is cut off inside a line (as a copy often
+# is), and the second starts with a page header or a full record (its author line repeated
+# on the next line: what shows where the one ends and the other starts).
+CUT_JOINED = [
+    (first, second)
+    for first, second in itertools.product(sorted(REAL_TEXTS), repeat=2)
+    if not REAL_TEXTS[first].endswith("\n") and parse_dump(REAL_TEXTS[first], strict=False).problems
+    if (lines := REAL_TEXTS[second].split("\n"))[0] in ("Tagged articles", "Tag") or lines[0] == lines[1]
+]
+
+
+def _as_cut_page(problem: Problem) -> Problem:
+    """``problem``, of a text cut off at its end, as it reads where the text goes on with
+    the next page."""
+
+    def page(text: str) -> str:
+        return text.replace("the end of the text", "the end of the page").replace("the text cut", "the page cut")
+
+    return attrs.evolve(problem, message=page(problem.message), found=page(problem.found))
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"], ids=["", "bom"])
+@pytest.mark.parametrize(("first", "second"), CUT_JOINED)
+def test_a_page_cut_off_and_joined_to_the_next_reads_as_each_page(first: str, second: str, bom: str) -> None:
+    # Found joining the real dumps with cat: where the first is cut off inside a line,
+    # its last line took the next page's first line, and the next page header (or its
+    # first record) was kept as text with the record cut off, in all 36 of these pairs.
+    a, b = REAL_TEXTS[first], REAL_TEXTS[second]
+    text = a + bom + b
+    dump, alone = parse_dump(text, strict=False), (parse_dump(a, strict=False), parse_dump(b, strict=False))
+    assert list(dump) == list(alone[0]) + list(alone[1])
+    assert dump.headers == alone[0].headers + alone[1].headers
+    # The record cut off, as when alone (with the byte order mark after it, if any),
+    # then the other page's text kept, on its lines here.
+    line, kept = a.count("\n") + 1, alone[0].kept_text()
+    assert dump.kept_text() == (kept and (*kept[:-1], (kept[-1][0], kept[-1][1] + bom))) + tuple(
+        (start + line - 1, text) for start, text in alone[1].kept_text()
+    )
+    assert format_dump(dump) == text
+    last = a.rpartition("\n")[2]
+    what = "a page header" if alone[1].header else "a record"
+    expected = f"a line break after {quote(last)}"
+    found = f"{'a byte order mark, then ' if bom else ''}{quote(b.partition(chr(10))[0])} run into it"
+    found += f", the first line of {what}"
+    strict = f"expected {expected}, found {found} ({'files' if bom else 'pages'} joined with no line break between them?)"
+    joined = Problem(line, len(last) + 1, "joined-lines", strict + "; read as two lines", expected, found)
+    # The first page's problems (the record cut off: by the end of the page), the line
+    # joined before those on it, then the other page's, on its lines here.
+    cut = [_as_cut_page(problem) for problem in alone[0].problems]
+    before = [problem for problem in cut if (problem.line, problem.column) < (line, len(last) + 1)]
+    assert dump.problems[: len(cut) + 1] == (*before, joined, *cut[len(before) :])
+    assert [(p.line, p.column, p.code, p.expected, p.found) for p in dump.problems[len(cut) + 1 :]] == [
+        (p.line + line - 1, p.column, p.code, p.expected, p.found) for p in alone[1].problems
+    ]
+    assert dump.record_lines() == alone[0].record_lines() + tuple(
+        (start + line - 1, end + line - 1) for start, end in alone[1].record_lines()
+    )
+    assert normalize(text) == normalize(a + "\n" + b)
+    for sizes in ([1 << 20], [7, 300, 1]):
+        found_streamed: list[Problem] = []
+        articles = iter_articles(Pieces(text, sizes), strict=False, on_problem=found_streamed.append)
+        assert list(articles) == list(dump)
+        assert found_streamed == list(dump.problems)
+    assert strict_outcome(text) == ("joined-lines", line, len(last) + 1, strict)
+
+
+def test_a_page_cut_off_before_a_compact_record_loses_nothing() -> None:
+    # Where the next page starts with a compact record, nothing shows where its author
+    # starts in the line it ran into (`Oct 17, 2025 · Backend DeveloWukong Talks
+    # Architecture`): the record cut off and that line are kept as text, the rest read.
+    a, b = REAL_TEXTS["www_tags_cache-breakdown.txt"], REAL_TEXTS["www_tags_cglib-proxy.txt"]
+    dump = parse_dump(a + b, strict=False)
+    assert format_dump(dump) == a + b
+    assert list(dump) == list(parse_dump(a, strict=False)) + list(parse_dump(b, strict=False))[1:]

@@ -24,7 +24,7 @@ import functools
 import operator
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from .checks import check_date_order, check_reference_date
@@ -345,6 +345,11 @@ class Machine:
         self._lines: list[str] = []
         self._endings: list[str] | None = None
         self._final = False
+        # Whether the window's last line has no line ending: the text stops there, or
+        # (see _read_to_seam) a page cut off there and joined to the next.
+        self._open_end = False
+        # What ends there, as problems name it: the text, or a page joined to the next.
+        self._end_name = "text"
         self._base = 0  # lines read so far: the line number of the window's first line, minus one
         self._started = False
         self._count = 0  # articles produced so far: the index of the next one
@@ -602,6 +607,7 @@ class Machine:
             self._anchor = None  # identified in another window
             self._window_ends_block = stop == size
             self._final = final and stop == size
+            self._open_end = self._final and not self.final_newline
             if self._endings is not None and len(self._endings_reported) < 2 and self._bad_ending is None:
                 self._check_endings()
             i = read = 0  # lines and characters read in this window
@@ -692,9 +698,16 @@ class Machine:
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
             return self._unusable(i, n, self._first_deviation(i, n, kind, error))
+        joined = next((problem for problem in problems if problem.code == "joined-lines"), None)
+        if problems and joined is None:
+            # A line repaired (a title again that differs) may be a page's last line cut
+            # off, the next page run into it.
+            repaired = {i} | {problem.line - self._base - 1 for problem in problems if problem.line}
+            seam = self._first_seam(sorted(k for k in repaired if i <= k < end), n)
+            if seam is not None:
+                return self._read_to_seam(i, seam, n)
         for problem in problems:
             self._report(problem)
-        joined = next((problem for problem in problems if problem.code == "joined-lines"), None)
         if joined is not None:
             self._split_joined(end - 1, joined.column - 1)
         self._add(kind, values, i, end, canonical=not problems)
@@ -854,7 +867,7 @@ class Machine:
             return Layout.COMPACT
         if not second.strip() and not self._weighing and self._compact_across_blanks(i, n):
             return Layout.COMPACT  # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...
-        if third is None and self._final and not self.final_newline and first.startswith(second):
+        if third is None and self._open_end and first.startswith(second):
             return Layout.FULL  # cut inside the repeated author line
         if third is None and self._final:
             return Layout.COMPACT  # cut inside the date line
@@ -1287,26 +1300,111 @@ class Machine:
         started = self._started_by(first, k, n)
         if started is None:
             return None
+        return self._joined_error(k, cut, started)
+
+    def _joined_error(self, k: int, cut: int, started: HeaderStyle | Layout) -> ParseError:
+        """The error of line ``k``, which holds at ``cut`` (after the byte order mark a
+        file saved with one starts with, if there is one there) the first line of what
+        ``started``: the next page, joined with no line break."""
+        line = self._lines[k]
+        rest = line[cut:]
         what = "a page header" if isinstance(started, HeaderStyle) else "a record"
         bom = "a byte order mark, then " if rest.startswith(BOM) else ""
         return ParseError(
             "joined-lines",
             f"a line break after {quote(line[:cut])}",
-            f"{bom}{quote(first)} run into it, the first line of {what}",
+            f"{bom}{quote(rest.removeprefix(BOM))} run into it, the first line of {what}",
             f" ({'files' if bom else 'pages'} joined with no line break between them?)"
             + ("" if self.strict else "; read as two lines"),
             line=self._base + k + 1,
             column=cut + 1,
         )
 
-    def _started_by(self, first: str, k: int, n: int) -> HeaderStyle | Layout | None:
-        """What starts at line ``k`` if ``first`` stood there in its place (see _joined)."""
+    def _started_by(self, first: str, k: int, n: int, *, whole: bool = False) -> HeaderStyle | Layout | None:
+        """What starts at line ``k`` if ``first`` stood there in its place (see _joined);
+        ``whole``: only a header, or a full record, that reads whole as it stands from
+        there (or until the end of the text cuts it off)."""
         line = self._lines[k]
         self._lines[k] = first
         try:
-            return self._identify(k, n)
+            started = self._identify(k, n)
+            if whole and started is not None:
+                if started is Layout.COMPACT or not self._reads_whole(k, n, started):
+                    return None
+            return started
         finally:
             self._lines[k] = line
+
+    def _seam(self, k: int, n: int) -> tuple[int, HeaderStyle | Layout] | None:
+        """Where the next page starts inside line ``k``, after text that is no part of
+        it (a byte order mark between them passed over): the first line of a page
+        header, or of a full record whose author line is repeated on the next line,
+        reading whole from there; and what starts there. ``cat`` joins a copy cut off
+        inside a line (``Oct 17, 2025 · Backend Develo``) so to the next page. None if
+        no page starts in the line."""
+        if k + 1 >= n:
+            if self._final:
+                return None
+            raise _Unfinished
+        line, after = self._lines[k], self._lines[k + 1]
+        lower = line.lower()
+        starts = [len(line) - len(opening) for opening in _OPENING_LINES if lower.endswith(opening)]
+        if after.strip() and len(after) < len(line) and line.endswith(after):
+            # Not the author line of a full record as it stands, its repeated line
+            # short of its start (``Tencent Cloud Developer``, ``encent Cloud
+            # Developer``) or a letter avatar (``Java Tech``, ``h``), unless what stands
+            # before is the start of the line before: a repeated author line cut off
+            # (``ZhiKe AI``, ``Zhi``), the next page's author run into it.
+            before = line[: len(line) - len(after)].removesuffix(BOM)
+            if self._identify(k, n) is not Layout.FULL or (k and self._lines[k - 1].startswith(before)):
+                starts.append(len(line) - len(after))
+        if starts and not self._final and k + LOOKAHEAD > n:
+            raise _Unfinished  # what starts there is told by the lines after it
+        for at in starts:
+            first, cut = line[at:], at - line.endswith(BOM, 0, at)
+            if not line[:cut].strip() or self._tidy(first) != first:
+                continue  # a line of its own, or text tidying makes one
+            started = self._started_by(first, k, n, whole=True)
+            if started is not None:
+                return cut, started
+        return None
+
+    def _first_seam(self, lines: Iterable[int], n: int) -> tuple[int, int, HeaderStyle | Layout] | None:
+        """The first of ``lines`` (in order) that holds a seam (see _seam): its index,
+        where the next page starts in it, and what starts there."""
+        for k in lines:
+            seam = self._seam(k, n)
+            if seam is not None:
+                return k, *seam
+        return None
+
+    def _read_to_seam(self, i: int, seam: tuple[int, int, HeaderStyle | Layout], n: int) -> int:
+        """Read the lines from ``i`` to the line ``k`` of ``seam``, the end of a page
+        cut off there and joined to the next page (see _seam), as that page's text,
+        which stops there; split the line in two. Where the next page starts."""
+        k, cut, started = seam
+        joined = self._joined_error(k, cut, started)
+        self._split_joined(k, cut)
+        reported = len(self.problems)
+        state = self._final, self._open_end, self._end_name
+        self._final, self._open_end, self._end_name = True, True, "page"
+        try:
+            j = i
+            while j <= k:
+                j = self._read_template(j, k + 1)
+        except ParseError as error:  # strict mode: the first deviation
+            if _position(error) < _position(joined):
+                raise
+        finally:
+            self._final, self._open_end, self._end_name = state
+        if self.strict:
+            self._report(joined)
+        # Before the problems at the same place: the page cut off there is why.
+        problems, at = self.problems, _position(joined)
+        later = (p for p in range(reported, len(problems)) if (problems[p].line, problems[p].column) >= at)
+        problems.insert(next(later, len(problems)), joined.problem)
+        self._base -= 1  # numbered from here on, the line after the split is the line split
+        return k + 1
 
     def _split_joined(self, k: int, at: int) -> None:
         """Split line ``k`` of the window at ``at`` into two lines, the first with no
@@ -1448,7 +1546,7 @@ class Machine:
             if n - k == 1:
                 return False
             first, second = lines[k], lines[k + 1]
-            cut_in_author_again = not self.final_newline and first.startswith(second)
+            cut_in_author_again = self._open_end and first.startswith(second)
             if not (self._same_author(first, second) or cut_in_author_again or self._is_date_line(second)):
                 return False
         return self._reads_from(k, n)
@@ -1618,13 +1716,13 @@ class Machine:
 
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
-        return self._final and k == n - 1 and not self.final_newline
+        return self._open_end and k == n - 1
 
     def _cut_error(self, line: str, number: int, role: Role) -> ParseError:
         return ParseError(
             "truncated-record",
             role.value,
-            f"the text cut off inside the line {quote(line)}",
+            f"the {self._end_name} cut off inside the line {quote(line)}",
             line=number,
             column=len(line) + 1,
         )
@@ -1634,7 +1732,7 @@ class Machine:
         return ParseError(
             "truncated-record",
             role.value,
-            f"the end of the text after {quote(line)}",
+            f"the end of the {self._end_name} after {quote(line)}",
             line=self._base + k + 1,
             column=len(line) + 1,
         )
@@ -1724,6 +1822,11 @@ class Machine:
         takes the text in parts reads the lines scanned so far now, and the stretch goes
         on in the next block (see :meth:`_more_unusable`): it holds no more of a stretch
         than a block (a log pasted in, a file that holds no dump at all)."""
+        # The page may end in the lines a record starting at ``i`` would take, cut off
+        # and joined to the next (as far on, whatever is kept: a stream's parts too).
+        seam = self._first_seam(range(i, min(i + LONGEST, n)), n)
+        if seam is not None:
+            return self._read_to_seam(i, seam, n)
         end = self._resync(i + 1, n) if not self.strict else n
         if end is None:
             end = self._part_scanned(i + 1)

@@ -10,7 +10,7 @@ from .errors import Problem
 from .formatting import record_renderer, render_header
 from .model import Article, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump, read_in_blocks, without_full_gc
-from .source import Source, line_break
+from .source import BOM, Source, line_break
 
 __all__ = ["iter_normalized", "normalize"]
 
@@ -184,7 +184,12 @@ class _CanonicalWriter:
         if isinstance(entry, _BlankLines):
             parts.append("\n" * entry.breaks)  # each line without its whitespace
         elif isinstance(entry, TextEntry):
-            parts.append(_clean(entry.raw, self._newline))
+            text = _clean(entry.raw, self._newline)
+            if after is not None and not text.endswith("\n"):
+                # A page cut off, the next run into its last line (the byte order mark
+                # of a file saved with one between them): a line apart, as pasted.
+                text = text.removesuffix(BOM) + "\n"
+            parts.append(text)
         else:
             parts.extend(map(self._render, articles))
 
