@@ -820,7 +820,7 @@ def _as_cut_page(problem: Problem) -> Problem:
     the next page."""
 
     def page(text: str) -> str:
-        return text.replace("the end of the text", "the end of the page").replace("the text cut", "the page cut")
+        return text.replace("end of the text", "end of the page").replace("the text cut", "the page cut")
 
     return attrs.evolve(problem, message=page(problem.message), found=page(problem.found))
 
@@ -848,7 +848,8 @@ def test_a_page_cut_off_and_joined_to_the_next_reads_as_each_page(first: str, se
     expected = f"a line break after {quote(last)}"
     found = f"{'a byte order mark, then ' if bom else ''}{quote(b.partition(chr(10))[0])} run into it"
     found += f", the first line of {what}"
-    strict = f"expected {expected}, found {found} ({'files' if bom else 'pages'} joined with no line break between them?)"
+    joined_what = "files" if bom else "pages"
+    strict = f"expected {expected}, found {found} ({joined_what} joined with no line break between them?)"
     joined = Problem(line, len(last) + 1, "joined-lines", strict + "; read as two lines", expected, found)
     # The first page's problems (the record cut off: by the end of the page), the line
     # joined before those on it, then the other page's, on its lines here.

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from feedparse_txt import (
@@ -25,7 +25,7 @@ from feedparse_txt import (
 from feedparse_txt.model import HeaderEntry, TextEntry
 from feedparse_txt.strategies import messy_copies, mutated
 
-from .conftest import DATA, REAL_TEXTS, Pieces, read
+from .conftest import DATA, REAL_TEXTS, Pieces, read, strict_outcome
 
 FULL_AND_CLEAN = [
     name
@@ -328,6 +328,60 @@ def test_pages_joined_with_no_line_break_read_as_pages_apart(data: st.DataObject
     found: list[Problem] = []
     sizes = data.draw(st.lists(st.integers(1, 500), min_size=1, max_size=3))
     assert list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+
+
+# The real dumps that start with a page header or a full record (the author line
+# repeated on the next line): where one starts in a line run into, it shows.
+STARTS_A_PAGE = sorted(
+    name
+    for name, text in REAL_TEXTS.items()
+    if (lines := text.split("\n"))[0] in ("Tagged articles", "Tag") or lines[0] == lines[1]
+)
+
+
+@given(st.data())
+def test_a_page_cut_off_anywhere_and_joined_to_the_next_reads_as_each_page(data: st.DataObject) -> None:
+    """A copy cut off at any character, joined as ``cat`` joins files to a page that
+    starts with a header or a full record, reads as the copy alone (what it holds cut
+    off by the end of the page), then the page, whole or in pieces, in either line
+    ending, the page saved with a byte order mark or not."""
+    text = REAL_TEXTS[data.draw(st.sampled_from(sorted(REAL_TEXTS)), label="cut")].rstrip("\n")
+    at = data.draw(st.integers(1, len(text)), label="cut at")
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    cut = text[:at].replace("\n", newline)
+    page = REAL_TEXTS[data.draw(st.sampled_from(STARTS_A_PAGE), label="page")].replace("\n", newline)
+    # A letter or two run into the author line of a record that repeats it (``TSu San
+    # Talks Tech``) reads as that line slightly damaged, as a copy's slip would be:
+    # nothing tells the two apart.
+    last, first = cut.rpartition(newline)[2], page.partition(newline)[0]
+    assume(first in ("Tagged articles", "Tag") or 4 * len(last) > len(first))
+    joined = cut + data.draw(st.sampled_from(["", "\ufeff"])) + page
+    dump, alone = (
+        parse_dump(joined, strict=False),
+        (parse_dump(cut, strict=False), parse_dump(page, strict=False)),
+    )
+    assert list(dump) == list(alone[0]) + list(alone[1])
+    assert dump.headers == alone[0].headers + alone[1].headers
+    assert format_dump(dump) == joined
+    line = cut.count("\n") + 1
+    assert dump.record_lines() == alone[0].record_lines() + tuple(
+        (start + line - 1, end + line - 1) for start, end in alone[1].record_lines()
+    )
+    # (Cut off right after a line break, the copy's last line stands apart.)
+    assert [p.code for p in dump.problems].count("joined-lines") == (not cut.endswith(newline))
+    if not cut.endswith(newline):  # strict: the first deviation of the copy alone, or the join
+        seam = ("joined-lines", line, len(last) + 1)
+        outcome = strict_outcome(cut)  # its articles, or where and why it stops
+        stops = isinstance(outcome, tuple) and bool(outcome) and isinstance(outcome[0], str)
+        before = stops and outcome[1:3] < seam[1:]  # type: ignore[index]
+        assert strict_outcome(joined)[:3] == (outcome[:3] if before else seam)  # type: ignore[index]
+    once = normalize(joined)  # the two on lines of their own: the same records and pages
+    assert normalize(once) == once and list(parse_dump(once, strict=False)) == list(dump)
+    assert parse_dump(once, strict=False).headers == dump.headers
+    found: list[Problem] = []
+    sizes = data.draw(st.lists(st.integers(1, 500), min_size=1, max_size=3))
+    assert list(iter_articles(Pieces(joined, sizes), strict=False, on_problem=found.append)) == list(dump)
     assert found == list(dump.problems)
 
 

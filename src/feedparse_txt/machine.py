@@ -1328,9 +1328,12 @@ class Machine:
         self._lines[k] = first
         try:
             started = self._identify(k, n)
-            if whole and started is not None:
-                if started is Layout.COMPACT or not self._reads_whole(k, n, started):
-                    return None
+            if (
+                whole
+                and started is not None
+                and (started is Layout.COMPACT or not self._reads_whole(k, n, started))
+            ):
+                return None
             return started
         finally:
             self._lines[k] = line
@@ -1391,7 +1394,8 @@ class Machine:
         try:
             j = i
             while j <= k:
-                j = self._read_template(j, k + 1)
+                j, before = self._read_template(j, k + 1), j
+                assert j > before  # the text ends at k + 1: every step reads a line or more
         except ParseError as error:  # strict mode: the first deviation
             if _position(error) < _position(joined):
                 raise
@@ -1400,8 +1404,8 @@ class Machine:
         if self.strict:
             self._report(joined)
         # Before the problems at the same place: the page cut off there is why.
-        problems, at = self.problems, _position(joined)
-        later = (p for p in range(reported, len(problems)) if (problems[p].line, problems[p].column) >= at)
+        problems, place = self.problems, _position(joined)
+        later = (p for p in range(reported, len(problems)) if (problems[p].line, problems[p].column) >= place)
         problems.insert(next(later, len(problems)), joined.problem)
         self._base -= 1  # numbered from here on, the line after the split is the line split
         return k + 1
@@ -1757,10 +1761,12 @@ class Machine:
         ).at(self._base + i + 1)
 
     def _truncated(self, i: int, n: int, kind: HeaderStyle | Layout, cut: _Truncated) -> int:
-        """The text ends inside what starts at ``i``: an article if every field is there
-        (with the repairs made to read it), else text kept with one problem."""
-        roles = LAYOUTS[kind] if isinstance(kind, Layout) else ()
-        whole = bool(roles) and cut.roles_read == len(roles) - 1 and roles[-1] is Role.TITLE_AGAIN
+        """The text ends inside what starts at ``i``: an article, or a page header, if
+        every field is there (with the repairs made to read it: only a repeated title or
+        the blank line after a header's last line is missing), else text kept with one
+        problem."""
+        roles = LAYOUTS[kind] if isinstance(kind, Layout) else HEADER_STYLES[kind]
+        whole = cut.roles_read == len(roles) - 1 and roles[-1] in (Role.TITLE_AGAIN, Role.BLANK)
         if whole:
             for problem in cut.problems:
                 self._report(problem)

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from .errors import Problem
 from .formatting import record_renderer, render_header
+from .grammar import HEADER_STYLES, Role
 from .model import Article, Entry, Header, HeaderEntry, Layout, RawRecord, RecordRun, TextEntry
 from .parsing import parse_dump, read_in_blocks, without_full_gc
 from .source import BOM, Source, line_break
@@ -184,20 +185,23 @@ class _CanonicalWriter:
         if isinstance(entry, _BlankLines):
             parts.append("\n" * entry.breaks)  # each line without its whitespace
         elif isinstance(entry, TextEntry):
-            text = _clean(entry.raw, self._newline)
-            if after is not None and not text.endswith("\n"):
+            raw = entry.raw
+            if after is not None and not raw.endswith("\n"):
                 # A page cut off, the next run into its last line (the byte order mark
                 # of a file saved with one between them): a line apart, as pasted.
-                text = text.removesuffix(BOM) + "\n"
-            parts.append(text)
+                raw = raw.removesuffix(BOM) + "\n"
+            parts.append(_clean(raw, self._newline))
         else:
             parts.extend(map(self._render, articles))
 
     def _ends_with_blank_line(self, entry: _Held) -> bool:
         """Whether the text ends with a line of whitespace alone (in ``entry``, the
-        last), with no line ending."""
+        last), with no line ending; or with a page header whose last line is blank (one
+        read where the text ends before that line)."""
         if isinstance(entry, _BlankLines):
             return entry.tail.isspace()
+        if isinstance(entry, HeaderEntry):
+            return HEADER_STYLES[entry.header.style][-1] is Role.BLANK
         raw = None if isinstance(entry, RecordRun) else entry.raw
         return raw is not None and raw[raw.rfind(line_break(self._newline)) + 1 :].isspace()
 
