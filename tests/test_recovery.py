@@ -31,6 +31,7 @@ from feedparse_txt import (
     parsing,
     source,
 )
+from feedparse_txt.errors import quote
 from feedparse_txt.model import tag_line as tag_line_of
 from feedparse_txt.parsing import without_full_gc
 from feedparse_txt.strategies import messy_copies, pasted_pages
@@ -834,3 +835,47 @@ def test_a_long_unusable_stretch_is_read_as_it_comes_not_held_whole() -> None:
     assert read_by_then[first_of_it] < len(data) / 2
     assert parse_dump(data, strict=False, progress=lambda done, total: None) == whole
     assert format_dump(whole) == text
+
+
+# The real page headers of each style, and where their text is cut off inside them.
+HEADERS = {
+    "list": "backend-architecture-page8.txt",
+    "named": "www_tags_idempotency.txt",
+    "views": "tags_bootmem.txt",
+}
+
+
+@pytest.mark.parametrize("style", sorted(HEADERS))
+def test_a_page_header_cut_off(style: str) -> None:
+    # A copy cut off inside its page header keeps it as text, with a problem that says a
+    # page header (not a record) was cut off. (Cut inside its last line, a number may
+    # read whole: `Page 8 of 1`.)
+    text = REAL_TEXTS[HEADERS[style]]
+    lines = text.split("\n")
+    last = 2 if style == "list" else 4  # the header's last line with text
+    for cut in range(len(lines[0]) + 1, len("\n".join(lines[:last])) + 2):
+        copy = text[:cut]
+        dump = parse_dump(copy, strict=False)
+        assert format_dump(dump) == copy
+        assert not dump.headers and dump.kept_text() == ((1, copy),), repr(copy)
+        # (Its first line alone, or with the next cut short, may be a record's.)
+        if copy.count("\n") >= 2:
+            assert dump.problems[0].message.startswith("page header cut off: "), (copy, dump.problems)
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_views_header_cut_off_before_its_blank_line_is_read(end: str) -> None:
+    # Only the blank line after its views line missing, it has all its fields (as a
+    # record whose repeated title is cut off has): it is read.
+    text = REAL_TEXTS[HEADERS["views"]]
+    header = parse_dump(text).header
+    lines = text.split("\n")
+    copy = "\n".join(lines[:5]) + end
+    dump = parse_dump(copy, strict=False)
+    assert dump.headers == (header,) and not dump.kept_text() and format_dump(dump) == copy
+    assert [(p.line, p.column, p.code, p.found) for p in dump.problems] == [
+        (5, len(lines[4]) + 1, "truncated-record", f"the end of the text after {quote(lines[4])}")
+    ]
+    assert normalize(copy) == normalize(normalize(copy)) == "\n".join(lines[:6]) + "\n"
+    with pytest.raises(ParseError, match="truncated-record"):
+        parse_dump(copy)

@@ -1350,8 +1350,8 @@ class Machine:
                 return None
             raise _Unfinished
         line, after = self._lines[k], self._lines[k + 1]
-        lower = line.lower()
-        starts = [len(line) - len(opening) for opening in _OPENING_LINES if lower.endswith(opening)]
+        end = line[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
+        starts = [len(line) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
         if after.strip() and len(after) < len(line) and line.endswith(after):
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
@@ -1776,7 +1776,8 @@ class Machine:
             return n
         error = cut.error
         first = self._base + i + 1
-        message = f"record cut off: {error.message}" + (
+        what = "page header" if isinstance(kind, HeaderStyle) else "record"
+        message = f"{what} cut off: {error.message}" + (
             f"; the lines from line {first} are kept as text" if error.line != first else ""
         )
         self.problems[-1] = Problem(
