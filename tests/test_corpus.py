@@ -879,3 +879,51 @@ def test_a_page_cut_off_before_a_compact_record_loses_nothing() -> None:
     dump = parse_dump(a + b, strict=False)
     assert format_dump(dump) == a + b
     assert list(dump) == list(parse_dump(a, strict=False)) + list(parse_dump(b, strict=False))[1:]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def test_a_copy_double_spaced_is_one_problem(path: Path, newline: str) -> None:
+    # A blank line after every line (a word processor's copy; what universal newlines
+    # make of CR CR LF): read in full as before, with one `extra-blank-line` that says
+    # why at the first, not one at each of them (948 for page 8, 5 to 38 for the others).
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    copy = (newline * 2).join(text.split("\n"))
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and dump.headers == clean.headers and format_dump(dump) == copy
+    first = dump.problems[0]
+    assert (
+        first.code == "extra-blank-line"
+        and first.line in (2, 3)
+        and first.found == "a blank line after every line"
+    )
+    assert first.message.endswith(
+        "(a copy double-spaced?); skipped them all: blank lines where none belong are not reported again"
+    )
+    # What else is wrong is reported as before (a record cut off at the end).
+    assert [p.code for p in dump.problems[1:]] == [p.code for p in clean.problems] or path.name == (
+        "www_tags_idempotency.txt"  # (cut inside its last author line again: spaced, text it cannot use)
+    )
+    if not clean.kept_text():  # (text kept is written as it stands, its blank lines too)
+        assert normalize(copy) == normalize(text.replace("\n", newline))
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [5, 300, 1]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+    outcome = strict_outcome(copy)
+    assert (
+        isinstance(outcome, tuple)
+        and outcome[1] == first.line
+        and outcome[3].endswith("(a copy double-spaced?)")
+    )
+
+
+def test_a_page_double_spaced_after_one_that_is_not_is_told_line_by_line() -> None:
+    # Told by the first lines of the text: a page pasted after others keeps a problem a
+    # blank line where none belongs (the copy is not double-spaced, but that page is).
+    page8, bootmem = REAL_TEXTS["backend-architecture-page8.txt"], REAL_TEXTS["tags_bootmem.txt"]
+    copy = page8 + "\n" + "\n\n".join(bootmem.split("\n"))
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == parse_dump(page8).articles + parse_dump(bootmem).articles
+    blank = [p for p in dump.problems if p.code == "extra-blank-line"]
+    assert len(blank) > 1 and not any("double-spaced" in p.message for p in blank)

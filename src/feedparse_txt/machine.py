@@ -25,7 +25,7 @@ import operator
 import os
 import re
 from collections.abc import Callable, Iterable
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from .checks import check_date_order, check_reference_date
 from .errors import ParseError, Problem, quote
@@ -350,6 +350,12 @@ class Machine:
         self._open_end = False
         # What ends there, as problems name it: the text, or a page joined to the next.
         self._end_name = "text"
+        # Whether the text is a copy double-spaced: a blank line after every line, as a
+        # word processor writes it (or universal newlines read CR CR LF). Told by its
+        # first lines, None until they are in hand; its blank lines where none belong
+        # are then one problem, not one a line (see _report).
+        self._double_spaced: bool | None = None
+        self._spacing_reported = False
         self._base = 0  # lines read so far: the line number of the window's first line, minus one
         self._started = False
         self._count = 0  # articles produced so far: the index of the next one
@@ -485,6 +491,11 @@ class Machine:
             self.problems.append(error.problem)
 
     def _report(self, error: ParseError) -> None:
+        if self._double_spaced:
+            spaced = self._spaced(error)
+            if spaced is None:
+                return
+            error = spaced
         if self.strict:
             if self._bad_ending is not None and _position(error) > _position(self._bad_ending[1]):
                 error = self._bad_ending[1]  # the line ending comes first
@@ -494,6 +505,21 @@ class Machine:
             # record: that is how it found the error, not part of the user's story.
             raise error from None
         self.problems.append(error.problem)
+
+    def _spaced(self, error: ParseError) -> ParseError | None:
+        """``error`` in a copy double-spaced: the first blank line where none belongs
+        says the copy is (strict: the first deviation, at a blank line); the others are
+        the spacing's, with no problem of their own (None)."""
+        k = (error.line or 0) - self._base - 1
+        blank = 0 <= k < len(self._lines) and not self._lines[k].strip()
+        if self.strict:
+            return error.amended(detail=error.detail + _DOUBLE_SPACED) if blank else error
+        if error.code != "extra-blank-line":
+            return error
+        if self._spacing_reported:
+            return None
+        self._spacing_reported = True
+        return error.amended(found="a blank line after every line", detail=_DOUBLE_SPACED + _SKIPPED_ALL)
 
     # ------------------------------------------------------------------ main loop
 
@@ -507,7 +533,9 @@ class Machine:
         """
         pos, size = 0, len(text)
         while pos < size:
-            pos = self._read_records(text, pos)
+            start, pos = pos, self._read_records(text, pos)
+            if pos > start and self._double_spaced is None:
+                self._double_spaced = False  # canonical lines come one after another
             if pos == size:
                 break
             read = self._read_lines(text, pos, final)
@@ -612,6 +640,10 @@ class Machine:
                 self._check_endings()
             i = read = 0  # lines and characters read in this window
             n = len(self._lines)
+            if self._double_spaced is None and (self._final or n >= _SPACING_LINES):
+                self._double_spaced = self._base == 0 and _is_double_spaced(self._lines[:_SPACING_LINES])
+            if self._double_spaced is None:
+                n = 0  # the first lines, to tell whether the copy is double-spaced, are not all in hand
             while i < n and (self._final or i + LOOKAHEAD <= n):
                 end = self._step(i, n)
                 if end == i:
@@ -2084,6 +2116,29 @@ def _is_literal(role: Role, text: str) -> bool:
     Articles``), and a copy keeps them so."""
     literal = LITERALS[role]
     return text == literal or (len(text) == len(literal) and text.lower() == _LOWER_LITERALS[role])
+
+
+# What a problem in a copy double-spaced adds (see Machine._spaced).
+_DOUBLE_SPACED = " (a copy double-spaced?)"
+_SKIPPED_ALL = "; skipped them all: blank lines where none belong are not reported again"
+
+
+# The first lines of a text that tell whether it is a copy double-spaced: a header and
+# the first lines of a record, doubled.
+_SPACING_LINES = 2 * LOOKAHEAD
+
+
+def _is_double_spaced(lines: list[str]) -> bool:
+    """Whether ``lines``, the first of a text, are those of a copy double-spaced: a
+    blank line after the first, no two lines with text next to each other though five
+    have text (a record's lines come one after another: page headers alone may have a
+    blank line between theirs), and each run of blank lines between two an odd number
+    (the lines the copy had, a blank line after each)."""
+    filled = [bool(line.strip()) for line in lines]
+    if sum(filled) < 5 or not filled[0] or filled[1] or any(a and b for a, b in pairwise(filled)):
+        return False
+    last = len(filled) - filled[::-1].index(True)  # (a run the lines end in goes on)
+    return all(len(list(run)) % 2 for has_text, run in groupby(filled[:last]) if not has_text)
 
 
 def _opens_a_header(text: str) -> bool:
