@@ -927,3 +927,24 @@ def test_a_page_double_spaced_after_one_that_is_not_is_told_line_by_line() -> No
     assert dump.articles == parse_dump(page8).articles + parse_dump(bootmem).articles
     blank = [p for p in dump.problems if p.code == "extra-blank-line"]
     assert len(blank) > 1 and not any("double-spaced" in p.message for p in blank)
+
+
+@pytest.mark.parametrize(("first", "second"), JOINED)
+@pytest.mark.parametrize("gap", [" ", "\t "])
+def test_pages_joined_after_trailing_whitespace_read_as_each_page(first: str, second: str, gap: str) -> None:
+    # A last line with whitespace after its field (kept by the copy), then the next page:
+    # the next page's header or first record was kept as text with the record before.
+    a, b = REAL_TEXTS[first], REAL_TEXTS[second]
+    text = a + gap + b
+    dump, alone = parse_dump(text, strict=False), (parse_dump(a, strict=False), parse_dump(b, strict=False))
+    assert (
+        list(dump) == list(alone[0]) + list(alone[1]) and dump.headers == alone[0].headers + alone[1].headers
+    )
+    line, last = a.count("\n") + 1, a.rpartition("\n")[2]
+    assert format_dump(dump) == text
+    assert dump.kept_text() == tuple((start + line - 1, kept) for start, kept in alone[1].kept_text())
+    assert [(p.line, p.column, p.code) for p in dump.problems[:2]] == [
+        (line, len(last) + 1, "trailing-whitespace"),
+        (line, len(last) + len(gap) + 1, "joined-lines"),
+    ]
+    assert normalize(text) == normalize(a + "\n" + b)

@@ -312,14 +312,16 @@ WHOLE_AT_THE_END = sorted(
 def test_pages_joined_with_no_line_break_read_as_pages_apart(data: st.DataObject) -> None:
     """Pages joined as ``cat`` joins files that do not end with a line break read as
     the same pages with one between them, whole or in pieces, in either line ending,
-    each after the first saved with a byte order mark or not."""
+    each after the first saved with a byte order mark or not, each before the last
+    with whitespace at its end or not."""
     names = data.draw(st.lists(st.sampled_from(WHOLE_AT_THE_END), min_size=2, max_size=4))
     newline = data.draw(st.sampled_from(["\n", "\r\n"]))
     pages = [REAL_TEXTS[name].rstrip("\n").replace("\n", newline) for name in names]
-    boms = data.draw(
-        st.lists(st.sampled_from(["", "\ufeff"]), min_size=len(pages) - 1, max_size=len(pages) - 1)
-    )
-    text = pages[0] + "".join(bom + page for bom, page in zip(boms, pages[1:], strict=True))
+    # Between two: what the one may have had at its end (whitespace), and the byte order
+    # mark the other may start with.
+    between = st.tuples(st.sampled_from(["", " ", "\t", "  "]), st.sampled_from(["", "\ufeff"])).map("".join)
+    gaps = data.draw(st.lists(between, min_size=len(pages) - 1, max_size=len(pages) - 1))
+    text = pages[0] + "".join(gap + page for gap, page in zip(gaps, pages[1:], strict=True))
     apart = newline.join(pages)
     dump = parse_dump(text, strict=False)
     assert dump.articles == parse_dump(apart, strict=False).articles and format_dump(dump) == text

@@ -1212,10 +1212,12 @@ class Machine:
                 # The record's last line runs into the first line of what comes next: pages
                 # joined with no line break between them (``cat`` of copies without one at
                 # their ends). Read as two lines; :meth:`_read_template` splits it.
+                field = line[: joined.column - 1]
+                untidy = self._untidy(field, number) if field.rstrip(" \t") != field else None
                 if self.strict or not repair:
-                    raise joined
-                values[role] = self._read_role(role, line[: joined.column - 1], values)
-                problems.append(joined)
+                    raise untidy or joined
+                values[role] = self._read_role(role, field.rstrip(" \t"), values)
+                problems.extend(problem for problem in (untidy, joined) if problem is not None)
                 return values, k + 1, problems
             text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
             if text != line and self._reads(role, line, values):
@@ -1312,22 +1314,24 @@ class Machine:
 
     def _joined(self, role: Role, line: str, values: Values, k: int, n: int) -> ParseError | None:
         """The error of a record's last line (``role``: its title again or stats) that
-        holds its field, then with nothing between (or the byte order mark a file
-        saved with one starts with) the first line of a page header or a record that
-        the lines after it go on; None if it is no such line."""
+        holds its field, then with nothing between (but whitespace the line had at its
+        end, or the byte order mark a file saved with one starts with) the first line
+        of a page header or a record that the lines after it go on; None if it is no
+        such line."""
         if role is Role.TITLE_AGAIN:
             title = str(values[Role.TITLE])
             cut = len(title) if line.startswith(title) else 0
         else:
             end = line.lower().find(_READ_TIME_END)
             cut = end + len(_READ_TIME_END) if end >= 0 else 0
+        field, cut = line[:cut], len(line) - len(line[cut:].lstrip(" \t")) if cut else 0
         rest = line[cut:]
         first = rest.removeprefix(BOM)
         # What starts there goes on after this line; and its first line, read where the
         # line is, is tidy: a problem of its own would be numbered from the wrong column.
         if not cut or not first or k + 1 >= n or self._tidy(first) != first:
             return None  # (most last lines: nothing after the field)
-        if role is Role.STATS and not self._reads(role, line[:cut], values):
+        if role is Role.STATS and not self._reads(role, field, values):
             return None
         started = self._started_by(first, k, n)
         if started is None:
