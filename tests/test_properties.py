@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import attrs
 import pytest
@@ -151,7 +152,15 @@ def _set_apart(
 def _reads_across_blank_lines(spaced: str, items: list[Article], added: int) -> None:
     dump = parse_dump(spaced, strict=False)
     assert [record_key(a) for a in dump.articles] == [record_key(a) for a in items]
-    assert [p.code for p in dump.problems] == ["extra-blank-line"] * added
+    codes = [p.code for p in dump.problems]
+    if added and "(a copy double-spaced?)" in dump.problems[0].message:
+        # Every line set apart (a record's first lines alike): one problem says so, the
+        # text's first lines have a blank line after each.
+        first = spaced.split("\n")[:28]
+        assert not any(a.strip() and b.strip() for a, b in itertools.pairwise(first))
+        assert codes == ["extra-blank-line"]
+    else:
+        assert codes == ["extra-blank-line"] * added
     assert format_dump(dump) == spaced
     assert normalize(spaced) == format_dump(items)
 
