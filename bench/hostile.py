@@ -126,6 +126,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "records joined with a byte order mark": lambda size: (
         (RECORD.rstrip("\n") + "\ufeff") * (size // (len(RECORD) + 1))
     ),
+    # Pages of a header and a record, each cut off inside its date line and run into the
+    # next page's header (cat of copies cut off): each line split where the page starts.
+    "pages cut off and joined": lambda size: (
+        ("Tagged articles\n949 articles\nPage 8 of 10\n" + RECORD[: RECORD.index(" · ") + 6])
+        * (size // (len(RECORD[: RECORD.index(" · ") + 6]) + 42))
+    ),
+    # ... and the same double-spaced (a blank line after every line).
+    "records double-spaced": lambda size: "\n\n".join(RECORD.split("\n")) * (size // (2 * len(RECORD))),
     # An author, a line that may be an avatar's text, a date line, blank lines among them:
     # the next record's second line is looked for, lines counted without the blank ones.
     "avatar texts set apart": lambda size: "".join(
