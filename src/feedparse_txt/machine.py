@@ -1324,7 +1324,9 @@ class Machine:
         else:
             end = line.lower().find(_READ_TIME_END)
             cut = end + len(_READ_TIME_END) if end >= 0 else 0
-        field, cut = line[:cut], len(line) - len(line[cut:].lstrip(" \t")) if cut else 0
+        field = line[:cut]
+        if cut:  # past whitespace the line had at its end
+            cut = len(line) - len(line[cut:].lstrip(" \t"))
         rest = line[cut:]
         first = rest.removeprefix(BOM)
         # What starts there goes on after this line; and its first line, read where the

@@ -186,10 +186,11 @@ class _CanonicalWriter:
             parts.append("\n" * entry.breaks)  # each line without its whitespace
         elif isinstance(entry, TextEntry):
             raw = entry.raw
-            if after is not None and not raw.endswith("\n"):
+            end = line_break(self._newline)
+            if after is not None and not raw.endswith(end):
                 # A page cut off, the next run into its last line (the byte order mark
                 # of a file saved with one between them): a line apart, as pasted.
-                raw = raw.removesuffix(BOM) + "\n"
+                raw = raw.removesuffix(BOM) + end
             parts.append(_clean(raw, self._newline))
         else:
             parts.extend(map(self._render, articles))
