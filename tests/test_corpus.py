@@ -827,14 +827,32 @@ def test_pages_joined_with_no_line_break_read_as_each_page(first: str, second: s
 READ = "; read as two lines"
 
 
-# Pairs of real dumps joined so where the first is cut off inside a line (as a copy often
-# is), and the second starts with a page header or a full record (its author line repeated
-# on the next line: what shows where the one ends and the other starts).
+# The real dumps cut off inside a line (as a copy often is), and what their last line
+# was to be.
+CUT_INSIDE = {
+    name: problems[-1].expected
+    for name, text in sorted(REAL_TEXTS.items())
+    if not text.endswith("\n") and (problems := parse_dump(text, strict=False).problems)
+}
+
+
+def _starts_with(text: str) -> str:
+    """What a real dump starts with: a page header, a full or a compact record."""
+    lines = text.split("\n")
+    if lines[0] in ("Tagged articles", "Tag"):
+        return "header"
+    return "full" if lines[0] == lines[1] else "compact"
+
+
+# Pairs of real dumps joined so where the first is cut off inside a line, and the second
+# starts with what shows where the one ends and the other starts: a page header, a full
+# record (its author line repeated on the next line), or a compact record where the line
+# cut off is a repeated one (its author or title again: where it stops repeating).
 CUT_JOINED = [
     (first, second)
-    for first, second in itertools.product(sorted(REAL_TEXTS), repeat=2)
-    if not REAL_TEXTS[first].endswith("\n") and parse_dump(REAL_TEXTS[first], strict=False).problems
-    if (lines := REAL_TEXTS[second].split("\n"))[0] in ("Tagged articles", "Tag") or lines[0] == lines[1]
+    for first, second in itertools.product(CUT_INSIDE, sorted(REAL_TEXTS))
+    if _starts_with(REAL_TEXTS[second]) != "compact"
+    or CUT_INSIDE[first] in ("the author line again", "the title line again")
 ]
 
 
@@ -853,7 +871,10 @@ def _as_cut_page(problem: Problem) -> Problem:
 def test_a_page_cut_off_and_joined_to_the_next_reads_as_each_page(first: str, second: str, bom: str) -> None:
     # Found joining the real dumps with cat: where the first is cut off inside a line,
     # its last line took the next page's first line, and the next page header (or its
-    # first record) was kept as text with the record cut off, in all 36 of these pairs.
+    # first record) was kept as text with the record cut off, in all 36 of these pairs
+    # whose second starts with a header or a full record; where it starts with a compact
+    # record, that was read with the line cut off in its author's name (`Counter
+    # AlgorJava Tech Workshop`, `ZhiJava Tech Workshop`), in all 4 of these.
     a, b = REAL_TEXTS[first], REAL_TEXTS[second]
     text, dump, alone = _joined_pages(a, b, bom)
     assert dump.headers == alone[0].headers + alone[1].headers
@@ -881,14 +902,59 @@ def test_a_page_cut_off_and_joined_to_the_next_reads_as_each_page(first: str, se
     assert strict_outcome(text) == ("joined-lines", joined.line, joined.column, joined.message[: -len(READ)])
 
 
-def test_a_page_cut_off_before_a_compact_record_loses_nothing() -> None:
-    # Where the next page starts with a compact record, nothing shows where its author
-    # starts in the line it ran into (`Oct 17, 2025 · Backend DeveloWukong Talks
-    # Architecture`): the record cut off and that line are kept as text, the rest read.
-    a, b = REAL_TEXTS["www_tags_cache-breakdown.txt"], REAL_TEXTS["www_tags_cglib-proxy.txt"]
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (first, second)
+        for first, second in itertools.product(CUT_INSIDE, sorted(REAL_TEXTS))
+        if (first, second) not in CUT_JOINED
+    ],
+)
+def test_a_page_cut_off_before_a_compact_record_loses_nothing(first: str, second: str) -> None:
+    # Where the next page starts with a compact record and the line cut off repeats
+    # nothing, nothing shows where the author starts in the line it ran into
+    # (`Oct 17, 2025 · Backend DeveloWukong Talks Architecture`, a title `…Caused by
+    # MissingWukong Talks Architecture`): the record cut off and that line are kept as
+    # text, or that line is read as the compact record's author; the rest is read.
+    a, b = REAL_TEXTS[first], REAL_TEXTS[second]
     dump = parse_dump(a + b, strict=False)
+    cut, compact = list(parse_dump(a, strict=False)), list(parse_dump(b, strict=False))
     assert format_dump(dump) == a + b
-    assert list(dump) == list(parse_dump(a, strict=False)) + list(parse_dump(b, strict=False))[1:]
+    assert list(dump)[: len(cut)] == cut and list(dump)[len(dump) - len(compact) + 1 :] == compact[1:]
+    if len(dump) > len(cut) + len(compact) - 1:
+        run_into = dump.articles[len(cut)]
+        assert run_into.author == (a + b).split("\n")[a.count("\n")]
+        assert attrs.evolve(run_into, author=compact[0].author) == compact[0]
+    assert len(dump) in (len(cut) + len(compact) - 1, len(cut) + len(compact))
+
+
+@pytest.mark.parametrize(
+    ("title", "author", "read_as"),
+    [
+        ("Java Concurrency in Practice", "JavaEdge", ("JavaEdge", None)),  # between two words
+        ("DevOps in Practice", "DevTalk", ("Talk", 4)),  # inside a word: a page cut off there?
+        ("DevOps in Practice", "Devlog Weekly", ("Devlog Weekly", None)),  # no name starts in sight
+    ],
+)
+def test_a_title_again_missing_before_a_compact_record_by_a_name_like_it(
+    title: str, author: str, read_as: tuple[str, int | None]
+) -> None:
+    # A full record whose title again is missing, then a compact record by an author whose
+    # name starts as the title does: where the two part inside a word, the line reads as
+    # the title again cut off and the next page run into it (see the README).
+    full = REAL_TEXTS["www_tags_contextclassloader.txt"].split("\n")[3:13]
+    full[4] = title
+    compact = REAL_TEXTS["www_tags_cglib-proxy.txt"].replace("Java Tech Workshop", author, 1)
+    text = "\n".join(full) + "\n" + compact
+    dump = parse_dump(text, strict=False)
+    assert format_dump(dump) == text and [a.title for a in dump] == [title, parse_dump(compact)[0].title]
+    name, column = read_as
+    assert dump[1].author == name
+    assert [(p.line, p.column, p.code) for p in dump.problems] == (
+        [(11, column, "joined-lines"), (11, column, "truncated-record")]
+        if column
+        else [(11, 1, "missing-line")]
+    )
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])

@@ -358,6 +358,15 @@ def test_a_page_cut_off_anywhere_and_joined_to_the_next_reads_as_each_page(data:
     # nothing tells the two apart.
     last, first = cut.rpartition(newline)[2], page.partition(newline)[0]
     assume(first in ("Tagged articles", "Tag") or 4 * len(last) > len(first))
+    _assert_read_as_each_page(data, cut, page, newline)
+
+
+def _assert_read_as_each_page(data: st.DataObject, cut: str, page: str, newline: str) -> None:
+    """``cut`` joined to ``page`` as ``cat`` joins them (the page saved with a byte order
+    mark or not) reads as ``cut`` alone, then ``page``, whole or in pieces; strict mode
+    stops where the copy alone stops first, or at the join; normalized, the two stand
+    on lines of their own."""
+    last = cut.rpartition(newline)[2]
     joined = cut + data.draw(st.sampled_from(["", "\ufeff"])) + page
     dump, alone = (
         parse_dump(joined, strict=False),
@@ -384,6 +393,43 @@ def test_a_page_cut_off_anywhere_and_joined_to_the_next_reads_as_each_page(data:
     sizes = data.draw(st.lists(st.integers(1, 500), min_size=1, max_size=3))
     assert list(iter_articles(Pieces(joined, sizes), strict=False, on_problem=found.append)) == list(dump)
     assert found == list(dump.problems)
+
+
+# The real dumps that start with a compact record (the others start with a header or a
+# full record), and the full records of the real dumps whose repeated lines repeat
+# their author and title: (name, index of the author line).
+STARTS_COMPACT = sorted(set(REAL_TEXTS) - set(STARTS_A_PAGE))
+REPEATING = [
+    (name, start - 1)
+    for name, text in sorted(REAL_TEXTS.items())
+    for start, end in parse_dump(text, strict=False).record_lines()
+    if end - start == 10
+    and (lines := text.split("\n"))[start] == lines[start - 1]
+    and lines[start + 9] == lines[start + 3]
+]
+
+
+@given(st.data())
+def test_a_page_cut_off_in_a_repeated_line_and_joined_to_a_compact_record_reads_as_each_page(
+    data: st.DataObject,
+) -> None:
+    """A copy cut off inside a full record's repeated author line or title, joined as
+    ``cat`` joins files to a page that starts with a compact record, reads as the copy
+    alone, then the page: where the line stops repeating, the compact record's author
+    starts. It shows where that is inside a word of the line, a capital after a
+    lowercase letter or a digit, and the name does not go on as the line would have
+    (``Counter AlgorWukong`` for ``Counter Algorithms``)."""
+    name, author = data.draw(st.sampled_from(REPEATING), label="record")
+    lines = REAL_TEXTS[name].split("\n")
+    k = author + data.draw(st.sampled_from([1, 10]), label="repeated line")
+    size = data.draw(st.integers(1, len(lines[k]) - 1), label="cut after")
+    page = REAL_TEXTS[data.draw(st.sampled_from(STARTS_COMPACT), label="page")]
+    before, after = lines[k][size - 1], lines[k][size]
+    assume(before.islower() or before.isdigit())
+    assume(after.isalnum() and page[0].isupper() and page[0] != after)
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    cut = newline.join([*lines[:k], lines[k][:size]])
+    _assert_read_as_each_page(data, cut, page.replace("\n", newline), newline)
 
 
 def test_a_blank_line_next_to_unusable_text_stays() -> None:

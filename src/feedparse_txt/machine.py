@@ -736,6 +736,10 @@ class Machine:
             # off, the next page run into it.
             repaired = {i} | {problem.line - self._base - 1 for problem in problems if problem.line}
             seam = self._first_seam(sorted(k for k in repaired if i <= k < end), n)
+            if seam is None and kind is Layout.FULL and Role.TITLE_AGAIN not in values:
+                # Its title again missing where a record starts: the page cut off inside
+                # it, a compact record run into it (see _seam)?
+                seam = self._first_seam([end], n, {end: str(values[Role.TITLE])})
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
         for problem in problems:
@@ -1358,10 +1362,12 @@ class Machine:
             column=cut + 1,
         )
 
-    def _started_by(self, first: str, k: int, n: int, *, whole: bool = False) -> HeaderStyle | Layout | None:
+    def _started_by(
+        self, first: str, k: int, n: int, *, whole: bool = False, compact: bool = False
+    ) -> HeaderStyle | Layout | None:
         """What starts at line ``k`` if ``first`` stood there in its place (see _joined);
-        ``whole``: only a header, or a full record, that reads whole as it stands from
-        there (or until the end of the text cuts it off)."""
+        ``whole``: only a header, or a full record (or ``compact`` record), that reads
+        whole as it stands from there (or until the end of the text cuts it off)."""
         line = self._lines[k]
         self._lines[k] = first
         try:
@@ -1369,20 +1375,26 @@ class Machine:
             if (
                 whole
                 and started is not None
-                and (started is Layout.COMPACT or not self._reads_whole(k, n, started))
+                and ((started is Layout.COMPACT and not compact) or not self._reads_whole(k, n, started))
             ):
                 return None
             return started
         finally:
             self._lines[k] = line
 
-    def _seam(self, k: int, n: int) -> tuple[int, HeaderStyle | Layout] | None:
+    def _seam(self, k: int, n: int, repeated: str | None = None) -> tuple[int, HeaderStyle | Layout] | None:
         """Where the next page starts inside line ``k``, after text that is no part of
         it (a byte order mark between them passed over): the first line of a page
         header, or of a full record whose author line is repeated on the next line,
         reading whole from there; and what starts there. ``cat`` joins a copy cut off
         inside a line (``Oct 17, 2025 · Backend Develo``) so to the next page. None if
-        no page starts in the line."""
+        no page starts in the line.
+
+        Where line ``k`` is a repeated line of a full record, ``repeated`` the line it
+        repeats, the next page may start with a compact record too, its author line
+        run into the repeated line cut off (``Counter AlgorWukong Talks Architecture``
+        after the title ``…Counter Algorithms``): where the line stops repeating it,
+        inside a word of it, a name starting in sight (see _name_run_into)."""
         if k + 1 >= n:
             if self._final:
                 return None
@@ -1390,6 +1402,15 @@ class Machine:
         line, after = self._lines[k], self._lines[k + 1]
         end = line[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
         starts = [len(line) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
+        compact = -1
+        if repeated is not None and self._is_date_line(after):  # (a compact record's second line)
+            cut = len(os.path.commonprefix((line, repeated)))  # noqa: RUF071 (characters, as wanted)
+            at = cut + line.startswith(BOM, cut)
+            # Cut inside a word of it: ``Java`` of ``Java 21`` may be JavaEdge's.
+            inside = 0 < cut < len(repeated) and repeated[cut - 1 : cut + 1].isalnum()
+            if inside and at < len(line) and _name_run_into(line[cut - 1], line[at]):
+                compact = at
+                starts.append(at)
         if after.strip() and len(after) < len(line) and line.endswith(after):
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
@@ -1405,16 +1426,19 @@ class Machine:
             first, cut = line[at:], at - line.endswith(BOM, 0, at)
             if not line[:cut].strip() or self._tidy(first) != first:
                 continue  # a line of its own, or text tidying makes one
-            started = self._started_by(first, k, n, whole=True)
+            started = self._started_by(first, k, n, whole=True, compact=at == compact)
             if started is not None:
                 return cut, started
         return None
 
-    def _first_seam(self, lines: Iterable[int], n: int) -> tuple[int, int, HeaderStyle | Layout] | None:
+    def _first_seam(
+        self, lines: Iterable[int], n: int, repeated: dict[int, str] | None = None
+    ) -> tuple[int, int, HeaderStyle | Layout] | None:
         """The first of ``lines`` (in order) that holds a seam (see _seam): its index,
-        where the next page starts in it, and what starts there."""
+        where the next page starts in it, and what starts there. ``repeated``: the
+        lines that the repeated lines among them repeat, by index."""
         for k in lines:
-            seam = self._seam(k, n)
+            seam = self._seam(k, n, repeated.get(k) if repeated else None)
             if seam is not None:
                 return k, *seam
         return None
@@ -1869,7 +1893,8 @@ class Machine:
         than a block (a log pasted in, a file that holds no dump at all)."""
         # The page may end in the lines a record starting at ``i`` would take, cut off
         # and joined to the next (as far on, whatever is kept: a stream's parts too).
-        seam = self._first_seam(range(i, min(i + LONGEST, n)), n)
+        repeated = {i + again: self._lines[i + of] for again, of in _REPEATED_FROM.items() if i + again < n}
+        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, repeated)
         if seam is not None:
             return self._read_to_seam(i, seam, n)
         end = self._resync(i + 1, n) if not self.strict else n
@@ -2114,6 +2139,20 @@ _LOWER_LITERALS = {role: literal.lower() for role, literal in LITERALS.items()}
 # The first lines of the page headers, in lowercase.
 _OPENING_LINES = frozenset(_LOWER_LITERALS[roles[0]] for roles in HEADER_STYLES.values())
 _LONGEST_OPENING = max(map(len, _OPENING_LINES))
+
+
+# Where a full record's repeated lines stand in it, and the lines they repeat.
+_REPEATED_FROM = {
+    LAYOUTS[Layout.FULL].index(again): LAYOUTS[Layout.FULL].index(role) for again, role in REPEATS.items()
+}
+
+
+def _name_run_into(last: str, first: str) -> bool:
+    """Whether a name that starts with ``first``, run into a word that ends with
+    ``last``, shows where it starts: a capital or a digit after a lowercase letter, a
+    capital after a digit, a digit after a letter; not a capital after a capital, nor
+    a lowercase letter, where the word could go on."""
+    return (first.isupper() or first.isdigit()) and _seam(last + first)
 
 
 def _is_literal(role: Role, text: str) -> bool:
