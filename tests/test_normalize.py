@@ -22,6 +22,7 @@ from feedparse_txt import (
     parse_dump,
     source,
 )
+from feedparse_txt.fields import SEPARATOR
 from feedparse_txt.model import HeaderEntry, TextEntry
 from feedparse_txt.strategies import messy_copies, mutated
 
@@ -410,21 +411,27 @@ REPEATING = [
 
 
 @given(st.data())
-def test_a_page_cut_off_in_a_repeated_line_and_joined_to_a_compact_record_reads_as_each_page(
+def test_a_page_cut_off_in_a_line_the_lines_before_tell_and_joined_to_a_compact_record(
     data: st.DataObject,
 ) -> None:
-    """A copy cut off inside a full record's repeated author line or title, joined as
-    ``cat`` joins files to a page that starts with a compact record, reads as the copy
-    alone, then the page: where the line stops repeating, the compact record's author
-    starts. It shows where that is inside a word of the line, a capital after a
-    lowercase letter or a digit, and the name does not go on as the line would have
-    (``Counter AlgorWukong`` for ``Counter Algorithms``)."""
+    """A copy cut off inside a full record's repeated author line or title, or inside
+    the category of its date line, joined as ``cat`` joins files to a page that starts
+    with a compact record, reads as the copy alone, then the page: where the line stops
+    being what the lines before tell it was to be (the line it repeats; the date with
+    the category of the date line after it), the compact record's author starts. It
+    shows where that is inside a word of the line, a capital after a lowercase letter
+    or a digit, and the name does not go on as the line would have (``Counter
+    AlgorWukong`` for ``Counter Algorithms``)."""
     name, author = data.draw(st.sampled_from(REPEATING), label="record")
     lines = REAL_TEXTS[name].split("\n")
-    k = author + data.draw(st.sampled_from([1, 10]), label="repeated line")
-    size = data.draw(st.integers(1, len(lines[k]) - 1), label="cut after")
     page = REAL_TEXTS[data.draw(st.sampled_from(STARTS_COMPACT), label="page")]
-    before, after = lines[k][size - 1], lines[k][size]
+    at = data.draw(st.sampled_from([1, 2, 10]), label="line")
+    k = author + at
+    date, category = lines[k].partition(SEPARATOR)[0] + SEPARATOR, page.split("\n")[1].partition(SEPARATOR)[2]
+    told = {1: lines[author], 10: lines[author + 4]}.get(at) or date + category
+    size = data.draw(st.integers(len(date) + 1 if at == 2 else 1, len(lines[k]) - 1), label="cut after")
+    assume(size < len(told) and told.startswith(lines[k][:size]))
+    before, after = told[size - 1], told[size]
     assume(before.islower() or before.isdigit())
     assume(after.isalnum() and page[0].isupper() and page[0] != after)
     newline = data.draw(st.sampled_from(["\n", "\r\n"]))

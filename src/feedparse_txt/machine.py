@@ -1382,7 +1382,7 @@ class Machine:
         finally:
             self._lines[k] = line
 
-    def _seam(self, k: int, n: int, repeated: str | None = None) -> tuple[int, HeaderStyle | Layout] | None:
+    def _seam(self, k: int, n: int, foretold: str | None = None) -> tuple[int, HeaderStyle | Layout] | None:
         """Where the next page starts inside line ``k``, after text that is no part of
         it (a byte order mark between them passed over): the first line of a page
         header, or of a full record whose author line is repeated on the next line,
@@ -1390,11 +1390,12 @@ class Machine:
         inside a line (``Oct 17, 2025 · Backend Develo``) so to the next page. None if
         no page starts in the line.
 
-        Where line ``k`` is a repeated line of a full record, ``repeated`` the line it
-        repeats, the next page may start with a compact record too, its author line
-        run into the repeated line cut off (``Counter AlgorWukong Talks Architecture``
-        after the title ``…Counter Algorithms``): where the line stops repeating it,
-        inside a word of it, a name starting in sight (see _name_run_into)."""
+        Where what line ``k`` would hold is told by other lines (``foretold``: the line
+        a repeated line repeats, see _foretold), the next page may start with a compact
+        record too, its author line run into the line cut off (``Counter AlgorWukong
+        Talks Architecture`` after the title ``…Counter Algorithms``): where the line
+        stops being that, inside a word of it, a name starting in sight (see
+        _name_run_into)."""
         if k + 1 >= n:
             if self._final:
                 return None
@@ -1403,11 +1404,11 @@ class Machine:
         end = line[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
         starts = [len(line) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
         compact = -1
-        if repeated is not None and self._is_date_line(after):  # (a compact record's second line)
-            cut = len(os.path.commonprefix((line, repeated)))  # noqa: RUF071 (characters, as wanted)
+        if foretold is not None and self._is_date_line(after):  # (a compact record's second line)
+            cut = len(os.path.commonprefix((line, foretold)))  # noqa: RUF071 (characters, as wanted)
             at = cut + line.startswith(BOM, cut)
             # Cut inside a word of it: ``Java`` of ``Java 21`` may be JavaEdge's.
-            inside = 0 < cut < len(repeated) and repeated[cut - 1 : cut + 1].isalnum()
+            inside = 0 < cut < len(foretold) and foretold[cut - 1 : cut + 1].isalnum()
             if inside and at < len(line) and _name_run_into(line[cut - 1], line[at]):
                 compact = at
                 starts.append(at)
@@ -1432,13 +1433,13 @@ class Machine:
         return None
 
     def _first_seam(
-        self, lines: Iterable[int], n: int, repeated: dict[int, str] | None = None
+        self, lines: Iterable[int], n: int, foretold: dict[int, str] | None = None
     ) -> tuple[int, int, HeaderStyle | Layout] | None:
         """The first of ``lines`` (in order) that holds a seam (see _seam): its index,
-        where the next page starts in it, and what starts there. ``repeated``: the
-        lines that the repeated lines among them repeat, by index."""
+        where the next page starts in it, and what starts there. ``foretold``: what
+        lines among them would hold, where other lines tell, by index."""
         for k in lines:
-            seam = self._seam(k, n, repeated.get(k) if repeated else None)
+            seam = self._seam(k, n, foretold.get(k) if foretold else None)
             if seam is not None:
                 return k, *seam
         return None
@@ -1893,8 +1894,7 @@ class Machine:
         than a block (a log pasted in, a file that holds no dump at all)."""
         # The page may end in the lines a record starting at ``i`` would take, cut off
         # and joined to the next (as far on, whatever is kept: a stream's parts too).
-        repeated = {i + again: self._lines[i + of] for again, of in _REPEATED_FROM.items() if i + again < n}
-        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, repeated)
+        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, self._foretold(i, n))
         if seam is not None:
             return self._read_to_seam(i, seam, n)
         end = self._resync(i + 1, n) if not self.strict else n
@@ -1906,11 +1906,35 @@ class Machine:
         first = self._base + i + 1
         if error.line != first:
             message = f"{error.message}; the lines from line {first} up to the next record are kept as text"
+            if error.line == self._base + end + 2 and self._anchor == (self._base + end, Layout.COMPACT):
+                # The compact record's author line read as a line of this one, which stopped
+                # only at the line after it: what a page cut off inside that line, the next
+                # run into it, looks like, and what nothing in that line can show.
+                message += (
+                    f"; line {error.line - 1}, the next record's author line, reads as a line of this"
+                    " one too: a page cut off inside it, the next run into it (pages joined with no"
+                    " line break between them?), leaves this page's end in that author"
+                )
             self.problems[-1] = Problem(
                 error.line, error.column, error.code, message, error.expected, error.found
             )
         self._keep(i, end)
         return end
+
+    def _foretold(self, i: int, n: int) -> dict[int, str]:
+        """What lines of a full record at ``i`` would hold, where other lines tell (see
+        _seam), by index: its repeated lines the lines they repeat; its date line its
+        date with the category of a date line right after it (where a compact record's
+        author line ran into it: the site's categories are few, and a page's records
+        share them)."""
+        lines = self._lines
+        foretold = {i + again: lines[i + of] for again, of in _REPEATED_FROM.items() if i + again < n}
+        if i + _DATE_AT + 1 < n:
+            date, separator, _category = lines[i + _DATE_AT].partition(SEPARATOR)
+            category = lines[i + _DATE_AT + 1].partition(SEPARATOR)[2]
+            if separator and category:
+                foretold[i + _DATE_AT] = date + separator + category
+        return foretold
 
     def _more_unusable(self, i: int, n: int) -> int:
         """The unusable stretch read up to line ``i`` goes on (see :meth:`_unusable`):
@@ -2141,10 +2165,12 @@ _OPENING_LINES = frozenset(_LOWER_LITERALS[roles[0]] for roles in HEADER_STYLES.
 _LONGEST_OPENING = max(map(len, _OPENING_LINES))
 
 
-# Where a full record's repeated lines stand in it, and the lines they repeat.
+# Where a full record's repeated lines stand in it, and the lines they repeat; where its
+# date line stands.
 _REPEATED_FROM = {
     LAYOUTS[Layout.FULL].index(again): LAYOUTS[Layout.FULL].index(role) for again, role in REPEATS.items()
 }
+_DATE_AT = LAYOUTS[Layout.FULL].index(Role.DATE_LINE)
 
 
 def _name_run_into(last: str, first: str) -> bool:
