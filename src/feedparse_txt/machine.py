@@ -1390,11 +1390,11 @@ class Machine:
         inside a line (``Oct 17, 2025 · Backend Develo``) so to the next page. None if
         no page starts in the line.
 
-        Where what line ``k`` would hold is told by other lines (``foretold``: the line
-        a repeated line repeats, see _foretold), the next page may start with a compact
-        record too, its author line run into the line cut off (``Counter AlgorWukong
-        Talks Architecture`` after the title ``…Counter Algorithms``): where the line
-        stops being that, inside a word of it, a name starting in sight (see
+        Where what line ``k`` would hold is told by other lines (``foretold``: for a
+        repeated line, the line it repeats; see _foretold), the next page may start with
+        a compact record too, its author line run into the line cut off (``Counter
+        AlgorWukong Talks Architecture`` after the title ``…Counter Algorithms``): where
+        the line stops being that, inside a word of it, a name starting in sight (see
         _name_run_into)."""
         if k + 1 >= n:
             if self._final:
