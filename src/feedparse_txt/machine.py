@@ -1906,15 +1906,6 @@ class Machine:
         first = self._base + i + 1
         if error.line != first:
             message = f"{error.message}; the lines from line {first} up to the next record are kept as text"
-            if error.line == self._base + end + 2 and self._anchor == (self._base + end, Layout.COMPACT):
-                # The compact record's author line read as a line of this one, which stopped
-                # only at the line after it: what a page cut off inside that line, the next
-                # run into it, looks like, and what nothing in that line can show.
-                message += (
-                    f"; line {error.line - 1}, the next record's author line, reads as a line of this"
-                    " one too: a page cut off inside it, the next run into it (pages joined with no"
-                    " line break between them?), leaves this page's end in that author"
-                )
             self.problems[-1] = Problem(
                 error.line, error.column, error.code, message, error.expected, error.found
             )
