@@ -427,9 +427,12 @@ def test_a_page_cut_off_in_a_line_the_lines_before_tell_and_joined_to_a_compact_
     page = REAL_TEXTS[data.draw(st.sampled_from(STARTS_COMPACT), label="page")]
     at = data.draw(st.sampled_from([1, 2, 10]), label="line")
     k = author + at
-    date, category = lines[k].partition(SEPARATOR)[0] + SEPARATOR, page.split("\n")[1].partition(SEPARATOR)[2]
-    told = {1: lines[author], 10: lines[author + 4]}.get(at) or date + category
-    size = data.draw(st.integers(len(date) + 1 if at == 2 else 1, len(lines[k]) - 1), label="cut after")
+    if at == 2:  # the date line: cut inside its category, told by the compact record's
+        date = lines[k].partition(SEPARATOR)[0] + SEPARATOR
+        told, shortest = date + page.split("\n")[1].partition(SEPARATOR)[2], len(date) + 1
+    else:  # the author again, the title again
+        told, shortest = lines[author if at == 1 else author + 4], 1
+    size = data.draw(st.integers(shortest, len(lines[k]) - 1), label="cut after")
     assume(size < len(told) and told.startswith(lines[k][:size]))
     before, after = told[size - 1], told[size]
     assume(before.islower() or before.isdigit())
