@@ -937,6 +937,29 @@ def test_a_page_cut_off_before_a_compact_record_loses_nothing(first: str, second
     assert len(dump) == len(cut) + len(compact)
 
 
+@pytest.mark.parametrize("second", ["www_tags_cache-patterns.txt", "www_tags_cglib-proxy.txt"])
+def test_a_repeated_author_cut_off_that_still_looks_like_the_author_with_the_next_run_into_it(
+    second: str,
+) -> None:
+    # Found by the property of test_normalize: `Full-Stack Inte` run into `Wukong Talks
+    # Architecture` reads as the author again slightly changed, and the compact record
+    # after it as the rest of that record, cut off at the end of the text (without its
+    # blank lines: three problems). It reads as the page cut off there, then the next,
+    # as `Full-Stack InteJava Tech Workshop` (nothing like the author) did already.
+    lines = REAL_TEXTS["www_tags_counter-algorithm.txt"].split("\n")
+    cut, page = "\n".join([*lines[:4], lines[4][:15]]), REAL_TEXTS[second]
+    assert cut.endswith("Full-Stack Internet Architecture\nFull-Stack Inte")
+    dump = parse_dump(cut + page, strict=False)
+    assert list(dump) == list(parse_dump(page)) and format_dump(dump) == cut + page
+    assert [(p.line, p.column, p.code) for p in dump.problems] == [
+        (5, 16, "joined-lines"),
+        (5, 16, "truncated-record"),
+    ]
+    with pytest.raises(ParseError) as stopped:
+        parse_dump(cut + page)
+    assert (stopped.value.code, stopped.value.line, stopped.value.column) == ("joined-lines", 5, 16)
+
+
 @pytest.mark.parametrize(
     ("title", "author", "read_as"),
     [

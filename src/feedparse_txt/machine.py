@@ -727,15 +727,15 @@ class Machine:
                     raise
                 values, end, problems = self._read_wrapped(i, n, error, sure=sure)
         except _Truncated as cut:
+            seam = self._repaired_seam(i, n, n, kind, cut.problems)
+            if seam is not None:
+                return self._read_to_seam(i, seam, n)
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
             return self._unusable(i, n, self._first_deviation(i, n, kind, error))
         joined = next((problem for problem in problems if problem.code == "joined-lines"), None)
         if problems and joined is None:
-            # A line repaired (a title again that differs) may be a page's last line cut
-            # off, the next page run into it.
-            repaired = {i} | {problem.line - self._base - 1 for problem in problems if problem.line}
-            seam = self._first_seam(sorted(k for k in repaired if i <= k < end), n)
+            seam = self._repaired_seam(i, end, n, kind, problems)
             if seam is None and kind is Layout.FULL and Role.TITLE_AGAIN not in values:
                 # Its title again missing where a record starts: the page cut off inside
                 # it, a compact record run into it (see _seam)?
@@ -752,6 +752,16 @@ class Machine:
         if isinstance(kind, Layout):
             self._without_author_again = kind is Layout.FULL and self._author_again_missing(problems, i)
         return end
+
+    def _repaired_seam(
+        self, i: int, end: int, n: int, kind: HeaderStyle | Layout, problems: list[ParseError]
+    ) -> tuple[int, int, HeaderStyle | Layout] | None:
+        """The first seam (see _seam) in a line from ``i`` to ``end`` that the reading of
+        ``kind`` there repaired (``problems``): a line repaired (an author or title again
+        that differs) may be a page's last line cut off, the next page run into it."""
+        repaired = {i} | {problem.line - self._base - 1 for problem in problems if problem.line}
+        foretold = self._foretold(i, n) if kind is Layout.FULL else None
+        return self._first_seam(sorted(k for k in repaired if i <= k < end), n, foretold)
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
