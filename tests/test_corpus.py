@@ -937,6 +937,58 @@ def test_a_page_cut_off_before_a_compact_record_loses_nothing(first: str, second
     assert len(dump) == len(cut) + len(compact)
 
 
+@pytest.mark.parametrize(("first", "second"), CUT_JOINED)
+def test_a_page_cut_off_and_joined_to_a_page_itself_cut_off_soon_reads_as_each_page(
+    first: str, second: str
+) -> None:
+    # Found by a harness of such joins: where the next page was itself cut off within
+    # its first record's reach, the record cut off read on into it with repairs (a date
+    # line `… · Backend DTagged articles`, then its header's lines as a record's fields)
+    # to the end of the text, and no seam was looked for: 238 of 8,250 cuts (every third
+    # character of the next page's first 600) read otherwise than each page alone.
+    a, b = REAL_TEXTS[first], REAL_TEXTS[second]
+    cut = parse_dump(a, strict=False)
+    start = 0
+    for line in b.split("\n")[:12]:  # cut in the middle and at the end of each line
+        for end in {start + len(line) // 2, start + len(line)} - {0}:
+            text, page = a + b[:end], parse_dump(b[:end], strict=False)
+            dump = parse_dump(text, strict=False)
+            assert list(dump) == list(cut) + list(page) and dump.headers == cut.headers + page.headers, end
+            assert format_dump(dump) == text
+            once = normalize(text)
+            assert normalize(once) == once, end
+        start += len(line) + 1
+
+
+def test_two_seams_in_a_records_reach_read_as_three_pages() -> None:
+    # A page cut off inside its date line, a compact page run into it, and a page run
+    # into that one's stats line: the compact record reads whole only once its stats
+    # line is split, so the second seam was found first, and read as a page ending
+    # there, found the first inside it. That split a line before it: the lines it
+    # read to were one short (its stats line read as text), and `normalize` was not
+    # idempotent.
+    names = ("www_tags_cache-breakdown.txt", "www_tags_cache-patterns.txt", "www_tags_idempotency.txt")
+    a, b, c = (REAL_TEXTS[name] for name in names)
+    b = b.rstrip("\n")
+    text = a + b + c
+    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in (a, b, c)]
+    assert list(dump) == [article for page in alone for article in page]
+    assert dump.headers == tuple(header for page in alone for header in page.headers)
+    assert [(p.line, p.column, p.code) for p in dump.problems] == [
+        (39, 30, "joined-lines"),
+        (39, 30, "truncated-record"),
+        (44, 22, "joined-lines"),
+        (83, 4, "truncated-record"),
+    ]
+    assert format_dump(dump) == text
+    once = normalize(text)
+    assert normalize(once) == once
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(text, [7, 300, 1]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+    assert strict_outcome(text)[:3] == ("joined-lines", 39, 30)  # type: ignore[index]
+
+
 @pytest.mark.parametrize("second", ["www_tags_cache-patterns.txt", "www_tags_cglib-proxy.txt"])
 def test_a_repeated_author_cut_off_that_still_looks_like_the_author_with_the_next_run_into_it(
     second: str,

@@ -727,7 +727,11 @@ class Machine:
                     raise
                 values, end, problems = self._read_wrapped(i, n, error, sure=sure)
         except _Truncated as cut:
-            seam = self._repaired_seam(i, n, n, kind, cut.problems)
+            # Cut off by the end of the text: any of its lines may be a page's last line cut
+            # off, the next page run into it, which read as its fields up to there (a views
+            # header's lines have blank lines where a record's are). Once a text, at its end.
+            foretold = self._foretold(i, n) if kind is Layout.FULL else None
+            seam = self._first_seam(range(i, n), n, foretold)
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
             return self._truncated(i, n, kind, cut)
@@ -757,11 +761,14 @@ class Machine:
         self, i: int, end: int, n: int, kind: HeaderStyle | Layout, problems: list[ParseError]
     ) -> tuple[int, int, HeaderStyle | Layout] | None:
         """The first seam (see _seam) in a line from ``i`` to ``end`` that the reading of
-        ``kind`` there repaired (``problems``): a line repaired (an author or title again
-        that differs) may be a page's last line cut off, the next page run into it."""
-        repaired = {i} | {problem.line - self._base - 1 for problem in problems if problem.line}
-        foretold = self._foretold(i, n) if kind is Layout.FULL else None
-        return self._first_seam(sorted(k for k in repaired if i <= k < end), n, foretold)
+        ``kind`` there repaired (``problems``), or read before the first repair: a line
+        repaired (an author or title again that differs), or one that reads as its field
+        though the lines after it do not (a date line ``… · Backend DTagged articles``),
+        may be a page's last line cut off, the next page run into it."""
+        repaired = {problem.line - self._base - 1 for problem in problems if problem.line}
+        first = min((k for k in repaired if k >= i), default=i)
+        lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
+        return self._first_seam(lines, n, self._foretold(i, n) if kind is Layout.FULL else None)
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
@@ -1467,8 +1474,12 @@ class Machine:
         try:
             j = i
             while j <= k:
+                lines = len(self._lines)
                 j, before = self._read_template(j, k + 1), j
                 assert j > before  # the text ends at k + 1: every step reads a line or more
+                # A page read there that ended in a line before, cut off and joined to the
+                # next (two seams in a record's reach), split that line: k moved on.
+                k += len(self._lines) - lines
         except ParseError as error:  # strict mode: the first deviation
             if _position(error) < _position(joined):
                 raise
