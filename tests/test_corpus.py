@@ -989,6 +989,52 @@ def test_two_seams_in_a_records_reach_read_as_three_pages() -> None:
     assert strict_outcome(text)[:3] == ("joined-lines", 39, 30)  # type: ignore[index]
 
 
+@pytest.mark.parametrize("third", ["www_tags_database-auto-increment.txt", "www_tags_cache-breakdown.txt"])
+@pytest.mark.parametrize(
+    ("line", "length", "last"),
+    [
+        (4, 1, "Development\n\nM"),  # title: `MSu San Talks Tech` reads as the author again's
+        (6, 40, " distributed"),  # summary
+        (8, 17, "ibuted IDLea"),  # tag line
+        (10, 52, "m UUID to Sn"),  # title again
+    ],
+)
+def test_a_page_cut_off_in_its_first_record_between_two_pages_cut_off_reads_as_three_pages(
+    line: int, length: int, last: str, third: str
+) -> None:
+    # Page 8 cut off inside its first summary, the first record of a page run into it
+    # (`…REST APIs witSu San Talks Tech`), that page itself cut off inside its first
+    # record and run into a third page. The second page's record read whole only once
+    # its own seam was split, so the first seam was not taken: both pages were kept as
+    # text up to the third, and `normalize` then read the first joined line and the
+    # repeated author line after it as an author and its avatar (not idempotent).
+    page8 = REAL_TEXTS["backend-architecture-page8.txt"].split("\n")
+    first = "\n".join([*page8[:9], page8[9][:123]])
+    assert first.endswith("REST APIs wit")
+    lines = REAL_TEXTS["www_tags_database-auto-increment.txt"].split("\n")
+    second = "\n".join([*lines[:line], lines[line][:length]])
+    assert second.endswith(last)
+    pages = (first, second, REAL_TEXTS[third])
+    text = "".join(pages)
+    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in pages]
+    assert list(dump) == [article for page in alone for article in page]
+    assert dump.headers == tuple(header for page in alone for header in page.headers)
+    seam = (10 + line, length + 1)
+    assert [(p.line, p.column, p.code) for p in dump.problems][:4] == [
+        (10, 124, "joined-lines"),
+        (10, 124, "truncated-record"),
+        (*seam, "joined-lines"),
+        (*seam, "truncated-record"),
+    ]
+    assert format_dump(dump) == text
+    once = normalize(text)
+    assert normalize(once) == once
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(text, [7, 300, 1]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+    assert strict_outcome(text)[:3] == ("joined-lines", 10, 124)  # type: ignore[index]
+
+
 @pytest.mark.parametrize("second", ["www_tags_cache-patterns.txt", "www_tags_cglib-proxy.txt"])
 def test_a_repeated_author_cut_off_that_still_looks_like_the_author_with_the_next_run_into_it(
     second: str,

@@ -24,7 +24,7 @@ import functools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from itertools import groupby, pairwise
 
 from .checks import check_date_order, check_reference_date
@@ -391,6 +391,9 @@ class Machine:
         # records they look for after blank lines are told by their first lines alone,
         # or weighing them would nest without end.
         self._weighing = False
+        # Whether a seam's page is being read to a seam of its own (see _reads_to_seam):
+        # that one's page must read whole, or looking on would nest without end.
+        self._seam_in_seam = False
         # Lenient: where _resync last found a header or record to start and what it
         # identified there (the line's number in the text, the template), so that
         # reading it does not identify it again.
@@ -731,7 +734,7 @@ class Machine:
             # off, the next page run into it, which read as its fields up to there (a views
             # header's lines have blank lines where a record's are). Once a text, at its end.
             foretold = self._foretold(i, n) if kind is Layout.FULL else None
-            seam = self._first_seam(range(i, n), n, foretold)
+            seam = self._first_seam(range(i, n), n, foretold, range(i + 2, n))
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
             return self._truncated(i, n, kind, cut)
@@ -768,7 +771,8 @@ class Machine:
         repaired = {problem.line - self._base - 1 for problem in problems if problem.line}
         first = min((k for k in repaired if k >= i), default=i)
         lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
-        return self._first_seam(lines, n, self._foretold(i, n) if kind is Layout.FULL else None)
+        foretold = self._foretold(i, n) if kind is Layout.FULL else None
+        return self._first_seam(lines, n, foretold, range(i + 2, end))
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
@@ -1392,14 +1396,19 @@ class Machine:
             if (
                 whole
                 and started is not None
-                and ((started is Layout.COMPACT and not compact) or not self._reads_whole(k, n, started))
+                and (
+                    (started is Layout.COMPACT and not compact)
+                    or not (self._reads_whole(k, n, started) or self._reads_to_seam(k, n, started))
+                )
             ):
                 return None
             return started
         finally:
             self._lines[k] = line
 
-    def _seam(self, k: int, n: int, foretold: str | None = None) -> tuple[int, HeaderStyle | Layout] | None:
+    def _seam(
+        self, k: int, n: int, foretold: str | None = None, *, field: bool = False
+    ) -> tuple[int, HeaderStyle | Layout] | None:
         """Where the next page starts inside line ``k``, after text that is no part of
         it (a byte order mark between them passed over): the first line of a page
         header, or of a full record whose author line is repeated on the next line,
@@ -1412,7 +1421,10 @@ class Machine:
         a compact record too, its author line run into the line cut off (``Counter
         AlgorWukong Talks Architecture`` after the title ``…Counter Algorithms``): where
         the line stops being that, inside a word of it, a name starting in sight (see
-        _name_run_into)."""
+        _name_run_into). ``field``: line ``k`` read as a field of a record or header, not
+        its author line, the lines before it reading as that: no author line as it stands
+        either (a summary cut off, ``…REST APIs witSu San Talks Tech``, then ``Su San Talks
+        Tech``, reads as a name and its avatar)."""
         if k + 1 >= n:
             if self._final:
                 return None
@@ -1436,7 +1448,11 @@ class Machine:
             # before is the start of the line before: a repeated author line cut off
             # (``ZhiKe AI``, ``Zhi``), the next page's author run into it.
             before = line[: len(line) - len(after)].removesuffix(BOM)
-            if self._identify(k, n) is not Layout.FULL or (k and self._lines[k - 1].startswith(before)):
+            if (
+                field
+                or self._identify(k, n) is not Layout.FULL
+                or (k and self._lines[k - 1].startswith(before))
+            ):
                 starts.append(len(line) - len(after))
         if starts and not self._final and k + LOOKAHEAD > n:
             raise _Unfinished  # what starts there is told by the lines after it
@@ -1449,14 +1465,42 @@ class Machine:
                 return cut, started
         return None
 
+    def _reads_to_seam(self, k: int, n: int, kind: HeaderStyle | Layout) -> bool:
+        """Whether the record ``kind`` at line ``k`` reads as it stands up to a line
+        that holds a seam (see _seam): a page cut off in its first record and joined to
+        the next, itself run into a page cut off before it (three pages pasted). The
+        page after that seam must read whole."""
+        if self._seam_in_seam or not isinstance(kind, Layout):
+            return False
+        try:
+            self._read(k, n, kind, repair=False)
+        except ParseError as error:
+            deviation = error.line - self._base - 1
+        except _Truncated:
+            return True
+        else:
+            return True
+        foretold = self._foretold(k, n) if kind is Layout.FULL else None
+        self._seam_in_seam = True
+        try:
+            fields = range(k + 2, deviation)
+            return self._first_seam(range(k + 1, deviation + 1), n, foretold, fields) is not None
+        finally:
+            self._seam_in_seam = False
+
     def _first_seam(
-        self, lines: Iterable[int], n: int, foretold: dict[int, str] | None = None
+        self,
+        lines: Iterable[int],
+        n: int,
+        foretold: dict[int, str] | None = None,
+        fields: Container[int] = (),
     ) -> tuple[int, int, HeaderStyle | Layout] | None:
         """The first of ``lines`` (in order) that holds a seam (see _seam): its index,
         where the next page starts in it, and what starts there. ``foretold``: what
-        lines among them would hold, where other lines tell, by index."""
+        lines among them would hold, where other lines tell, by index; ``fields``: those
+        read as fields other than an author line."""
         for k in lines:
-            seam = self._seam(k, n, foretold.get(k) if foretold else None)
+            seam = self._seam(k, n, foretold.get(k) if foretold else None, field=k in fields)
             if seam is not None:
                 return k, *seam
         return None
@@ -1915,7 +1959,10 @@ class Machine:
         than a block (a log pasted in, a file that holds no dump at all)."""
         # The page may end in the lines a record starting at ``i`` would take, cut off
         # and joined to the next (as far on, whatever is kept: a stream's parts too).
-        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, self._foretold(i, n))
+        # The lines up to the deviation read as the template's: past its first two (a
+        # record's author lines), as fields that hold no author line.
+        fields = range(i + 2, error.line - self._base - 1)
+        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, self._foretold(i, n), fields)
         if seam is not None:
             return self._read_to_seam(i, seam, n)
         end = self._resync(i + 1, n) if not self.strict else n
