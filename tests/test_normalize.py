@@ -442,6 +442,34 @@ def test_a_page_cut_off_in_a_line_the_lines_before_tell_and_joined_to_a_compact_
     _assert_read_as_each_page(data, cut, page.replace("\n", newline), newline)
 
 
+# The stats lines of the records of the real dumps, both layouts: (name, line index).
+STATS_LINES = [
+    (name, k)
+    for name, text in sorted(REAL_TEXTS.items())
+    for start, end in parse_dump(text, strict=False).record_lines()
+    for k in range(start - 1, end)
+    if re.fullmatch(r"\d+ likes · \d+ min read", text.split("\n")[k])
+]
+
+
+@given(st.data())
+def test_a_page_cut_off_in_a_stats_line_and_joined_to_the_next_reads_as_each_page(
+    data: st.DataObject,
+) -> None:
+    """A copy cut off anywhere inside a record's stats line, joined as ``cat`` joins
+    files to any page, reads as the copy alone, then the page: a stats line has a shape
+    of its own, and where the line stops being one, the next page starts, also with a
+    compact record (``0 likes · 72 miWukong Talks Architecture``) or a name that a short
+    piece run into it would make look slightly changed (``0 liSu San Talks Tech``)."""
+    name, k = data.draw(st.sampled_from(STATS_LINES), label="stats line")
+    lines = REAL_TEXTS[name].split("\n")
+    size = data.draw(st.integers(1, len(lines[k]) - 1), label="cut after")
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    cut = newline.join([*lines[:k], lines[k][:size]])
+    page = REAL_TEXTS[data.draw(st.sampled_from(sorted(REAL_TEXTS)), label="page")]
+    _assert_read_as_each_page(data, cut, page.replace("\n", newline), newline)
+
+
 def test_a_blank_line_next_to_unusable_text_stays() -> None:
     # Found by the property above while blank lines around kept text were dropped too:
     # the author lines then met the lines after them and read as a record the second time.

@@ -733,13 +733,14 @@ class Machine:
             # Cut off by the end of the text: any of its lines may be a page's last line cut
             # off, the next page run into it, which read as its fields up to there (a views
             # header's lines have blank lines where a record's are). Once a text, at its end.
-            foretold = self._foretold(i, n) if kind is Layout.FULL else None
+            foretold = self._foretold(i, n, kind) if isinstance(kind, Layout) else None
             seam = self._first_seam(range(i, n), n, foretold, range(i + 2, n))
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
             return self._truncated(i, n, kind, cut)
         except ParseError as error:
-            return self._unusable(i, n, self._first_deviation(i, n, kind, error))
+            layout = kind if isinstance(kind, Layout) else Layout.FULL
+            return self._unusable(i, n, self._first_deviation(i, n, kind, error), layout)
         joined = next((problem for problem in problems if problem.code == "joined-lines"), None)
         if problems and joined is None:
             seam = self._repaired_seam(i, end, n, kind, problems)
@@ -771,7 +772,7 @@ class Machine:
         repaired = {problem.line - self._base - 1 for problem in problems if problem.line}
         first = min((k for k in repaired if k >= i), default=i)
         lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
-        foretold = self._foretold(i, n) if kind is Layout.FULL else None
+        foretold = self._foretold(i, n, kind) if isinstance(kind, Layout) else None
         return self._first_seam(lines, n, foretold, range(i + 2, end))
 
     def _read_wrapped(
@@ -1436,8 +1437,11 @@ class Machine:
         if foretold is not None and self._is_date_line(after):  # (a compact record's second line)
             cut = len(os.path.commonprefix((line, foretold)))  # noqa: RUF071 (characters, as wanted)
             at = cut + line.startswith(BOM, cut)
-            # Cut inside a word of it: ``Java`` of ``Java 21`` may be JavaEdge's.
-            inside = 0 < cut < len(foretold) and foretold[cut - 1 : cut + 1].isalnum()
+            # Cut inside a word of it: ``Java`` of ``Java 21`` may be JavaEdge's. A stats
+            # line is cut off anywhere before its end: nothing else ends it.
+            inside = 0 < cut < len(foretold) and (
+                foretold[cut - 1 : cut + 1].isalnum() or self._reads_as(Role.STATS, foretold)
+            )
             if inside and at < len(line) and _name_run_into(line[cut - 1], line[at]):
                 compact = at
                 starts.append(at)
@@ -1445,13 +1449,14 @@ class Machine:
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
             # Developer``) or a letter avatar (``Java Tech``, ``h``), unless what stands
-            # before is the start of the line before: a repeated author line cut off
-            # (``ZhiKe AI``, ``Zhi``), the next page's author run into it.
+            # before is the start of what the line was to be: a repeated author line cut
+            # off (``ZhiKe AI``, ``Zhi``), or a stats line (``0 li``), the next page's
+            # author run into it.
             before = line[: len(line) - len(after)].removesuffix(BOM)
             if (
                 field
                 or self._identify(k, n) is not Layout.FULL
-                or (k and self._lines[k - 1].startswith(before))
+                or (foretold is not None and foretold.startswith(before))
             ):
                 starts.append(len(line) - len(after))
         if starts and not self._final and k + LOOKAHEAD > n:
@@ -1480,7 +1485,7 @@ class Machine:
             return True
         else:
             return True
-        foretold = self._foretold(k, n) if kind is Layout.FULL else None
+        foretold = self._foretold(k, n, kind)
         self._seam_in_seam = True
         try:
             fields = range(k + 2, deviation)
@@ -1950,7 +1955,7 @@ class Machine:
         blank: none fits blank lines alone, so only one that reaches a line with text may."""
         return min(k + LONGEST, n) <= filled or self._likeliest(k, n) is None
 
-    def _unusable(self, i: int, n: int, error: ParseError) -> int:
+    def _unusable(self, i: int, n: int, error: ParseError, layout: Layout = Layout.FULL) -> int:
         """Keep lines from ``i`` up to the next record start as text, with a problem.
 
         Where that is may show only further on than the block in hand. A stream that
@@ -1962,7 +1967,7 @@ class Machine:
         # The lines up to the deviation read as the template's: past its first two (a
         # record's author lines), as fields that hold no author line.
         fields = range(i + 2, error.line - self._base - 1)
-        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, self._foretold(i, n), fields)
+        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, self._foretold(i, n, layout), fields)
         if seam is not None:
             return self._read_to_seam(i, seam, n)
         end = self._resync(i + 1, n) if not self.strict else n
@@ -1980,19 +1985,26 @@ class Machine:
         self._keep(i, end)
         return end
 
-    def _foretold(self, i: int, n: int) -> dict[int, str]:
-        """What lines of a full record at ``i`` would hold, where other lines tell (see
-        _seam), by index: its repeated lines the lines they repeat; its date line its
-        date with the category of a date line right after it (where a compact record's
-        author line ran into it: the site's categories are few, and a page's records
-        share them)."""
+    def _foretold(self, i: int, n: int, layout: Layout) -> dict[int, str]:
+        """What lines of a record in ``layout`` at ``i`` would hold, where other lines
+        tell (see _seam), by index: a full record's repeated lines the lines they
+        repeat; its date line its date with the category of a date line right after it
+        (where a compact record's author line ran into it: the site's categories are
+        few, and a page's records share them); its stats line the shape of one, as far
+        as the line has it (see _stats_foretold)."""
         lines = self._lines
-        foretold = {i + again: lines[i + of] for again, of in _REPEATED_FROM.items() if i + again < n}
-        if i + _DATE_AT + 1 < n:
-            date, separator, _category = lines[i + _DATE_AT].partition(SEPARATOR)
-            category = lines[i + _DATE_AT + 1].partition(SEPARATOR)[2]
+        foretold = {}
+        if layout is Layout.FULL:
+            foretold = {i + again: lines[i + of] for again, of in _REPEATED_FROM.items() if i + again < n}
+        date = i + _DATE_AT[layout]
+        if date + 1 < n:
+            day, separator, _category = lines[date].partition(SEPARATOR)
+            category = lines[date + 1].partition(SEPARATOR)[2]
             if separator and category:
-                foretold[i + _DATE_AT] = date + separator + category
+                foretold[date] = day + separator + category
+        stats = i + _STATS_AT[layout]
+        if stats < n and (shape := _stats_foretold(lines[stats])) is not None:
+            foretold[stats] = shape
         return foretold
 
     def _more_unusable(self, i: int, n: int) -> int:
@@ -2224,12 +2236,33 @@ _OPENING_LINES = frozenset(_LOWER_LITERALS[roles[0]] for roles in HEADER_STYLES.
 _LONGEST_OPENING = max(map(len, _OPENING_LINES))
 
 
-# Where a full record's repeated lines stand in it, and the lines they repeat; where its
-# date line stands.
+# Where a full record's repeated lines stand in it, and the lines they repeat; where a
+# record's date line and stats line stand, by layout.
 _REPEATED_FROM = {
     LAYOUTS[Layout.FULL].index(again): LAYOUTS[Layout.FULL].index(role) for again, role in REPEATS.items()
 }
-_DATE_AT = LAYOUTS[Layout.FULL].index(Role.DATE_LINE)
+_DATE_AT = {layout: roles.index(Role.DATE_LINE) for layout, roles in LAYOUTS.items()}
+_STATS_AT = {layout: roles.index(Role.STATS) for layout, roles in LAYOUTS.items()}
+
+# How a stats line starts, as far as a line cut off has it: its likes, their word, and
+# its read time's number (``0 likes · 72 mi``, ``1.2K Li``).
+_STATS_START = re.compile(r"(?P<likes>\d[\d.,]*[KkMm]?\+?)(?P<word> (?ai:likes?))?(?: · (?P<minutes>\d+))?")
+
+
+def _stats_foretold(line: str) -> str | None:
+    """The stats line ``line`` was to be, if it starts as one: its likes and read time
+    as far as it has them, in the case of its own words, the rest as the site writes
+    it (``0 likes · 72 miWukong Talks Architecture``: ``0 likes · 72 min read``). None
+    if it does not start with a count."""
+    match = _STATS_START.match(line)
+    if match is None:
+        return None
+    shape = f"{match['likes']}{match['word'] or ' likes'} · {match['minutes'] or '1'} min read"
+    agree = next(
+        (j for j, (a, b) in enumerate(zip(line, shape, strict=False)) if a.lower() != b.lower()),
+        min(len(line), len(shape)),
+    )
+    return line[:agree] + shape[agree:]
 
 
 def _name_run_into(last: str, first: str) -> bool:
