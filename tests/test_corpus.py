@@ -937,6 +937,45 @@ def test_a_page_cut_off_before_a_compact_record_loses_nothing(first: str, second
     assert len(dump) == len(cut) + len(compact)
 
 
+def _shaped_whole() -> list[tuple[str, int]]:
+    """The lines of the real dumps' records of a shape of their own, not their record's
+    last (a full record's date line and stats line, a compact record's date line),
+    where a compact page's record may run into them whole: (name, index). Date lines of
+    the compact pages' category only (the category of the date line after tells it)."""
+    told = []
+    for name, text in sorted(REAL_TEXTS.items()):
+        lines = text.split("\n")
+        for start, end in parse_dump(text, strict=False).record_lines():
+            first, full = start - 1, end - start == 10
+            if full:
+                told.append((name, first + 9))
+            date = first + (2 if full else 1)
+            if lines[date].endswith(SEPARATOR + "Backend Development"):
+                told.append((name, date))
+    return told
+
+
+@pytest.mark.parametrize("page", ["www_tags_cache-patterns.txt", "www_tags_cglib-proxy.txt"])
+@pytest.mark.parametrize(("name", "k"), _shaped_whole())
+def test_a_line_of_a_shape_whole_then_a_compact_record_reads_as_each_page(
+    name: str, k: int, page: str
+) -> None:
+    # A page cut off right after such a line (`0 likes · 17 min read`, `Aug 27, 2019 ·
+    # Backend Development`), with a compact record run into it: the line read as a
+    # deviation of its own, and the compact record was lost or read with it in its author.
+    # (The last line of a record, stats or title again, `joined-lines` found already.)
+    cut = "\n".join(REAL_TEXTS[name].split("\n")[: k + 1])
+    text = cut + REAL_TEXTS[page]
+    dump, alone = parse_dump(text, strict=False), parse_dump(cut, strict=False)
+    assert list(dump) == [*alone, *parse_dump(REAL_TEXTS[page])]
+    assert (k + 1, len(cut.rpartition("\n")[2]) + 1, "joined-lines") in [
+        (p.line, p.column, p.code) for p in dump.problems
+    ]
+    assert format_dump(dump) == text
+    once = normalize(text)
+    assert normalize(once) == once
+
+
 @pytest.mark.parametrize(("first", "second"), CUT_JOINED)
 def test_a_page_cut_off_and_joined_to_a_page_itself_cut_off_soon_reads_as_each_page(
     first: str, second: str
@@ -969,24 +1008,26 @@ def test_two_seams_in_a_records_reach_read_as_three_pages() -> None:
     # idempotent.
     names = ("www_tags_cache-breakdown.txt", "www_tags_cache-patterns.txt", "www_tags_idempotency.txt")
     a, b, c = (REAL_TEXTS[name] for name in names)
-    b = b.rstrip("\n")
-    text = a + b + c
-    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in (a, b, c)]
+    problems = [(39, 30, "joined-lines"), (39, 30, "truncated-record"), (44, 22, "joined-lines")]
+    _assert_read_as_each_page((a, b.rstrip("\n"), c), [*problems, (83, 4, "truncated-record")])
+
+
+def _assert_read_as_each_page(pages: tuple[str, ...], problems: list[tuple[int, int, str]]) -> None:
+    """``pages`` joined as ``cat`` joins them read as each page alone, whole or in
+    pieces, with ``problems`` (line, column, code), and write back exactly; normalized
+    once, they stay so; strict mode stops at the first problem, where the first seam is."""
+    text = "".join(pages)
+    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in pages]
     assert list(dump) == [article for page in alone for article in page]
     assert dump.headers == tuple(header for page in alone for header in page.headers)
-    assert [(p.line, p.column, p.code) for p in dump.problems] == [
-        (39, 30, "joined-lines"),
-        (39, 30, "truncated-record"),
-        (44, 22, "joined-lines"),
-        (83, 4, "truncated-record"),
-    ]
+    assert [(p.line, p.column, p.code) for p in dump.problems] == problems
     assert format_dump(dump) == text
     once = normalize(text)
     assert normalize(once) == once
     found: list[Problem] = []
     assert list(iter_articles(Pieces(text, [7, 300, 1]), strict=False, on_problem=found.append)) == list(dump)
     assert found == list(dump.problems)
-    assert strict_outcome(text)[:3] == ("joined-lines", 39, 30)  # type: ignore[index]
+    assert strict_outcome(text)[:3] == ("joined-lines", *problems[0][:2])  # type: ignore[index]
 
 
 @pytest.mark.parametrize("third", ["www_tags_database-auto-increment.txt", "www_tags_cache-breakdown.txt"])
@@ -1014,25 +1055,20 @@ def test_a_page_cut_off_in_its_first_record_between_two_pages_cut_off_reads_as_t
     lines = REAL_TEXTS["www_tags_database-auto-increment.txt"].split("\n")
     second = "\n".join([*lines[:line], lines[line][:length]])
     assert second.endswith(last)
-    pages = (first, second, REAL_TEXTS[third])
-    text = "".join(pages)
-    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in pages]
-    assert list(dump) == [article for page in alone for article in page]
-    assert dump.headers == tuple(header for page in alone for header in page.headers)
     seam = (10 + line, length + 1)
-    assert [(p.line, p.column, p.code) for p in dump.problems][:4] == [
-        (10, 124, "joined-lines"),
-        (10, 124, "truncated-record"),
-        (*seam, "joined-lines"),
-        (*seam, "truncated-record"),
-    ]
-    assert format_dump(dump) == text
-    once = normalize(text)
-    assert normalize(once) == once
-    found: list[Problem] = []
-    assert list(iter_articles(Pieces(text, [7, 300, 1]), strict=False, on_problem=found.append)) == list(dump)
-    assert found == list(dump.problems)
-    assert strict_outcome(text)[:3] == ("joined-lines", 10, 124)  # type: ignore[index]
+    # The third page's own problems (cache-breakdown's copy is cut off), after the joins.
+    own = parse_dump(REAL_TEXTS[third], strict=False).problems
+    after = [(p.line + 9 + line, p.column, p.code) for p in own]
+    _assert_read_as_each_page(
+        (first, second, REAL_TEXTS[third]),
+        [
+            (10, 124, "joined-lines"),
+            (10, 124, "truncated-record"),
+            (*seam, "joined-lines"),
+            (*seam, "truncated-record"),
+            *after,
+        ],
+    )
 
 
 @pytest.mark.parametrize("second", ["www_tags_cache-patterns.txt", "www_tags_cglib-proxy.txt"])

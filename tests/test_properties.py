@@ -275,6 +275,12 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, a
 
 
 @given(dump_texts(), st.sampled_from(LOOK_ALIKE_DOTS), st.booleans())
+@example(  # a stats line that ends as the title again after it: no page joined there
+    text="0\n0\nJan 1, 2000 · 0\n\n0\n\n0\n\n0\n0 likes · 0 min read\n0\n"
+    "0\n0\nJan 1, 2000 · 0\n\nd\n\n0\n\n0\n0 likes · 0 min read\nd",
+    dot="\u30fb",
+    spaced=False,
+)
 def test_separators_may_be_dots_that_look_like_them(text: str, dot: str, spaced: bool) -> None:
     dump = parse_dump(text)
     separators = 2 * len(dump) + sum(header.style is HeaderStyle.NAMED for header in dump.headers)

@@ -507,6 +507,48 @@ class Stats:
 _STATS = r"(?P<likes>\S+) (?ai:likes?) · (?P<minutes>\d+) (?ai:min(?:ute)?s? read)"
 
 
+# How a date and a stats line start, as far as a line cut off has them: a date's month
+# and day, and its year (``May 6, 20``); a stats line's likes and a space, their word and
+# its read time's number (``0 likes · 72 mi``). Less shows too little of the shape: a
+# name may start so (``JunJie``, ``MayDay``, ``36Kr``).
+_DATE_START = re.compile(r"(?P<month>[A-Za-z]{3}) (?P<day>\d{1,2})(?:, (?P<year>\d{1,4}))?")
+_STATS_START = re.compile(
+    r"(?P<likes>\d[\d.,]*[KkMm]?\+?) (?:(?P<word>(?ai:likes?))(?: · (?P<minutes>\d+))?)?"
+)
+
+
+def foretold_date(line: str) -> str | None:
+    """The date that ``line`` starts with, cut off or run into other text, as the site
+    writes one (``Mon D, YYYY``): its year as far as the line has it, the rest made up
+    (``May 6, 20Java Tech Workshop``: ``May 6, 20``; ``May 6Java``: ``May 6, 2000``).
+    None if it does not start with a month and a day."""
+    found = _DATE_START.match(line)
+    if found is None or found["month"].title() not in _MONTHS:
+        return None
+    return _as_far_as(line, f"{found['month']} {found['day']}, {found['year'] or 2000}")
+
+
+def foretold_stats(line: str) -> str | None:
+    """The stats line that ``line`` starts as, cut off or run into other text: its
+    likes and read time as far as the line has them, the rest as the site writes it
+    (``0 likes · 72 miWukong Talks Architecture``: ``0 likes · 72 min read``). None if
+    it does not start with a count and a space."""
+    found = _STATS_START.match(line)
+    if found is None:
+        return None
+    return _as_far_as(line, f"{found['likes']} {found['word'] or 'likes'} · {found['minutes'] or 1} min read")
+
+
+def _as_far_as(line: str, shape: str) -> str:
+    """``shape``, with the start it shares with ``line`` (letter case aside) as the line
+    has it: ``0 Likes · 11 Min Rea…`` foretells ``0 Likes · 11 Min Read``."""
+    agree = next(
+        (j for j, (a, b) in enumerate(zip(line, shape, strict=False)) if a.lower() != b.lower()),
+        min(len(line), len(shape)),
+    )
+    return line[:agree] + shape[agree:]
+
+
 def canonical_stats(text: str) -> Stats | None:
     """``N likes · N min read`` exactly as :func:`format_stats` writes it, else ``None``."""
     parts = text.split(" ")

@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Callable, Container, Iterable
 from itertools import groupby, pairwise
+from typing import NamedTuple
 
 from .checks import check_date_order, check_reference_date
 from .errors import ParseError, Problem, quote
@@ -37,6 +38,8 @@ from .fields import (
     Stats,
     canonical_date,
     canonical_stats,
+    foretold_date,
+    foretold_stats,
     has_a_dates_shape,
     padded,
     parse_count,
@@ -734,7 +737,7 @@ class Machine:
             # off, the next page run into it, which read as its fields up to there (a views
             # header's lines have blank lines where a record's are). Once a text, at its end.
             foretold = self._foretold(i, n, kind) if isinstance(kind, Layout) else None
-            seam = self._first_seam(range(i, n), n, foretold, range(i + 2, n))
+            seam = self._first_seam(range(i, n), n, foretold)
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
             return self._truncated(i, n, kind, cut)
@@ -747,7 +750,7 @@ class Machine:
             if seam is None and kind is Layout.FULL and Role.TITLE_AGAIN not in values:
                 # Its title again missing where a record starts: the page cut off inside
                 # it, a compact record run into it (see _seam)?
-                seam = self._first_seam([end], n, {end: str(values[Role.TITLE])})
+                seam = self._first_seam([end], n, {end: _Foretold(str(values[Role.TITLE]), free=0)})
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
         for problem in problems:
@@ -772,8 +775,7 @@ class Machine:
         repaired = {problem.line - self._base - 1 for problem in problems if problem.line}
         first = min((k for k in repaired if k >= i), default=i)
         lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
-        foretold = self._foretold(i, n, kind) if isinstance(kind, Layout) else None
-        return self._first_seam(lines, n, foretold, range(i + 2, end))
+        return self._first_seam(lines, n, self._foretold(i, n, kind) if isinstance(kind, Layout) else None)
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
@@ -1408,7 +1410,7 @@ class Machine:
             self._lines[k] = line
 
     def _seam(
-        self, k: int, n: int, foretold: str | None = None, *, field: bool = False
+        self, k: int, n: int, foretold: _Foretold | None = None, *, field: bool = False
     ) -> tuple[int, HeaderStyle | Layout] | None:
         """Where the next page starts inside line ``k``, after text that is no part of
         it (a byte order mark between them passed over): the first line of a page
@@ -1417,14 +1419,16 @@ class Machine:
         inside a line (``Oct 17, 2025 · Backend Develo``) so to the next page. None if
         no page starts in the line.
 
-        Where what line ``k`` would hold is told by other lines (``foretold``: for a
-        repeated line, the line it repeats; see _foretold), the next page may start with
-        a compact record too, its author line run into the line cut off (``Counter
-        AlgorWukong Talks Architecture`` after the title ``…Counter Algorithms``): where
-        the line stops being that, inside a word of it, a name starting in sight (see
-        _name_run_into). ``field``: line ``k`` read as a field of a record or header, not
-        its author line, the lines before it reading as that: no author line as it stands
-        either (a summary cut off, ``…REST APIs witSu San Talks Tech``, then ``Su San Talks
+        Where what line ``k`` was to be is told (``foretold``: for a repeated line, the
+        line it repeats; see _foretold), the next page may start with a compact record
+        too, its author line run into the line cut off (``Counter AlgorWukong Talks
+        Architecture`` after the title ``…Counter Algorithms``): where the line stops
+        being that (inside a word of free text, anywhere in a shape, or right after a
+        line of a shape whole), a name starting in sight (see _name_run_into).
+
+        ``field``: line ``k`` read as a field of a record or header, not its author
+        line, the lines before it reading as that: no author line as it stands either
+        (a summary cut off, ``…REST APIs witSu San Talks Tech``, then ``Su San Talks
         Tech``, reads as a name and its avatar)."""
         if k + 1 >= n:
             if self._final:
@@ -1435,17 +1439,22 @@ class Machine:
         starts = [len(line) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
         compact = -1
         if foretold is not None and self._is_date_line(after):  # (a compact record's second line)
-            cut = len(os.path.commonprefix((line, foretold)))  # noqa: RUF071 (characters, as wanted)
+            text = foretold.text
+            cut = len(os.path.commonprefix((line, text)))  # noqa: RUF071 (characters, as wanted)
             at = cut + line.startswith(BOM, cut)
-            # Cut inside a word of it: ``Java`` of ``Java 21`` may be JavaEdge's. A stats
-            # line is cut off anywhere before its end: nothing else ends it.
-            inside = 0 < cut < len(foretold) and (
-                foretold[cut - 1 : cut + 1].isalnum() or self._reads_as(Role.STATS, foretold)
-            )
-            if inside and at < len(line) and _name_run_into(line[cut - 1], line[at]):
+            # Where a line of a shape is that whole, the rest starts the next page (a line
+            # of free text may be the start of a name: ``Java`` of ``JavaEdge``); where
+            # the line stops short of it, a name starting in sight (inside a word of free
+            # text, or anywhere in a shape) shows where.
+            whole = cut == len(text) and foretold.free > 0
+            stops = 0 < cut < len(text) and (cut < foretold.free or text[cut - 1 : cut + 1].isalnum())
+            if at < len(line) and (whole or (stops and _name_run_into(line[cut - 1], line[at]))):
                 compact = at
                 starts.append(at)
-        if after.strip() and len(after) < len(line) and line.endswith(after):
+        # A full record whose author line is repeated on the next line, and a line after
+        # the two (the text's last line may be a title again that the line before it
+        # happens to end with: ``0 likes · 0 min read``, ``d``).
+        if after.strip() and len(after) < len(line) and line.endswith(after) and k + 2 < n:
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
             # Developer``) or a letter avatar (``Java Tech``, ``h``), unless what stands
@@ -1456,7 +1465,7 @@ class Machine:
             if (
                 field
                 or self._identify(k, n) is not Layout.FULL
-                or (foretold is not None and foretold.startswith(before))
+                or (foretold is not None and foretold.text.startswith(before))
             ):
                 starts.append(len(line) - len(after))
         if starts and not self._final and k + LOOKAHEAD > n:
@@ -1497,7 +1506,7 @@ class Machine:
         self,
         lines: Iterable[int],
         n: int,
-        foretold: dict[int, str] | None = None,
+        foretold: dict[int, _Foretold] | None = None,
         fields: Container[int] = (),
     ) -> tuple[int, int, HeaderStyle | Layout] | None:
         """The first of ``lines`` (in order) that holds a seam (see _seam): its index,
@@ -1985,26 +1994,28 @@ class Machine:
         self._keep(i, end)
         return end
 
-    def _foretold(self, i: int, n: int, layout: Layout) -> dict[int, str]:
-        """What lines of a record in ``layout`` at ``i`` would hold, where other lines
-        tell (see _seam), by index: a full record's repeated lines the lines they
-        repeat; its date line its date with the category of a date line right after it
-        (where a compact record's author line ran into it: the site's categories are
-        few, and a page's records share them); its stats line the shape of one, as far
-        as the line has it (see _stats_foretold)."""
+    def _foretold(self, i: int, n: int, layout: Layout) -> dict[int, _Foretold]:
+        """What lines of a record in ``layout`` at ``i`` were to be, where other lines
+        or their shape tell (see _seam), by index: a full record's repeated lines the
+        lines they repeat; its date line its date as far as the line has it (see
+        fields.foretold_date), with the category of a date line right after it (where
+        a compact record's author line ran into it: the site's categories are few, and
+        a page's records share them); its stats line one as far as the line has it."""
         lines = self._lines
         foretold = {}
         if layout is Layout.FULL:
-            foretold = {i + again: lines[i + of] for again, of in _REPEATED_FROM.items() if i + again < n}
+            foretold = {
+                i + at: _Foretold(lines[i + of], free=0) for at, of in _REPEATED_FROM.items() if i + at < n
+            }
         date = i + _DATE_AT[layout]
-        if date + 1 < n:
-            day, separator, _category = lines[date].partition(SEPARATOR)
-            category = lines[date + 1].partition(SEPARATOR)[2]
-            if separator and category:
-                foretold[date] = day + separator + category
+        if date + 1 < n and (category := lines[date + 1].partition(SEPARATOR)[2]):
+            told, separator, _category = lines[date].partition(SEPARATOR)
+            day = told if separator else foretold_date(told)
+            if day is not None:
+                foretold[date] = _Foretold(day + SEPARATOR + category, free=len(day + SEPARATOR))
         stats = i + _STATS_AT[layout]
-        if stats < n and (shape := _stats_foretold(lines[stats])) is not None:
-            foretold[stats] = shape
+        if stats < n and (shape := foretold_stats(lines[stats])) is not None:
+            foretold[stats] = _Foretold(shape, free=len(shape))
         return foretold
 
     def _more_unusable(self, i: int, n: int) -> int:
@@ -2244,25 +2255,16 @@ _REPEATED_FROM = {
 _DATE_AT = {layout: roles.index(Role.DATE_LINE) for layout, roles in LAYOUTS.items()}
 _STATS_AT = {layout: roles.index(Role.STATS) for layout, roles in LAYOUTS.items()}
 
-# How a stats line starts, as far as a line cut off has it: its likes, their word, and
-# its read time's number (``0 likes · 72 mi``, ``1.2K Li``).
-_STATS_START = re.compile(r"(?P<likes>\d[\d.,]*[KkMm]?\+?)(?P<word> (?ai:likes?))?(?: · (?P<minutes>\d+))?")
 
+class _Foretold(NamedTuple):
+    """What a line was to be, where other lines or its shape tell (see Machine._seam):
+    its text, and where free text starts in it. Before that it has a shape of its own
+    (a date, a stats line), which a copy cut off may stop being anywhere. Free text (a
+    title, a category) may end at any word's end, as the line it was: ``Java`` of
+    ``Java 21`` may be JavaEdge's, ``Fundamentals`` a category of its own."""
 
-def _stats_foretold(line: str) -> str | None:
-    """The stats line ``line`` was to be, if it starts as one: its likes and read time
-    as far as it has them, in the case of its own words, the rest as the site writes
-    it (``0 likes · 72 miWukong Talks Architecture``: ``0 likes · 72 min read``). None
-    if it does not start with a count."""
-    match = _STATS_START.match(line)
-    if match is None:
-        return None
-    shape = f"{match['likes']}{match['word'] or ' likes'} · {match['minutes'] or '1'} min read"
-    agree = next(
-        (j for j, (a, b) in enumerate(zip(line, shape, strict=False)) if a.lower() != b.lower()),
-        min(len(line), len(shape)),
-    )
-    return line[:agree] + shape[agree:]
+    text: str
+    free: int
 
 
 def _name_run_into(last: str, first: str) -> bool:
