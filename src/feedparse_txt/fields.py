@@ -8,6 +8,7 @@ Every parser raises :class:`ParseError` with a column relative to its text.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -542,10 +543,9 @@ def foretold_stats(line: str) -> str | None:
 def _as_far_as(line: str, shape: str) -> str:
     """``shape``, with the start it shares with ``line`` (letter case aside) as the line
     has it: ``0 Likes · 11 Min Rea…`` foretells ``0 Likes · 11 Min Read``."""
-    agree = next(
-        (j for j, (a, b) in enumerate(zip(line, shape, strict=False)) if a.lower() != b.lower()),
-        min(len(line), len(shape)),
-    )
+    agree = len(os.path.commonprefix((line, shape)))  # noqa: RUF071 (characters, as wanted)
+    while agree < min(len(line), len(shape)) and line[agree].lower() == shape[agree].lower():
+        agree += 1 + len(os.path.commonprefix((line[agree + 1 :], shape[agree + 1 :])))  # noqa: RUF071
     return line[:agree] + shape[agree:]
 
 

@@ -736,8 +736,9 @@ class Machine:
             # Cut off by the end of the text: any of its lines may be a page's last line cut
             # off, the next page run into it, which read as its fields up to there (a views
             # header's lines have blank lines where a record's are). Once a text, at its end.
-            foretold = self._foretold(i, n, kind) if isinstance(kind, Layout) else None
-            seam = self._first_seam(range(i, n), n, foretold)
+            lines = range(i, n)
+            foretold = self._foretold(i, n, kind, lines) if isinstance(kind, Layout) else None
+            seam = self._first_seam(lines, n, foretold)
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
             return self._truncated(i, n, kind, cut)
@@ -775,7 +776,9 @@ class Machine:
         repaired = {problem.line - self._base - 1 for problem in problems if problem.line}
         first = min((k for k in repaired if k >= i), default=i)
         lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
-        return self._first_seam(lines, n, self._foretold(i, n, kind) if isinstance(kind, Layout) else None)
+        return self._first_seam(
+            lines, n, self._foretold(i, n, kind, lines) if isinstance(kind, Layout) else None
+        )
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
@@ -1494,11 +1497,11 @@ class Machine:
             return True
         else:
             return True
-        foretold = self._foretold(k, n, kind)
+        lines, fields = range(k + 1, deviation + 1), range(k + 2, deviation)
+        foretold = self._foretold(k, n, kind, lines)
         self._seam_in_seam = True
         try:
-            fields = range(k + 2, deviation)
-            return self._first_seam(range(k + 1, deviation + 1), n, foretold, fields) is not None
+            return self._first_seam(lines, n, foretold, fields) is not None
         finally:
             self._seam_in_seam = False
 
@@ -1976,7 +1979,8 @@ class Machine:
         # The lines up to the deviation read as the template's: past its first two (a
         # record's author lines), as fields that hold no author line.
         fields = range(i + 2, error.line - self._base - 1)
-        seam = self._first_seam(range(i, min(i + LONGEST, n)), n, self._foretold(i, n, layout), fields)
+        lines = range(i, min(i + LONGEST, n))
+        seam = self._first_seam(lines, n, self._foretold(i, n, layout, lines), fields)
         if seam is not None:
             return self._read_to_seam(i, seam, n)
         end = self._resync(i + 1, n) if not self.strict else n
@@ -1994,10 +1998,11 @@ class Machine:
         self._keep(i, end)
         return end
 
-    def _foretold(self, i: int, n: int, layout: Layout) -> dict[int, _Foretold]:
+    def _foretold(self, i: int, n: int, layout: Layout, among: Container[int]) -> dict[int, _Foretold]:
         """What lines of a record in ``layout`` at ``i`` were to be, where other lines
-        or their shape tell (see _seam), by index: a full record's repeated lines the
-        lines they repeat; its date line its date as far as the line has it (see
+        or their shape tell (see _seam), by index, of the lines ``among`` (those looked
+        at: a shape costs a little): a full record's repeated lines the lines they
+        repeat; its date line its date as far as the line has it (see
         fields.foretold_date), with the category of a date line right after it (where
         a compact record's author line ran into it: the site's categories are few, and
         a page's records share them); its stats line one as far as the line has it."""
@@ -2008,13 +2013,13 @@ class Machine:
                 i + at: _Foretold(lines[i + of], free=0) for at, of in _REPEATED_FROM.items() if i + at < n
             }
         date = i + _DATE_AT[layout]
-        if date + 1 < n and (category := lines[date + 1].partition(SEPARATOR)[2]):
+        if date in among and date + 1 < n and (category := lines[date + 1].partition(SEPARATOR)[2]):
             told, separator, _category = lines[date].partition(SEPARATOR)
             day = told if separator else foretold_date(told)
             if day is not None:
                 foretold[date] = _Foretold(day + SEPARATOR + category, free=len(day + SEPARATOR))
         stats = i + _STATS_AT[layout]
-        if stats < n and (shape := foretold_stats(lines[stats])) is not None:
+        if stats in among and stats < n and (shape := foretold_stats(lines[stats])) is not None:
             foretold[stats] = _Foretold(shape, free=len(shape))
         return foretold
 
