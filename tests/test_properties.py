@@ -179,6 +179,27 @@ def test_blank_lines_set_apart_in_a_record_cost_nothing_but_a_problem(
     _reads_across_blank_lines(spaced, items, added)
 
 
+def test_a_record_whose_fields_read_as_a_header_after_its_date_line_is_no_page_joined() -> None:
+    # Found by the property above: the date line `Jan 1, 2000 · Tag`, then the title
+    # `Tagged articles` and the summary `1 views collected …` with their blank lines,
+    # read as a page cut off after `Jan 1, 2000 · ` and a views header run into it,
+    # where a blank line too many stopped the record; the tag line and stats after that
+    # header were kept as text, and the record was lost.
+    item = Article(
+        author="Tagged articles",
+        published=dt.date(2000, 1, 1),
+        category="Tag",
+        title="Tagged articles",
+        summary="1 views collected around this technical thread.",
+        tags=("Tagged articles",),
+        likes=0,
+        read_minutes=0,
+    )
+    text = format_dump([item])
+    spaced = text.replace(item.summary + "\n\n", item.summary + "\n\n\n")
+    _reads_across_blank_lines(spaced, [item], 1)
+
+
 @given(st.lists(articles(), min_size=1, max_size=4), st.data())
 def test_blank_lines_set_apart_in_a_compact_record_cost_nothing_but_a_problem(
     items: list[Article], data: st.DataObject

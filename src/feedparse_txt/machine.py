@@ -772,13 +772,16 @@ class Machine:
         ``kind`` there repaired (``problems``), or read before the first repair: a line
         repaired (an author or title again that differs), or one that reads as its field
         though the lines after it do not (a date line ``… · Backend DTagged articles``),
-        may be a page's last line cut off, the next page run into it."""
+        may be a page's last line cut off, the next page run into it. A page header in a
+        line that read as its field must be followed by what a page goes on with: else
+        the record read with its repairs is likelier (a date line ``Jan 1, 2000 · Tag``,
+        then a title and a summary that read as a views header's lines, and a blank
+        line too many after them)."""
         repaired = {problem.line - self._base - 1 for problem in problems if problem.line}
         first = min((k for k in repaired if k >= i), default=i)
         lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
-        return self._first_seam(
-            lines, n, self._foretold(i, n, kind, lines) if isinstance(kind, Layout) else None
-        )
+        foretold = self._foretold(i, n, kind, lines) if isinstance(kind, Layout) else None
+        return self._first_seam(lines, n, foretold, read=set(lines) - repaired)
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
@@ -1390,30 +1393,55 @@ class Machine:
         )
 
     def _started_by(
-        self, first: str, k: int, n: int, *, whole: bool = False, compact: bool = False
+        self,
+        first: str,
+        k: int,
+        n: int,
+        *,
+        whole: bool = False,
+        compact: bool = False,
+        page_goes_on: bool = False,
     ) -> HeaderStyle | Layout | None:
         """What starts at line ``k`` if ``first`` stood there in its place (see _joined);
         ``whole``: only a header, or a full record (or ``compact`` record), that reads
-        whole as it stands from there (or until the end of the text cuts it off)."""
+        whole as it stands from there (or until the end of the text cuts it off), and
+        with ``page_goes_on`` a header followed by what a page goes on with."""
         line = self._lines[k]
         self._lines[k] = first
         try:
             started = self._identify(k, n)
-            if (
-                whole
-                and started is not None
-                and (
-                    (started is Layout.COMPACT and not compact)
-                    or not (self._reads_whole(k, n, started) or self._reads_to_seam(k, n, started))
-                )
-            ):
+            if not whole or started is None:
+                return started
+            if started is Layout.COMPACT and not compact:
                 return None
-            return started
+            if isinstance(started, HeaderStyle):
+                whole = self._reads_whole(k, n, started) and (
+                    not page_goes_on or self._page_goes_on(k, n, started)
+                )
+            else:
+                whole = self._reads_whole(k, n, started) or self._reads_to_seam(k, n, started)
+            return started if whole else None
         finally:
             self._lines[k] = line
 
+    def _page_goes_on(self, k: int, n: int, style: HeaderStyle) -> bool:
+        """Whether after the header ``style`` that reads at line ``k`` a header or record
+        starts, past blank lines, or the text ends: a page goes on with its records."""
+        try:
+            _values, end, _problems = self._read(k, n, style, repair=False)
+        except _Truncated:
+            return True
+        after = self._next_filled(end - 1, n)
+        return after is None or self._identify(after, n) is not None
+
     def _seam(
-        self, k: int, n: int, foretold: _Foretold | None = None, *, field: bool = False
+        self,
+        k: int,
+        n: int,
+        foretold: _Foretold | None = None,
+        *,
+        field: bool = False,
+        page_goes_on: bool = False,
     ) -> tuple[int, HeaderStyle | Layout] | None:
         """Where the next page starts inside line ``k``, after text that is no part of
         it (a byte order mark between them passed over): the first line of a page
@@ -1477,7 +1505,9 @@ class Machine:
             first, cut = line[at:], at - line.endswith(BOM, 0, at)
             if not line[:cut].strip() or self._tidy(first) != first:
                 continue  # a line of its own, or text tidying makes one
-            started = self._started_by(first, k, n, whole=True, compact=at == compact)
+            started = self._started_by(
+                first, k, n, whole=True, compact=at == compact, page_goes_on=page_goes_on
+            )
             if started is not None:
                 return cut, started
         return None
@@ -1511,13 +1541,17 @@ class Machine:
         n: int,
         foretold: dict[int, _Foretold] | None = None,
         fields: Container[int] = (),
+        *,
+        read: Container[int] = (),
     ) -> tuple[int, int, HeaderStyle | Layout] | None:
         """The first of ``lines`` (in order) that holds a seam (see _seam): its index,
         where the next page starts in it, and what starts there. ``foretold``: what
         lines among them would hold, where other lines tell, by index; ``fields``: those
-        read as fields other than an author line."""
+        read as fields other than an author line; ``read``: those a record read with
+        repairs read as its fields (a page header there must be followed by a page)."""
         for k in lines:
-            seam = self._seam(k, n, foretold.get(k) if foretold else None, field=k in fields)
+            told = foretold.get(k) if foretold else None
+            seam = self._seam(k, n, told, field=k in fields, page_goes_on=k in read)
             if seam is not None:
                 return k, *seam
         return None
