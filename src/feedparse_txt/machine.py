@@ -1415,12 +1415,12 @@ class Machine:
             if started is Layout.COMPACT and not compact:
                 return None
             if isinstance(started, HeaderStyle):
-                whole = self._reads_whole(k, n, started) and (
+                reads = self._reads_whole(k, n, started) and (
                     not page_goes_on or self._page_goes_on(k, n, started)
                 )
             else:
-                whole = self._reads_whole(k, n, started) or self._reads_to_seam(k, n, started)
-            return started if whole else None
+                reads = self._reads_whole(k, n, started) or self._reads_to_seam(k, n, started)
+            return started if reads else None
         finally:
             self._lines[k] = line
 
