@@ -17,7 +17,17 @@ from unittest import mock
 
 from hypothesis import HealthCheck, settings
 
-from feedparse_txt import Article, Dump, ParseError, Problem, format_dump, iter_articles, parse_dump, source
+from feedparse_txt import (
+    Article,
+    Dump,
+    ParseError,
+    Problem,
+    format_dump,
+    iter_articles,
+    normalize,
+    parse_dump,
+    source,
+)
 from feedparse_txt.source import line_break
 
 DATA = Path(__file__).parent / "data"
@@ -153,6 +163,22 @@ class Pieces(io.StringIO):
 
     def read(self, size: int | None = -1) -> str:
         return next(self._pieces, "")
+
+
+def assert_read_as_each_page(text: str, pages: tuple[str, ...], sizes: list[int]) -> tuple[Dump, list[Dump]]:
+    """``text``, ``pages`` joined as ``cat`` joins files (a byte order mark between them
+    or not), reads as each page alone, whole or taken in pieces of ``sizes``, and writes
+    back exactly; normalized, it reads the same and stays so. The dump and the pages'."""
+    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in pages]
+    assert list(dump) == [article for page in alone for article in page]
+    assert dump.headers == tuple(header for page in alone for header in page.headers)
+    assert format_dump(dump) == text
+    once = normalize(text)  # the pages on lines of their own: the same records
+    assert normalize(once) == once and list(parse_dump(once, strict=False)) == list(dump)
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+    return dump, alone
 
 
 def streamed(

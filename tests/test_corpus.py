@@ -31,7 +31,17 @@ from feedparse_txt.errors import quote
 from feedparse_txt.fields import SEPARATOR
 from feedparse_txt.model import tag_line
 
-from .conftest import DATA, REAL_TEXTS, Pieces, letter_avatar, read, real_dumps, record_key, strict_outcome
+from .conftest import (
+    DATA,
+    REAL_TEXTS,
+    Pieces,
+    assert_read_as_each_page,
+    letter_avatar,
+    read,
+    real_dumps,
+    record_key,
+    strict_outcome,
+)
 
 L, N, V = HeaderStyle.LIST, HeaderStyle.NAMED, HeaderStyle.VIEWS
 
@@ -1009,24 +1019,16 @@ def test_two_seams_in_a_records_reach_read_as_three_pages() -> None:
     names = ("www_tags_cache-breakdown.txt", "www_tags_cache-patterns.txt", "www_tags_idempotency.txt")
     a, b, c = (REAL_TEXTS[name] for name in names)
     problems = [(39, 30, "joined-lines"), (39, 30, "truncated-record"), (44, 22, "joined-lines")]
-    _assert_read_as_each_page((a, b.rstrip("\n"), c), [*problems, (83, 4, "truncated-record")])
+    _assert_read_as_pages_with((a, b.rstrip("\n"), c), [*problems, (83, 4, "truncated-record")])
 
 
-def _assert_read_as_each_page(pages: tuple[str, ...], problems: list[tuple[int, int, str]]) -> None:
-    """``pages`` joined as ``cat`` joins them read as each page alone, whole or in
-    pieces, with ``problems`` (line, column, code), and write back exactly; normalized
-    once, they stay so; strict mode stops at the first problem, where the first seam is."""
+def _assert_read_as_pages_with(pages: tuple[str, ...], problems: list[tuple[int, int, str]]) -> None:
+    """``pages`` joined as ``cat`` joins them read as each page alone (see
+    assert_read_as_each_page), with ``problems`` (line, column, code); strict mode
+    stops at the first problem, where the first seam is."""
     text = "".join(pages)
-    dump, alone = parse_dump(text, strict=False), [parse_dump(page, strict=False) for page in pages]
-    assert list(dump) == [article for page in alone for article in page]
-    assert dump.headers == tuple(header for page in alone for header in page.headers)
+    dump, _alone = assert_read_as_each_page(text, pages, [7, 300, 1])
     assert [(p.line, p.column, p.code) for p in dump.problems] == problems
-    assert format_dump(dump) == text
-    once = normalize(text)
-    assert normalize(once) == once
-    found: list[Problem] = []
-    assert list(iter_articles(Pieces(text, [7, 300, 1]), strict=False, on_problem=found.append)) == list(dump)
-    assert found == list(dump.problems)
     assert strict_outcome(text)[:3] == ("joined-lines", *problems[0][:2])  # type: ignore[index]
 
 
@@ -1059,7 +1061,7 @@ def test_a_page_cut_off_in_its_first_record_between_two_pages_cut_off_reads_as_t
     # The third page's own problems (cache-breakdown's copy is cut off), after the joins.
     own = parse_dump(REAL_TEXTS[third], strict=False).problems
     after = [(p.line + 9 + line, p.column, p.code) for p in own]
-    _assert_read_as_each_page(
+    _assert_read_as_pages_with(
         (first, second, REAL_TEXTS[third]),
         [
             (10, 124, "joined-lines"),
