@@ -1415,20 +1415,23 @@ class Machine:
             if started is Layout.COMPACT and not compact:
                 return None
             if isinstance(started, HeaderStyle):
-                reads = self._reads_whole(k, n, started) and (
-                    not page_goes_on or self._page_goes_on(k, n, started)
-                )
+                read = self._page_goes_on if page_goes_on else self._reads_whole
+                reads = read(k, n, started)
             else:
-                reads = self._reads_whole(k, n, started) or self._reads_to_seam(k, n, started)
+                deviation = self._deviation(k, n, started)
+                reads = deviation is None or self._reads_to_seam(k, n, started, deviation)
             return started if reads else None
         finally:
             self._lines[k] = line
 
     def _page_goes_on(self, k: int, n: int, style: HeaderStyle) -> bool:
-        """Whether after the header ``style`` that reads at line ``k`` a header or record
-        starts, past blank lines, or the text ends: a page goes on with its records."""
+        """Whether the header ``style`` reads whole at line ``k`` (see _reads_whole),
+        and after it a header or record starts, past blank lines, or the text ends: a
+        page goes on with its records."""
         try:
             _values, end, _problems = self._read(k, n, style, repair=False)
+        except ParseError:
+            return False
         except _Truncated:
             return True
         after = self._next_filled(end - 1, n)
@@ -1512,21 +1515,14 @@ class Machine:
                 return cut, started
         return None
 
-    def _reads_to_seam(self, k: int, n: int, kind: HeaderStyle | Layout) -> bool:
-        """Whether the record ``kind`` at line ``k`` reads as it stands up to a line
-        that holds a seam (see _seam): a page cut off in its first record and joined to
-        the next, itself run into a page cut off before it (three pages pasted). The
-        page after that seam must read whole."""
-        if self._seam_in_seam or not isinstance(kind, Layout):
+    def _reads_to_seam(self, k: int, n: int, kind: Layout, deviation: int) -> bool:
+        """Whether the record ``kind`` at line ``k``, which reads as it stands up to
+        line ``deviation`` (see _deviation), reads so up to a line that holds a seam
+        (see _seam): a page cut off in its first record and joined to the next, itself
+        run into a page cut off before it (three pages pasted). The page after that
+        seam must read whole."""
+        if self._seam_in_seam:
             return False
-        try:
-            self._read(k, n, kind, repair=False)
-        except ParseError as error:
-            deviation = error.line - self._base - 1
-        except _Truncated:
-            return True
-        else:
-            return True
         lines, fields = range(k + 1, deviation + 1), range(k + 2, deviation)
         foretold = self._foretold(k, n, kind, lines)
         self._seam_in_seam = True
@@ -1743,16 +1739,24 @@ class Machine:
 
     def _reads_whole(self, k: int, n: int, kind: HeaderStyle | Layout) -> bool:
         """Whether the template ``kind`` reads at line ``k`` as it stands, or until the
-        end of the text cuts it off. While a record whose repeated author line is
-        missing is weighed, a full record that lacks only that line reads too: where
-        avatars have no text, every record lacks it."""
+        end of the text cuts it off (see _deviation)."""
+        return self._deviation(k, n, kind) is None
+
+    def _deviation(self, k: int, n: int, kind: HeaderStyle | Layout) -> int | None:
+        """The line where the template ``kind`` read at line ``k`` as it stands
+        deviates from it; None where it reads whole, or until the end of the text cuts
+        it off. While a record whose repeated author line is missing is weighed, a full
+        record that lacks only that line reads too: where avatars have no text, every
+        record lacks it."""
         try:
             self._read(k, n, kind, repair=False)
-        except ParseError:
-            return self._weighing and kind is Layout.FULL and self._lacks_only_author_again(k, n)
+        except ParseError as error:
+            if self._weighing and kind is Layout.FULL and self._lacks_only_author_again(k, n):
+                return None
+            return error.line - self._base - 1
         except _Truncated:
-            return True
-        return True
+            return None
+        return None
 
     def _lacks_only_author_again(self, k: int, n: int) -> bool:
         """Whether a full record reads at line ``k`` with its repeated author line
