@@ -36,7 +36,7 @@ from feedparse_txt.model import tag_line as tag_line_of
 from feedparse_txt.parsing import without_full_gc
 from feedparse_txt.strategies import messy_copies, pasted_pages
 
-from .conftest import DATA, REAL_TEXTS, letter_avatar, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, Pieces, letter_avatar, read, real_dumps
 
 CLEAN = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
 EXPECTED = parse_dump(CLEAN).articles
@@ -858,9 +858,52 @@ def test_a_page_header_cut_off(style: str) -> None:
         dump = parse_dump(copy, strict=False)
         assert format_dump(dump) == copy
         assert not dump.headers and dump.kept_text() == ((1, copy),), repr(copy)
-        # (Its first line alone, or with the next cut short, may be a record's.)
-        if copy.count("\n") >= 2:
+        # (Its first line with the next cut short may be a record's, whose date line
+        # is cut off; its first line alone is a header's.)
+        if copy.count("\n") >= 2 or copy == lines[0] + "\n":
             assert dump.problems[0].message.startswith("page header cut off: "), (copy, dump.problems)
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\r\n"])
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("Tagged articles", "an article count like '949 articles'"),
+        ("TAGGED ARTICLES", "an article count like '949 articles'"),
+        ("Tag", "a blank line"),
+        ("Amap Tech", "the author line again"),  # an author line alone: a record's
+    ],
+)
+def test_a_text_that_ends_with_a_page_headers_first_line_names_a_page_header_cut_off(
+    last: str, expected: str, end: str
+) -> None:
+    # Pages pasted together, the last one cut off right after its first line: that line
+    # starts a page header, not a record by an author called `Tag`.
+    page = (REAL_TEXTS[HEADERS["list"]].rstrip("\n") + "\n").replace("\n", end or "\n")
+    copy = page + last + end
+    what = "record" if last == "Amap Tech" else "page header"
+    dump = parse_dump(copy, strict=False)
+    assert list(dump) == list(parse_dump(page)) and format_dump(dump) == copy
+    number = page.count("\n") + 1
+    assert dump.kept_text() == ((number, last + end),)
+    assert [(p.line, p.column, p.code, p.message) for p in dump.problems] == [
+        (
+            number,
+            len(last) + 1,
+            "truncated-record",
+            f"{what} cut off: expected {expected}, found the end of the text after {quote(last)}",
+        )
+    ]
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [7, 100]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+    with pytest.raises(ParseError) as raised:
+        parse_dump(copy)
+    assert (raised.value.line, raised.value.column, raised.value.message) == (
+        number,
+        len(last) + 1,
+        f"expected {expected}, found the end of the text after {quote(last)}",
+    )
 
 
 @pytest.mark.parametrize("end", ["", "\n"])

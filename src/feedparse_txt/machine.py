@@ -896,9 +896,14 @@ class Machine:
             return None
         second = lines[i + 1] if i + 1 < n else None
         third = lines[i + 2] if i + 2 < n else None
-        if second is None:
-            return Layout.FULL if self._final else None  # one last line: a cut-off record
         tidy = self._tidy(first)
+        if second is None:  # one last line: a header or record cut off after it
+            if not self._final:
+                return None
+            # An author called ``Tag`` is rarer than a page pasted after the last one.
+            return next(
+                (style for style, roles in HEADER_STYLES.items() if _is_literal(roles[0], tidy)), Layout.FULL
+            )
         if _opens_a_header(tidy):
             header = self._header_style(i, n, tidy, second)
             if header is not None and not self._author_twice_across_blanks(i, n):  # an author called Tag
