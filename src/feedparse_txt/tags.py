@@ -1249,10 +1249,6 @@ def _known_tag_cost(known: AbstractSet[str], page_tag: str | None, tag: str) -> 
     return max(_TAG_COST, cost - _KNOWN_DISCOUNT) if tag in known else cost
 
 
-def _cost(tags: tuple[str, ...]) -> float:
-    return sum(_tag_cost(t) for t in tags) + _COUNT_PRIOR.get(len(tags), _MANY_TAGS)
-
-
 def _search(
     line: str,
     cuts: list[int],
