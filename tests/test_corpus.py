@@ -560,8 +560,9 @@ def test_every_avatar_without_its_text(path: Path, spacing: str, untidy: str) ->
     page 8 read as compact records with blank lines, each repeated title kept as text
     and the last record lost (85 records, 340 problems); with a blank line between
     records every record was kept as text, and with lines to tidy the last was lost.
-    (With a blank line after every line, the records are read as compact ones with
-    blank lines, right, but each repeated title is kept as text, as before.)"""
+    With a blank line after every line, they were read as compact ones set apart by
+    blank lines, each repeated title kept as text: the title again after the stats
+    now shows a full record."""
     text = read(path)
     clean = parse_dump(text, strict=False)
     full = [first for (first, last), _ in zip(clean.record_lines(), clean, strict=True) if last - first == 10]
@@ -577,12 +578,59 @@ def test_every_avatar_without_its_text(path: Path, spacing: str, untidy: str) ->
     copy = _spaced(lines, spacing, starts)
     dump = parse_dump(copy, strict=False)
     assert dump.articles == clean.articles and format_dump(dump) == copy
+    assert [p.code for p in dump.problems].count("missing-line") == len(full)
+    if not clean.problems:  # (a record cut off at the end is kept as text, each line apart)
+        assert "unexpected-line" not in [p.code for p in dump.problems]
     if spacing != "blank-after-every-line":
-        assert [p.code for p in dump.problems].count("missing-line") == len(full)
         between = len(starts) if spacing == "blank-between-records" else 0  # each blank line kept
         assert len(dump.kept_text()) == len(clean.kept_text()) + between
     assert list(iter_articles(io.StringIO(copy), strict=False)) == list(dump.articles)
     assert parse_dump(normalize(copy), strict=False).articles == clean.articles
+
+
+@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+@pytest.mark.parametrize("blanks", [1, 2])
+@pytest.mark.parametrize("which", ["every-record", "each-record-alone"])
+def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blanks: int, which: str) -> None:
+    """A copy that gives an avatar without text a blank line of its own (or two), where
+    the author line again stands: each such record is read as the full record it is,
+    an ``extra-blank-line`` at each blank line and a ``missing-line`` at its date line.
+    Before, it read as a compact record set apart by blank lines, its title again kept
+    as text."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    full = [first for (first, last), _ in zip(clean.record_lines(), clean, strict=True) if last - first == 10]
+    if not full:
+        return  # compact records only: no author line repeated
+    lines = text.split("\n")
+    for blanked in [full] if which == "every-record" else [[first] for first in full]:
+        copied = list(lines)
+        expected = []
+        for before, first in enumerate(blanked):  # ``first``: the 0-based index of the line again
+            copied[first] = "\n" * (blanks - 1)  # joined: ``blanks`` blank lines
+            number = first + 1 + before * (blanks - 1)
+            expected += [(number + k, "extra-blank-line") for k in range(blanks)]
+            expected.append((number + blanks, "missing-line"))
+        copy = "\n".join(copied)
+        dump = parse_dump(copy, strict=False)
+        assert dump.articles == clean.articles and format_dump(dump) == copy
+        placed = [(p.line, p.code) for p in dump.problems if p.code in ("extra-blank-line", "missing-line")]
+        assert placed == expected
+        assert len(dump.problems) == len(clean.problems) + len(expected)
+        assert normalize(copy) == normalize(text)
+        found: list[Problem] = []
+        pieces = Pieces(copy, [13, 200])
+        assert list(iter_articles(pieces, strict=False, on_problem=found.append)) == list(dump)
+        assert found == list(dump.problems)
+        with pytest.raises(ParseError) as raised:
+            parse_dump(copy)
+        error = raised.value
+        assert (error.line, error.column, error.code, error.found) == (
+            expected[0][0],
+            1,
+            "author-mismatch",
+            "a blank line",
+        )
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)

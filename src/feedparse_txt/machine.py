@@ -937,7 +937,12 @@ class Machine:
                     return Layout.FULL
             return Layout.COMPACT
         if not second.strip() and not self._weighing and self._compact_across_blanks(i, n):
-            return Layout.COMPACT  # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...
+            # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...; or a full
+            # record whose avatar has no text, set apart: its title again after the stats.
+            titled_again = self._title_again_after_stats(i, n) and (
+                self.strict or self._reading_cost(i, n, Layout.FULL) is not None
+            )
+            return Layout.FULL if titled_again else Layout.COMPACT
         if third is None and self._open_end and first.startswith(second):
             return Layout.FULL  # cut inside the repeated author line
         if third is None and self._final:
@@ -954,6 +959,19 @@ class Machine:
             and self._stats_fourth_after(date, n)
             and self._reading_cost(i, n, Layout.COMPACT) is not None
         )
+
+    def _title_again_after_stats(self, i: int, n: int) -> bool:
+        """Whether the record set apart by blank lines at line ``i`` (see
+        _compact_across_blanks) has its title again after its stats: a compact record
+        never repeats its title."""
+        filled = [i]
+        for _ in range(6):  # the date line, title, summary, tag line, stats, and the line after
+            j = self._next_filled(filled[-1], n)
+            if j is None:
+                return False
+            filled.append(j)
+        title, again = (self._tidy(self._lines[filled[k]], free_text=True) for k in (2, 6))
+        return _similar(title, again)
 
     def _stats_fourth_after(self, date: int, n: int) -> bool:
         """Whether the fourth line after the date line at ``date`` that is not blank
@@ -1703,7 +1721,9 @@ class Machine:
     def _blanks_before(self, role: Role, k: int, n: int, values: Values) -> int:
         """Where the blank lines from ``k`` end, if the line there is one of ``role``
         (the line it repeats, a date line, the stats; free text that starts no record
-        or header); else 0."""
+        or header); else 0. For the author line again, a date line there counts too:
+        an avatar without its text, set apart, the line then missing (Amap Tech,
+        blank, Aug 27, 2019 · Backend Development)."""
         j = self._next_filled(k, n)
         if j is None:
             return 0
@@ -1712,7 +1732,8 @@ class Machine:
         elif role in REPEATS:
             repeated = str(values[REPEATS[role]])
             fits = _similar(repeated, self._tidy(self._lines[j], free_text=True)) or (
-                role is Role.AUTHOR_AGAIN and self._avatar_at(repeated, j, n)
+                role is Role.AUTHOR_AGAIN
+                and (self._avatar_at(repeated, j, n) or self._is_date_line(self._lines[j]))
             )
         else:
             line = self._lines[j]  # read as it stands, or tidied (as _read reads it)
