@@ -227,6 +227,30 @@ def test_blank_lines_set_apart_in_a_compact_record_cost_nothing_but_a_problem(
         )
 
 
+def test_a_compact_record_set_apart_whose_next_author_is_like_its_title_stays_compact() -> None:
+    # Found by the property above: compact records with a blank line before each date
+    # line, a title `On 0000000` and the next author `By 0000000`, slightly different,
+    # read as a full record whose title again was that author (the next record lost its
+    # author line). A title again after the stats shows a full record only where it is
+    # the title (or its start, cut off at the end of the text).
+    items = [
+        Article(
+            author=f"By {author}",
+            published=dt.date(2000, 1, 1),
+            category="0",
+            title=f"On {title}",
+            summary=summary,
+            tags=("0",),
+            likes=0,
+            read_minutes=0,
+        )
+        for author, title, summary in [("0", "0", "0"), ("0", "0000000", "1"), ("0000000", "0", "0")]
+    ]
+    lines = "".join(render_record(article, Layout.COMPACT) for article in items).split("\n")
+    spaced = "\n".join("\n" + line if k % 6 == 1 else line for k, line in enumerate(lines))
+    _reads_across_blank_lines(spaced, items, len(items))
+
+
 @given(st.text())
 def test_lenient_never_raises_and_keeps_every_character(text: str) -> None:
     dump = parse_dump(text, strict=False)

@@ -963,7 +963,8 @@ class Machine:
     def _title_again_after_stats(self, i: int, n: int) -> bool:
         """Whether the record set apart by blank lines at line ``i`` (see
         _compact_across_blanks) has its title again after its stats: a compact record
-        never repeats its title."""
+        never repeats its title. The same title, or its start where the text ends (not
+        one slightly different: ``By 0000000``, the next author after ``On 0000000``)."""
         filled = [i]
         for _ in range(6):  # the date line, title, summary, tag line, stats, and the line after
             j = self._next_filled(filled[-1], n)
@@ -971,7 +972,7 @@ class Machine:
                 return False
             filled.append(j)
         title, again = (self._tidy(self._lines[filled[k]], free_text=True) for k in (2, 6))
-        return _similar(title, again)
+        return again == title or (title.startswith(again) and self._next_filled(filled[6], n) is None)
 
     def _stats_fourth_after(self, date: int, n: int) -> bool:
         """Whether the fourth line after the date line at ``date`` that is not blank
