@@ -588,7 +588,22 @@ def test_every_avatar_without_its_text(path: Path, spacing: str, untidy: str) ->
     assert parse_dump(normalize(copy), strict=False).articles == clean.articles
 
 
-@pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)
+def _real_dumps_where(keep: Callable[[Dump], bool]) -> list[Path]:
+    """The real dumps whose lenient reading ``keep`` takes (a test that needs such records)."""
+    return [path for path in real_dumps() if keep(parse_dump(read(path), strict=False))]
+
+
+def _all_whole_and_full(dump: Dump) -> bool:
+    """No problem, three records or more, every one in the full layout."""
+    spans = dump.record_lines()
+    return not dump.problems and len(spans) >= 3 and all(last - first == 10 for first, last in spans)
+
+
+@pytest.mark.parametrize(
+    "path",
+    _real_dumps_where(lambda dump: any(last - first == 10 for first, last in dump.record_lines())),
+    ids=lambda p: p.name,
+)
 @pytest.mark.parametrize("blanks", [1, 2])
 @pytest.mark.parametrize("which", ["every-record", "each-record-alone"])
 def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blanks: int, which: str) -> None:
@@ -600,8 +615,6 @@ def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blank
     text = read(path)
     clean = parse_dump(text, strict=False)
     full = [first for (first, last), _ in zip(clean.record_lines(), clean, strict=True) if last - first == 10]
-    if not full:
-        return  # compact records only: no author line repeated
     lines = text.split("\n")
     for blanked in [full] if which == "every-record" else [[first] for first in full]:
         copied = list(lines)
@@ -631,6 +644,38 @@ def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blank
             "author-mismatch",
             "a blank line",
         )
+
+
+@pytest.mark.parametrize("path", _real_dumps_where(_all_whole_and_full), ids=lambda p: p.name)
+@pytest.mark.parametrize("before", ["the-site-s-text", "a-record-cut-off"])
+def test_text_kept_before_records_whose_avatars_are_blank_lines(path: Path, before: str) -> None:
+    """Text kept (a line of the site's, or a record cut off in its summary) before
+    records whose avatars have no text but a blank line each: the records after it are
+    read, the text kept ends where the first of them starts. Every record was kept as
+    text with it: such a record was no start to resynchronise at."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    spans = clean.record_lines()
+    lines = text.split("\n")
+    for first, _ in spans:
+        lines[first] = ""  # (0-based: each record's second line)
+    start = spans[0][0] - 1  # the first record's author line, 0-based
+    if before == "the-site-s-text":
+        gone: list[str] = ["Share this page"]
+        lines.insert(start, gone[0])
+        articles = clean.articles
+    else:
+        gone = [*lines[start : start + 6], lines[start + 6][:60]]  # cut off in its summary
+        lines[start : start + 11] = gone
+        articles = clean.articles[1:]
+    copy = "\n".join(lines)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == articles and format_dump(dump) == copy
+    assert dump.kept_text() == ((start + 1, "\n".join(gone) + "\n"),)
+    assert [p.code for p in dump.problems].count("missing-line") == len(articles)
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [29, 300]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
 
 
 @pytest.mark.parametrize("path", real_dumps(), ids=lambda p: p.name)

@@ -1788,7 +1788,8 @@ class Machine:
     def _lacks_only_author_again(self, k: int, n: int) -> bool:
         """Whether a full record reads at line ``k`` with its repeated author line
         missing (or the end of the text cuts it off first), and no other line
-        missing, added or out of place (its lines may be tidied)."""
+        missing, added or out of place (its lines may be tidied; blank lines in the
+        place of the missing one are part of its lack: see _in_author_again_place)."""
         try:
             _values, _end, problems = self._read(k, n, Layout.FULL)
             cut = False
@@ -1797,13 +1798,24 @@ class Machine:
         except _Truncated as truncated:
             problems, cut = truncated.problems, True
         placed = [problem for problem in problems if problem.code not in _FORM_CODES]
-        return (len(placed) == 1 and self._author_again_missing(placed, k)) or (cut and not placed)
+        skipped = self._in_author_again_place(placed, k) - (self._base + k + 2)  # blank lines there
+        return (len(placed) == skipped + 1 and self._author_again_missing(placed, k)) or (cut and not placed)
 
     def _author_again_missing(self, problems: list[ParseError], i: int) -> bool:
         """Whether ``problems`` of a full record read at line ``i`` name its repeated
         author line missing (the date line in its place)."""
-        second = self._base + i + 2
-        return any(problem.code == "missing-line" and problem.line == second for problem in problems)
+        place = self._in_author_again_place(problems, i)
+        return any(problem.code == "missing-line" and problem.line == place for problem in problems)
+
+    def _in_author_again_place(self, problems: list[ParseError], i: int) -> int:
+        """The number of the line that a full record read at line ``i`` has where its
+        author line again stands: its second line, or the line after blank lines
+        skipped there (``problems``: an avatar without text, on a line of its own)."""
+        skipped = {problem.line for problem in problems if problem.code == "extra-blank-line"}
+        place = self._base + i + 2
+        while place in skipped:
+            place += 1
+        return place
 
     def _next_filled(self, k: int, n: int) -> int | None:
         """The first line after ``k`` that is not blank (whitespace alone: a line of
