@@ -95,6 +95,21 @@ def test_several_damages_never_break_the_identity(data: st.DataObject) -> None:
     check_both_modes(damaged)
 
 
+@pytest.mark.parametrize("run_into", ["Java Tech Workshop\nMay 6, 20", "0\nCacheCache PatternsMySQL"])
+def test_a_record_cut_off_run_into_a_stats_line_is_kept_from_where_it_starts(run_into: str) -> None:
+    # A compact page cut off in its date line, run into the stats line of the page
+    # before: its text is kept from the column where it starts in the line read as
+    # two. The second was found by the test above (the stats line `… min read0`,
+    # then one line more); the check of kept text took it for text kept from the
+    # line's start.
+    stats = "0 likes · 10 min read"
+    record = "Wukong Talks Architecture\nSep 12, 2021 · Backend Development\nTitle\nSummary\nCacheMySQL\n"
+    dump = check_both_modes(record + stats + run_into)
+    assert len(dump.articles) == 1 and dump.kept_text() == ((6, run_into),)
+    first = dump.problems[0]
+    assert (first.line, first.column, first.code) == (6, len(stats) + 1, "joined-lines")
+
+
 @pytest.mark.parametrize(
     "unit",
     [
