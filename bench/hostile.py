@@ -142,6 +142,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "avatar texts far apart": lambda size: (
         ("Amap Tech" + "\n" * 300 + "avatar" + "\n" * 300 + "Aug 27, 2019 · B" + "\n" * 300) * (size // 931)
     ),
+    # An avatar without text on a blank line of its own: each record's title again is
+    # looked for after its stats, and each is weighed as a full one.
+    "records whose avatar is a blank line": lambda size: (
+        RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\n\n") * (size // (len(RECORD) - 9))
+    ),
+    "record starts with a blank avatar": lambda size: (
+        "Amap Tech\n\nAug 27, 2019 · Backend Development\n" * (size // 46)
+    ),
 }
 
 
