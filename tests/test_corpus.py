@@ -651,8 +651,9 @@ def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blank
 def test_text_kept_before_records_whose_avatars_are_blank_lines(path: Path, before: str) -> None:
     """Text kept (a line of the site's, or a record cut off in its summary) before
     records whose avatars have no text but a blank line each: the records after it are
-    read, the text kept ends where the first of them starts. Every record was kept as
-    text with it: such a record was no start to resynchronise at."""
+    read, the text kept ends where the first of them starts: read as a full record,
+    such a record is a start to resynchronise at, as one whose avatar line is missing
+    is (while that was not so, every record was kept as text with it)."""
     text = read(path)
     clean = parse_dump(text, strict=False)
     spans = clean.record_lines()

@@ -230,9 +230,10 @@ def test_blank_lines_set_apart_in_a_compact_record_cost_nothing_but_a_problem(
 def test_a_compact_record_set_apart_whose_next_author_is_like_its_title_stays_compact() -> None:
     # Found by the property above: compact records with a blank line before each date
     # line, a title `On 0000000` and the next author `By 0000000`, slightly different,
-    # read as a full record whose title again was that author (the next record lost its
-    # author line). A title again after the stats shows a full record only where it is
-    # the title (or its start, cut off at the end of the text).
+    # read as a full record whose title again was that author, the next record then
+    # read without its author line: the records right, with problems where none
+    # belong. A title again after the stats shows a full record only where it is the
+    # title (or its start, cut off at the end of the text).
     items = [
         Article(
             author=f"By {author}",
