@@ -513,9 +513,12 @@ _STATS = r"(?P<likes>\S+) (?ai:likes?) · (?P<minutes>\d+) (?ai:min(?:ute)?s? re
 # its read time's number (``0 likes · 72 mi``). Less shows too little of the shape: a
 # name may start so (``JunJie``, ``MayDay``, ``36Kr``).
 _DATE_START = re.compile(r"(?P<month>[A-Za-z]{3}) (?P<day>\d{1,2})(?:, (?P<year>\d{1,4}))?")
+# A count as a line spells it, loosely (``949``, ``1,234``, ``1.2K``).
+_COUNT_START = r"\d[\d.,]*[KkMm]?"
 _STATS_START = re.compile(
-    r"(?P<likes>\d[\d.,]*[KkMm]?\+?) (?:(?P<word>(?ai:likes?))(?: · (?P<minutes>\d+))?)?"
+    rf"(?P<likes>{_COUNT_START}\+?) (?:(?P<word>(?ai:likes?))(?: · (?P<minutes>\d+))?)?"
 )
+_ARTICLE_COUNT_START = re.compile(_COUNT_START)
 
 
 def foretold_date(line: str) -> str | None:
@@ -538,6 +541,13 @@ def foretold_stats(line: str) -> str | None:
     if found is None:
         return None
     return _as_far_as(line, f"{found['likes']} {found['word'] or 'likes'} · {found['minutes'] or 1} min read")
+
+
+def article_count_cut_off(line: str) -> bool:
+    """Whether ``line`` is an article count (``949 articles``) cut off: its count, then
+    as much of `` articles`` as the line has (``949 arti``)."""
+    count = _ARTICLE_COUNT_START.match(line)
+    return count is not None and " articles".startswith(line[count.end() :].lower())
 
 
 def _as_far_as(line: str, shape: str) -> str:

@@ -36,6 +36,7 @@ from .fields import (
     VIEWS_TAIL,
     Remembered,
     Stats,
+    article_count_cut_off,
     canonical_date,
     canonical_stats,
     foretold_date,
@@ -1022,7 +1023,10 @@ class Machine:
             if not _is_literal(roles[0], first):
                 continue
             opens = self._opens(roles[1], second) or (
-                self._cut_here(i + 1, n) and _count_cut_off(roles[1], self._tidy(second))
+                # a list header's count, the text cut off inside it (a date line starts with a month)
+                roles[1] is Role.ARTICLE_COUNT
+                and self._cut_here(i + 1, n)
+                and article_count_cut_off(self._tidy(second))
             )
             if opening is None and (opens or self._opens_without_blank(i, n, style)):
                 opening = style
@@ -2389,18 +2393,6 @@ def _is_double_spaced(lines: list[str]) -> bool:
         return False
     last = len(filled) - filled[::-1].index(True)  # (a run the lines end in goes on)
     return all(len(list(run)) % 2 for has_text, run in groupby(filled[:last]) if not has_text)
-
-
-# The count a header's count line starts with (``949``, ``1,234``, ``1.2K``).
-_COUNT_START = re.compile(r"\d[\d,.]*[KkMm]?")
-
-
-def _count_cut_off(role: Role, text: str) -> bool:
-    """Whether ``text``, the last line of a text cut off inside it, is the article count
-    of a list header (``role``) cut off: its count, then as much of `` articles`` as
-    the line has (``949 arti``). A record's date line starts with a month."""
-    count = _COUNT_START.match(text) if role is Role.ARTICLE_COUNT else None
-    return count is not None and " articles".startswith(text[count.end() :].lower())
 
 
 def _opens_a_header(text: str) -> bool:
