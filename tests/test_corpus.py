@@ -1267,6 +1267,37 @@ def test_a_page_double_spaced_after_one_that_is_not_is_told_line_by_line() -> No
     assert len(blank) > 1 and not any("double-spaced" in p.message for p in blank)
 
 
+@pytest.mark.parametrize("path", _real_dumps_where(_all_whole_and_full), ids=lambda p: p.name)
+@pytest.mark.parametrize("avatar", ["no-line", "a-blank-line"])
+def test_text_kept_before_records_double_spaced_whose_avatars_lack_text(path: Path, avatar: str) -> None:
+    """A copy double-spaced of records whose avatars have no text (no line, or a blank
+    line of its own), a line of the site's text before them: the line is kept, every
+    record read, each with its ``missing-line``. Such a record lacks only its author
+    line again, the other blank lines the spacing's: a start to resynchronise at. It was
+    not one, so every record after the line was kept as text with it (on a dump without
+    a page header before them)."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    spans = clean.record_lines()
+    lines = text.split("\n")
+    for first, _ in reversed(spans):  # (0-based: each record's second line)
+        if avatar == "no-line":
+            del lines[first]
+        else:
+            lines[first] = ""
+    start = spans[0][0] - 1  # the first record's author line, 0-based
+    lines.insert(start, "Share this page")
+    copy = "\n\n".join(lines)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles and format_dump(dump) == copy
+    kept = dict(dump.kept_text())  # the line, and the spacing's blank lines between records
+    assert kept.pop(2 * start + 1) == "Share this page\n\n" and not "".join(kept.values()).strip()
+    assert [p.code for p in dump.problems].count("missing-line") == len(clean)
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [31, 400]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+
+
 @pytest.mark.parametrize(("first", "second"), JOINED)
 @pytest.mark.parametrize("gap", [" ", "\t "])
 def test_pages_joined_after_trailing_whitespace_read_as_each_page(first: str, second: str, gap: str) -> None:

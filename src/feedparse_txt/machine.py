@@ -1805,7 +1805,10 @@ class Machine:
         except _Truncated as truncated:
             problems, cut = truncated.problems, True
         placed = [problem for problem in problems if problem.code not in _FORM_CODES]
-        skipped = self._in_author_again_place(placed, k) - (self._base + k + 2)  # blank lines there
+        place = self._in_author_again_place(placed, k)
+        if self._double_spaced:  # its other blank lines are the spacing's (see _spaced)
+            placed = [p for p in placed if p.code != "extra-blank-line" or p.line < place]
+        skipped = place - (self._base + k + 2)  # blank lines there
         return (len(placed) == skipped + 1 and self._author_again_missing(placed, k)) or (cut and not placed)
 
     def _author_again_missing(self, problems: list[ParseError], i: int) -> bool:
