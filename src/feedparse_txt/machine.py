@@ -1052,8 +1052,10 @@ class Machine:
         )
 
     def _first_deviation(self, i: int, n: int, kind: HeaderStyle | Layout, error: ParseError) -> ParseError:
-        """The deviation strict mode would name first, though repairs led elsewhere."""
-        if self.strict:
+        """The deviation strict mode would name first, though repairs led elsewhere; in a
+        copy double-spaced, where that is the blank line after the record's first line,
+        the deviation found with its blank lines passed over (see _spaced)."""
+        if self.strict or self._double_spaced:
             return error
         try:
             self._read(i, n, kind, repair=False)
@@ -1066,10 +1068,11 @@ class Machine:
     def _likeliest(self, i: int, n: int) -> HeaderStyle | Layout | None:
         """The template most of whose lines fit at ``i``, one of them a line of its own
         shape, so a deviation is reported where it is (a bad date on the date line, not
-        "no record here")."""
+        "no record here"). In a copy double-spaced, judged on the lines it copied: every other."""
         best, best_score = None, 0.5
+        step = 2 if self._double_spaced else 1
         for kind, roles, weights, total, sources in _TEMPLATES:
-            window = self._lines[i : i + len(roles)]
+            window = self._lines[i : i + step * len(roles) : step]
             fitting, left, shaped = 0, total, False
             for role, weight, line, source in zip(roles, weights, window, sources, strict=False):
                 left -= weight
@@ -1731,10 +1734,14 @@ class Machine:
         (the line it repeats, a date line, the stats; free text that starts no record
         or header); else 0. For the author line again, a date line there counts too:
         an avatar without its text, set apart, the line then missing (Amap Tech,
-        blank, Aug 27, 2019 · Backend Development)."""
+        blank, Aug 27, 2019 · Backend Development). In a copy double-spaced, blank lines
+        before a line of a fixed shape (the author again too) are the spacing's,
+        whatever that line holds: read there, it names its own deviation."""
         j = self._next_filled(k, n)
         if j is None:
             return 0
+        if self._double_spaced and role not in TEXT_ROLES and role is not Role.TITLE_AGAIN:
+            return j
         if role in TEXT_ROLES:
             fits = not self._goes_on(j, n)
         elif role in REPEATS:
