@@ -134,6 +134,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
     ),
     # ... and the same double-spaced (a blank line after every line).
     "records double-spaced": lambda size: "\n\n".join(RECORD.split("\n")) * (size // (2 * len(RECORD))),
+    # ... and the same with no avatar line, after a line of text kept: each record lacks
+    # only its author line again, the other blank lines the spacing's (a start to resync at).
+    "double-spaced records without avatars": lambda size: (
+        "Share this page\n\n"
+        + "\n\n".join(RECORD.replace("Amap Tech\nAmap Tech\n", "Amap Tech\n").split("\n"))
+        * (size // (2 * len(RECORD) - 20))
+    ),
     # An author, a line that may be an avatar's text, a date line, blank lines among them:
     # the next record's second line is looked for, lines counted without the blank ones.
     "avatar texts set apart": lambda size: "".join(
