@@ -1068,9 +1068,10 @@ class Machine:
     def _likeliest(self, i: int, n: int) -> HeaderStyle | Layout | None:
         """The template most of whose lines fit at ``i``, one of them a line of its own
         shape, so a deviation is reported where it is (a bad date on the date line, not
-        "no record here"). In a copy double-spaced, judged on the lines it copied: every other."""
+        "no record here"). In a copy double-spaced, judged from a line with text on the lines
+        it copied: every other (a blank line there is the spacing's, no line of a template)."""
         best, best_score = None, 0.5
-        step = 2 if self._double_spaced else 1
+        step = 2 if self._double_spaced and self._lines[i].strip() else 1
         for kind, roles, weights, total, sources in _TEMPLATES:
             window = self._lines[i : i + step * len(roles) : step]
             fitting, left, shaped = 0, total, False
