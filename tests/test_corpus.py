@@ -1336,6 +1336,39 @@ def test_text_kept_before_records_double_spaced_whose_avatars_lack_text(path: Pa
     assert found == list(dump.problems)
 
 
+@pytest.mark.parametrize("path", _real_dumps_where(_all_whole_and_full), ids=lambda p: p.name)
+@pytest.mark.parametrize("avatar", ["no-line", "a-blank-line"])
+def test_records_set_apart_whose_avatars_lack_text_after_a_damaged_one(path: Path, avatar: str) -> None:
+    """Records whose avatars have no text, a blank line after every line, the first of
+    them with its title line lost: the blank lines around it run into six, so the
+    text's first lines do not show a copy double-spaced, and every blank line where none
+    belongs is a line too many. The first record is kept as text; each after it is read,
+    a start to resynchronise at as a full record set apart whose title follows again
+    after its stats (a compact record never repeats its title). They were kept as text
+    with the first."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    spans = clean.record_lines()
+    lines = text.split("\n")
+    for first, _ in reversed(spans):  # (0-based: each record's second line)
+        if avatar == "no-line":
+            del lines[first]
+        else:
+            lines[first] = ""
+    spaced = "\n\n".join(lines).split("\n")
+    del spaced[2 * (spans[0][0] + (2 if avatar == "no-line" else 3))]  # the first record's title
+    copy = "\n".join(spaced)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles[1:] and format_dump(dump) == copy
+    assert not any("double-spaced" in p.message for p in dump.problems)
+    kept = dict(dump.kept_text())  # from the first record's author line
+    assert kept[2 * spans[0][0] - 1].startswith(clean.articles[0].author)
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [17, 500]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+    assert normalize(normalize(copy)) == normalize(copy)
+
+
 def _damaged(line: str, damage: str) -> str:
     """``line`` (a date line or a stats line) with one field no longer read."""
     if damage == "day":

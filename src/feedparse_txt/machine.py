@@ -2153,7 +2153,8 @@ class Machine:
                     kind = self._identify(k, n)
                     # A full record anchors where its author line is repeated, or an
                     # avatar's text stands in its place (see _avatar_at), or where it
-                    # reads whole but for that line (an avatar without text).
+                    # reads whole but for that line (an avatar without text), or, set
+                    # apart by blank lines, where its title is repeated after its stats.
                     anchored = isinstance(kind, HeaderStyle) or (
                         kind is Layout.FULL
                         and k + 2 < n
@@ -2162,6 +2163,7 @@ class Machine:
                             or self._author_twice_across_blanks(k, n)
                             or self._avatar_at(lines[k].strip(), k + 1, n)
                             or self._lacks_only_author_again(k, n)
+                            or (not lines[k + 1].strip() and self._title_again_after_stats(k, n))
                         )
                     )
                 except _Unfinished:  # blank lines after it run past the lines in hand
