@@ -1072,6 +1072,8 @@ class Machine:
         it copied: every other (a blank line there is the spacing's, no line of a template)."""
         best, best_score = None, 0.5
         step = 2 if self._double_spaced and self._lines[i].strip() else 1
+        if i + step * LONGEST > n and not self._final:
+            raise _Unfinished  # (a stream: the lines it copied run past those in hand)
         for kind, roles, weights, total, sources in _TEMPLATES:
             window = self._lines[i : i + step * len(roles) : step]
             fitting, left, shaped = 0, total, False
