@@ -1396,6 +1396,29 @@ def test_records_set_apart_whose_avatars_lack_text_after_a_damaged_one(path: Pat
     assert normalize(normalize(copy)) == normalize(copy)
 
 
+@pytest.mark.parametrize(
+    "path",
+    _real_dumps_where(lambda dump: all(last - first == 5 for first, last in dump.record_lines())),
+    ids=lambda p: p.name,
+)
+@pytest.mark.parametrize("lost", [3, 4])  # the summary, or the tag line
+def test_a_stats_line_before_a_record_that_lost_its_author_is_no_author(path: Path, lost: int) -> None:
+    """A compact record that lost a line, so it is kept as text, then a record that lost
+    its author line: the stats line between them is not that record's author (which was
+    read so, set apart by a blank line, and `normalize` wrote it twice, as an author and
+    its repeat, and then read otherwise: not idempotent). A stats line starts no record,
+    as a date line does not."""
+    lines = read(path).rstrip("\n").split("\n")
+    first, second = lines[:lost] + lines[lost + 1 :], lines[1:]
+    copy = "\n".join(first) + "\n\n" + "\n".join(second)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == () and dump.kept_text() == ((1, copy),)
+    assert normalize(normalize(copy)) == normalize(copy)
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [1]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+
+
 def _damaged(line: str, damage: str) -> str:
     """``line`` (a date line or a stats line) with one field no longer read, or another
     line in its place."""
