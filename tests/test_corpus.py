@@ -1419,6 +1419,31 @@ def test_a_stats_line_before_a_record_that_lost_its_author_is_no_author(path: Pa
     assert found == list(dump.problems)
 
 
+@pytest.mark.parametrize("path", _real_dumps_where(_all_whole_and_full), ids=lambda p: p.name)
+def test_a_record_after_a_damaged_one_whose_avatar_and_title_again_differ(path: Path) -> None:
+    """Records whose avatars have no line, the first without its stats (kept as text),
+    the next with its title again shortened (a cover's text): that record lacks only its
+    author line again, a start to resynchronise at, though its title again differs. It
+    was kept as text with the first; so were the rest of the page, where no later
+    record was a start."""
+    text = read(path)
+    clean = parse_dump(text, strict=False)
+    spans = clean.record_lines()
+    lines = text.split("\n")
+    second = clean.articles[1]
+    lines[spans[1][1] - 1] = second.title[: len(second.title) // 2].rstrip()  # its title again
+    for first, _ in reversed(spans):  # (0-based: each record's second line)
+        del lines[first]
+    del lines[spans[0][1] - 3]  # the first record's stats (its avatar line gone before it)
+    copy = "\n".join(lines)
+    dump = parse_dump(copy, strict=False)
+    assert dump.articles == clean.articles[1:] and format_dump(dump) == copy
+    assert [line for line, _ in dump.kept_text()] == [spans[0][0]]
+    found: list[Problem] = []
+    assert list(iter_articles(Pieces(copy, [1]), strict=False, on_problem=found.append)) == list(dump)
+    assert found == list(dump.problems)
+
+
 def _damaged(line: str, damage: str) -> str:
     """``line`` (a date line or a stats line) with one field no longer read, or another
     line in its place."""

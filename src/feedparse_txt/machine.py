@@ -1805,8 +1805,9 @@ class Machine:
     def _lacks_only_author_again(self, k: int, n: int) -> bool:
         """Whether a full record reads at line ``k`` with its repeated author line
         missing (or the end of the text cuts it off first), and no other line
-        missing, added or out of place (its lines may be tidied; blank lines in the
-        place of the missing one are part of its lack: see _in_author_again_place)."""
+        missing, added or out of place (its lines may be tidied, its title again
+        differ, a cover's text; blank lines in the place of the missing one are part of
+        its lack: see _in_author_again_place)."""
         try:
             _values, _end, problems = self._read(k, n, Layout.FULL)
             cut = False
@@ -1814,7 +1815,7 @@ class Machine:
             return False
         except _Truncated as truncated:
             problems, cut = truncated.problems, True
-        placed = [problem for problem in problems if problem.code not in _FORM_CODES]
+        placed = [p for p in problems if p.code not in _FORM_CODES and p.code != "title-mismatch"]
         place = self._in_author_again_place(placed, k)
         if self._double_spaced:  # its other blank lines are the spacing's (see _spaced)
             placed = [p for p in placed if p.code != "extra-blank-line" or p.line < place]
