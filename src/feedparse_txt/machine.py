@@ -2151,7 +2151,8 @@ class Machine:
             if k + LOOKAHEAD > n and not self._final:
                 self._scanned = self._base + k
                 return None
-            if lines[k].strip():
+            # No record starts with stats: those of a record that lost its last lines.
+            if lines[k].strip() and not self._is_stats_line(lines[k]):
                 try:
                     kind = self._identify(k, n)
                     # A full record anchors where its author line is repeated, or an
@@ -2175,16 +2176,11 @@ class Machine:
                 if anchored and kind is not None:
                     self._anchor = (self._base + k, kind)
                     return k
-                if (
-                    kind is Layout.COMPACT
-                    and not self._is_date_line(lines[k])
-                    and not self._is_stats_line(lines[k])
-                ):
+                if kind is Layout.COMPACT and not self._is_date_line(lines[k]):
                     # A whole compact record reads here (perhaps tidied): an anchor.
                     # Tidying must not decide it, or normalize() would not be idempotent.
-                    # Not one whose author line is a date line or stats: that is a date
-                    # line doubled by the damage, or the stats of a record that lost its
-                    # last lines, and the record read from it would be wrong.
+                    # Not one whose author line is a date line: that is a date line
+                    # doubled by the damage, and the record read from it would be wrong.
                     try:
                         self._read(k, n, kind)
                     except (ParseError, _Truncated):
