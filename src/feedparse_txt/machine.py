@@ -1506,8 +1506,9 @@ class Machine:
                 return None
             raise _Unfinished
         line, after = self._lines[k], self._lines[k + 1]
-        end = line[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
-        starts = [len(line) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
+        kept = line.rstrip(" \t")  # (a copy may keep whitespace at the end of a header's line)
+        end = kept[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
+        starts = [len(kept) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
         compact = -1
         if foretold is not None and self._is_date_line(after):  # (a compact record's second line)
             text = foretold.text
@@ -1543,8 +1544,8 @@ class Machine:
             raise _Unfinished  # what starts there is told by the lines after it
         for at in starts:
             first, cut = line[at:], at - line.endswith(BOM, 0, at)
-            if not line[:cut].strip() or self._tidy(first) != first:
-                continue  # a line of its own, or text tidying makes one
+            if not line[:cut].strip() or self._tidy(first) != first.rstrip(" \t"):
+                continue  # a line of its own, or text tidying makes one (whitespace after it aside)
             started = self._started_by(
                 first, k, n, whole=True, compact=at == compact, page_goes_on=page_goes_on
             )
