@@ -1526,20 +1526,21 @@ class Machine:
         # A full record whose author line is repeated on the next line, and a line after
         # the two (the text's last line may be a title again that the line before it
         # happens to end with: ``0 likes · 0 min read``, ``d``).
-        if after.strip() and len(after) < len(line) and line.endswith(after) and k + 2 < n:
+        repeated = after.rstrip(" \t")  # (either line may keep whitespace at its end, or both)
+        if repeated.strip() and len(repeated) < len(kept) and kept.endswith(repeated) and k + 2 < n:
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
             # Developer``) or a letter avatar (``Java Tech``, ``h``), unless what stands
             # before is the start of what the line was to be: a repeated author line cut
             # off (``ZhiKe AI``, ``Zhi``), or a stats line (``0 li``), the next page's
             # author run into it.
-            before = line[: len(line) - len(after)].removesuffix(BOM)
+            before = kept[: len(kept) - len(repeated)].removesuffix(BOM)
             if (
                 field
                 or self._identify(k, n) is not Layout.FULL
                 or (foretold is not None and foretold.text.startswith(before))
             ):
-                starts.append(len(line) - len(after))
+                starts.append(len(kept) - len(repeated))
         if starts and not self._final and k + LOOKAHEAD > n:
             raise _Unfinished  # what starts there is told by the lines after it
         for at in starts:
