@@ -1101,11 +1101,43 @@ def test_pages_cut_off_and_joined_with_whitespace_at_their_lines_ends_read_as_ea
         )
 
     a, b = spaced(REAL_TEXTS[first]).rstrip(" "), spaced(REAL_TEXTS[second])  # (cut inside its last line)
+    _assert_joined_with_whitespace_reads_as_each_page(a, b)
+
+
+@pytest.mark.parametrize(("first", "second"), JOINED)
+def test_whole_pages_joined_with_whitespace_at_their_lines_ends_read_as_each_page(
+    first: str, second: str
+) -> None:
+    """Whole pages joined (`0 likes · 10 min read Java Tech Workshop `), a space at the end
+    of every line: the next page's first line with whitespace at its end was not taken as
+    run in (tidying made it a line), so a compact record after was kept as text with the
+    stats before it, and `normalize`, which dropped that whitespace, read it the second
+    time."""
+
+    def spaced(text: str) -> str:
+        return "\n".join(line + " " if line else line for line in text.split("\n"))
+
+    _assert_joined_with_whitespace_reads_as_each_page(
+        spaced(REAL_TEXTS[first]) + " ", spaced(REAL_TEXTS[second])
+    )
+
+
+def _assert_joined_with_whitespace_reads_as_each_page(a: str, b: str) -> None:
+    """``a`` run into ``b`` reads as each page, is normalized as the two with a line break
+    between them, idempotently, and each problem of whitespace at a line's end names the
+    column where it starts on the line as it stands (a line split is numbered once: the
+    first line of the next page in it starts further on)."""
     text = a + b
     dump = parse_dump(text, strict=False)
     assert list(dump) == list(parse_dump(a, strict=False)) + list(parse_dump(b, strict=False))
     assert format_dump(dump) == text
     assert normalize(text) == normalize(a + "\n" + b) == normalize(normalize(text))
+    lines = text.split("\n")
+    for problem in dump.problems:
+        if problem.code == "trailing-whitespace":
+            line = lines[problem.line - 1]
+            assert line[problem.column - 1].isspace() and not line[problem.column - 2].isspace()
+    assert [(p.line, p.column) for p in dump.problems] == sorted((p.line, p.column) for p in dump.problems)
     found: list[Problem] = []
     assert list(iter_articles(Pieces(text, [3, 200]), strict=False, on_problem=found.append)) == list(dump)
     assert found == list(dump.problems)

@@ -360,6 +360,9 @@ class Machine:
         # are then one problem, not one a line (see _report).
         self._double_spaced: bool | None = None
         self._spacing_reported = False
+        # The line split last (see _split_joined): its number, its second part and the
+        # column that part starts at, where whitespace at its end is found.
+        self._split_at: tuple[int, str, int] | None = None
         self._base = 0  # lines read so far: the line number of the window's first line, minus one
         self._started = False
         self._count = 0  # articles produced so far: the index of the next one
@@ -1402,7 +1405,7 @@ class Machine:
         first = rest.removeprefix(BOM)
         # What starts there goes on after this line; and its first line, read where the
         # line is, is tidy: a problem of its own would be numbered from the wrong column.
-        if not cut or not first or k + 1 >= n or self._tidy(first) != first:
+        if not cut or not first or k + 1 >= n or self._tidy(first) != first.rstrip(" \t"):
             return None  # (most last lines: nothing after the field)
         if role is Role.STATS and not self._reads(role, field, values):
             return None
@@ -1637,6 +1640,7 @@ class Machine:
         between = BOM if line.startswith(BOM, at) else ""
         self._lines[k : k + 1] = [line[:at], line[at + len(between) :]]
         self._endings[k : k + 1] = [between, self._endings[k]]
+        self._split_at = (self._base + k + 1, self._lines[k + 1], at + len(between) + 1)
 
     def _wrapped_end(self, role: Role, k: int, n: int, values: Values) -> int:
         """The last line of the field of ``role`` at line ``k`` if a copy wrapped it
@@ -1957,11 +1961,24 @@ class Machine:
 
     def _untidy(self, line: str, number: int) -> ParseError:
         """The problem a lenient reader records when it had to tidy ``line``."""
-        return whitespace_error(line, number) or (_invisible_error(line) or _no_break_error(line)).at(number)
+        column = self._column_of(line, number)
+        return whitespace_error(line, number, column) or (_invisible_error(line) or _no_break_error(line)).at(
+            number
+        )
 
     def _untidy_problem(self, line: str, number: int) -> Problem:
         """:meth:`_untidy` as it is recorded, made without an error where whitespace is the fault."""
-        return whitespace_problem(line, number) or self._untidy(line, number).problem
+        return (
+            whitespace_problem(line, number, self._column_of(line, number))
+            or self._untidy(line, number).problem
+        )
+
+    def _column_of(self, line: str, number: int) -> int:
+        """The column where ``line``, numbered ``number``, starts: 1, or further on for
+        the second part of a line split (only whitespace at its end may be untidy there:
+        see _seam, _joined)."""
+        split = self._split_at
+        return split[2] if split is not None and split[0] == number and split[1] == line else 1
 
     def _cut_here(self, k: int, n: int) -> bool:
         """Whether line ``k`` is the last of a text that stops without a line ending."""
