@@ -599,6 +599,19 @@ def _all_whole_and_full(dump: Dump) -> bool:
     return not dump.problems and len(spans) >= 3 and all(last - first == 10 for first, last in spans)
 
 
+def _avatars_without_text(lines: list[str], dump: Dump, avatar: str) -> list[str]:
+    """``lines`` of the text ``dump`` was read from, each full record's avatar line (its
+    second) gone (``no-line``) or blank, as a site whose avatars have no text copies."""
+    lines = list(lines)
+    for first, last in reversed(dump.record_lines()):
+        if last - first == 10:  # (0-based: the record's second line)
+            if avatar == "no-line":
+                del lines[first]
+            else:
+                lines[first] = ""
+    return lines
+
+
 @pytest.mark.parametrize(
     "path",
     _real_dumps_where(lambda dump: any(last - first == 10 for first, last in dump.record_lines())),
@@ -1345,13 +1358,7 @@ def test_a_copy_double_spaced_whose_avatars_lack_text(path: Path, avatar: str) -
     (``empty-field``, expected an author line)."""
     text = read(path)
     clean = parse_dump(text, strict=False)
-    lines = text.split("\n")
-    for (first, last), _ in reversed(list(zip(clean.record_lines(), clean, strict=True))):
-        if last - first == 10:  # (0-based: the record's second line)
-            if avatar == "no-line":
-                del lines[first]
-            else:
-                lines[first] = ""
+    lines = _avatars_without_text(text.split("\n"), clean, avatar)
     single, copy = "\n".join(lines), "\n\n".join(lines)
     alone, dump = parse_dump(single, strict=False), parse_dump(copy, strict=False)
     assert dump.articles == alone.articles == clean.articles and format_dump(dump) == copy
@@ -1407,12 +1414,7 @@ def test_text_kept_before_records_double_spaced_whose_avatars_lack_text(path: Pa
     text = read(path)
     clean = parse_dump(text, strict=False)
     spans = clean.record_lines()
-    lines = text.split("\n")
-    for first, _ in reversed(spans):  # (0-based: each record's second line)
-        if avatar == "no-line":
-            del lines[first]
-        else:
-            lines[first] = ""
+    lines = _avatars_without_text(text.split("\n"), clean, avatar)
     start = spans[0][0] - 1  # the first record's author line, 0-based
     lines.insert(start, "Share this page")
     copy = "\n\n".join(lines)
@@ -1439,12 +1441,7 @@ def test_records_set_apart_whose_avatars_lack_text_after_a_damaged_one(path: Pat
     text = read(path)
     clean = parse_dump(text, strict=False)
     spans = clean.record_lines()
-    lines = text.split("\n")
-    for first, _ in reversed(spans):  # (0-based: each record's second line)
-        if avatar == "no-line":
-            del lines[first]
-        else:
-            lines[first] = ""
+    lines = _avatars_without_text(text.split("\n"), clean, avatar)
     spaced = "\n\n".join(lines).split("\n")
     del spaced[2 * (spans[0][0] + (2 if avatar == "no-line" else 3))]  # the first record's title
     copy = "\n".join(spaced)
@@ -1495,8 +1492,7 @@ def test_a_record_after_a_damaged_one_whose_avatar_and_title_again_differ(path: 
     lines = text.split("\n")
     second = clean.articles[1]
     lines[spans[1][1] - 1] = second.title[: len(second.title) // 2].rstrip()  # its title again
-    for first, _ in reversed(spans):  # (0-based: each record's second line)
-        del lines[first]
+    lines = _avatars_without_text(lines, clean, "no-line")
     del lines[spans[0][1] - 3]  # the first record's stats (its avatar line gone before it)
     copy = "\n".join(lines)
     dump = parse_dump(copy, strict=False)
