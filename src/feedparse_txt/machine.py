@@ -1404,7 +1404,8 @@ class Machine:
         rest = line[cut:]
         first = rest.removeprefix(BOM)
         # What starts there goes on after this line; and its first line, read where the
-        # line is, is tidy: a problem of its own would be numbered from the wrong column.
+        # line is, is tidy but for whitespace at its end (named at its column: see
+        # _column_of): another problem of its own would be numbered from the wrong column.
         if not cut or not first or k + 1 >= n or self._tidy(first) != first.rstrip(" \t"):
             return None  # (most last lines: nothing after the field)
         if role is Role.STATS and not self._reads(role, field, values):
@@ -1961,10 +1962,8 @@ class Machine:
 
     def _untidy(self, line: str, number: int) -> ParseError:
         """The problem a lenient reader records when it had to tidy ``line``."""
-        column = self._column_of(line, number)
-        return whitespace_error(line, number, column) or (_invisible_error(line) or _no_break_error(line)).at(
-            number
-        )
+        spacing = whitespace_error(line, number, self._column_of(line, number))
+        return spacing or (_invisible_error(line) or _no_break_error(line)).at(number)
 
     def _untidy_problem(self, line: str, number: int) -> Problem:
         """:meth:`_untidy` as it is recorded, made without an error where whitespace is the fault."""
