@@ -209,6 +209,22 @@ def test_a_date_line_before_a_date_line_is_no_author() -> None:
         assert dump.kept_text() == ((4, kept),)
 
 
+def test_a_compact_record_whose_tag_line_would_be_a_date_line_is_no_start_after_text_kept() -> None:
+    # Found by the fuzzer at 2,000 examples: a compact record's author line doubled, and
+    # a date line and stats (look-alike dots) put after its title, so its title starts
+    # a compact record of those lines. normalize writes that record in full, with blank
+    # lines, and the second time the author line doubled was a compact record start
+    # after the text kept: its title and title again read as title and summary, the
+    # date line as its tag line. No tag holds the dot: such a record starts nothing.
+    lines = REAL_TEXTS["www_tags_cache-patterns.txt"].split("\n")
+    damaged = "\n".join([lines[0], *lines[:3], "Aug 1, 2019 ・ X", "0 likes • 5 min read", *lines[3:]])
+    once = normalize(damaged)
+    assert normalize(once) == once
+    articles = parse_dump(damaged, strict=False).articles
+    assert parse_dump(once, strict=False).articles == articles
+    assert [article.author for article in articles] == [lines[2]]  # the title, as an author
+
+
 @given(st.data())
 def test_idempotent_and_meaning_preserving_on_damaged_dumps(data: st.DataObject) -> None:
     text = REAL_TEXTS[data.draw(st.sampled_from(sorted(REAL_TEXTS)))]

@@ -2198,14 +2198,16 @@ class Machine:
                     # A whole compact record reads here (perhaps tidied): an anchor.
                     # Tidying must not decide it, or normalize() would not be idempotent.
                     # Not one whose author line is a date line: that is a date line
-                    # doubled by the damage, and the record read from it would be wrong.
+                    # doubled by the damage, and the record read from it would be wrong;
+                    # nor one whose tag line is (no tag holds the dot): lines out of place.
                     try:
-                        self._read(k, n, kind)
+                        values, _end, _problems = self._read(k, n, kind)
                     except (ParseError, _Truncated):
                         pass
                     else:
-                        self._anchor = (self._base + k, kind)
-                        return k
+                        if not self._is_date_line(str(values[Role.TAG_LINE])):
+                            self._anchor = (self._base + k, kind)
+                            return k
             k += 1
         # Past the window's end: the text ends here, or an earlier, longer window was
         # scanned this far (``_scanned``) and this one is too short to tell.
