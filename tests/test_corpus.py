@@ -1094,6 +1094,24 @@ def test_a_line_of_a_shape_whole_then_a_compact_record_reads_as_each_page(
 
 
 @pytest.mark.parametrize(("first", "second"), CUT_JOINED)
+def test_a_record_edited_after_pages_cut_off_and_joined_keeps_the_line_split_as_it_was(
+    first: str, second: str
+) -> None:
+    # Found by the fuzzer at 600 examples (a damaged dump's JSON, a record edited): the
+    # line read as two, where a page was run into it, was written back as two lines
+    # once a record after it was replaced with attrs.evolve (its first part got a line
+    # ending, as the last line of text before a record written anew does).
+    text = REAL_TEXTS[first] + REAL_TEXTS[second]
+    dump = parse_dump(text, strict=False)
+    last = dump.articles[-1]
+    edited = attrs.evolve(dump, articles=(*dump.articles[:-1], attrs.evolve(last, likes=last.likes + 1)))
+    written = format_dump(edited)
+    start = dump.record_lines()[-1][0]  # the edited record's first line: the text before it stays
+    before = "".join(text.splitlines(keepends=True)[: start - 1])
+    assert written.startswith(before) and parse_dump(written, strict=False).articles == edited.articles
+
+
+@pytest.mark.parametrize(("first", "second"), CUT_JOINED)
 @pytest.mark.parametrize("lines", ["every-line", "every-other-line"])
 def test_pages_cut_off_and_joined_with_whitespace_at_their_lines_ends_read_as_each_page(
     first: str, second: str, lines: str

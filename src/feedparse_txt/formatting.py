@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import overload
 
@@ -233,13 +234,20 @@ class _Merge:
                 self.others.append((len(kept), entry))
         self.next_other = 0
         self.first_header = True
+        # Where the entry added last stood among the parsed entries (a record counts one):
+        # what stood right after it goes on its line, if that had no line ending (a line
+        # split where a page was run into it). None for one written anew.
+        self.last_at: int | None = None
         if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in self.others):
             self.add(HeaderEntry(dump.header, None))
         self.place(kept)
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, at: int | None = None) -> None:
+        """Add ``entry``, which stood at ``at`` among the parsed entries (see last_at)."""
         raw = entry.raw if isinstance(entry, (HeaderEntry, RawRecord, TextEntry)) else None
-        if not self.ends_line and raw != "":
+        goes_on = at is not None and self.last_at is not None and at == self.last_at + 1
+        self.last_at = at
+        if not self.ends_line and raw != "" and not goes_on:
             self.entries.append(TextEntry(self.dump.newline))  # what was the last line gets its line ending
         if isinstance(entry, RecordRun) and self.entries:
             last = self.entries[-1]
@@ -253,15 +261,16 @@ class _Merge:
     def flush(self, upto: int) -> None:
         """Add the headers and text that stood before record ``upto``."""
         while self.next_other < len(self.others) and self.others[self.next_other][0] <= upto:
-            entry = self.others[self.next_other][1]
+            before, entry = self.others[self.next_other]
+            at = self.next_other + before
             self.next_other += 1
             if isinstance(entry, HeaderEntry) and self.first_header:
                 self.first_header = False
                 first = _first_header(entry, self.dump.header)
                 if first is not None:
-                    self.add(first)
+                    self.add(first, at if first is entry else None)
             else:
-                self.add(entry)
+                self.add(entry, at)
 
     def place(self, kept: dict[int, RecordRun | RawRecord]) -> None:
         source = self.dump.document.articles
@@ -269,17 +278,18 @@ class _Merge:
         for index, article in enumerate(source):
             index_of.setdefault(id(article), index)
         used: set[int] = set()
+        befores = [before for before, _ in self.others]  # (in order)
         last = -1
         for at, article in enumerate(self.dump.articles):
             index = index_of.get(id(article), -1)
             if index >= 0 and index not in used and source[index] is article:
                 used.add(index)
                 self.flush(index)
-                entry = kept[index]
+                entry, stood = kept[index], index + bisect_right(befores, index)
                 if isinstance(entry, RawRecord):
-                    self.add(RawRecord(at, entry.raw))
+                    self.add(RawRecord(at, entry.raw), stood)
                 else:
-                    self.add(RecordRun(at, at + 1, entry.layout))
+                    self.add(RecordRun(at, at + 1, entry.layout), stood)
                 last = index
             else:
                 self.flush(last + 1)  # a new record takes the place after the last one kept
