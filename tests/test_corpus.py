@@ -670,9 +670,7 @@ def test_text_kept_before_records_whose_avatars_are_blank_lines(path: Path, befo
     text = read(path)
     clean = parse_dump(text, strict=False)
     spans = clean.record_lines()
-    lines = text.split("\n")
-    for first, _ in spans:
-        lines[first] = ""  # (0-based: each record's second line)
+    lines = _avatars_without_text(text.split("\n"), clean, "a-blank-line")
     start = spans[0][0] - 1  # the first record's author line, 0-based
     if before == "the-site-s-text":
         gone: list[str] = ["Share this page"]
@@ -1406,11 +1404,9 @@ def test_a_record_without_its_date_line_double_spaced_among_blank_avatars_stream
     cut (it decided on the lines in hand: 8 of these 9 dumps read otherwise in pieces)."""
     text = read(path)
     clean = parse_dump(text, strict=False)
-    lines = text.split("\n")
+    lines = _avatars_without_text(text.split("\n"), clean, "a-blank-line")
     full = [first for first, last in clean.record_lines() if last - first == 10]
-    for first in full:
-        lines[first] = ""  # (0-based: the record's second line)
-    lines[full[-1] + 1] = "Share this page"  # the last full record's date line
+    lines[full[-1] + 1] = "Share this page"  # the last full record's date line (0-based)
     copy = "\n\n".join(lines)
     dump = parse_dump(copy, strict=False)
     assert len(dump) == len(clean) - 1 and format_dump(dump) == copy

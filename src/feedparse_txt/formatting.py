@@ -237,16 +237,16 @@ class _Merge:
         # Where the entry added last stood among the parsed entries (a record counts one):
         # what stood right after it goes on its line, if that had no line ending (a line
         # split where a page was run into it). None for one written anew.
-        self.last_at: int | None = None
+        self.last_stood: int | None = None
         if dump.header is not None and not any(isinstance(e, HeaderEntry) for _, e in self.others):
             self.add(HeaderEntry(dump.header, None))
         self.place(kept)
 
-    def add(self, entry: Entry, at: int | None = None) -> None:
-        """Add ``entry``, which stood at ``at`` among the parsed entries (see last_at)."""
+    def add(self, entry: Entry, stood: int | None = None) -> None:
+        """Add ``entry``, which stood at ``stood`` among the parsed entries (see last_stood)."""
         raw = entry.raw if isinstance(entry, (HeaderEntry, RawRecord, TextEntry)) else None
-        goes_on = at is not None and self.last_at is not None and at == self.last_at + 1
-        self.last_at = at
+        goes_on = stood is not None and self.last_stood is not None and stood == self.last_stood + 1
+        self.last_stood = stood
         if not self.ends_line and raw != "" and not goes_on:
             self.entries.append(TextEntry(self.dump.newline))  # what was the last line gets its line ending
         if isinstance(entry, RecordRun) and self.entries:
@@ -262,15 +262,15 @@ class _Merge:
         """Add the headers and text that stood before record ``upto``."""
         while self.next_other < len(self.others) and self.others[self.next_other][0] <= upto:
             before, entry = self.others[self.next_other]
-            at = self.next_other + before
+            stood = self.next_other + before  # (the others and records before it)
             self.next_other += 1
             if isinstance(entry, HeaderEntry) and self.first_header:
                 self.first_header = False
                 first = _first_header(entry, self.dump.header)
                 if first is not None:
-                    self.add(first, at if first is entry else None)
+                    self.add(first, stood if first is entry else None)
             else:
-                self.add(entry, at)
+                self.add(entry, stood)
 
     def place(self, kept: dict[int, RecordRun | RawRecord]) -> None:
         source = self.dump.document.articles

@@ -1510,9 +1510,9 @@ class Machine:
                 return None
             raise _Unfinished
         line, after = self._lines[k], self._lines[k + 1]
-        kept = line.rstrip(" \t")  # (a copy may keep whitespace at the end of a header's line)
-        end = kept[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
-        starts = [len(kept) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
+        trimmed = line.rstrip(" \t")  # (a copy may keep whitespace at the end of a header's line)
+        end = trimmed[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
+        starts = [len(trimmed) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
         compact = -1
         if foretold is not None and self._is_date_line(after):  # (a compact record's second line)
             text = foretold.text
@@ -1531,20 +1531,20 @@ class Machine:
         # the two (the text's last line may be a title again that the line before it
         # happens to end with: ``0 likes · 0 min read``, ``d``).
         repeated = after.rstrip(" \t")  # (either line may keep whitespace at its end, or both)
-        if repeated.strip() and len(repeated) < len(kept) and kept.endswith(repeated) and k + 2 < n:
+        if repeated.strip() and len(repeated) < len(trimmed) and trimmed.endswith(repeated) and k + 2 < n:
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
             # Developer``) or a letter avatar (``Java Tech``, ``h``), unless what stands
             # before is the start of what the line was to be: a repeated author line cut
             # off (``ZhiKe AI``, ``Zhi``), or a stats line (``0 li``), the next page's
             # author run into it.
-            before = kept[: len(kept) - len(repeated)].removesuffix(BOM)
+            before = trimmed[: len(trimmed) - len(repeated)].removesuffix(BOM)
             if (
                 field
                 or self._identify(k, n) is not Layout.FULL
                 or (foretold is not None and foretold.text.startswith(before))
             ):
-                starts.append(len(kept) - len(repeated))
+                starts.append(len(trimmed) - len(repeated))
         if starts and not self._final and k + LOOKAHEAD > n:
             raise _Unfinished  # what starts there is told by the lines after it
         for at in starts:
