@@ -1581,6 +1581,10 @@ def test_a_damaged_record_in_a_copy_double_spaced_is_named_where_it_deviates(pat
     assert named(alone, lambda number: number)[0][0] == at + 1  # the damaged line
     starts = {number for number, _ in spaced.kept_text()}
     assert {2 * number - 1 for number, _ in alone.kept_text()} <= starts
+    outcome = strict_outcome(double)  # strict mode: the first blank line where none belongs, as before
+    assert (
+        isinstance(outcome, tuple) and outcome[1] in (2, 3) and outcome[3].endswith("(a copy double-spaced?)")
+    )
     for sizes in ([1], [5, 300], [64]):
         found: list[Problem] = []
         assert list(iter_articles(Pieces(double, sizes), strict=False, on_problem=found.append)) == list(
