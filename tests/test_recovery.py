@@ -100,6 +100,16 @@ TOLERATED = [
     ("summary doubled", with_lines({}, {7: LINES[6]}), "doubled-line", 8),
     ("tag line doubled", with_lines({}, {9: LINES[8]}), "doubled-line", 10),
     ("stats doubled", with_lines({}, {10: LINES[9]}), "doubled-line", 11),
+    # ... and whitespace around one of the two, a careless copy's.
+    ("date line doubled, a space after it", with_lines({}, {3: LINES[2] + " "}), "doubled-line", 4),
+    (
+        "date line doubled, a space after the first",
+        with_lines({2: LINES[2] + " "}, {3: LINES[2]}),
+        "trailing-whitespace",
+        3,
+    ),
+    ("stats doubled, a tab before it", with_lines({}, {10: "\t" + LINES[9]}), "doubled-line", 11),
+    ("title doubled, spaces after it", with_lines({}, {5: LINES[4] + "  "}), "doubled-line", 6),
     # An avatar without its text: the author is printed once, blank lines follow.
     ("author again missing", with_lines({1: None}), "missing-line", 2),
     ("author missing, its repeat there", with_lines({0: None}), "missing-line", 2),

@@ -135,6 +135,22 @@ def test_a_wrapped_copy_with_a_line_doubled_a_blank_line_lost_or_cut_off_invents
     assert not invented, (mutation, list(invented))
 
 
+@pytest.mark.parametrize("space", [" ", "\t"], ids=["space", "tab"])
+@pytest.mark.parametrize("name", FULL)
+def test_a_line_doubled_in_a_wrapped_copy_with_whitespace_after_it_reads_as_one_doubled(
+    name: str, space: str
+) -> None:
+    # Whitespace after a line doubled makes it no other line: read as more of its field
+    # (a tag line ``ContextClassLoaderJavaSPI`` twice, one word), it changed the record.
+    lines = wrapped(REAL_TEXTS[name], 60).split("\n")
+    for k in (k for k in range(min(40, len(lines))) if lines[k].strip()):
+        doubled = [*lines[: k + 1], lines[k], *lines[k + 1 :]]
+        padded = [*lines[: k + 1], lines[k] + space, *lines[k + 1 :]]
+        dump = parse_dump("\n".join(padded), strict=False)
+        assert dump.articles == parse_dump("\n".join(doubled), strict=False).articles, lines[k]
+        assert format_dump(dump) == "\n".join(padded)
+
+
 @given(st.data())
 def test_damaged_wrapped_copies_are_written_back_as_they_are(data: st.DataObject) -> None:
     copy = data.draw(wrapped_copies(REAL_TEXTS[data.draw(st.sampled_from(FULL))]))

@@ -1663,10 +1663,11 @@ class Machine:
                     raise _Unfinished
                 return k  # cut off with nothing after it to show it went on
             line = lines[j]
-            blank = not self._tidy(line, free_text=True)
+            tidy = self._tidy(line, free_text=True)
             stats = self._is_stats_line(line)
-            if blank or stats or line == lines[j - 1] or self._is_date_line(line):
-                ends = stats if role is Role.TAG_LINE else blank
+            doubled = tidy == self._tidy(lines[j - 1], free_text=True)  # whitespace aside
+            if not tidy or stats or doubled or self._is_date_line(line):
+                ends = stats if role is Role.TAG_LINE else not tidy
                 return j - 1 if ends else k
         return k
 
@@ -1720,11 +1721,12 @@ class Machine:
         """Whether line ``k`` (``text``, tidied) is the line before again, doubled by
         a copy: it stands where a blank line, the stats or the title again belong, and
         is not one. (Where free text belongs, the line could be that text: nothing
-        says it is doubled.)"""
-        line = self._lines[k]
-        if role not in _SHAPED or line != self._lines[k - 1] or not line.strip():
+        says it is doubled.) Whitespace around either is a careless copy's, no
+        difference."""
+        if role not in _SHAPED or not text:
             return False
-        return not self._reads(role, text, values)
+        before = self._tidy(self._lines[k - 1], free_text=role in REPEATS)  # tidied as ``text`` was
+        return text == before and not self._reads(role, text, values)
 
     def _read_respaced(self, role: Role, text: str, values: Values) -> bool:
         """Read a line of two parts (a date line, stats, a header's count and page)
