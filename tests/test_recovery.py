@@ -516,6 +516,23 @@ def test_every_line_of_every_real_full_record_may_be_doubled() -> None:
     assert checked > 1000  # 106 full records of 11 lines, less what a cut-off copy lacks
 
 
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"], ids=["single-spaced", "double-spaced"])
+def test_a_date_line_three_times_starts_no_record_after_the_text_kept(spacing: str) -> None:
+    # One line doubled is skipped; a second time, the record is kept as text. Its date
+    # line there again read as the author line of a record (the date line a third time
+    # the author again), read with the rest of its lines.
+    checked = 0
+    for clean, lines, first, _ in _real_full_records():
+        date = lines[first + 1]  # 0-based: the author at first - 1, again at first
+        damaged = spacing.join([*lines[: first + 2], date, date, *lines[first + 2 :]])
+        dump = parse_dump(damaged, strict=False)
+        assert date not in {article.author for article in dump.articles}
+        assert len(dump.articles) == len(clean.articles) - 1
+        assert format_dump(dump) == damaged
+        checked += 1
+    assert checked == 106
+
+
 @pytest.mark.parametrize("blanks", [1, 3])
 def test_blank_lines_may_follow_every_line_of_every_real_full_record(blanks: int) -> None:
     # Browsers set parts of a record apart in their own ways: blank lines between the

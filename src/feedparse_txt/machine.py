@@ -2171,8 +2171,10 @@ class Machine:
             if k + LOOKAHEAD > n and not self._final:
                 self._scanned = self._base + k
                 return None
-            # No record starts with stats: those of a record that lost its last lines.
-            if lines[k].strip() and not self._is_stats_line(lines[k]):
+            # No record starts with stats: those of a record that lost its last lines; nor
+            # with a date line: one doubled by the damage, the record read from it wrong.
+            line = lines[k]
+            if line.strip() and not self._is_stats_line(line) and not self._is_date_line(line):
                 try:
                     kind = self._identify(k, n)
                     # A full record anchors where its author line is repeated, or an
@@ -2196,12 +2198,11 @@ class Machine:
                 if anchored and kind is not None:
                     self._anchor = (self._base + k, kind)
                     return k
-                if kind is Layout.COMPACT and not self._is_date_line(lines[k]):
+                if kind is Layout.COMPACT:
                     # A whole compact record reads here (perhaps tidied): an anchor.
                     # Tidying must not decide it, or normalize() would not be idempotent.
-                    # Not one whose author line is a date line: that is a date line
-                    # doubled by the damage, and the record read from it would be wrong;
-                    # nor one whose tag line is (no tag holds the dot): lines out of place.
+                    # Not one whose tag line is a date line (no tag holds the dot): lines
+                    # out of place.
                     try:
                         values, _end, _problems = self._read(k, n, kind)
                     except (ParseError, _Truncated):
