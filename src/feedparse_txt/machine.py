@@ -1296,7 +1296,7 @@ class Machine:
             text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
             if text != line and self._reads(role, line, values):
                 text = line  # it reads as it stands (a category of a zero-width space): no repair
-            if sure and k > i and r != doubled and self._doubled(k, role, text, values):
+            if sure and k > i and r != doubled and self._doubled(k, roles, r, text, values):
                 doubled = r  # one doubled line a role: a line many times over is not a copy's slip
                 problems.append(ParseError("doubled-line", *_REPAIRS["doubled-line"], line=number))
                 k += 1
@@ -1717,16 +1717,28 @@ class Machine:
                 raise _Truncated(cut, values, r, problems) from None
             problems.append(error.at(number))  # a cover image's text, worded otherwise
 
-    def _doubled(self, k: int, role: Role, text: str, values: Values) -> bool:
+    def _doubled(self, k: int, roles: Template, r: int, text: str, values: Values) -> bool:
         """Whether line ``k`` (``text``, tidied) is the line before again, doubled by
-        a copy: it stands where a blank line, the stats or the title again belong, and
-        is not one. (Where free text belongs, the line could be that text: nothing
-        says it is doubled.) Whitespace around either is a careless copy's, no
-        difference."""
-        if role not in _SHAPED or not text:
+        a copy: it stands where a blank line, the stats or the title again belong
+        (``roles[r]``), and is not one. (Where free text belongs, the line could be
+        that text: nothing says it is doubled.) Whitespace around either is a careless
+        copy's, no difference.
+
+        In a copy double-spaced, the line before is the one before the spacing's blank
+        line; and where the blank line of a field was read before ``k``, that was the
+        spacing's: line ``k`` stands in the field's place (three blank lines there
+        would be the field's set apart by the spacing's, a line after them free text)."""
+        role = roles[r]
+        before = k - 1
+        in_blank_place = False
+        if self._double_spaced and not self._lines[before].strip():
+            before -= 1  # (a blank line after line ``i``, the author: ``before`` is in the record)
+            in_blank_place = r > 0 and roles[r - 1] is Role.BLANK
+        if not text or not (role in _SHAPED or in_blank_place):
             return False
-        before = self._tidy(self._lines[k - 1], free_text=role in REPEATS)  # tidied as ``text`` was
-        return text == before and not self._reads(role, text, values)
+        if self._tidy(self._lines[k]) != self._tidy(self._lines[before]):  # (as lines of a fixed shape)
+            return False
+        return in_blank_place or not self._reads(role, text, values)
 
     def _read_respaced(self, role: Role, text: str, values: Values) -> bool:
         """Read a line of two parts (a date line, stats, a header's count and page)
