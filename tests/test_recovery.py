@@ -589,6 +589,19 @@ def test_a_copy_with_a_blank_line_after_every_line() -> None:
     assert checked == 11  # the compact ones too (before, their records were lost)
 
 
+@pytest.mark.parametrize("start", ["\n", "\n\n", " \n"])
+def test_a_copy_double_spaced_that_starts_with_blank_lines_is_told(start: str) -> None:
+    # Blank lines before its first line (a copy that started with one) kept it from
+    # being told: every blank line of the spacing was a problem of its own (949 on page 8).
+    for path in real_dumps():
+        clean = parse_dump(path, strict=False)
+        double = start + read(path).replace("\n", "\n\n")
+        dump = _reads_as_clean(double, clean)
+        blank_lines = [p.line for p in dump.problems if p.code == "extra-blank-line"]
+        assert blank_lines == [1]
+        assert "(a copy double-spaced?)" in dump.problems[0].message
+
+
 @pytest.mark.parametrize("likes", ["1 like", "1,234 likes", "1.2K likes", "999+ likes", "0 Likes", "0 LIKES"])
 def test_a_copy_with_a_blank_line_after_every_line_whatever_its_stats_spelling(likes: str) -> None:
     # Whether a compact record reads across the blank lines is first tested by looking

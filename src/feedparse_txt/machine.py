@@ -2439,9 +2439,13 @@ def _is_double_spaced(lines: list[str]) -> bool:
     blank line after the first, no two lines with text next to each other though five
     have text (a record's lines come one after another: page headers alone may have a
     blank line between theirs), and each run of blank lines between two an odd number
-    (the lines the copy had, a blank line after each)."""
+    (the lines the copy had, a blank line after each). Blank lines before the first
+    line with text are no part of it (a copy that starts with one: of the page's, the
+    copy's own)."""
     filled = [bool(line.strip()) for line in lines]
-    if sum(filled) < 5 or not filled[0] or filled[1] or any(a and b for a, b in pairwise(filled)):
+    if True in filled:
+        filled = filled[filled.index(True) :]
+    if sum(filled) < 5 or filled[1] or any(a and b for a, b in pairwise(filled)):
         return False
     last = len(filled) - filled[::-1].index(True)  # (a run the lines end in goes on)
     return all(len(list(run)) % 2 for has_text, run in groupby(filled[:last]) if not has_text)
