@@ -554,6 +554,22 @@ def test_a_date_line_three_times_starts_no_record_after_the_text_kept(spacing: s
     assert checked == 106
 
 
+@pytest.mark.parametrize("sizes", [[1], [7], [100, 1]])
+def test_a_date_line_three_times_reads_alike_in_pieces(sizes: list[int]) -> None:
+    # Found by the fuzzer: a stream, whose text kept went on in the next block, read the
+    # records there that read as they stand first, the date line three times one of
+    # them (its author the date line); _resync, which tells it in a whole text, does not.
+    lines = REAL_TEXTS["backend-architecture-page8.txt"].split("\n")
+    date = "Aug 15, 2019 · Backend Development"
+    k = lines.index(date) + 1
+    text = "\n".join([*lines[:k], date, date, *lines[k:60]])
+    whole = parse_dump(text, strict=False)
+    found: list[Problem] = []
+    streamed = list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append))
+    assert date not in {article.author for article in streamed}
+    assert streamed == list(whole.articles) and found == list(whole.problems)
+
+
 @pytest.mark.parametrize("blanks", [1, 3])
 def test_blank_lines_may_follow_every_line_of_every_real_full_record(blanks: int) -> None:
     # Browsers set parts of a record apart in their own ways: blank lines between the

@@ -543,7 +543,9 @@ class Machine:
         """
         pos, size = 0, len(text)
         while pos < size:
-            start, pos = pos, self._read_records(text, pos)
+            start = pos
+            if self._unusable_goes_on is None:  # (else _resync tells where it ends, as in a whole text)
+                pos = self._read_records(text, pos)
             if pos > start and self._double_spaced is None:
                 self._double_spaced = False  # canonical lines come one after another
             if pos == size:
