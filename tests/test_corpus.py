@@ -659,6 +659,35 @@ def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blank
         )
 
 
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"], ids=["single-spaced", "double-spaced"])
+def test_a_line_doubled_in_a_record_whose_avatar_is_a_blank_line(spacing: str) -> None:
+    """A record whose avatar is a blank line is told by the lines after its date line
+    (its stats the fourth, its title again after them). A line of it doubled, nothing
+    seemed to start there, and it was kept as text: it is read as the full record it
+    is, the line doubled skipped, as where its avatar has text. (The first three such
+    records of each real dump, not the last of a page: one cut off is kept as text.)"""
+    checked = 0
+    for path in real_dumps():
+        text = read(path)
+        clean = parse_dump(text, strict=False)
+        lines = _avatars_without_text(text.split("\n"), clean, "a-blank-line")
+        expected = parse_dump(spacing.join(lines), strict=False).articles
+        assert expected == clean.articles
+        full = [(first, last) for first, last in clean.record_lines()[:-1] if last - first == 10]
+        for first, last in full[:3]:
+            for k in range(first - 1, last):  # 0-based: the record's lines
+                if lines[k]:  # (a blank line doubled is one too many: an ``extra-blank-line``)
+                    copy = spacing.join([*lines[: k + 1], lines[k], *lines[k + 1 :]])
+                    dump = parse_dump(copy, strict=False)
+                    assert dump.articles == expected, (path.name, k)
+                    # (The author line doubled stands where its avatar's text would; the
+                    # title again doubled after the record, text kept as after any.)
+                    assert k in (first - 1, last - 1) or "doubled-line" in {p.code for p in dump.problems}
+                    assert format_dump(dump) == copy
+                    checked += 1
+    assert checked > 100
+
+
 @pytest.mark.parametrize("path", _real_dumps_where(_all_whole_and_full), ids=lambda p: p.name)
 @pytest.mark.parametrize("before", ["the-site-s-text", "a-record-cut-off"])
 def test_text_kept_before_records_whose_avatars_are_blank_lines(path: Path, before: str) -> None:

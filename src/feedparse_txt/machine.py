@@ -720,8 +720,12 @@ class Machine:
         kind = identified or self._likeliest(i, n)
         if kind is None and _is_blank(self._lines[i]):
             return self._stray_blank_lines(i, n)
+        read = None  # a full record read for a line of it doubled, where nothing else starts
         if kind is None:
-            return self._unusable(i, n, self._unexpected(i))
+            read = None if self.strict else self._read_doubled(i, n, None, sure=False)
+            if read is None:
+                return self._unusable(i, n, self._unexpected(i))
+            kind = Layout.FULL
         layout = identified if isinstance(identified, Layout) and not self.strict else None
         quick = self._read_padded(i, layout) if layout is not None else None
         if quick is not None:
@@ -733,11 +737,16 @@ class Machine:
         sure = layout is not None
         try:
             try:
-                values, end, problems = self._read(i, n, kind, repair=not self.strict, sure=sure)
+                values, end, problems = read or self._read(i, n, kind, repair=not self.strict, sure=sure)
             except ParseError as error:
-                if self.strict or kind is not Layout.FULL:
+                if self.strict or isinstance(kind, HeaderStyle):
                     raise
-                values, end, problems = self._read_wrapped(i, n, error, sure=sure)
+                if (doubled := self._read_doubled(i, n, kind, sure=sure)) is not None:
+                    kind, (values, end, problems) = Layout.FULL, doubled
+                elif kind is Layout.FULL:
+                    values, end, problems = self._read_wrapped(i, n, error, sure=sure)
+                else:
+                    raise
         except _Truncated as cut:
             # Cut off by the end of the text: any of its lines may be a page's last line cut
             # off, the next page run into it, which read as its fields up to there (a views
@@ -788,6 +797,33 @@ class Machine:
         lines = sorted(k for k in repaired.union(range(i, first + 1)) if k < end)
         foretold = self._foretold(i, n, kind, lines) if isinstance(kind, Layout) else None
         return self._first_seam(lines, n, foretold, read=set(lines) - repaired)
+
+    def _read_doubled(
+        self, i: int, n: int, kind: Layout | None, *, sure: bool
+    ) -> tuple[Values, int, list[ParseError]] | None:
+        """Read the record at line ``i``, which did not read as ``kind`` (None: nothing
+        seemed to start there), as a full record one of whose lines a copy doubled:
+        the double kept its first lines from telling it for sure (its avatar left no
+        text, and the double stands where a blank line was to show it). None if no
+        line it would take is the one before again, or it does not read so."""
+        if kind is Layout.FULL and sure:
+            return None  # read so already
+        reach = (2 if self._double_spaced else 1) * LONGEST
+        if i + reach > n and not self._final:
+            raise _Unfinished  # (a stream: the lines it would take run past those in hand)
+        if not any(self._repeats_line_before(k) for k in range(i + 1, min(i + reach, n))):
+            return None
+        try:
+            values, end, problems = self._read(i, n, Layout.FULL, sure=True)
+        except (ParseError, _Truncated):
+            return None
+        codes = {problem.code for problem in problems}
+        if "doubled-line" not in codes or "missing-blank-line" in codes or Role.TITLE_AGAIN not in values:
+            # A compact record, which a full one reads with repairs: its blank lines
+            # missing, or, double-spaced (the spacing's blank lines read as those), its
+            # title again.
+            return None
+        return values, end, problems
 
     def _read_wrapped(
         self, i: int, n: int, error: ParseError, *, sure: bool
@@ -977,6 +1013,11 @@ class Machine:
             if j is None:
                 return False
             filled.append(j)
+        if not self.strict and self._repeats_line_before(filled[6]):  # the stats doubled by the copy
+            j = self._next_filled(filled[6], n)
+            if j is None:
+                return False
+            filled[6] = j
         title, again = (self._tidy(self._lines[filled[k]], free_text=True) for k in (2, 6))
         return again == title or (title.startswith(again) and self._next_filled(filled[6], n) is None)
 
@@ -1731,16 +1772,19 @@ class Machine:
         spacing's: line ``k`` stands in the field's place (three blank lines there
         would be the field's set apart by the spacing's, a line after them free text)."""
         role = roles[r]
-        before = k - 1
-        in_blank_place = False
-        if self._double_spaced and not self._lines[before].strip():
-            before -= 1  # (a blank line after line ``i``, the author: ``before`` is in the record)
-            in_blank_place = r > 0 and roles[r - 1] is Role.BLANK
-        if not text or not (role in _SHAPED or in_blank_place):
-            return False
-        if self._tidy(self._lines[k]) != self._tidy(self._lines[before]):  # (as lines of a fixed shape)
+        spaced = self._double_spaced and not self._lines[k - 1].strip()
+        in_blank_place = spaced and r > 0 and roles[r - 1] is Role.BLANK
+        if not text or not (role in _SHAPED or in_blank_place) or not self._repeats_line_before(k):
             return False
         return in_blank_place or not self._reads(role, text, values)
+
+    def _repeats_line_before(self, k: int) -> bool:
+        """Whether line ``k`` has text, and the line before it the same once tidied (as
+        lines of a fixed shape); in a copy double-spaced, across a blank line (the
+        spacing's) between them."""
+        lines = self._lines
+        before = k - 2 if self._double_spaced and k >= 2 and not lines[k - 1].strip() else k - 1
+        return bool(lines[k].strip()) and self._tidy(lines[k]) == self._tidy(lines[before])
 
     def _read_respaced(self, role: Role, text: str, values: Values) -> bool:
         """Read a line of two parts (a date line, stats, a header's count and page)
@@ -1768,6 +1812,8 @@ class Machine:
             return 0
         if self._double_spaced and role not in TEXT_ROLES and role is not Role.TITLE_AGAIN:
             return j
+        if self._double_spaced and role is Role.TITLE_AGAIN and self._repeats_line_before(j):
+            return j  # the stats doubled: skipped there (see _doubled)
         if role in TEXT_ROLES:
             fits = not self._goes_on(j, n)
         elif role in REPEATS:
