@@ -660,21 +660,23 @@ def test_an_avatar_without_its_text_on_a_blank_line_of_its_own(path: Path, blank
 
 
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"], ids=["single-spaced", "double-spaced"])
-def test_a_line_doubled_in_a_record_whose_avatar_is_a_blank_line(spacing: str) -> None:
-    """A record whose avatar is a blank line is told by the lines after its date line
-    (its stats the fourth, its title again after them). A line of it doubled, nothing
-    seemed to start there, and it was kept as text: it is read as the full record it
-    is, the line doubled skipped, as where its avatar has text. (The first three such
+@pytest.mark.parametrize("avatar", ["a-blank-line", "no-line"])
+def test_a_line_doubled_in_a_record_whose_avatar_has_no_text(avatar: str, spacing: str) -> None:
+    """A record whose avatar is a blank line, or no line, is told by the lines after its
+    date line (blank lines after it and after its title; its stats the fourth line with
+    text, its title again after them), which a line doubled shifts: nothing seemed to
+    start there, or a compact record (and the record before was read as one set apart by
+    blank lines, its title again kept as text). It is read as the full record it is,
+    the line doubled skipped, as where its avatar has text. (The first three such
     records of each real dump, not the last of a page: one cut off is kept as text.)"""
     checked = 0
     for path in real_dumps():
         text = read(path)
         clean = parse_dump(text, strict=False)
-        lines = _avatars_without_text(text.split("\n"), clean, "a-blank-line")
+        lines = _avatars_without_text(text.split("\n"), clean, avatar)
         expected = parse_dump(spacing.join(lines), strict=False).articles
         assert expected == clean.articles
-        full = [(first, last) for first, last in clean.record_lines()[:-1] if last - first == 10]
-        for first, last in full[:3]:
+        for first, last in parse_dump("\n".join(lines), strict=False).record_lines()[:-1][:3]:
             for k in range(first - 1, last):  # 0-based: the record's lines
                 if lines[k]:  # (a blank line doubled is one too many: an ``extra-blank-line``)
                     copy = spacing.join([*lines[: k + 1], lines[k], *lines[k + 1 :]])

@@ -961,8 +961,13 @@ class Machine:
         if self._author_twice_across_blanks(i, n):
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
         if self._is_date_line(second):
-            fifth = lines[i + 4] if i + 4 < n else None
-            missing = third is not None and not third.strip() and fifth is not None and not fifth.strip()
+            # Blank lines after the date line and the title (lenient: one shifted by a line
+            # a copy doubled before it).
+            doubled = None
+            if not self.strict:
+                doubled = next((j for j in range(i + 2, min(i + 5, n)) if self._repeats_line_before(j)), None)
+            blanks = [k + (doubled is not None and k >= doubled) for k in (i + 2, i + 4)]
+            missing = all(k < n and not lines[k].strip() for k in blanks)
             if missing and not self._is_date_line(first):  # (no author line that said once is a date line)
                 # The repeated author is missing (an avatar without its text), or a
                 # compact record has blank lines where none belong: what reads better
@@ -1875,16 +1880,16 @@ class Machine:
         """Whether a full record reads at line ``k`` with its repeated author line
         missing (or the end of the text cuts it off first), and no other line
         missing, added or out of place (its lines may be tidied, its title again
-        differ, a cover's text; blank lines in the place of the missing one are part of
-        its lack: see _in_author_again_place)."""
+        differ, a cover's text, a line of it be doubled; blank lines in the place of the
+        missing one are part of its lack: see _in_author_again_place)."""
         try:
-            _values, _end, problems = self._read(k, n, Layout.FULL)
+            _values, _end, problems = self._read(k, n, Layout.FULL, sure=not self.strict)
             cut = False
         except ParseError:
             return False
         except _Truncated as truncated:
             problems, cut = truncated.problems, True
-        placed = [p for p in problems if p.code not in _FORM_CODES and p.code != "title-mismatch"]
+        placed = [p for p in problems if p.code not in _FORM_CODES and p.code not in _NOT_PLACED]
         place = self._in_author_again_place(placed, k)
         if self._double_spaced:  # its other blank lines are the spacing's (see _spaced)
             placed = [p for p in placed if p.code != "extra-blank-line" or p.line < place]
@@ -2378,6 +2383,10 @@ _LOOKS_LIKE = {
     Role.VIEWS_LINE: (" view",),
 }
 
+
+# What a full record that lacks only its author line again may have besides (see
+# Machine._lacks_only_author_again): a cover's text for its title again, a line doubled.
+_NOT_PLACED = frozenset({"title-mismatch", "doubled-line"})
 
 # Where a line doubled by a copy shows: in the place of a blank line, the stats or the
 # title again (not of free text, which it could be, nor of the date line after the
