@@ -811,7 +811,10 @@ class Machine:
         reach = (2 if self._double_spaced else 1) * LONGEST
         if i + reach > n and not self._final:
             raise _Unfinished  # (a stream: the lines it would take run past those in hand)
-        if not any(self._repeats_line_before(k) for k in range(i + 1, min(i + reach, n))):
+        lines = range(i + 1, min(i + reach, n))
+        if all(self._lines[k].strip() for k in lines[:5]):
+            return None  # no blank line among its first: a compact record's lines (a quick test)
+        if not any(self._repeats_line_before(k) for k in lines):
             return None
         try:
             values, end, problems = self._read(i, n, Layout.FULL, sure=True)
@@ -962,11 +965,11 @@ class Machine:
             return Layout.FULL  # Amap Tech, blank, Amap Tech, date line
         if self._is_date_line(second):
             # Blank lines after the date line and the title (lenient: one shifted by a line
-            # a copy doubled before it).
-            doubled = None
-            if not self.strict:
-                doubled = next((j for j in range(i + 2, min(i + 5, n)) if self._repeats_line_before(j)), None)
-            blanks = [k + (doubled is not None and k >= doubled) for k in (i + 2, i + 4)]
+            # a copy doubled before it, which the blank line after a title doubled shows).
+            blanks = [i + 2, i + 4]
+            if not self.strict and i + 5 < n and not lines[i + 5].strip():
+                doubled = next((j for j in range(i + 2, i + 5) if self._repeats_line_before(j)), n)
+                blanks = [k + (k >= doubled) for k in blanks]
             missing = all(k < n and not lines[k].strip() for k in blanks)
             if missing and not self._is_date_line(first):  # (no author line that said once is a date line)
                 # The repeated author is missing (an avatar without its text), or a
