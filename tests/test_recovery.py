@@ -36,7 +36,7 @@ from feedparse_txt.model import tag_line as tag_line_of
 from feedparse_txt.parsing import without_full_gc
 from feedparse_txt.strategies import messy_copies, pasted_pages
 
-from .conftest import DATA, REAL_TEXTS, Pieces, letter_avatar, read, real_dumps
+from .conftest import DATA, REAL_TEXTS, Pieces, check_both_modes, letter_avatar, read, real_dumps
 
 CLEAN = read(DATA / "www_tags_database-auto-increment.txt") + "\n"
 EXPECTED = parse_dump(CLEAN).articles
@@ -577,6 +577,19 @@ def test_a_date_line_three_times_reads_alike_in_pieces(sizes: list[int]) -> None
     streamed = list(iter_articles(Pieces(text, sizes), strict=False, on_problem=found.append))
     assert date not in {article.author for article in streamed}
     assert streamed == list(whole.articles) and found == list(whole.problems)
+
+
+def test_a_line_after_a_record_s_author_twice_that_ends_it_is_no_page_joined() -> None:
+    # Found by the fuzzer: ``x`` after ``Deepin Linux`` twice read as a page cut off in
+    # the author line again (``Deepin Linu``) and a record by ``x`` run into it, its
+    # author line repeated: the text kept and that record shared a line. The line is
+    # what it was to be, whole: no page was cut off in it.
+    lines = REAL_TEXTS["tags_bootmem.txt"].split("\n")
+    assert lines[6] == lines[7] == "Deepin Linux"
+    text = "\n".join([*lines[:8], "x", *lines[8:]])
+    dump = parse_dump(text, strict=False)
+    assert "joined-lines" not in {p.code for p in dump.problems}
+    check_both_modes(text)
 
 
 @pytest.mark.parametrize("blanks", [1, 3])

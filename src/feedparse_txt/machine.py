@@ -1589,8 +1589,11 @@ class Machine:
             # before is the start of what the line was to be: a repeated author line cut
             # off (``ZhiKe AI``, ``Zhi``), or a stats line (``0 li``), the next page's
             # author run into it.
+            # Nor a line that is what it was to be, whole (``Deepin Linux`` again, then a
+            # line ``x``): no page was cut off in it.
             before = trimmed[: len(trimmed) - len(repeated)].removesuffix(BOM)
-            if (
+            whole_line = foretold is not None and trimmed == foretold.text
+            if not whole_line and (
                 field
                 or self._identify(k, n) is not Layout.FULL
                 or (foretold is not None and foretold.text.startswith(before))
