@@ -1717,11 +1717,10 @@ class Machine:
                     raise _Unfinished
                 return k  # cut off with nothing after it to show it went on
             line = lines[j]
-            tidy = self._tidy(line, free_text=True)
+            blank = not self._tidy(line, free_text=True)
             stats = self._is_stats_line(line)
-            doubled = tidy == self._tidy(lines[j - 1], free_text=True)  # whitespace aside
-            if not tidy or stats or doubled or self._is_date_line(line):
-                ends = stats if role is Role.TAG_LINE else not tidy
+            if blank or stats or self._repeats_line_before(j) or self._is_date_line(line):
+                ends = stats if role is Role.TAG_LINE else blank
                 return j - 1 if ends else k
         return k
 
