@@ -811,10 +811,10 @@ class Machine:
         reach = (2 if self._double_spaced else 1) * LONGEST
         if i + reach > n and not self._final:
             raise _Unfinished  # (a stream: the lines it would take run past those in hand)
-        lines = range(i + 1, min(i + reach, n))
-        if all(self._lines[k].strip() for k in lines[:5]):
+        taken = range(i + 1, min(i + reach, n))  # the lines after its first it would take
+        if all(self._lines[k].strip() for k in taken[:5]):
             return None  # no blank line among its first: a compact record's lines (a quick test)
-        if not any(self._repeats_line_before(k) for k in lines):
+        if not any(self._repeats_line_before(k) for k in taken):
             return None
         try:
             values, end, problems = self._read(i, n, Layout.FULL, sure=True)
