@@ -508,39 +508,62 @@ class Stats:
 _STATS = r"(?P<likes>\S+) (?ai:likes?) · (?P<minutes>\d+) (?ai:min(?:ute)?s? read)"
 
 
+# The separator as a copy may spell it: any whitespace around the middle dot, or none
+# (``0 likes\u00a0·\u00a017 min read``, ``Aug 27, 2019·Backend Development``).
+_LOOSE_SEPARATOR = re.compile(r"\s*·\s*")
 # How a date and a stats line start, as far as a line cut off has them: a date's month
 # and day, and its year (``May 6, 20``); a stats line's likes and a space, their word and
 # its read time's number (``0 likes · 72 mi``). Less shows too little of the shape: a
-# name may start so (``JunJie``, ``MayDay``, ``36Kr``).
-_DATE_START = re.compile(r"(?P<month>[A-Za-z]{3}) (?P<day>\d{1,2})(?:, (?P<year>\d{1,4}))?")
+# name may start so (``JunJie``, ``MayDay``, ``36Kr``). A space may be any whitespace.
+_DATE_START = re.compile(r"(?P<month>[A-Za-z]{3})\s(?P<day>\d{1,2})(?:,\s(?P<year>\d{1,4}))?")
 # A count as a line spells it, loosely (``949``, ``1,234``, ``1.2K``).
 _COUNT_START = r"\d[\d.,]*[KkMm]?"
 _STATS_START = re.compile(
-    rf"(?P<likes>{_COUNT_START}\+?) (?:(?P<word>(?ai:likes?))(?: · (?P<minutes>\d+))?)?"
+    rf"(?P<likes>{_COUNT_START}\+?)\s(?:(?P<word>(?ai:likes?))(?:(?P<separator>{_LOOSE_SEPARATOR.pattern})"
+    r"(?P<minutes>\d+))?)?"
 )
 _ARTICLE_COUNT_START = re.compile(_COUNT_START)
 
 
-def foretold_date(line: str) -> str | None:
-    """The date that ``line`` starts with, cut off or run into other text, as the site
-    writes one (``Mon D, YYYY``): its year as far as the line has it, the rest made up
-    (``May 6, 20Java Tech Workshop``: ``May 6, 20``; ``May 6Java``: ``May 6, 2000``).
-    None if it does not start with a month and a day."""
-    found = _DATE_START.match(line)
-    if found is None or found["month"].title() not in _MONTHS:
-        return None
-    return _as_far_as(line, f"{found['month']} {found['day']}, {found['year'] or 2000}")
+def partition_separator(line: str) -> tuple[str, str, str]:
+    """``line`` split at its first separator as a copy may spell it (see
+    _LOOSE_SEPARATOR): the text before, the separator, the text after; ``(line, "",
+    "")`` if it has none."""
+    found = _LOOSE_SEPARATOR.search(line)
+    if found is None:
+        return line, "", ""
+    return line[: found.start()], found.group(), line[found.end() :]
+
+
+def foretold_date_line(line: str, category: str) -> tuple[str, int] | None:
+    """The date line with ``category`` that ``line`` starts as, cut off or run into
+    other text, and where its category starts: its date and separator as far as the
+    line has them, spelled as it spells them (whitespace of any kind for a space), the
+    rest as the site writes it (``May 6Java Tech Workshop``: ``May 6, 2000 · Backend
+    Development``; ``May 6, 2026\u00a0·Java``: ``May 6, 2026\u00a0· Backend
+    Development``). None if it has no separator and does not start with a month and a
+    day."""
+    date, separator, _rest = partition_separator(line)
+    if not separator:
+        found = _DATE_START.match(line)
+        if found is None or found["month"].title() not in _MONTHS:
+            return None
+        date = f"{found['month']} {found['day']}, {found['year'] or 2000}"
+    start = _as_far_as(line, date + SEPARATOR)  # (a separator may be cut off: ``May 6, 2026 ·``)
+    return start + category, len(start)
 
 
 def foretold_stats(line: str) -> str | None:
     """The stats line that ``line`` starts as, cut off or run into other text: its
-    likes and read time as far as the line has them, the rest as the site writes it
-    (``0 likes · 72 miWukong Talks Architecture``: ``0 likes · 72 min read``). None if
-    it does not start with a count and a space."""
+    likes and read time as far as the line has them, spelled as it spells them, the
+    rest as the site writes it (``0 likes · 72 miWukong Talks Architecture``: ``0 likes
+    · 72 min read``; ``0 likes·7Java``: ``0 likes·7 min read``). None if it does not
+    start with a count and a space."""
     found = _STATS_START.match(line)
     if found is None:
         return None
-    return _as_far_as(line, f"{found['likes']} {found['word'] or 'likes'} · {found['minutes'] or 1} min read")
+    likes, separator = f"{found['likes']} {found['word'] or 'likes'}", found["separator"] or SEPARATOR
+    return _as_far_as(line, f"{likes}{separator}{found['minutes'] or 1} min read")
 
 
 def article_count_cut_off(line: str) -> bool:
@@ -551,10 +574,14 @@ def article_count_cut_off(line: str) -> bool:
 
 
 def _as_far_as(line: str, shape: str) -> str:
-    """``shape``, with the start it shares with ``line`` (letter case aside) as the line
-    has it: ``0 Likes · 11 Min Rea…`` foretells ``0 Likes · 11 Min Read``."""
+    """``shape``, with the start it shares with ``line`` (letter case and the kind of
+    whitespace where it has a space aside) as the line has it: ``0 Likes · 11 Min
+    Rea…`` foretells ``0 Likes · 11 Min Read``, ``0\u00a0likes`` ``0\u00a0likes · 1 min
+    read``."""
     agree = len(os.path.commonprefix((line, shape)))  # noqa: RUF071 (characters, as wanted)
-    while agree < min(len(line), len(shape)) and line[agree].lower() == shape[agree].lower():
+    while agree < min(len(line), len(shape)) and (
+        line[agree].lower() == shape[agree].lower() or (shape[agree] == " " and line[agree].isspace())
+    ):
         agree += 1 + len(os.path.commonprefix((line[agree + 1 :], shape[agree + 1 :])))  # noqa: RUF071
     return line[:agree] + shape[agree:]
 

@@ -39,7 +39,7 @@ from .fields import (
     article_count_cut_off,
     canonical_date,
     canonical_stats,
-    foretold_date,
+    foretold_date_line,
     foretold_stats,
     has_a_dates_shape,
     padded,
@@ -49,6 +49,7 @@ from .fields import (
     parse_page_of,
     parse_stats,
     parse_views,
+    partition_separator,
     whitespace_error,
     whitespace_problem,
 )
@@ -2190,10 +2191,10 @@ class Machine:
         """What lines of a record in ``layout`` at ``i`` were to be, where other lines
         or their shape tell (see _seam), by index, of the lines ``among`` (those looked
         at: a shape costs a little): a full record's repeated lines the lines they
-        repeat; its date line its date as far as the line has it (see
-        fields.foretold_date), with the category of a date line right after it (where
-        a compact record's author line ran into it: the site's categories are few, and
-        a page's records share them); its stats line one as far as the line has it."""
+        repeat; its date line its date as far as the line has it, with the category of
+        a date line right after it (see fields.foretold_date_line; where a compact
+        record's author line ran into it: the site's categories are few, and a page's
+        records share them); its stats line one as far as the line has it."""
         lines = self._lines
         foretold = {}
         if layout is Layout.FULL:
@@ -2201,11 +2202,10 @@ class Machine:
                 i + at: _Foretold(lines[i + of], free=0) for at, of in _REPEATED_FROM.items() if i + at < n
             }
         date = i + _DATE_AT[layout]
-        if date in among and date + 1 < n and (category := lines[date + 1].partition(SEPARATOR)[2]):
-            told, separator, _category = lines[date].partition(SEPARATOR)
-            day = told if separator else foretold_date(told)
-            if day is not None:
-                foretold[date] = _Foretold(day + SEPARATOR + category, free=len(day + SEPARATOR))
+        if date in among and date + 1 < n and (category := partition_separator(lines[date + 1])[2]):
+            told = foretold_date_line(lines[date], category)
+            if told is not None:
+                foretold[date] = _Foretold(*told)
         stats = i + _STATS_AT[layout]
         if stats in among and stats < n and (shape := foretold_stats(lines[stats])) is not None:
             foretold[stats] = _Foretold(shape, free=len(shape))
