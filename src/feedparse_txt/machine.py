@@ -1339,10 +1339,11 @@ class Machine:
                 # joined with no line break between them (``cat`` of copies without one at
                 # their ends). Read as two lines; :meth:`_read_template` splits it.
                 field = line[: joined.column - 1]
-                untidy = self._untidy(field, number) if field.rstrip(" \t") != field else None
+                text = self._tidy(field, free_text=role in REPEATS)
+                untidy = self._untidy(field, number) if text != field else None
                 if self.strict or not repair:
                     raise untidy or joined
-                values[role] = self._read_role(role, field.rstrip(" \t"), values)
+                values[role] = self._read_role(role, text, values)
                 problems.extend(problem for problem in (untidy, joined) if problem is not None)
                 return values, k + 1, problems
             text = self._tidy(line, free_text=role in TEXT_ROLES or role in REPEATS)
@@ -1460,8 +1461,8 @@ class Machine:
         # _column_of): another problem of its own would be numbered from the wrong column.
         if not cut or not first or k + 1 >= n or self._tidy(first) != first.rstrip(" \t"):
             return None  # (most last lines: nothing after the field)
-        if role is Role.STATS and not self._reads(role, field, values):
-            return None
+        if role is Role.STATS and not self._reads(role, self._tidy(field), values):
+            return None  # (read as a lenient reader reads it: ``0 likes\u00a0·\u00a011 min read``)
         started = self._started_by(first, k, n)
         if started is None:
             return None
