@@ -1305,7 +1305,8 @@ class Machine:
         repeated title (the next record starts in its place); ``sure`` (a record
         identified from its first lines, not the likeliest template) also a line
         doubled by the copy. ``repair=False`` reads as strict mode does, to name the
-        first deviation.
+        first deviation; but a lenient reader passes over the blank lines of a copy
+        double-spaced (see _spaced) there too: they are how the whole copy is spaced.
         """
         roles = HEADER_STYLES[kind] if isinstance(kind, HeaderStyle) else LAYOUTS[kind]
         values: Values = {}
@@ -1355,7 +1356,7 @@ class Machine:
                 k += 1
                 continue
             if (
-                repair
+                (repair or (self._double_spaced and not self.strict))
                 and not text
                 and (role in _AFTER_BLANKS or (role in TEXT_ROLES and r))
                 and (filled := self._blanks_before(role, k, n, values))
@@ -1562,7 +1563,8 @@ class Machine:
             if self._final:
                 return None
             raise _Unfinished
-        line, after = self._lines[k], self._lines[k + 1]
+        following = k + 2 if self._double_spaced and k + 2 < n and _is_blank(self._lines[k + 1]) else k + 1
+        line, after = self._lines[k], self._lines[following]  # (past the spacing's blank line)
         trimmed = line.rstrip(" \t")  # (a copy may keep whitespace at the end of a header's line)
         end = trimmed[-_LONGEST_OPENING:].lower()  # (not all of a line that may be long)
         starts = [len(trimmed) - len(opening) for opening in _OPENING_LINES if end.endswith(opening)]
@@ -1584,7 +1586,12 @@ class Machine:
         # the two (the text's last line may be a title again that the line before it
         # happens to end with: ``0 likes · 0 min read``, ``d``).
         repeated = after.rstrip(" \t")  # (either line may keep whitespace at its end, or both)
-        if repeated.strip() and len(repeated) < len(trimmed) and trimmed.endswith(repeated) and k + 2 < n:
+        if (
+            repeated.strip()
+            and len(repeated) < len(trimmed)
+            and trimmed.endswith(repeated)
+            and following + 1 < n
+        ):
             # Not the author line of a full record as it stands, its repeated line
             # short of its start (``Tencent Cloud Developer``, ``encent Cloud
             # Developer``) or a letter avatar (``Java Tech``, ``h``), unless what stands
@@ -1829,10 +1836,11 @@ class Machine:
         if role in TEXT_ROLES:
             fits = not self._goes_on(j, n)
         elif role in REPEATS:
-            repeated = str(values[REPEATS[role]])
-            fits = _similar(repeated, self._tidy(self._lines[j], free_text=True)) or (
-                role is Role.AUTHOR_AGAIN
-                and (self._avatar_at(repeated, j, n) or self._is_date_line(self._lines[j]))
+            repeated, line = str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True)
+            fits = _similar(repeated, line) or (
+                (self._avatar_at(repeated, j, n) or self._is_date_line(self._lines[j]))
+                if role is Role.AUTHOR_AGAIN
+                else line.startswith(repeated)  # the next page run into it (see _joined)
             )
         else:
             line = self._lines[j]  # read as it stands, or tidied (as _read reads it)
@@ -2168,8 +2176,9 @@ class Machine:
         # and joined to the next (as far on, whatever is kept: a stream's parts too).
         # The lines up to the deviation read as the template's: past its first two (a
         # record's author lines), as fields that hold no author line.
-        fields = range(i + 2, error.line - self._base - 1)
-        lines = range(i, min(i + LONGEST, n))
+        step = self._spacing()
+        fields = range(i + 2 * step, error.line - self._base - 1)
+        lines = range(i, min(i + step * LONGEST, n))
         seam = self._first_seam(lines, n, self._foretold(i, n, layout, lines), fields)
         if seam is not None:
             return self._read_to_seam(i, seam, n)
@@ -2188,6 +2197,11 @@ class Machine:
         self._keep(i, end)
         return end
 
+    def _spacing(self) -> int:
+        """How many lines of the text a line of a template takes: 2 in a copy
+        double-spaced (the line, then the spacing's blank line), else 1."""
+        return 2 if self._double_spaced else 1
+
     def _foretold(self, i: int, n: int, layout: Layout, among: Container[int]) -> dict[int, _Foretold]:
         """What lines of a record in ``layout`` at ``i`` were to be, where other lines
         or their shape tell (see _seam), by index, of the lines ``among`` (those looked
@@ -2195,19 +2209,22 @@ class Machine:
         repeat; its date line its date as far as the line has it, with the category of
         a date line right after it (see fields.foretold_date_line; where a compact
         record's author line ran into it: the site's categories are few, and a page's
-        records share them); its stats line one as far as the line has it."""
-        lines = self._lines
+        records share them); its stats line one as far as the line has it. In a copy
+        double-spaced, each line of the record is followed by the spacing's."""
+        lines, step = self._lines, self._spacing()
         foretold = {}
         if layout is Layout.FULL:
             foretold = {
-                i + at: _Foretold(lines[i + of], free=0) for at, of in _REPEATED_FROM.items() if i + at < n
+                i + step * at: _Foretold(lines[i + step * of], free=0)
+                for at, of in _REPEATED_FROM.items()
+                if i + step * at < n
             }
-        date = i + _DATE_AT[layout]
-        if date in among and date + 1 < n and (category := partition_separator(lines[date + 1])[2]):
+        date = i + step * _DATE_AT[layout]
+        if date in among and date + step < n and (category := partition_separator(lines[date + step])[2]):
             told = foretold_date_line(lines[date], category)
             if told is not None:
                 foretold[date] = _Foretold(*told)
-        stats = i + _STATS_AT[layout]
+        stats = i + step * _STATS_AT[layout]
         if stats in among and stats < n and (shape := foretold_stats(lines[stats])) is not None:
             foretold[stats] = _Foretold(shape, free=len(shape))
         return foretold
