@@ -766,8 +766,11 @@ class Machine:
             seam = self._repaired_seam(i, end, n, kind, problems)
             if seam is None and kind is Layout.FULL and Role.TITLE_AGAIN not in values:
                 # Its title again missing where a record starts: the page cut off inside
-                # it, a compact record run into it (see _seam)?
-                seam = self._first_seam([end], n, {end: _Foretold(str(values[Role.TITLE]), free=0)})
+                # it, a compact record run into it (see _seam)? In a copy double-spaced,
+                # past the spacing's blank line.
+                at = self._next_filled(end - 1, n) if self._double_spaced else end
+                if at is not None:
+                    seam = self._first_seam([at], n, {at: _Foretold(str(values[Role.TITLE]), free=0)})
             if seam is not None:
                 return self._read_to_seam(i, seam, n)
         for problem in problems:
@@ -987,6 +990,8 @@ class Machine:
                 if compact is None or (full is not None and full <= compact):
                     return Layout.FULL
             return Layout.COMPACT
+        if not second.strip() and self._weighing and self._compact_shape_across_blanks(i, n):
+            return Layout.COMPACT  # (weighing does not nest: told by its shape alone)
         if not second.strip() and not self._weighing and self._compact_across_blanks(i, n):
             # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...; or a full
             # record whose avatar has no text, set apart: its title again after the stats.
@@ -1003,12 +1008,16 @@ class Machine:
     def _compact_across_blanks(self, i: int, n: int) -> bool:
         """Whether a compact record whose lines are set apart by blank lines reads
         whole at line ``i`` (an author line, blank lines, a date line, ...)."""
+        shaped = self._compact_shape_across_blanks(i, n)
+        return shaped and self._reading_cost(i, n, Layout.COMPACT) is not None
+
+    def _compact_shape_across_blanks(self, i: int, n: int) -> bool:
+        """Whether the lines from line ``i`` have the shape of a compact record set apart
+        by blank lines: a date line next after it, stats the fourth line after that (a
+        quick test)."""
         date = self._next_filled(i, n)
         return (
-            date is not None
-            and self._is_date_line(self._lines[date])
-            and self._stats_fourth_after(date, n)
-            and self._reading_cost(i, n, Layout.COMPACT) is not None
+            date is not None and self._is_date_line(self._lines[date]) and self._stats_fourth_after(date, n)
         )
 
     def _title_again_after_stats(self, i: int, n: int) -> bool:
@@ -1032,15 +1041,21 @@ class Machine:
 
     def _stats_fourth_after(self, date: int, n: int) -> bool:
         """Whether the fourth line after the date line at ``date`` that is not blank
-        reads as stats (or the text ends first), as in a compact record set apart by
-        blank lines: a quick test before reading one."""
+        reads as stats (or the text ends first, or cuts it off), as in a compact record
+        set apart by blank lines, maybe with the next page run into it (see _joined): a
+        quick test before reading one."""
         j = date
         for _ in range(4):
             filled = self._next_filled(j, n)
             if filled is None:
                 return True
             j = filled
-        return self._is_stats_line(self._lines[j])
+        line = self._lines[j]
+        return (
+            self._cut_here(j, n)
+            or self._is_stats_line(line)
+            or self._is_stats_line(line[: _read_time_end(line)])
+        )
 
     def _is_stats_line(self, line: str) -> bool:
         """Whether ``line`` reads as stats, as it stands or tidied (a quick test first:
@@ -1450,8 +1465,7 @@ class Machine:
             title = str(values[Role.TITLE])
             cut = len(title) if line.startswith(title) else 0
         else:
-            end = line.lower().find(_READ_TIME_END)
-            cut = end + len(_READ_TIME_END) if end >= 0 else 0
+            cut = _read_time_end(line)
         field = line[:cut]
         if cut:  # past whitespace the line had at its end
             cut = len(line) - len(line[cut:].lstrip(" \t"))
@@ -2554,6 +2568,12 @@ _AFTER_BLANKS = _RESPACED | REPEATS.keys()
 
 
 _READ_TIME_END = " read"  # how a stats line ends: ``11 min read``
+
+
+def _read_time_end(line: str) -> int:
+    """Where the first read time in ``line`` ends (``0 likes · 10 min read|Java``), or 0."""
+    end = line.lower().find(_READ_TIME_END)
+    return end + len(_READ_TIME_END) if end >= 0 else 0
 
 
 def _is_blank(line: str) -> bool:
