@@ -990,8 +990,6 @@ class Machine:
                 if compact is None or (full is not None and full <= compact):
                     return Layout.FULL
             return Layout.COMPACT
-        if not second.strip() and self._weighing and self._compact_shape_across_blanks(i, n):
-            return Layout.COMPACT  # (weighing does not nest: told by its shape alone)
         if not second.strip() and not self._weighing and self._compact_across_blanks(i, n):
             # Java Tech Workshop, blank, Apr 17, 2026 · Backend, blank, ...; or a full
             # record whose avatar has no text, set apart: its title again after the stats.
@@ -1519,6 +1517,10 @@ class Machine:
         self._lines[k] = first
         try:
             started = self._identify(k, n)
+            if started is None and self._weighing and self._compact_shape_across_blanks(k, n):
+                # A compact record set apart by blank lines, not told while the record
+                # before is weighed (weighing does not nest): told by its shape.
+                started = Layout.COMPACT
             if not whole or started is None:
                 return started
             if started is Layout.COMPACT and not compact:
