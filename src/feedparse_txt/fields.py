@@ -511,6 +511,7 @@ _STATS = r"(?P<likes>\S+) (?ai:likes?) · (?P<minutes>\d+) (?ai:min(?:ute)?s? re
 # The separator as a copy may spell it: any whitespace around the middle dot, or none
 # (``0 likes\u00a0·\u00a017 min read``, ``Aug 27, 2019·Backend Development``).
 _LOOSE_SEPARATOR = re.compile(r"\s*·\s*")
+
 # How a date and a stats line start, as far as a line cut off has them: a date's month
 # and day, and its year (``May 6, 20``); a stats line's likes and a space, their word and
 # its read time's number (``0 likes · 72 mi``). Less shows too little of the shape: a

@@ -1852,11 +1852,11 @@ class Machine:
         if role in TEXT_ROLES:
             fits = not self._goes_on(j, n)
         elif role in REPEATS:
-            repeated, line = str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True)
-            fits = _similar(repeated, line) or (
+            repeated, tidied = str(values[REPEATS[role]]), self._tidy(self._lines[j], free_text=True)
+            fits = _similar(repeated, tidied) or (
                 (self._avatar_at(repeated, j, n) or self._is_date_line(self._lines[j]))
                 if role is Role.AUTHOR_AGAIN
-                else line.startswith(repeated)  # the next page run into it (see _joined)
+                else tidied.startswith(repeated)  # the next page run into it (see _joined)
             )
         else:
             line = self._lines[j]  # read as it stands, or tidied (as _read reads it)
