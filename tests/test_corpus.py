@@ -1230,11 +1230,8 @@ def test_pages_double_spaced_and_joined_read_as_each_page(first: str, second: st
     Architecture`) was taken for no title again past the spacing's blank line; what a
     line was to be was looked for on the lines of a record single-spaced (its date line
     one line after its author again, not two); the line after a seam was the blank one."""
-
-    def double_spaced(text: str) -> str:
-        return text.replace("\n", "\n\n")
-
-    _assert_run_into_reads_as_each_page(double_spaced(REAL_TEXTS[first]), double_spaced(REAL_TEXTS[second]))
+    a, b = (REAL_TEXTS[name].replace("\n", "\n\n") for name in (first, second))
+    _assert_run_into_reads_as_each_page(a, b)
 
 
 COMPACT_PAGES = [name for name, text in sorted(REAL_TEXTS.items()) if _starts_with(text) == "compact"]
