@@ -1085,7 +1085,10 @@ class Machine:
     def _header_style(self, i: int, n: int, first: str, second: str) -> HeaderStyle | None:
         """The style of the header whose first line (``first``, tidied) is at ``i``: one
         that opens as its template says, unless only a list header's counts after blank
-        lines that do not belong read (Tagged articles, blank, 949 articles, blank, ...)."""
+        lines that do not belong read (Tagged articles, blank, 949 articles, blank, ...);
+        in a copy double-spaced, whose blank lines are the spacing's, so too where the
+        style that opens as its template says reads whole (a list header, its last line
+        cut off, would read as a named one: ``2 articles`` its tag)."""
         opening = spaced = None
         for style, roles in HEADER_STYLES.items():
             if not _is_literal(roles[0], first):
@@ -1100,7 +1103,9 @@ class Machine:
                 opening = style
             elif spaced is None and self._opens_after_blanks(i, n, roles[1]):
                 spaced = style
-        if spaced is not None and (opening is None or not self._reads_whole(i, n, opening)):
+        if spaced is not None and (
+            opening is None or self._double_spaced or not self._reads_whole(i, n, opening)
+        ):
             return spaced
         return opening
 
